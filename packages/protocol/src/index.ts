@@ -1,1 +1,4 @@
 export * from './result.ts';
+export * from './rpc.ts';
+export * from './site.ts';
+export * from './events.ts';

@@ -1,13 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
-/** Shared vitest settings: tests beside the code, Node environment, no timing assertions. */
-export function vitestConfig(name: string, overrides: { testTimeout?: number; include?: string[] } = {}) {
+/**
+ * Shared vitest settings: tests beside the code, Node environment, no timing assertions.
+ * @param {string} name project name shown in reports
+ * @param {{ testTimeout?: number; include?: string[]; environment?: string }} [overrides]
+ */
+export function vitestConfig(name, overrides = {}) {
   return defineConfig({
     test: {
       name,
       include: overrides.include ?? ['src/**/*.test.ts', 'src/**/*.test.tsx'],
       exclude: ['**/node_modules/**', '**/dist/**'],
-      environment: 'node',
+      environment: overrides.environment ?? 'node',
       testTimeout: overrides.testTimeout ?? 20_000,
       typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
     },

@@ -1,0 +1,23 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { KioskClientEvents, AdminClientEvents, Result, SiteCatalogue, ErrorCode } from './index.ts';
+
+describe('event maps', () => {
+  it('kiosk site:get takes an empty payload and acks a SiteCatalogue result', () => {
+    type Handler = KioskClientEvents['site:get'];
+    expectTypeOf<Parameters<Handler>[0]>().toEqualTypeOf<Record<string, never>>();
+    expectTypeOf<Parameters<Parameters<Handler>[1]>[0]>().toEqualTypeOf<Result<SiteCatalogue>>();
+  });
+  it('session:language only accepts known languages', () => {
+    type Payload = Parameters<KioskClientEvents['session:language']>[0];
+    expectTypeOf<{ language: 'ur' }>().toExtend<Payload>();
+    expectTypeOf<{ language: 'fr' }>().not.toExtend<Payload>();
+  });
+  it('kiosks cannot reload the site; admins can', () => {
+    expectTypeOf<KioskClientEvents>().not.toHaveProperty('site:reload');
+    expectTypeOf<AdminClientEvents>().toHaveProperty('site:reload');
+  });
+  it('error codes are a closed union', () => {
+    expectTypeOf<'INTERNAL'>().toExtend<ErrorCode>();
+    expectTypeOf<'SOMETHING_ELSE'>().not.toExtend<ErrorCode>();
+  });
+});

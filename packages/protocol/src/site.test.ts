@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { crossCheckSite, formatPath, siteSchema, type Site } from './site.ts';
+
+const t = (s: string) => ({ vi: `${s} vi`, en: `${s} en` });
+
+function baseSite(): Site {
+  return siteSchema.parse({
+    id: 'test_ward',
+    name: t('Ward'),
+    address: t('Street'),
+    timezone: 'Asia/Ho_Chi_Minh',
+    languages: { default: 'vi', enabled: ['vi', 'en'] },
+    opening_hours: [{ days: ['mon'], open: '07:30', close: '11:30' }],
+    map: 'map/map.yaml',
+    counters: [{ id: 'counter_1', number: 1, name: t('Counter 1'), services: ['birth_registration'], place: 'counter_1' }],
+    services: [
+      {
+        id: 'birth_registration',
+        prefix: 'A',
+        name: t('Birth'),
+        description: t('Register a birth'),
+        required_documents: [t('Form')],
+        fee: { amount_vnd: 0 },
+        processing_time: t('Same day'),
+        counters: ['counter_1'],
+      },
+    ],
+    facilities: [{ id: 'restroom', name: t('Restroom'), place: 'restroom' }],
+    priority: { classes: [{ id: 'elderly', name: t('Elderly'), rank: 0 }], ordering: { mode: 'strict' } },
+    queue: { reset_hour: 0, number_digits: 3 },
+  });
+}
+
+describe('crossCheckSite', () => {
+  it('accepts a consistent site', () => {
+    expect(crossCheckSite(baseSite(), new Set(['counter_1', 'restroom']))).toEqual([]);
+  });
+  it('names the field of a missing translation', () => {
+    const site = baseSite();
+    site.languages.enabled.push('ur');
+    const issues = crossCheckSite(site).map((i) => formatPath(i.path));
+    expect(issues).toContain('services[0].name.ur');
+    expect(issues).toContain('counters[0].name.ur');
+  });
+  it('rejects unknown counter ids and one-sided service lists', () => {
+    const site = baseSite();
+    site.services[0]!.counters.push('counter_9');
+    const issues = crossCheckSite(site);
+    expect(issues).toContainEqual({ path: ['services', 0, 'counters', 1], message: "unknown counter id 'counter_9'" });
+  });
+  it('rejects unknown map places when the map is known', () => {
+    const issues = crossCheckSite(baseSite(), new Set(['restroom']));
+    expect(issues.map((i) => formatPath(i.path))).toEqual(['counters[0].place']);
+  });
+  it('rejects duplicate prefixes', () => {
+    const site = baseSite();
+    site.services.push({ ...site.services[0]!, id: 'death_registration', counters: [] });
+    const msgs = crossCheckSite(site).map((i) => i.message);
+    expect(msgs).toContain("prefix 'A' already used by 'birth_registration'");
+  });
+});
+
+describe('siteSchema', () => {
+  it('rejects a wrong type with its path', () => {
+    const r = siteSchema.safeParse({ ...baseSite(), queue: { reset_hour: 'midnight', number_digits: 3 } });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => formatPath(i.path))).toEqual(['queue.reset_hour']);
+  });
+});

@@ -1,0 +1,5 @@
+import type { ViteUserConfig } from 'vitest/config';
+export function vitestConfig(
+  name: string,
+  overrides?: { testTimeout?: number; include?: string[]; environment?: string },
+): ViteUserConfig;
