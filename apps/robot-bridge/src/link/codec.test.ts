@@ -67,17 +67,20 @@ describe('checksums', () => {
   it('CRC-32 of "123456789" is 0xCBF43926 (zlib)', () => {
     expect(crc32(ascii('123456789'))).toBe(0xcbf43926);
   });
-  it('schema text follows the rule, arrays as Elem[max]', () => {
-    const fp = readProtocolSchema().messages.find((m) => m.name === 'FOLLOW_PATH')!;
-    expect(schemaText(fp)).toBe(
-      'FOLLOW_PATH u16 path_id u8 chunk_index u8 chunk_count u16 speed_limit_mm_s Waypoint[23] waypoints ',
+  it('schema text follows the rule, struct arrays as Elem{fields}[max]', () => {
+    const schema = readProtocolSchema();
+    const fp = schema.messages.find((m) => m.name === 'FOLLOW_PATH')!;
+    expect(schemaText(fp, schema.structs)).toBe(
+      'FOLLOW_PATH u16 path_id u8 chunk_index u8 chunk_count u16 speed_limit_mm_s ' +
+        'Waypoint{i32 x_mm i32 y_mm u16 speed_mm_s }[23] waypoints ',
     );
   });
   it('generated module is up to date with messages.json', async () => {
     const schema = readProtocolSchema();
     expect(await generateMessagesModule(schema)).toBe(readFileSync(GENERATED_PATH, 'utf8'));
-    expect(schemaHash(schema.messages)).toBe(SCHEMA_HASH);
-    for (const m of schema.messages) expect(MESSAGES.find((g) => g.id === m.id)?.schemaByte).toBe(schemaByte(m));
+    expect(schemaHash(schema.messages, schema.structs)).toBe(SCHEMA_HASH);
+    for (const m of schema.messages)
+      expect(MESSAGES.find((g) => g.id === m.id)?.schemaByte).toBe(schemaByte(m, schema.structs));
   });
 });
 
@@ -130,9 +133,9 @@ describe('frame codec', () => {
   });
 
   it('throws a typed error for out-of-range fields', () => {
-    expect(() => encodeFrame('CMD_VEL', { linear_mm_s: 40000, angular_mrad_s: 0, ttl_ms: 1 }, { seq: 1 })).toThrow(
-      expect.objectContaining({ code: 'FIELD_RANGE' }),
-    );
+    expect(() =>
+      encodeFrame('CMD_VEL', { linear_mm_s: 40000, angular_mrad_s: 0, ttl_ms: 1 }, { seq: 1 }),
+    ).toThrow(expect.objectContaining({ code: 'FIELD_RANGE' }));
   });
 });
 
@@ -192,7 +195,11 @@ describe('golden vectors shared with the firmware (hardware/protocol/golden/vect
         ok: true,
         frame: { ver: 1, flags: g.flags ?? 0, seq: g.seq, ack: g.ack ?? 0, name: g.name, payload: g.payload },
       });
-      const encoded = encodeFrame(g.name, g.payload as never, { seq: g.seq, ack: g.ack ?? 0, flags: g.flags ?? 0 });
+      const encoded = encodeFrame(g.name, g.payload as never, {
+        seq: g.seq,
+        ack: g.ack ?? 0,
+        flags: g.flags ?? 0,
+      });
       expect(hex(encoded)).toBe(hex(wire));
     }
   });

@@ -142,22 +142,37 @@ function writeFields(
       o += n;
     } else if (f.type.endsWith('[]')) {
       const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
-      if (items.length > (f.max ?? 255)) throw new CodecError('FIELD_RANGE', `${name} has more than ${f.max ?? 255}`);
+      if (items.length > (f.max ?? 255))
+        throw new CodecError('FIELD_RANGE', `${name} has more than ${f.max ?? 255}`);
       const elemFields = STRUCT_FIELDS[f.type.slice(0, -2)] ?? [];
       bytes[o++] = items.length;
       for (const item of items) o = writeFields(view, bytes, o, elemFields, item, name);
     } else if (SIZES[f.type] !== undefined) {
-      if (o + (SIZES[f.type] ?? 0) > bytes.length) throw new CodecError('PAYLOAD_TOO_LARGE', `${ctx} too large`);
+      if (o + (SIZES[f.type] ?? 0) > bytes.length)
+        throw new CodecError('PAYLOAD_TOO_LARGE', `${ctx} too large`);
       o += writeScalar(view, o, f.type, value, name);
     } else {
-      o = writeFields(view, bytes, o, STRUCT_FIELDS[f.type] ?? [], (value ?? {}) as Record<string, unknown>, name);
+      o = writeFields(
+        view,
+        bytes,
+        o,
+        STRUCT_FIELDS[f.type] ?? [],
+        (value ?? {}) as Record<string, unknown>,
+        name,
+      );
     }
   }
   return o;
 }
 
 /** Returns the offset after the fields, or -1 when the bytes do not fit the definition. */
-function readFields(view: DataView, start: number, end: number, fields: readonly FieldLike[], out: Record<string, unknown>): number {
+function readFields(
+  view: DataView,
+  start: number,
+  end: number,
+  fields: readonly FieldLike[],
+  out: Record<string, unknown>,
+): number {
   let o = start;
   for (const f of fields) {
     if (f.type === 'char[]') {
@@ -214,7 +229,11 @@ export interface FrameHeader {
 }
 
 /** The unstuffed frame body: header | payload | crc16 (little-endian). */
-export function encodeRawFrame<K extends MessageName>(name: K, payload: Payloads[K], header: FrameHeader): Uint8Array {
+export function encodeRawFrame<K extends MessageName>(
+  name: K,
+  payload: Payloads[K],
+  header: FrameHeader,
+): Uint8Array {
   const def = messageDef(name);
   const body = encodePayload(name, payload);
   const raw = new Uint8Array(HEADER_LENGTH + body.length + CRC_LENGTH);
@@ -232,14 +251,21 @@ export function encodeRawFrame<K extends MessageName>(name: K, payload: Payloads
 }
 
 /** A complete wire frame: COBS-encoded body followed by the 0x00 delimiter. */
-export function encodeFrame<K extends MessageName>(name: K, payload: Payloads[K], header: FrameHeader): Uint8Array {
+export function encodeFrame<K extends MessageName>(
+  name: K,
+  payload: Payloads[K],
+  header: FrameHeader,
+): Uint8Array {
   const stuffed = cobsEncode(encodeRawFrame(name, payload, header));
   const wire = new Uint8Array(stuffed.length + 1);
   wire.set(stuffed);
   return wire;
 }
 
-const fail = (error: DecodeErrorKind, detail: string): DecodeResult => ({ ok: false, error: { error, detail } });
+const fail = (error: DecodeErrorKind, detail: string): DecodeResult => ({
+  ok: false,
+  error: { error, detail },
+});
 
 /** Decodes an unstuffed body (header | payload | crc). */
 export function decodeRawFrame(raw: Uint8Array): DecodeResult {

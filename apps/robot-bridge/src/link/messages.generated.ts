@@ -4,7 +4,7 @@ export const PROTOCOL_VERSION = 1;
 
 export const MAX_PAYLOAD = 240;
 
-export const SCHEMA_HASH = 0xc24b7273;
+export const SCHEMA_HASH = 0x3b359f98;
 
 export const FLAGS = { NEEDS_ACK: 1, RETRANSMIT: 2 } as const;
 
@@ -342,7 +342,7 @@ export const MESSAGES = [
     name: 'FOLLOW_PATH',
     dir: 'host',
     command: true,
-    schemaByte: 89,
+    schemaByte: 227,
     fields: [
       { name: 'path_id', type: 'u16' },
       { name: 'chunk_index', type: 'u8' },

@@ -32,29 +32,40 @@ export interface ProtocolSchema {
   readonly rules: Readonly<Record<string, string | number>>;
 }
 
-/** The text whose CRC gives a message's schema byte, e.g. `STOP u8 reason `. */
-export function schemaText(msg: MessageDef): string {
+export type Structs = ProtocolSchema['structs'];
+
+/**
+ * The text whose CRC gives a message's schema byte, e.g. `STOP u8 reason `. A struct element type is
+ * spelled out with its fields (`Waypoint{i32 x_mm i32 y_mm u16 speed_mm_s }[23]`), as the firmware's
+ * generator does, so changing a struct changes the schema byte of every message carrying it.
+ */
+export function schemaText(msg: MessageDef, structs: Structs): string {
   let text = `${msg.name} `;
   for (const f of msg.fields) {
-    const type = f.type.endsWith('[]') ? `${f.type.slice(0, -2)}[${String(f.max)}]` : f.type;
+    const isArray = f.type.endsWith('[]');
+    const element = isArray ? f.type.slice(0, -2) : f.type;
+    const struct = structs[element];
+    let type =
+      struct === undefined ? element : `${element}{${struct.map((s) => `${s.type} ${s.name} `).join('')}}`;
+    if (isArray) type += `[${String(f.max)}]`;
     text += `${type} ${f.name} `;
   }
   return text;
 }
 
 /** Per-message byte folded into every frame CRC (MAVLink's CRC_EXTRA). */
-export function schemaByte(msg: MessageDef): number {
-  const crc = crc16Mcrf4xx(new TextEncoder().encode(schemaText(msg)));
+export function schemaByte(msg: MessageDef, structs: Structs): number {
+  const crc = crc16Mcrf4xx(new TextEncoder().encode(schemaText(msg, structs)));
   return (crc & 0xff) ^ (crc >>> 8);
 }
 
 /** CRC-32 over (id, schema byte) of every message in id order; exchanged in HELLO / HELLO_ACK. */
-export function schemaHash(messages: readonly MessageDef[]): number {
+export function schemaHash(messages: readonly MessageDef[], structs: Structs): number {
   const sorted = [...messages].sort((a, b) => a.id - b.id);
   const bytes = new Uint8Array(sorted.length * 2);
   sorted.forEach((m, i) => {
     bytes[i * 2] = m.id;
-    bytes[i * 2 + 1] = schemaByte(m);
+    bytes[i * 2 + 1] = schemaByte(m, structs);
   });
   return crc32(bytes);
 }

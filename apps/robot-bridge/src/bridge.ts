@@ -1,0 +1,90 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { BridgeConfig } from './config.ts';
+import { createApplication, type BridgeApplication } from './server/app.ts';
+import { createHttpHandler, type HealthCheck } from './server/http.ts';
+import { MetricsRegistry } from './server/metrics.ts';
+import { StaffSessions } from './server/staff-auth.ts';
+import { SiteStore } from './site/site-store.ts';
+
+export const BRIDGE_VERSION = '0.1.0';
+
+export interface RunningBridge {
+  url: string;
+  port: number;
+  app: BridgeApplication;
+  site: SiteStore;
+  metrics: MetricsRegistry;
+  /** Stops accepting, closes every client and the HTTP server. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: picks the concrete parts from configuration, starts HTTP + socket.io and
+ * returns a handle. `main.ts` adds process concerns (signals, exit codes); tests call this directly.
+ */
+export async function startBridge(config: BridgeConfig, log: Logger): Promise<RunningBridge> {
+  const startedAt = new Date();
+  const metrics = new MetricsRegistry();
+  metrics.gauge(
+    'bridge_uptime_seconds',
+    'Seconds since the bridge started',
+    () => (Date.now() - startedAt.getTime()) / 1000,
+  );
+  const site = await SiteStore.open(path.join(config.SITE_DIR, 'site.yaml'));
+  const staff = await StaffSessions.fromFile(path.join(config.SITE_DIR, 'staff.yaml'));
+  const health: HealthCheck[] = [{ name: 'site', check: () => ({ ok: true, detail: site.current.site.id }) }];
+
+  const server = createServer(
+    createHttpHandler({
+      log,
+      metrics,
+      staff,
+      health,
+      webDirs: { kiosk: config.KIOSK_WEB_DIR, bridge: config.BRIDGE_WEB_DIR },
+      startedAt,
+      version: BRIDGE_VERSION,
+    }),
+  );
+  const app = createApplication(server, {
+    log,
+    metrics,
+    site,
+    staff,
+    tokens: { kiosk: config.KIOSK_TOKENS, display: config.DISPLAY_TOKENS, admin: config.ADMIN_TOKENS },
+    version: BRIDGE_VERSION,
+    startedAt,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.BRIDGE_PORT, config.BRIDGE_HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host =
+    config.BRIDGE_HOST === '0.0.0.0' || config.BRIDGE_HOST === '::' ? '127.0.0.1' : config.BRIDGE_HOST;
+  const url = `http://${host}:${port}`;
+  log.info({ url, port, site: site.current.site.id }, 'bridge listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    app,
+    site,
+    metrics,
+    close: () =>
+      (closing ??= (async () => {
+        // Sockets first so clients see a clean disconnect, then the HTTP server (socket.io closes it too).
+        server.closeIdleConnections();
+        await app.close();
+        server.closeAllConnections();
+        log.info('bridge stopped');
+      })()),
+  };
+}

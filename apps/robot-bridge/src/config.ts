@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Repository root, for the embedded defaults (demo site, web builds, data folder). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+
+/**
+ * The bridge's whole configuration, read from the environment once, here and nowhere else.
+ * Defaults run the demo: embedded queue, demo site, simulated robot chosen by the launcher.
+ */
+export const envSchema = z.object({
+  BRIDGE_HOST: z.string().default('0.0.0.0'),
+  BRIDGE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  SITE_DIR: z.string().default(path.join(REPO_ROOT, 'sites/demo-ward')),
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, 'var')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Comma-separated device tokens. The demo defaults are printed at start; change them for a real centre. */
+  KIOSK_TOKENS: list.default(['demo-kiosk']),
+  DISPLAY_TOKENS: list.default(['demo-display']),
+  ADMIN_TOKENS: list.default(['demo-admin']),
+  /** Serial port of the robot base (a tty path). Unset: no robot attached. */
+  ROBOT_PORT: z.string().optional(),
+  KIOSK_WEB_DIR: z.string().default(path.join(REPO_ROOT, 'apps/kiosk/dist')),
+  BRIDGE_WEB_DIR: z.string().default(path.join(REPO_ROOT, 'apps/robot-bridge/dist/web')),
+});
+export type BridgeConfig = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): BridgeConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

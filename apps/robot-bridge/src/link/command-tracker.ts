@@ -1,0 +1,154 @@
+/**
+ * Reliability engine for host commands, independent of the transport: seq allocation, ack matching,
+ * resend with the SAME seq after the ack timeout, deadlines, and a send window small enough that every
+ * seq that can still be resent is inside the base's dedupe memory. Driven by `tick(now)`.
+ */
+import { CommandRejectedError, CommandTimeoutError, LinkError } from './errors.ts';
+import { Result, type CommandName, type Payloads } from './messages.generated.ts';
+import type { LinkMetricsRecorder } from './metrics.ts';
+import type { CommandAck } from './robot-base.ts';
+
+export interface TrackerOptions {
+  ackTimeoutMs: number;
+  /** Resends for commands without an explicit deadline (DESIGN: 3). */
+  maxRetries: number;
+  /** Most commands transmitted and not yet acknowledged at once. */
+  maxInFlight: number;
+  /** Newest transmitted seq minus oldest unacknowledged seq stays below this (base dedupe window / 2). */
+  maxSeqSpan: number;
+}
+
+export type Transmit = <K extends CommandName>(name: K, payload: Payloads[K], seq: number, retransmit: boolean) => void;
+
+interface Pending {
+  seq: number;
+  name: CommandName;
+  payload: Payloads[CommandName];
+  deadline: number;
+  maxAttempts: number;
+  attempts: number;
+  firstSentAt: number;
+  lastSentAt: number;
+  resolve: (ack: CommandAck) => void;
+  reject: (error: Error) => void;
+}
+
+const REJECTION = {
+  [Result.REJECTED_ESTOP]: 'REJECTED_ESTOP',
+  [Result.REJECTED_STATE]: 'REJECTED_STATE',
+  [Result.INVALID]: 'INVALID',
+  [Result.BUSY]: 'BUSY',
+  [Result.UNSUPPORTED]: 'UNSUPPORTED',
+  [Result.FAILED]: 'FAILED',
+} as const;
+
+export class CommandTracker {
+  private nextSeq = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(
+    private readonly options: TrackerOptions,
+    private readonly transmit: Transmit,
+    private readonly metrics: LinkMetricsRecorder,
+  ) {}
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Allocates a seq for a frame that is not tracked (HELLO takes seqs from the same space). */
+  allocateSeq(): number {
+    const seq = this.nextSeq;
+    this.nextSeq = (this.nextSeq + 1) & 0xffff || 1;
+    return seq;
+  }
+
+  submit<K extends CommandName>(
+    name: K,
+    payload: Payloads[K],
+    now: number,
+    deadlineMs: number | undefined,
+  ): Promise<CommandAck> {
+    return new Promise<CommandAck>((resolve, reject) => {
+      const explicit = deadlineMs !== undefined;
+      const p: Pending = {
+        seq: this.allocateSeq(),
+        name,
+        payload,
+        deadline: now + (deadlineMs ?? this.options.ackTimeoutMs * (this.options.maxRetries + 1) + 50),
+        maxAttempts: explicit ? Number.POSITIVE_INFINITY : this.options.maxRetries + 1,
+        attempts: 0,
+        firstSentAt: 0,
+        lastSentAt: 0,
+        resolve,
+        reject,
+      };
+      this.pending.set(p.seq, p);
+    });
+  }
+
+  /** Sends what is due: first transmissions inside the window, resends after the ack timeout; expires deadlines. */
+  tick(now: number, linkUp: boolean): void {
+    let inFlight = 0;
+    let oldest: number | undefined;
+    for (const p of this.pending.values()) {
+      if (now >= p.deadline || (p.attempts >= p.maxAttempts && now - p.lastSentAt >= this.options.ackTimeoutMs)) {
+        this.expire(p);
+        continue;
+      }
+      oldest ??= p.seq;
+      if (!linkUp) continue;
+      if (p.attempts === 0) {
+        if (inFlight >= this.options.maxInFlight || ((p.seq - oldest) & 0xffff) >= this.options.maxSeqSpan) continue;
+        p.firstSentAt = now;
+        this.send(p, now, false);
+        this.metrics.inc('commandsSent');
+      } else if (now - p.lastSentAt >= this.options.ackTimeoutMs && p.attempts < p.maxAttempts) {
+        this.send(p, now, true);
+        this.metrics.inc('retries');
+      }
+      inFlight++;
+    }
+  }
+
+  /** After a (re)handshake: resend everything already transmitted at the next tick. */
+  markAllDue(): void {
+    for (const p of this.pending.values()) p.lastSentAt = Number.NEGATIVE_INFINITY;
+  }
+
+  onAck(cmdSeq: number, cmdMsgId: number, result: number, execCount: number, msgIdOf: (n: CommandName) => number, now: number): void {
+    const p = this.pending.get(cmdSeq);
+    if (p === undefined || msgIdOf(p.name) !== cmdMsgId || p.attempts === 0) {
+      this.metrics.inc('duplicateAcks');
+      return;
+    }
+    this.pending.delete(cmdSeq);
+    const rttMs = now - p.firstSentAt;
+    this.metrics.observeRtt(rttMs);
+    if (result === Result.OK || result === Result.IN_PROGRESS) {
+      this.metrics.inc('commandsAcked');
+      p.resolve({ seq: p.seq, result: result === Result.OK ? 'OK' : 'IN_PROGRESS', execCount, attempts: p.attempts, rttMs });
+      return;
+    }
+    this.metrics.inc('commandsRejected');
+    const code = REJECTION[result as keyof typeof REJECTION] as (typeof REJECTION)[keyof typeof REJECTION] | undefined;
+    p.reject(new CommandRejectedError(code ?? 'FAILED', p.name, p.seq, result as Result, execCount));
+  }
+
+  rejectAll(error: LinkError): void {
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+
+  private send(p: Pending, now: number, retransmit: boolean): void {
+    p.attempts++;
+    p.lastSentAt = now;
+    this.transmit(p.name, p.payload, p.seq, retransmit);
+  }
+
+  private expire(p: Pending): void {
+    this.pending.delete(p.seq);
+    this.metrics.inc('lost');
+    p.reject(new CommandTimeoutError(p.name, p.seq, p.attempts));
+  }
+}

@@ -1,0 +1,216 @@
+import type { Server as HttpServer } from 'node:http';
+import {
+  adminRequests,
+  displayRequests,
+  err,
+  handshakeAuthSchema,
+  kioskRequests,
+  NAMESPACES,
+  ok,
+  staffRequests,
+  type AdminClientEvents,
+  type AdminServerEvents,
+  type BridgeInfo,
+  type DisplayClientEvents,
+  type DisplayServerEvents,
+  type KioskClientEvents,
+  type KioskServerEvents,
+  type Role,
+  type StaffClientEvents,
+  type StaffServerEvents,
+} from '@reception/protocol';
+import type { Logger } from 'pino';
+import { Server, type Namespace } from 'socket.io';
+import type { SiteStore } from '../site/site-store.ts';
+import type { MetricsRegistry } from './metrics.ts';
+import { bindRequests, type RequestContext, type RequestMetrics } from './requests.ts';
+import type { StaffSessions } from './staff-auth.ts';
+
+export interface BridgeComponents {
+  log: Logger;
+  metrics: MetricsRegistry;
+  site: SiteStore;
+  staff: StaffSessions;
+  tokens: { kiosk: readonly string[]; display: readonly string[]; admin: readonly string[] };
+  version: string;
+  startedAt: Date;
+}
+
+export interface BridgeApplication {
+  io: Server;
+  namespaces: {
+    kiosk: Namespace<KioskClientEvents, KioskServerEvents>;
+    display: Namespace<DisplayClientEvents, DisplayServerEvents>;
+    staff: Namespace<StaffClientEvents, StaffServerEvents>;
+    admin: Namespace<AdminClientEvents, AdminServerEvents>;
+  };
+  close(): Promise<void>;
+}
+
+/**
+ * Wires socket.io on an HTTP server: one namespace per role, each with its own authentication, request
+ * validation and broadcasts. Takes every dependency as a component; `main.ts` picks the concrete ones.
+ */
+export function createApplication(httpServer: HttpServer, c: BridgeComponents): BridgeApplication {
+  const io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    cors: { origin: false },
+  });
+  const requestMetrics: RequestMetrics = {
+    requests: c.metrics.counter('bridge_requests_total', 'Socket requests by role, event and outcome'),
+    duration: c.metrics.histogram('bridge_request_duration_seconds', 'Socket request handling time'),
+  };
+  const connected = new Map<Role, number>();
+  c.metrics.gauge('bridge_clients_connected', 'Connected socket clients by role', () =>
+    [...connected].map(([role, value]) => ({ labels: { role }, value })),
+  );
+
+  const authenticate = (role: Role, token: string): string | undefined => {
+    switch (role) {
+      case 'kiosk':
+        return c.tokens.kiosk.includes(token) ? `kiosk:${token.slice(0, 4)}` : undefined;
+      case 'display':
+        return c.tokens.display.includes(token) ? `display:${token.slice(0, 4)}` : undefined;
+      case 'staff':
+        return c.staff.verify(token)?.username;
+      case 'admin': {
+        if (c.tokens.admin.includes(token)) return 'admin-token';
+        const who = c.staff.verify(token);
+        return who?.role === 'admin' ? who.username : undefined;
+      }
+      default: {
+        const never: never = role;
+        return never;
+      }
+    }
+  };
+
+  const setup = (role: Role) => {
+    const nsp = io.of(NAMESPACES[role]);
+    nsp.use((socket, next) => {
+      const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+      const actor = auth.success ? authenticate(role, auth.data.token) : undefined;
+      if (!actor) {
+        c.log.warn({ role, address: socket.handshake.address }, 'socket rejected: bad or missing token');
+        next(Object.assign(new Error('UNAUTHORIZED'), { data: { code: 'UNAUTHORIZED' } }));
+        return;
+      }
+      (socket.data as { actor?: string }).actor = actor;
+      next();
+    });
+    nsp.on('connection', (socket) => {
+      connected.set(role, (connected.get(role) ?? 0) + 1);
+      const actor = (socket.data as { actor: string }).actor;
+      c.log.debug({ role, actor }, 'client connected');
+      socket.on('disconnect', (reason) => {
+        connected.set(role, (connected.get(role) ?? 1) - 1);
+        c.log.debug({ role, actor, reason }, 'client disconnected');
+      });
+    });
+    return nsp;
+  };
+
+  const info = (): BridgeInfo => ({
+    version: c.version,
+    site_id: c.site.current.site.id,
+    started_at: c.startedAt.toISOString(),
+  });
+  const siteHandlers = {
+    'site:get': () => ok(c.site.catalogue),
+    'bridge:info': () => ok(info()),
+  };
+
+  const languageChoices = c.metrics.counter('kiosk_language_choices_total', 'Languages citizens picked');
+  const kiosk = setup('kiosk') as Namespace<KioskClientEvents, KioskServerEvents>;
+  kiosk.on('connection', (socket) => {
+    const ctx: RequestContext = {
+      role: 'kiosk',
+      actor: (socket.data as { actor: string }).actor,
+      socketId: socket.id,
+    };
+    bindRequests(
+      socket,
+      kioskRequests,
+      {
+        ...siteHandlers,
+        'session:language': ({ language }) => {
+          languageChoices.inc({ language });
+          return ok(null);
+        },
+      },
+      ctx,
+      c.log,
+      requestMetrics,
+    );
+  });
+
+  const display = setup('display') as Namespace<DisplayClientEvents, DisplayServerEvents>;
+  display.on('connection', (socket) => {
+    const ctx: RequestContext = {
+      role: 'display',
+      actor: (socket.data as { actor: string }).actor,
+      socketId: socket.id,
+    };
+    bindRequests(socket, displayRequests, siteHandlers, ctx, c.log, requestMetrics);
+  });
+
+  const staff = setup('staff') as Namespace<StaffClientEvents, StaffServerEvents>;
+  staff.on('connection', (socket) => {
+    const ctx: RequestContext = {
+      role: 'staff',
+      actor: (socket.data as { actor: string }).actor,
+      socketId: socket.id,
+    };
+    bindRequests(socket, staffRequests, siteHandlers, ctx, c.log, requestMetrics);
+  });
+
+  const admin = setup('admin') as Namespace<AdminClientEvents, AdminServerEvents>;
+  admin.on('connection', (socket) => {
+    const ctx: RequestContext = {
+      role: 'admin',
+      actor: (socket.data as { actor: string }).actor,
+      socketId: socket.id,
+    };
+    bindRequests(
+      socket,
+      adminRequests,
+      {
+        ...siteHandlers,
+        'site:reload': async () => {
+          try {
+            const next = await c.site.reload();
+            c.log.info({ actor: ctx.actor, site: next.site.id }, 'site reloaded');
+            return ok({ site_id: next.site.id });
+          } catch (e) {
+            c.log.warn({ actor: ctx.actor, err: e }, 'site reload refused; the previous site stays in force');
+            return err('INVALID_PAYLOAD', (e as Error).message);
+          }
+        },
+      },
+      ctx,
+      c.log,
+      requestMetrics,
+    );
+  });
+
+  const onSiteChanged = () => {
+    const payload = { site_id: c.site.current.site.id };
+    kiosk.emit('site:changed', payload);
+    display.emit('site:changed', payload);
+    staff.emit('site:changed', payload);
+    admin.emit('site:changed', payload);
+  };
+  c.site.on('changed', onSiteChanged);
+
+  return {
+    io,
+    namespaces: { kiosk, display, staff, admin },
+    close: async () => {
+      c.site.off('changed', onSiteChanged);
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+    },
+  };
+}
