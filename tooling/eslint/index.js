@@ -10,6 +10,7 @@ export function config(tsconfigRootDir) {
     { ignores: ['dist/**', 'build/**', 'node_modules/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
     js.configs.recommended,
     ...tseslint.configs.strictTypeChecked,
+    { files: ['**/*.tsx'], rules: { '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }] } },
     {
       languageOptions: {
         globals: { ...globals.node },
@@ -22,6 +23,10 @@ export function config(tsconfigRootDir) {
         '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
         '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
       },
+    },
+    {
+      files: ['**/web/**/*.{ts,tsx}', '**/renderer/**/*.{ts,tsx}', '**/preload/**/*.ts'],
+      languageOptions: { globals: { ...globals.browser } },
     },
     {
       files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**/*.ts'],

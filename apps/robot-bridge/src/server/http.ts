@@ -72,6 +72,7 @@ export function createHttpHandler(c: HttpComponents): RequestListener {
     console: staticApp('/console', `${c.webDirs.bridge}/console`, PAGE_CSP),
     counter: staticApp('/counter', `${c.webDirs.bridge}/counter`, PAGE_CSP),
     display: staticApp('/display', `${c.webDirs.bridge}/display`, PAGE_CSP),
+    assets: staticApp('/assets', `${c.webDirs.bridge}/assets`, PAGE_CSP),
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> => {
