@@ -1,3 +1,3 @@
 import { vitestConfig } from '@reception/vitest-config';
 
-export default vitestConfig('protocol', { include: ['src/**/*.test.ts'] });
+export default vitestConfig('protocol', { include: ['src/**/*.test.ts'], typecheck: true });

@@ -1,5 +1,5 @@
 import type { ViteUserConfig } from 'vitest/config';
 export function vitestConfig(
   name: string,
-  overrides?: { testTimeout?: number; include?: string[]; environment?: string },
+  overrides?: { testTimeout?: number; include?: string[]; environment?: string; typecheck?: boolean },
 ): ViteUserConfig;

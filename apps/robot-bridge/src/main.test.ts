@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './config.ts';
+import { smallSite, writeSiteDir } from './testing/fixtures.ts';
+
+const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+const MAIN = path.join(REPO_ROOT, 'apps/robot-bridge/src/main.ts');
+
+function run(env: Record<string, string>, onStdout?: (line: string, kill: () => void) => void) {
+  const child = spawn(TSX, [MAIN], {
+    env: { ...process.env, BRIDGE_PORT: '0', BRIDGE_HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    for (const line of d.toString().split('\n')) if (line) onStdout?.(line, () => child.kill('SIGTERM'));
+  });
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
+}
+
+describe('robot-bridge process', () => {
+  it('refuses a bad site file with exit code 2, naming file and field', async () => {
+    const site = smallSite() as { counters: { services: string[] }[] };
+    site.counters[0]!.services = ['no_such_service'];
+    const dir = await writeSiteDir(site);
+    const { code, stderr } = await run({ SITE_DIR: dir });
+    expect(code).toBe(2);
+    expect(stderr).toContain(path.join(dir, 'site.yaml'));
+    expect(stderr).toContain("counters[0].services[0]");
+    expect(stderr).toContain("unknown service id 'no_such_service'");
+  });
+
+  it('refuses a bad environment with exit code 2', async () => {
+    const { code, stderr } = await run({ BRIDGE_PORT: 'eighty' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('BRIDGE_PORT');
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const dir = await writeSiteDir(smallSite());
+    const { code, stdout } = await run({ SITE_DIR: dir }, (line, kill) => {
+      if (line.includes('bridge listening')) kill();
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('bridge stopped');
+  });
+});

@@ -1,0 +1,57 @@
+import { mkdtemp, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { REPO_ROOT } from '../config.ts';
+
+const t = (s: string) => ({ vi: `${s} (vi)`, en: s, hi: `${s} (hi)`, ur: `${s} (ur)` });
+
+/** A small valid site, as a plain object the tests can break in one place. */
+export function smallSite(): Record<string, unknown> {
+  return {
+    id: 'test_ward',
+    name: t('Test ward centre'),
+    address: t('1 Test street'),
+    timezone: 'Asia/Ho_Chi_Minh',
+    languages: { default: 'vi', enabled: ['vi', 'en', 'hi', 'ur'] },
+    opening_hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '07:30', close: '17:00' }],
+    map: 'map/map.yaml',
+    counters: [
+      { id: 'counter_1', number: 1, name: t('Counter 1'), services: ['birth_registration'], place: 'counter_1' },
+      { id: 'counter_2', number: 2, name: t('Counter 2'), services: ['certified_copy'], place: 'counter_2' },
+    ],
+    services: [
+      {
+        id: 'birth_registration',
+        prefix: 'A',
+        name: t('Birth registration'),
+        description: t('Register a newborn'),
+        required_documents: [t('Birth certificate from the hospital')],
+        fee: { amount_vnd: 0 },
+        processing_time: t('Same day'),
+        counters: ['counter_1'],
+      },
+      {
+        id: 'certified_copy',
+        prefix: 'B',
+        name: t('Certified copy'),
+        description: t('Certify copies of documents'),
+        required_documents: [t('Original document')],
+        fee: { amount_vnd: 2000 },
+        processing_time: t('Same day'),
+        counters: ['counter_2'],
+      },
+    ],
+    facilities: [{ id: 'restroom', name: t('Restroom'), place: 'restroom' }],
+    priority: { classes: [{ id: 'elderly', name: t('Elderly'), rank: 0 }], ordering: { mode: 'strict' } },
+    queue: { reset_hour: 0, number_digits: 3 },
+  };
+}
+
+/** Writes `site` (and the demo staff file) into a fresh temporary site folder; returns its path. */
+export async function writeSiteDir(site: unknown, rawText?: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'site-'));
+  await writeFile(path.join(dir, 'site.yaml'), rawText ?? stringify(site));
+  await copyFile(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), path.join(dir, 'staff.yaml'));
+  return dir;
+}
