@@ -1,22 +1,24 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The bridge's own web pages (staff console, counter, lobby display): one multi-page build served by the
-// bridge at /console/, /counter/ and /display/, with shared assets under /assets/.
+const web = resolve(import.meta.dirname, 'web');
+// Every folder of web/ with an index.html is one page (console, counter, display), served by the bridge
+// at /<folder>/; shared chunks land in /assets/.
+const pages = Object.fromEntries(
+  readdirSync(web, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(resolve(web, d.name, 'index.html')))
+    .map((d) => [d.name, resolve(web, d.name, 'index.html')]),
+);
+
 export default defineConfig({
-  root: resolve(import.meta.dirname, 'web'),
+  root: web,
   base: '/',
   plugins: [react()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,
-    rollupOptions: {
-      input: {
-        console: resolve(import.meta.dirname, 'web/console/index.html'),
-        counter: resolve(import.meta.dirname, 'web/counter/index.html'),
-        display: resolve(import.meta.dirname, 'web/display/index.html'),
-      },
-    },
+    rollupOptions: { input: pages },
   },
 });
