@@ -17,7 +17,8 @@
  * - **Safety events are delivered once.** The base repeats a SAFETY_EVENT until it is acknowledged; the
  *   implementation acknowledges each copy and emits each event_id once per boot.
  * - **Connection state.** `connection` is emitted on every change. Heartbeat silence counts as disconnection;
- *   a new boot id emits `resync` (the base restarted: paths and speed limits it held are gone).
+ *   a new boot id emits `resync` (the base restarted: paths and speed limits it held are gone). Commands
+ *   not yet acknowledged are resent to the new boot, which has executed none of them.
  * - **Stopping is the base's job.** The base stops the wheels without velocity commands (250 ms) or host
  *   heartbeats (500 ms); the bridge sends heartbeats at 10 Hz while it holds the port.
  */

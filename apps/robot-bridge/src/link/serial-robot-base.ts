@@ -1,0 +1,458 @@
+/**
+ * `RobotBase` over node-serialport: handshake with version and schema check, 10 Hz heartbeats,
+ * ack/retry/dedupe through `CommandTracker`, safety-event dedupe and acks, liveness by received frames,
+ * reconnect with backoff when the port disappears, resync on a new boot id. Rules: see robot-base.ts.
+ */
+import { randomInt } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import pino, { type Logger } from 'pino';
+import { SerialPort } from 'serialport';
+import { encodeFrame, messageDef, type Frame, type FrameOf } from './codec.ts';
+import { CommandTracker } from './command-tracker.ts';
+import { LinkError } from './errors.ts';
+import { FrameDecoder } from './frame-parser.ts';
+import {
+  EstopSource,
+  FLAGS,
+  Mode,
+  PROTOCOL_VERSION,
+  RULES,
+  SafetyKind,
+  SCHEMA_HASH,
+  StopReason,
+  type CommandName,
+  type MessageName,
+  type Payloads,
+} from './messages.generated.ts';
+import { LinkMetricsRecorder } from './metrics.ts';
+import { locatePort, serialPortLister, type PortLister, type PortSpec } from './port-locator.ts';
+import type {
+  BaseInfo,
+  CommandAck,
+  CommandOptions,
+  ConnectionState,
+  LinkMetrics,
+  ModeName,
+  RobotBase,
+  RobotBaseEvents,
+  SafetyKindName,
+  Waypoint,
+} from './robot-base.ts';
+
+export interface SerialRobotBaseOptions extends PortSpec {
+  baudRate?: number;
+  logger?: Logger;
+  ackTimeoutMs?: number;
+  maxRetries?: number;
+  /** No valid frame from the base for this long means the link is down (base sends ≥ 10 Hz). */
+  linkTimeoutMs?: number;
+  heartbeatHz?: number;
+  reconnectBackoffMs?: { initial: number; max: number };
+  maxInFlight?: number;
+  lister?: PortLister;
+}
+
+const invert = <T extends Record<string, number>>(o: T): Map<number, keyof T & string> =>
+  new Map(Object.entries(o).map(([k, v]) => [v, k as keyof T & string]));
+const MODE_NAMES = invert(Mode);
+const SAFETY_NAMES = invert(SafetyKind);
+
+export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements RobotBase {
+  private readonly log: Logger;
+  private readonly recorder = new LinkMetricsRecorder();
+  private readonly tracker: CommandTracker;
+  private readonly decoder: FrameDecoder;
+  private readonly hostSession = randomInt(1, 0xffffffff);
+  private readonly opts: Required<Omit<SerialRobotBaseOptions, 'serialNumber' | 'logger'>> & PortSpec;
+  private port: SerialPort | undefined;
+  private currentPath: string | undefined;
+  private connState: ConnectionState = 'disconnected';
+  private baseInfo: BaseInfo | undefined;
+  private ticker: NodeJS.Timeout | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private backoffMs: number;
+  private helloSeq = 0;
+  private lastHelloAt = 0;
+  private lastRxAt = 0;
+  private lastHeartbeatAt = 0;
+  private lastUptime = -1;
+  private otherSeq = 0;
+  private seenSafety = new Set<number>();
+  private firstConnect: { resolve: (i: BaseInfo) => void; reject: (e: Error) => void } | undefined;
+
+  constructor(options: SerialRobotBaseOptions) {
+    super();
+    this.opts = {
+      baudRate: 115200,
+      ackTimeoutMs: RULES.ack_timeout_ms,
+      maxRetries: RULES.max_retries,
+      linkTimeoutMs: 450,
+      heartbeatHz: RULES.heartbeat_hz,
+      reconnectBackoffMs: { initial: 50, max: 500 },
+      maxInFlight: 32,
+      lister: serialPortLister,
+      ...options,
+    };
+    this.log = (options.logger ?? pino({ name: 'link' }, pino.destination(2))).child({ port: options.path });
+    this.backoffMs = this.opts.reconnectBackoffMs.initial;
+    this.tracker = new CommandTracker(
+      {
+        ackTimeoutMs: this.opts.ackTimeoutMs,
+        maxRetries: this.opts.maxRetries,
+        maxInFlight: this.opts.maxInFlight,
+        maxSeqSpan: Math.floor(RULES.dedupe_window / 2),
+      },
+      (name, payload, seq, retransmit) => {
+        this.write(name, payload, seq, FLAGS.NEEDS_ACK | (retransmit ? FLAGS.RETRANSMIT : 0));
+      },
+      this.recorder,
+    );
+    this.decoder = new FrameDecoder(
+      (frame) => this.onFrame(frame),
+      (kind, detail) => {
+        this.recorder.decodeErrors++;
+        if (kind === 'crc') this.recorder.crcErrors++;
+        this.log.debug({ kind, detail }, 'dropped corrupt frame');
+      },
+    );
+  }
+
+  get state(): ConnectionState {
+    return this.connState;
+  }
+
+  get info(): BaseInfo | undefined {
+    return this.baseInfo;
+  }
+
+  connect(): Promise<BaseInfo> {
+    if (this.connState === 'closed') return Promise.reject(new LinkError('CLOSED', 'link was closed'));
+    const promise = new Promise<BaseInfo>((resolve, reject) => (this.firstConnect = { resolve, reject }));
+    this.ticker ??= setInterval(() => this.tick(), 10);
+    void this.open();
+    return promise;
+  }
+
+  async close(): Promise<void> {
+    this.setState('closed');
+    if (this.ticker !== undefined) clearInterval(this.ticker);
+    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
+    this.tracker.rejectAll(new LinkError('CLOSED', 'link closed by the host'));
+    this.firstConnect?.reject(new LinkError('CLOSED', 'link closed before the handshake'));
+    this.firstConnect = undefined;
+    const port = this.port;
+    this.port = undefined;
+    if (port?.isOpen === true) await new Promise<void>((resolve) => port.close(() => resolve()));
+  }
+
+  velocity(linear: number, angular: number, ttlMs = 200): Promise<CommandAck> {
+    return this.sendCommand('CMD_VEL', {
+      linear_mm_s: Math.round(linear * 1000),
+      angular_mrad_s: Math.round(angular * 1000),
+      ttl_ms: ttlMs,
+    });
+  }
+
+  followPath(pathId: number, waypoints: Waypoint[], speedLimit: number): Promise<CommandAck> {
+    return this.sendCommand('FOLLOW_PATH', {
+      path_id: pathId,
+      chunk_index: 0,
+      chunk_count: 1,
+      speed_limit_mm_s: Math.round(speedLimit * 1000),
+      waypoints: waypoints.map((w) => ({
+        x_mm: Math.round(w.x * 1000),
+        y_mm: Math.round(w.y * 1000),
+        speed_mm_s: Math.round(w.speed * 1000),
+      })),
+    });
+  }
+
+  stop(reason: keyof typeof StopReason = 'HOST'): Promise<CommandAck> {
+    return this.sendCommand('STOP', { reason: StopReason[reason] });
+  }
+
+  estop(source: keyof typeof EstopSource = 'HOST'): Promise<CommandAck> {
+    return this.sendCommand('ESTOP_ASSERT', { source: EstopSource[source] });
+  }
+
+  resetEstop(): Promise<CommandAck> {
+    return this.sendCommand('ESTOP_RESET', { confirm: RULES.estop_reset_confirm });
+  }
+
+  setSpeedLimit(maxLinear: number, maxAngular: number): Promise<CommandAck> {
+    return this.sendCommand('SET_SPEED_LIMIT', {
+      max_linear_mm_s: Math.round(maxLinear * 1000),
+      max_angular_mrad_s: Math.round(maxAngular * 1000),
+    });
+  }
+
+  setPose(x: number, y: number, theta: number): Promise<CommandAck> {
+    return this.sendCommand('SET_POSE', {
+      x_mm: Math.round(x * 1000),
+      y_mm: Math.round(y * 1000),
+      theta_mrad: Math.round(theta * 1000),
+    });
+  }
+
+  dock(): Promise<CommandAck> {
+    return this.sendCommand('DOCK', {});
+  }
+
+  undock(): Promise<CommandAck> {
+    return this.sendCommand('UNDOCK', {});
+  }
+
+  sendCommand<K extends CommandName>(name: K, payload: Payloads[K], options: CommandOptions = {}): Promise<CommandAck> {
+    if (this.connState === 'closed') return Promise.reject(new LinkError('CLOSED', 'link is closed'));
+    if (name === 'HELLO') return Promise.reject(new LinkError('INVALID', 'HELLO belongs to the handshake'));
+    const promise = this.tracker.submit(name, payload, performance.now(), options.deadlineMs);
+    this.tracker.tick(performance.now(), this.connState === 'up');
+    return promise;
+  }
+
+  metrics(): LinkMetrics {
+    const m = this.recorder.snapshot();
+    return { ...m, bytesIn: this.decoder.stats.bytes };
+  }
+
+  // ---- connection management -------------------------------------------------------------------
+
+  private isClosed(): boolean {
+    return this.connState === 'closed';
+  }
+
+  private setState(state: ConnectionState): void {
+    if (this.connState === state || this.connState === 'closed') return;
+    this.connState = state;
+    this.log.info({ state }, `link ${state}`);
+    this.emit('connection', state);
+  }
+
+  private async open(): Promise<void> {
+    if (this.connState === 'closed') return;
+    this.setState('connecting');
+    const path = await locatePort(this.opts, this.opts.lister);
+    if (this.isClosed()) return;
+    if (path === undefined) {
+      this.scheduleReopen(`port ${this.opts.path} not present`);
+      return;
+    }
+    const port = new SerialPort({ path, baudRate: this.opts.baudRate, autoOpen: false });
+    port.on('data', (chunk: Buffer) => this.decoder.push(chunk));
+    port.on('error', (error) => this.log.warn({ err: error.message }, 'serial port error'));
+    port.on('close', () => this.onPortClosed(port));
+    port.open((error) => {
+      if (error) {
+        this.scheduleReopen(`open ${path} failed: ${error.message}`);
+        return;
+      }
+      if (this.connState === 'closed') {
+        port.close();
+        return;
+      }
+      this.port = port;
+      this.currentPath = path;
+      this.decoder.reset();
+      this.log.info({ path }, 'port open, handshaking');
+      this.startHandshake();
+    });
+  }
+
+  private onPortClosed(port: SerialPort): void {
+    if (this.port !== port || this.connState === 'closed') return;
+    this.port = undefined;
+    this.log.warn({ path: this.currentPath }, 'port disappeared');
+    this.setState('disconnected');
+    this.scheduleReopen('port closed');
+  }
+
+  private scheduleReopen(reason: string): void {
+    if (this.connState === 'closed' || this.reconnectTimer !== undefined) return;
+    this.setState('disconnected');
+    const delay = this.backoffMs;
+    this.backoffMs = Math.min(this.backoffMs * 2, this.opts.reconnectBackoffMs.max);
+    this.log.debug({ reason, delay }, 'reconnect scheduled');
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.recorder.inc('reconnects');
+      void this.open();
+    }, delay);
+  }
+
+  private startHandshake(): void {
+    this.setState('connecting');
+    this.helloSeq = this.tracker.allocateSeq();
+    this.lastHelloAt = Number.NEGATIVE_INFINITY;
+    this.sendHelloIfDue(performance.now());
+  }
+
+  private sendHelloIfDue(now: number): void {
+    if (now - this.lastHelloAt < this.opts.ackTimeoutMs) return;
+    const retransmit = this.lastHelloAt !== Number.NEGATIVE_INFINITY;
+    this.lastHelloAt = now;
+    this.write(
+      'HELLO',
+      { protocol_version: PROTOCOL_VERSION, schema_hash: SCHEMA_HASH, host_session: this.hostSession },
+      this.helloSeq,
+      FLAGS.NEEDS_ACK | (retransmit ? FLAGS.RETRANSMIT : 0),
+    );
+  }
+
+  private onHelloAck(frame: FrameOf<'HELLO_ACK'>): void {
+    const p = frame.payload;
+    if (this.connState !== 'connecting' || p.hello_seq !== this.helloSeq) return;
+    const info: BaseInfo = {
+      protocolVersion: p.protocol_version,
+      schemaHash: p.schema_hash,
+      firmware: `${p.fw_major}.${p.fw_minor}.${p.fw_patch}`,
+      bootId: p.boot_id,
+      capabilities: p.capabilities,
+      estopLatched: p.estop_latched !== 0,
+    };
+    if (p.protocol_version !== PROTOCOL_VERSION || p.schema_hash !== SCHEMA_HASH) {
+      const code = p.protocol_version !== PROTOCOL_VERSION ? 'VERSION_MISMATCH' : 'SCHEMA_MISMATCH';
+      const error = new LinkError(
+        code,
+        `base speaks protocol ${p.protocol_version} schema 0x${p.schema_hash.toString(16)}, bridge speaks ` +
+          `${PROTOCOL_VERSION} schema 0x${SCHEMA_HASH.toString(16)}: rebuild the firmware or bridge from the same messages.json`,
+      );
+      this.log.error({ code, base: info }, error.message);
+      this.firstConnect?.reject(error);
+      this.firstConnect = undefined;
+      void this.close();
+      return;
+    }
+    const previous = this.baseInfo;
+    this.baseInfo = info;
+    this.backoffMs = this.opts.reconnectBackoffMs.initial;
+    if (previous !== undefined && previous.bootId !== info.bootId) {
+      this.recorder.inc('resyncs');
+      this.seenSafety = new Set();
+      this.log.warn({ oldBootId: previous.bootId, bootId: info.bootId }, 'base restarted: resynchronising');
+      this.emit('resync', info);
+    }
+    this.log.info({ ...info }, 'handshake complete');
+    this.setState('up');
+    this.tracker.markAllDue();
+    this.firstConnect?.resolve(info);
+    this.firstConnect = undefined;
+  }
+
+  private tick(): void {
+    const now = performance.now();
+    if (this.port !== undefined) {
+      if (this.connState === 'up' && now - this.lastRxAt > this.opts.linkTimeoutMs) {
+        this.log.warn({ silentMs: Math.round(now - this.lastRxAt) }, 'base silent: link down, re-handshaking');
+        this.startHandshake();
+      }
+      if (this.connState === 'connecting') this.sendHelloIfDue(now);
+      if (this.connState === 'up' && now - this.lastHeartbeatAt >= 1000 / this.opts.heartbeatHz) {
+        this.lastHeartbeatAt = now;
+        this.write('HEARTBEAT', { uptime_ms: Math.round(now) >>> 0, mode: 0, status: 0 }, this.nextOtherSeq(), 0);
+      }
+    }
+    this.tracker.tick(now, this.connState === 'up');
+  }
+
+  private nextOtherSeq(): number {
+    this.otherSeq = (this.otherSeq + 1) & 0xffff;
+    return this.otherSeq;
+  }
+
+  private write<K extends MessageName>(name: K, payload: Payloads[K], seq: number, flags: number): void {
+    const port = this.port;
+    if (port === undefined || !port.isOpen) return;
+    const wire = encodeFrame(name, payload, { seq, flags });
+    this.recorder.inc('framesOut');
+    this.recorder.inc('bytesOut', wire.length);
+    port.write(Buffer.from(wire.buffer, wire.byteOffset, wire.byteLength));
+  }
+
+  // ---- inbound -----------------------------------------------------------------------------------
+
+  private onFrame(frame: Frame): void {
+    const now = performance.now();
+    this.lastRxAt = now;
+    this.recorder.inc('framesIn');
+    switch (frame.name) {
+      case 'HELLO_ACK':
+        this.onHelloAck(frame);
+        return;
+      case 'CMD_ACK': {
+        const p = frame.payload;
+        this.tracker.onAck(p.cmd_seq, p.cmd_msg_id, p.result, p.exec_count, (n) => messageDef(n).id, now);
+        return;
+      }
+      case 'HEARTBEAT':
+        if (this.connState === 'up' && frame.payload.uptime_ms < this.lastUptime) {
+          this.log.warn({ uptime: frame.payload.uptime_ms }, 'base uptime went backwards: re-handshaking');
+          this.startHandshake();
+        }
+        this.lastUptime = frame.payload.uptime_ms;
+        return;
+      case 'ODOM': {
+        const p = frame.payload;
+        this.emit('odometry', {
+          tMs: p.t_ms,
+          x: p.x_mm / 1000,
+          y: p.y_mm / 1000,
+          theta: p.theta_mrad / 1000,
+          v: p.v_mm_s / 1000,
+          w: p.w_mrad_s / 1000,
+          pathId: p.path_id,
+          waypointIndex: p.waypoint_index,
+          mode: MODE_NAMES.get(p.mode) ?? ('FAULT' satisfies ModeName),
+        });
+        return;
+      }
+      case 'BATTERY': {
+        const p = frame.payload;
+        this.emit('battery', {
+          voltage: p.voltage_mv / 1000,
+          current: p.current_ma / 1000,
+          socPct: p.soc_pct,
+          charging: p.charging !== 0,
+        });
+        return;
+      }
+      case 'SAFETY_EVENT':
+        this.onSafetyEvent(frame);
+        return;
+      case 'LOG':
+        this.log.info({ base: frame.payload.text, level: frame.payload.level }, 'base log');
+        this.emit('log', { level: frame.payload.level, text: frame.payload.text });
+        return;
+      case 'HELLO':
+      case 'CMD_VEL':
+      case 'FOLLOW_PATH':
+      case 'STOP':
+      case 'ESTOP_ASSERT':
+      case 'ESTOP_RESET':
+      case 'SET_SPEED_LIMIT':
+      case 'DOCK':
+      case 'UNDOCK':
+      case 'SAFETY_ACK':
+      case 'SET_POSE':
+        this.log.debug({ name: frame.name }, 'ignoring host-bound message from the base');
+        return;
+      default: {
+        const never: never = frame;
+        return never;
+      }
+    }
+  }
+
+  private onSafetyEvent(frame: FrameOf<'SAFETY_EVENT'>): void {
+    const p = frame.payload;
+    this.write('SAFETY_ACK', { event_id: p.event_id }, this.nextOtherSeq(), 0);
+    if (this.seenSafety.has(p.event_id)) return;
+    this.seenSafety.add(p.event_id);
+    if (this.seenSafety.size > 1024) this.seenSafety.delete(this.seenSafety.values().next().value ?? -1);
+    this.recorder.inc('safetyEvents');
+    const kind: SafetyKindName | 'UNKNOWN' = SAFETY_NAMES.get(p.kind) ?? 'UNKNOWN';
+    this.log.warn({ eventId: p.event_id, kind, active: p.active, detail: p.detail }, 'safety event');
+    this.emit('safety', { eventId: p.event_id, kind, active: p.active !== 0, detail: p.detail });
+    if (kind === 'HEARTBEAT_WATCHDOG' && p.active !== 0 && this.connState === 'up') this.startHandshake();
+  }
+}
