@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// `npm start`: builds what is missing, then runs the demo on embedded defaults: the simulated robot (the
+// real firmware built for this machine, on a pseudo-terminal), the bridge (embedded queue, demo site) and
+// the web apps it serves (kiosk in browser mode, console, counter, display). Ctrl-C stops everything.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const port = Number(process.env.BRIDGE_PORT ?? 8080);
+const varDir = path.join(root, 'var');
+mkdirSync(varDir, { recursive: true });
+const children = [];
+let stopping = false;
+
+function log(msg) {
+  process.stdout.write(`[start] ${msg}\n`);
+}
+
+function fail(msg) {
+  process.stderr.write(`[start] ${msg}\n`);
+  stop(1);
+}
+
+/** Runs a child in its own process group so Ctrl-C reaches every grandchild through us. */
+function run(name, cmd, args, env = {}) {
+  const child = spawn(cmd, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  children.push({ name, child });
+  child.on('exit', (code, signal) => {
+    if (!stopping) fail(`${name} exited (${signal ?? code}); stopping the demo`);
+  });
+  createInterface({ input: child.stderr }).on('line', (l) => process.stderr.write(`[${name}] ${l}\n`));
+  return child;
+}
+
+function waitForLine(child, name, test, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} not ready after ${timeoutMs / 1000} s`)), timeoutMs);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (process.env.DEMO_VERBOSE) process.stdout.write(`[${name}] ${line}\n`);
+      if (test(line)) {
+        clearTimeout(timer);
+        resolve(line);
+      }
+    });
+  });
+}
+
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const { child } of [...children].reverse()) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  const deadline = setTimeout(() => {
+    for (const { child } of children) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(code || 1);
+  }, 8000);
+  Promise.all(children.map(({ child }) => (child.exitCode !== null || child.signalCode ? null : new Promise((r) => child.once('exit', r))))).then(
+    () => {
+      clearTimeout(deadline);
+      log('stopped');
+      process.exit(code);
+    },
+  );
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+async function main() {
+  if (process.env.START_SKIP_BUILD !== '1') {
+    log('building (cached after the first run)...');
+    const b = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
+    if (b.status !== 0) return fail('build failed; see the output above');
+  }
+
+  const env = { BRIDGE_PORT: String(port) };
+  const simScript = path.join(root, 'hardware/scripts/sim.mjs');
+  if (existsSync(simScript) && process.env.ROBOT_PORT === undefined) {
+    const tty = path.join(varDir, 'robot-tty');
+    const sim = run('robot-sim', process.execPath, [simScript, '--port', tty]);
+    await waitForLine(sim, 'robot-sim', (l) => l.includes('"ready"'), 60_000);
+    log(`simulated robot base on ${tty}`);
+    env.ROBOT_PORT = tty;
+  }
+
+  const bridge = run('bridge', path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'apps/robot-bridge/src/main.ts')], env);
+  await waitForLine(bridge, 'bridge', (l) => l.includes('bridge listening'), 60_000);
+  const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
+  const base = `http://localhost:${port}`;
+  log(`bridge up (${health.status})`);
+  process.stdout.write(
+    [
+      '',
+      `  Kiosk (citizens):   ${base}/kiosk/?token=demo-kiosk`,
+      `  Staff console:      ${base}/console/      (user lead / demo-admin-pass)`,
+      `  Counter:            ${base}/counter/      (user counter1 / demo-counter)`,
+      `  Lobby display:      ${base}/display/?token=demo-display`,
+      `  Health, metrics:    ${base}/healthz  ${base}/metrics`,
+      '',
+      '  Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((e) => fail(e.message));
