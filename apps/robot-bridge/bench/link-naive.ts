@@ -22,7 +22,10 @@ export class NaiveResponder {
   constructor(private readonly port: SerialPort) {
     port.on('data', (chunk: Buffer) => this.onData(chunk));
     this.timer = setInterval(() => {
-      if ((this.left !== 0 || this.right !== 0) && performance.now() - this.lastMotorCommandAt > NAIVE_AUTO_STOP_MS) {
+      if (
+        (this.left !== 0 || this.right !== 0) &&
+        performance.now() - this.lastMotorCommandAt > NAIVE_AUTO_STOP_MS
+      ) {
         this.left = this.right = 0;
         this.stoppedAt = performance.now();
       }

@@ -3,6 +3,7 @@
  *   soak   --port PATH --commands N [--deadline-ms 10000] [--concurrency 16]   one JSON line (see soak.ts)
  *   status --port PATH                                                        handshake, print HELLO_ACK info
  *   fuzz   --seconds 60 [--port PATH]                                         fuzz the TS decoder (and the base)
+ *   drive  --port PATH [--linear 0.2] [--angular 0] [--seconds 5]             teleop at 10 Hz (e-stop must be clear)
  *   gen                                                                       regenerate messages.generated.ts
  */
 import { writeFileSync } from 'node:fs';
@@ -24,6 +25,8 @@ const { positionals, values } = parseArgs({
     'deadline-ms': { type: 'string', default: '10000' },
     concurrency: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '60' },
+    linear: { type: 'string', default: '0.2' },
+    angular: { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
     'log-level': { type: 'string', default: 'warn' },
   },
@@ -91,9 +94,25 @@ async function main(): Promise<number> {
         baseAlive = await Promise.race([base.connect().then(() => true), sleep(5000).then(() => false)]);
         await base.close();
       }
-      process.stdout.write(JSON.stringify({ ...result, first_crash: undefined, base_alive: baseAlive }) + '\n');
+      process.stdout.write(
+        JSON.stringify({ ...result, first_crash: undefined, base_alive: baseAlive }) + '\n',
+      );
       if (result.first_crash !== undefined) logger.error({ crash: result.first_crash }, 'decoder crashed');
       return result.crashes === 0 && baseAlive !== false ? 0 : 1;
+    }
+    case 'drive': {
+      const base = openBase();
+      await base.connect();
+      const end = Date.now() + Number(values.seconds) * 1000;
+      let acked = 0;
+      while (Date.now() < end) {
+        await base.velocity(Number(values.linear), Number(values.angular), 200);
+        if (acked++ === 0) process.stdout.write(JSON.stringify({ event: 'driving' }) + '\n');
+        await sleep(100);
+      }
+      await base.close();
+      process.stdout.write(JSON.stringify({ event: 'done', commands: acked }) + '\n');
+      return 0;
     }
     case 'gen':
       writeFileSync(GENERATED_PATH, await generateMessagesModule(readProtocolSchema()));

@@ -14,7 +14,8 @@ export function cobsEncode(input: Uint8Array): Uint8Array {
   let codeIndex = 0;
   let code = 1;
   let o = 1;
-  for (const byte of input) {
+  for (let i = 0; i < input.length; i++) {
+    const byte = input[i] ?? 0;
     if (byte === 0) {
       out[codeIndex] = code;
       codeIndex = o++;
@@ -25,6 +26,8 @@ export function cobsEncode(input: Uint8Array): Uint8Array {
     code++;
     if (code === 0xff) {
       out[codeIndex] = code;
+      // A full block that ends the input needs no empty block after it (the decoder adds no zero after 0xFF).
+      if (i === input.length - 1) return out.subarray(0, o);
       codeIndex = o++;
       code = 1;
     }

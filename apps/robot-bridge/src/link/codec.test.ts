@@ -159,48 +159,90 @@ describe('FrameDecoder', () => {
 
 const GOLDEN = fileURLToPath(new URL('../../../../hardware/protocol/golden/vectors.json', import.meta.url));
 
-interface GoldenFrame {
-  name: MessageName;
-  flags?: number;
-  seq: number;
-  ack?: number;
-  payload: Record<string, unknown>;
-  wire: string;
-}
+/** The format written by hardware/firmware/tools/golden.cpp from the C++ codec. */
 interface Golden {
   schema_hash: number;
-  schema_bytes?: Record<string, number>;
-  frames: GoldenFrame[];
-  crc16?: { ascii: string; crc: number }[];
+  crc_check: { ascii: string; crc16_mcrf4xx: string; crc32: string };
+  messages: { id: number; name: string; schema: string; schema_byte: number }[];
+  frames: {
+    name: MessageName;
+    seq: number;
+    ack: number;
+    flags: number;
+    fields: Record<string, unknown>;
+    raw_hex: string;
+    frame_hex: string;
+  }[];
+  cobs: { in_hex: string; out_hex: string }[];
+  invalid: { name: string; frame_hex: string; error: string }[];
+  stream: { hex: string; expect_msg_ids: number[] };
 }
 
-describe('golden vectors shared with the firmware (hardware/protocol/golden/vectors.json)', () => {
+describe('golden vectors from the C++ codec (hardware/protocol/golden/vectors.json)', () => {
   it('exists', () => {
     expect(existsSync(GOLDEN)).toBe(true);
   });
   const golden = existsSync(GOLDEN) ? (JSON.parse(readFileSync(GOLDEN, 'utf8')) as Golden) : undefined;
-  it.runIf(golden !== undefined)('schema hash and schema bytes agree', () => {
-    expect(golden!.schema_hash).toBe(SCHEMA_HASH);
-    for (const [name, byte] of Object.entries(golden!.schema_bytes ?? {})) {
-      expect([name, MESSAGES.find((m) => m.name === name)?.schemaByte]).toEqual([name, byte]);
+  const g = () => golden!;
+
+  it.runIf(golden !== undefined)('checksums, schema strings, schema bytes and hash agree', () => {
+    expect(crc16Mcrf4xx(ascii(g().crc_check.ascii))).toBe(Number(g().crc_check.crc16_mcrf4xx));
+    expect(crc32(ascii(g().crc_check.ascii))).toBe(Number(g().crc_check.crc32));
+    expect(g().schema_hash).toBe(SCHEMA_HASH);
+    const schema = readProtocolSchema();
+    for (const m of g().messages) {
+      const def = schema.messages.find((d) => d.id === m.id)!;
+      expect([m.name, schemaText(def, schema.structs)]).toEqual([m.name, m.schema]);
+      expect([m.name, MESSAGES.find((d) => d.id === m.id)?.schemaByte]).toEqual([m.name, m.schema_byte]);
     }
-    for (const c of golden!.crc16 ?? []) expect(crc16Mcrf4xx(ascii(c.ascii))).toBe(c.crc);
   });
-  it.runIf(golden !== undefined)('decodes and re-encodes every golden frame byte for byte', () => {
-    expect(golden!.frames.length).toBeGreaterThan(0);
-    for (const g of golden!.frames) {
-      const wire = Buffer.from(g.wire, 'hex');
-      const result = decodeFrame(wireBlock(wire));
-      expect(result).toEqual({
-        ok: true,
-        frame: { ver: 1, flags: g.flags ?? 0, seq: g.seq, ack: g.ack ?? 0, name: g.name, payload: g.payload },
-      });
-      const encoded = encodeFrame(g.name, g.payload as never, {
-        seq: g.seq,
-        ack: g.ack ?? 0,
-        flags: g.flags ?? 0,
-      });
-      expect(hex(encoded)).toBe(hex(wire));
+
+  it.runIf(golden !== undefined)('COBS matches byte for byte', () => {
+    for (const c of g().cobs) {
+      expect(hex(cobsEncode(Buffer.from(c.in_hex, 'hex')))).toBe(c.out_hex);
+      expect(hex(cobsDecode(Buffer.from(c.out_hex, 'hex'))!)).toBe(c.in_hex);
     }
+  });
+
+  it.runIf(golden !== undefined)('decodes and re-encodes every golden frame byte for byte', () => {
+    expect(g().frames.length).toBeGreaterThan(0);
+    for (const f of g().frames) {
+      const wire = Buffer.from(f.frame_hex, 'hex');
+      expect(decodeFrame(wireBlock(wire))).toEqual({
+        ok: true,
+        frame: { ver: 1, flags: f.flags, seq: f.seq, ack: f.ack, name: f.name, payload: f.fields },
+      });
+      const header = { seq: f.seq, ack: f.ack, flags: f.flags };
+      expect(hex(encodeRawFrame(f.name, f.fields as never, header))).toBe(f.raw_hex);
+      expect(hex(encodeFrame(f.name, f.fields as never, header))).toBe(f.frame_hex);
+    }
+  });
+
+  it.runIf(golden !== undefined)('rejects every invalid frame with the same error class', () => {
+    const kinds: Record<string, string> = {
+      CRC: 'crc',
+      COBS: 'cobs',
+      TOO_SHORT: 'short',
+      LENGTH: 'length',
+      UNKNOWN_MSG: 'unknown_msg',
+      VERSION: 'version',
+      OVERFLOW: 'overflow',
+    };
+    for (const bad of g().invalid) {
+      const errors: string[] = [];
+      const decoder = new FrameDecoder(
+        () => errors.push('decoded'),
+        (kind) => errors.push(kind),
+      );
+      decoder.push(Buffer.from(bad.frame_hex, 'hex'));
+      expect([bad.name, errors]).toEqual([bad.name, [kinds[bad.error]]]);
+    }
+  });
+
+  it.runIf(golden !== undefined)('recovers the good frames of a damaged stream', () => {
+    const ids: number[] = [];
+    const decoder = new FrameDecoder((f) => ids.push(MESSAGES.find((m) => m.name === f.name)!.id));
+    decoder.push(Buffer.from(g().stream.hex, 'hex'));
+    expect(ids).toEqual(g().stream.expect_msg_ids);
   });
 });

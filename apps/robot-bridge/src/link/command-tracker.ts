@@ -18,7 +18,12 @@ export interface TrackerOptions {
   maxSeqSpan: number;
 }
 
-export type Transmit = <K extends CommandName>(name: K, payload: Payloads[K], seq: number, retransmit: boolean) => void;
+export type Transmit = <K extends CommandName>(
+  name: K,
+  payload: Payloads[K],
+  seq: number,
+  retransmit: boolean,
+) => void;
 
 interface Pending {
   seq: number;
@@ -92,14 +97,18 @@ export class CommandTracker {
     let inFlight = 0;
     let oldest: number | undefined;
     for (const p of this.pending.values()) {
-      if (now >= p.deadline || (p.attempts >= p.maxAttempts && now - p.lastSentAt >= this.options.ackTimeoutMs)) {
+      if (
+        now >= p.deadline ||
+        (p.attempts >= p.maxAttempts && now - p.lastSentAt >= this.options.ackTimeoutMs)
+      ) {
         this.expire(p);
         continue;
       }
       oldest ??= p.seq;
       if (!linkUp) continue;
       if (p.attempts === 0) {
-        if (inFlight >= this.options.maxInFlight || ((p.seq - oldest) & 0xffff) >= this.options.maxSeqSpan) continue;
+        if (inFlight >= this.options.maxInFlight || ((p.seq - oldest) & 0xffff) >= this.options.maxSeqSpan)
+          continue;
         p.firstSentAt = now;
         this.send(p, now, false);
         this.metrics.inc('commandsSent');
@@ -116,7 +125,14 @@ export class CommandTracker {
     for (const p of this.pending.values()) p.lastSentAt = Number.NEGATIVE_INFINITY;
   }
 
-  onAck(cmdSeq: number, cmdMsgId: number, result: number, execCount: number, msgIdOf: (n: CommandName) => number, now: number): void {
+  onAck(
+    cmdSeq: number,
+    cmdMsgId: number,
+    result: number,
+    execCount: number,
+    msgIdOf: (n: CommandName) => number,
+    now: number,
+  ): void {
     const p = this.pending.get(cmdSeq);
     if (p === undefined || msgIdOf(p.name) !== cmdMsgId || p.attempts === 0) {
       this.metrics.inc('duplicateAcks');
@@ -127,11 +143,18 @@ export class CommandTracker {
     this.metrics.observeRtt(rttMs);
     if (result === Result.OK || result === Result.IN_PROGRESS) {
       this.metrics.inc('commandsAcked');
-      p.resolve({ seq: p.seq, result: result === Result.OK ? 'OK' : 'IN_PROGRESS', execCount, attempts: p.attempts, rttMs });
+      p.resolve({
+        seq: p.seq,
+        result: result === Result.OK ? 'OK' : 'IN_PROGRESS',
+        execCount,
+        attempts: p.attempts,
+        rttMs,
+      });
       return;
     }
     this.metrics.inc('commandsRejected');
-    const code = REJECTION[result as keyof typeof REJECTION] as (typeof REJECTION)[keyof typeof REJECTION] | undefined;
+    const code = REJECTION[result as keyof typeof REJECTION] as
+      (typeof REJECTION)[keyof typeof REJECTION] | undefined;
     p.reject(new CommandRejectedError(code ?? 'FAILED', p.name, p.seq, result as Result, execCount));
   }
 

@@ -89,7 +89,10 @@ export class FaultRelay {
     toBase: { bytes: 0, flippedBits: 0, droppedBytes: 0, insertedBytes: 0, truncatedFrames: 0 },
     toHost: { bytes: 0, flippedBits: 0, droppedBytes: 0, insertedBytes: 0, truncatedFrames: 0 },
   };
-  private readonly config: Record<Direction, FaultConfig> = { toBase: { ...NO_FAULTS }, toHost: { ...NO_FAULTS } };
+  private readonly config: Record<Direction, FaultConfig> = {
+    toBase: { ...NO_FAULTS },
+    toHost: { ...NO_FAULTS },
+  };
   private readonly truncating: Record<Direction, boolean> = { toBase: false, toHost: false };
   private readonly random: () => number;
   private readonly host: Side;

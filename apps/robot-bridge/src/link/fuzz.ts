@@ -20,14 +20,19 @@ export interface FuzzResult {
 /** Produces one chunk of hostile input: mostly mutated valid frames, sometimes pure noise. */
 export function fuzzChunk(random: () => number): Uint8Array {
   const r = random();
-  if (r < 0.3) return Uint8Array.from({ length: 1 + Math.floor(random() * 600) }, () => Math.floor(random() * 256));
+  if (r < 0.3)
+    return Uint8Array.from({ length: 1 + Math.floor(random() * 600) }, () => Math.floor(random() * 256));
   const def = MESSAGES[Math.floor(random() * MESSAGES.length)] ?? MESSAGES[0];
   const raw = new Uint8Array(8 + Math.floor(random() * 240) + 2);
   for (let i = 0; i < raw.length; i++) raw[i] = Math.floor(random() * 256);
   let frame: Uint8Array;
   if (r < 0.5) {
     // A valid HEARTBEAT / safety ack to splice in, so some frames decode.
-    frame = encodeFrame('HEARTBEAT', { uptime_ms: Math.floor(random() * 1e6), mode: 0, status: 0 }, { seq: 1 });
+    frame = encodeFrame(
+      'HEARTBEAT',
+      { uptime_ms: Math.floor(random() * 1e6), mode: 0, status: 0 },
+      { seq: 1 },
+    );
   } else {
     raw[0] = 1;
     raw[6] = def.id;

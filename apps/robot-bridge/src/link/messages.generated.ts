@@ -11,7 +11,7 @@ export const FLAGS = { NEEDS_ACK: 1, RETRANSMIT: 2 } as const;
 export const RULES = {
   crc: "CRC-16/MCRF4XX (poly 0x1021 reflected = 0x8408, init 0xFFFF, no final xor) over header and payload, then the message's schema byte accumulated as one more byte",
   schema_byte:
-    "CRC-16/MCRF4XX over the ASCII string: NAME + ' ' + for each field (type + ' ' + name + ' '), where an array field's type is written as its element type followed by '[' + max + ']'; the schema byte is (crc & 0xFF) ^ (crc >> 8)",
+    "CRC-16/MCRF4XX over the ASCII string: NAME + ' ' + for each field (type + ' ' + name + ' '), where an array field's type is written as its element type followed by '[' + max + ']' and a struct element type is written as its name followed by '{' + for each struct field (type + ' ' + name + ' ') + '}' (e.g. 'Waypoint{i32 x_mm i32 y_mm u16 speed_mm_s }[23]'); the schema byte is (crc & 0xFF) ^ (crc >> 8)",
   schema_hash:
     'CRC-32 (IEEE 802.3, as zlib) over the bytes: for each message in id order, id then schema byte',
   array_encoding:
@@ -21,6 +21,7 @@ export const RULES = {
   heartbeat_hz: 10,
   velocity_watchdog_ms: 250,
   heartbeat_watchdog_ms: 500,
+  safety_repeat_ms: 100,
   estop_reset_confirm: 1381188948,
   dedupe_window: 128,
 } as const;
@@ -57,7 +58,7 @@ export const StopReason = { HOST: 0, STAFF: 1, OBSTACLE: 2, ARRIVED: 3 } as cons
 
 export type StopReason = (typeof StopReason)[keyof typeof StopReason];
 
-export const EstopSource = { HOST: 0, BUTTON: 1, BUMPER: 2, STAFF: 3 } as const;
+export const EstopSource = { HOST: 0, BUTTON: 1, BUMPER: 2, STAFF: 3, BOOT: 4 } as const;
 
 export type EstopSource = (typeof EstopSource)[keyof typeof EstopSource];
 
@@ -80,6 +81,22 @@ export type SafetyKind = (typeof SafetyKind)[keyof typeof SafetyKind];
 export const LogLevel = { DEBUG: 0, INFO: 1, WARN: 2, ERROR: 3 } as const;
 
 export type LogLevel = (typeof LogLevel)[keyof typeof LogLevel];
+
+export const Status = {
+  ESTOP_LATCHED: 1,
+  ESTOP_BUTTON: 2,
+  BUMPER: 4,
+  OBSTACLE: 8,
+  MOTOR_FAULT: 16,
+  SESSION: 32,
+  CHARGING: 64,
+  LOW_BATTERY: 128,
+  DOCKED: 256,
+  PATH_ACTIVE: 512,
+  SAFETY_PENDING: 1024,
+} as const;
+
+export type Status = (typeof Status)[keyof typeof Status];
 
 export const Capability = {
   PATH: 1,

@@ -203,7 +203,11 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
     return this.sendCommand('UNDOCK', {});
   }
 
-  sendCommand<K extends CommandName>(name: K, payload: Payloads[K], options: CommandOptions = {}): Promise<CommandAck> {
+  sendCommand<K extends CommandName>(
+    name: K,
+    payload: Payloads[K],
+    options: CommandOptions = {},
+  ): Promise<CommandAck> {
     if (this.connState === 'closed') return Promise.reject(new LinkError('CLOSED', 'link is closed'));
     if (name === 'HELLO') return Promise.reject(new LinkError('INVALID', 'HELLO belongs to the handshake'));
     const promise = this.tracker.submit(name, payload, performance.now(), options.deadlineMs);
@@ -343,13 +347,21 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
     const now = performance.now();
     if (this.port !== undefined) {
       if (this.connState === 'up' && now - this.lastRxAt > this.opts.linkTimeoutMs) {
-        this.log.warn({ silentMs: Math.round(now - this.lastRxAt) }, 'base silent: link down, re-handshaking');
+        this.log.warn(
+          { silentMs: Math.round(now - this.lastRxAt) },
+          'base silent: link down, re-handshaking',
+        );
         this.startHandshake();
       }
       if (this.connState === 'connecting') this.sendHelloIfDue(now);
       if (this.connState === 'up' && now - this.lastHeartbeatAt >= 1000 / this.opts.heartbeatHz) {
         this.lastHeartbeatAt = now;
-        this.write('HEARTBEAT', { uptime_ms: Math.round(now) >>> 0, mode: 0, status: 0 }, this.nextOtherSeq(), 0);
+        this.write(
+          'HEARTBEAT',
+          { uptime_ms: Math.round(now) >>> 0, mode: 0, status: 0 },
+          this.nextOtherSeq(),
+          0,
+        );
       }
     }
     this.tracker.tick(now, this.connState === 'up');
