@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { createHttpHandler, type HealthCheck } from './server/http.ts';
 import { MetricsRegistry } from './server/metrics.ts';
 import { StaffSessions } from './server/staff-auth.ts';
 import { SiteStore } from './site/site-store.ts';
+import { createTicketParts } from './tickets/compose.ts';
 
 export const BRIDGE_VERSION = '0.1.0';
 
@@ -36,6 +38,10 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
   const site = await SiteStore.open(path.join(config.SITE_DIR, 'site.yaml'));
   const staff = await StaffSessions.fromFile(path.join(config.SITE_DIR, 'staff.yaml'));
   const health: HealthCheck[] = [{ name: 'site', check: () => ({ ok: true, detail: site.current.site.id }) }];
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  let publicUrl = config.PUBLIC_URL ?? '';
+  const tickets = await createTicketParts(config, site, staff, () => publicUrl, log);
+  health.push(...tickets.health);
 
   const server = createServer(
     createHttpHandler({
@@ -46,6 +52,7 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
       webDirs: { kiosk: config.KIOSK_WEB_DIR, bridge: config.BRIDGE_WEB_DIR },
       startedAt,
       version: BRIDGE_VERSION,
+      routes: tickets.routes,
     }),
   );
   const app = createApplication(server, {
@@ -54,6 +61,7 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
     site,
     staff,
     tokens: { kiosk: config.KIOSK_TOKENS, display: config.DISPLAY_TOKENS, admin: config.ADMIN_TOKENS },
+    tickets: { queue: tickets.queue, printer: tickets.printer, publicUrl: () => publicUrl },
     version: BRIDGE_VERSION,
     startedAt,
   });
@@ -69,6 +77,7 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
   const host =
     config.BRIDGE_HOST === '0.0.0.0' || config.BRIDGE_HOST === '::' ? '127.0.0.1' : config.BRIDGE_HOST;
   const url = `http://${host}:${port}`;
+  publicUrl ||= url;
   log.info({ url, port, site: site.current.site.id }, 'bridge listening');
 
   let closing: Promise<void> | undefined;
@@ -84,6 +93,7 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
         server.closeIdleConnections();
         await app.close();
         server.closeAllConnections();
+        await tickets.close();
         log.info('bridge stopped');
       })()),
   };

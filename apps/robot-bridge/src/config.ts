@@ -30,6 +30,23 @@ export const envSchema = z.object({
   ROBOT_PORT: z.string().optional(),
   KIOSK_WEB_DIR: z.string().default(path.join(REPO_ROOT, 'apps/kiosk/dist')),
   BRIDGE_WEB_DIR: z.string().default(path.join(REPO_ROOT, 'apps/robot-bridge/dist/web')),
+  /** Tickets: `embedded` (SQLite in DATA_DIR) or `http` (the centre's own queue system, EXTERNAL_QUEUE_*). */
+  TICKETS_BACKEND: z.enum(['embedded', 'http']).default('embedded'),
+  /** SQLite durability of acknowledged tickets; see SqliteTicketQueueOptions.synchronous for the trade-off. */
+  TICKETS_SYNC: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** Base URL of the external queue system's REST API (EXTERNAL_QUEUE.md). */
+  EXTERNAL_QUEUE_URL: z.url().optional(),
+  /** Bearer token the bridge sends to the external queue system. */
+  EXTERNAL_QUEUE_TOKEN: z.string().optional(),
+  /** Shared secret that signs the external system's webhooks (HMAC-SHA256). */
+  EXTERNAL_QUEUE_WEBHOOK_SECRET: z.string().optional(),
+  /** ESC/POS ticket printer on a serial port (tty path or USB serial adapter). Unset: no printer here. */
+  PRINTER_PORT: z.string().optional(),
+  PRINTER_BAUD: z.coerce.number().int().positive().default(19200),
+  /** TrueType font the printer's raster tickets are drawn with (must cover Vietnamese). */
+  PRINTER_FONT: z.string().default('/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'),
+  /** URL citizens' phones reach the bridge at, for the rating QR code on tickets. Default: bridge URL. */
+  PUBLIC_URL: z.url().optional(),
 });
 export type BridgeConfig = z.infer<typeof envSchema>;
 

@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { empty, rpc, type ClientEventsOf, type ServerEventsOf } from './rpc.ts';
 import { languageSchema, type SiteCatalogue } from './site.ts';
+import {
+  counterRefSchema,
+  counterTicketSchema,
+  eventsAfterSchema,
+  issueTicketSchema,
+  rateTicketSchema,
+  reportQuerySchema,
+  ticketRefSchema,
+  transferTicketSchema,
+  type CallResult,
+  type EventsAfter,
+  type QueueEvent,
+  type QueueReport,
+  type QueueSnapshot,
+  type Ticket,
+  type TicketReceipt,
+} from './tickets.ts';
 
 /**
  * Socket.io contracts, one namespace per client role. Each role has a request map (client to server,
@@ -27,13 +44,45 @@ const siteRequests = {
   'bridge:info': rpc<BridgeInfo>()(empty),
 };
 
+/** Read-only queue views shared by displays, counters and kiosks. */
+const queueViewRequests = {
+  'queue:snapshot': rpc<QueueSnapshot>()(empty),
+  /** Events after a sequence number, to fill a gap after a short disconnect. */
+  'queue:events': rpc<EventsAfter>()(eventsAfterSchema),
+};
+
 export const kioskRequests = {
   ...siteRequests,
+  ...queueViewRequests,
+  /** Issue a ticket; retries with the same `idempotency_key` return the same ticket. */
+  'ticket:issue': rpc<TicketReceipt>()(issueTicketSchema),
+  /** Current position and estimated wait of a ticket (print outcome is `no_printer`). */
+  'ticket:status': rpc<TicketReceipt>()(ticketRefSchema),
+  /** Print a ticket again (after a paper jam). */
+  'ticket:print': rpc<TicketReceipt>()(ticketRefSchema),
+  /** Citizen satisfaction after a completed ticket: 1-5 and an optional reason. */
+  'ticket:rate': rpc<null>()(rateTicketSchema),
   /** The citizen picked a language; the bridge logs it for reports (no personal data). */
   'session:language': rpc<null>()(z.object({ language: languageSchema }).strict()),
 };
-export const displayRequests = { ...siteRequests };
-export const staffRequests = { ...siteRequests };
+export const displayRequests = { ...siteRequests, ...queueViewRequests };
+export const staffRequests = {
+  ...siteRequests,
+  ...queueViewRequests,
+  'counter:open': rpc<null>()(counterRefSchema),
+  'counter:close': rpc<null>()(counterRefSchema),
+  /** Calls the next ticket for the counter's services (priority rules of the site apply). */
+  'counter:call_next': rpc<CallResult>()(counterRefSchema),
+  'ticket:recall': rpc<Ticket>()(counterTicketSchema),
+  'ticket:start': rpc<Ticket>()(counterTicketSchema),
+  'ticket:complete': rpc<Ticket>()(counterTicketSchema),
+  'ticket:no_show': rpc<Ticket>()(counterTicketSchema),
+  /** Moves a called or served ticket to another service's queue, at its front or end; number kept. */
+  'ticket:transfer': rpc<Ticket>()(transferTicketSchema),
+  'ticket:cancel': rpc<Ticket>()(ticketRefSchema),
+  /** Tickets per service and counter, waiting and handling time percentiles, no-shows, ratings. */
+  'queue:report': rpc<QueueReport>()(reportQuerySchema),
+};
 export const adminRequests = {
   ...siteRequests,
   /** Re-read the site file from disk, validate it and push it to every client; the old site stays on error. */
@@ -41,9 +90,11 @@ export const adminRequests = {
 };
 
 const siteChanged = z.object({ site_id: z.string() }).loose();
-export const kioskBroadcasts = { 'site:changed': siteChanged };
-export const displayBroadcasts = { 'site:changed': siteChanged };
-export const staffBroadcasts = { 'site:changed': siteChanged };
+/** Every queue event, in `seq` order; type carrier only (the bridge emits, never parses it). */
+const queueEvent = z.custom<QueueEvent>();
+export const kioskBroadcasts = { 'site:changed': siteChanged, 'queue:event': queueEvent };
+export const displayBroadcasts = { 'site:changed': siteChanged, 'queue:event': queueEvent };
+export const staffBroadcasts = { 'site:changed': siteChanged, 'queue:event': queueEvent };
 export const adminBroadcasts = { 'site:changed': siteChanged };
 
 export type KioskClientEvents = ClientEventsOf<typeof kioskRequests>;

@@ -2,3 +2,4 @@ export * from './result.ts';
 export * from './rpc.ts';
 export * from './site.ts';
 export * from './events.ts';
+export * from './tickets.ts';

@@ -22,6 +22,13 @@ import {
 import type { Logger } from 'pino';
 import { Server, type Namespace } from 'socket.io';
 import type { SiteStore } from '../site/site-store.ts';
+import {
+  displayTicketHandlers,
+  kioskTicketHandlers,
+  staffTicketHandlers,
+} from '../tickets/socket-handlers.ts';
+import type { TicketPrinter } from '../tickets/ticket-printer.ts';
+import type { TicketQueue } from '../tickets/ticket-queue.ts';
 import type { MetricsRegistry } from './metrics.ts';
 import { bindRequests, type RequestContext, type RequestMetrics } from './requests.ts';
 import type { StaffSessions } from './staff-auth.ts';
@@ -32,6 +39,8 @@ export interface BridgeComponents {
   site: SiteStore;
   staff: StaffSessions;
   tokens: { kiosk: readonly string[]; display: readonly string[]; admin: readonly string[] };
+  /** The queue system (embedded or external) and the kiosk ticket printer, if one is attached here. */
+  tickets: { queue: TicketQueue; printer?: TicketPrinter | undefined; publicUrl: () => string };
   version: string;
   startedAt: Date;
 }
@@ -121,6 +130,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
     'bridge:info': () => ok(info()),
   };
 
+  const ticketDeps = { ...c.tickets, catalogue: () => c.site.catalogue, log: c.log };
   const languageChoices = c.metrics.counter('kiosk_language_choices_total', 'Languages citizens picked');
   const kiosk = setup('kiosk') as Namespace<KioskClientEvents, KioskServerEvents>;
   kiosk.on('connection', (socket) => {
@@ -134,6 +144,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
       kioskRequests,
       {
         ...siteHandlers,
+        ...kioskTicketHandlers(ticketDeps),
         'session:language': ({ language }) => {
           languageChoices.inc({ language });
           return ok(null);
@@ -152,7 +163,14 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
       actor: (socket.data as { actor: string }).actor,
       socketId: socket.id,
     };
-    bindRequests(socket, displayRequests, siteHandlers, ctx, c.log, requestMetrics);
+    bindRequests(
+      socket,
+      displayRequests,
+      { ...siteHandlers, ...displayTicketHandlers(ticketDeps) },
+      ctx,
+      c.log,
+      requestMetrics,
+    );
   });
 
   const staff = setup('staff') as Namespace<StaffClientEvents, StaffServerEvents>;
@@ -162,7 +180,19 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
       actor: (socket.data as { actor: string }).actor,
       socketId: socket.id,
     };
-    bindRequests(socket, staffRequests, siteHandlers, ctx, c.log, requestMetrics);
+    const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+    const who = auth.success ? c.staff.verify(auth.data.token) : undefined;
+    const mayOperate = (counterId: string) =>
+      who !== undefined &&
+      (who.role === 'admin' || who.counters.length === 0 || who.counters.includes(counterId));
+    bindRequests(
+      socket,
+      staffRequests,
+      { ...siteHandlers, ...staffTicketHandlers(ticketDeps, mayOperate) },
+      ctx,
+      c.log,
+      requestMetrics,
+    );
   });
 
   const admin = setup('admin') as Namespace<AdminClientEvents, AdminServerEvents>;
@@ -202,12 +232,18 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
     admin.emit('site:changed', payload);
   };
   c.site.on('changed', onSiteChanged);
+  const unsubscribeQueue = c.tickets.queue.subscribe((event) => {
+    kiosk.emit('queue:event', event);
+    display.emit('queue:event', event);
+    staff.emit('queue:event', event);
+  });
 
   return {
     io,
     namespaces: { kiosk, display, staff, admin },
     close: async () => {
       c.site.off('changed', onSiteChanged);
+      unsubscribeQueue();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

@@ -1,0 +1,20 @@
+/**
+ * The business date of an instant: the local date in `timeZone` of `now - resetHour`, so a centre that
+ * resets at 02:00 keeps issuing on yesterday's numbering until 02:00 local time.
+ */
+export function businessDate(now: Date, timeZone: string, resetHour: number): string {
+  const shifted = new Date(now.getTime() - resetHour * 3_600_000);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(shifted);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Display number: prefix and zero-padded sequence; longer sequences keep every digit (never wrap). */
+export function formatNumber(prefix: string, seq: number, digits: number): string {
+  return `${prefix}${String(seq).padStart(digits, '0')}`;
+}

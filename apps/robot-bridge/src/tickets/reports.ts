@@ -1,0 +1,88 @@
+import type { Percentiles, QueueReport, ReportRow } from '@reception/protocol';
+import type { TicketRow } from './sqlite-schema.ts';
+
+/** Nearest-rank percentile of sorted seconds; null for no data. */
+function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round(sorted[i] ?? 0);
+}
+
+function percentiles(values: number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { count: sorted.length, p50_s: percentile(sorted, 50), p90_s: percentile(sorted, 90) };
+}
+
+function row(key: string, tickets: TicketRow[]): ReportRow {
+  const waits: number[] = [];
+  const handles: number[] = [];
+  const ratings: number[] = [];
+  let completed = 0;
+  let noShow = 0;
+  let cancelled = 0;
+  for (const t of tickets) {
+    if (t.called_at !== null) waits.push((t.called_at - t.created_at) / 1000);
+    if (t.status === 'completed') {
+      completed++;
+      if (t.finished_at !== null)
+        handles.push((t.finished_at - (t.started_at ?? t.called_at ?? t.finished_at)) / 1000);
+    }
+    if (t.status === 'no_show') noShow++;
+    if (t.status === 'cancelled') cancelled++;
+    if (t.rating !== null) ratings.push(t.rating);
+  }
+  const mean = ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : null;
+  return {
+    key,
+    issued: tickets.length,
+    completed,
+    no_show: noShow,
+    cancelled,
+    waiting: percentiles(waits),
+    handling: percentiles(handles),
+    rating_count: ratings.length,
+    rating_mean: mean === null ? null : Math.round(mean * 100) / 100,
+  };
+}
+
+function groupBy(rows: TicketRow[], key: (r: TicketRow) => string | null): ReportRow[] {
+  const groups = new Map<string, TicketRow[]>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k === null) continue;
+    const list = groups.get(k) ?? [];
+    list.push(r);
+    groups.set(k, list);
+  }
+  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => row(k, list));
+}
+
+/**
+ * Daily or per-counter report. Waiting time runs from issue to first call; handling time from start (or
+ * call, when staff skipped "start") to completion. A transferred ticket counts under its final service.
+ */
+export function buildReport(
+  all: TicketRow[],
+  from: string,
+  to: string,
+  counterId: string | null,
+): QueueReport {
+  const rows = counterId === null ? all : all.filter((r) => r.counter_id === counterId);
+  const ratings = [1, 2, 3, 4, 5].map((score) => ({
+    score,
+    count: rows.filter((r) => r.rating === score).length,
+  }));
+  const reasons = rows
+    .filter((r) => r.rating !== null && r.rating_reason)
+    .map((r) => ({ score: r.rating ?? 0, reason: r.rating_reason ?? '' }));
+  return {
+    from,
+    to,
+    counter_id: counterId,
+    by_service: groupBy(rows, (r) => r.service_id),
+    by_counter: groupBy(rows, (r) => r.counter_id),
+    total: row('total', rows),
+    ratings,
+    reasons,
+  };
+}

@@ -1,0 +1,164 @@
+import {
+  err,
+  ok,
+  type displayRequests,
+  type kioskRequests,
+  type Result,
+  type SiteCatalogue,
+  type staffRequests,
+  type TicketReceipt,
+  type TicketSource,
+} from '@reception/protocol';
+import type { Logger } from 'pino';
+import type { Handlers, RequestContext } from '../server/requests.ts';
+import { printOutcome, type TicketPrinter } from './ticket-printer.ts';
+import { TicketError, type TicketPosition, type TicketQueue } from './ticket-queue.ts';
+
+type Omit2<T, K extends PropertyKey> = Omit<T, K>;
+type QueueViewKeys = 'queue:snapshot' | 'queue:events';
+type TicketKioskKeys = QueueViewKeys | 'ticket:issue' | 'ticket:status' | 'ticket:print' | 'ticket:rate';
+export type KioskTicketHandlers = Pick<Handlers<typeof kioskRequests>, TicketKioskKeys>;
+export type DisplayTicketHandlers = Pick<Handlers<typeof displayRequests>, QueueViewKeys>;
+export type StaffTicketHandlers = Omit2<Handlers<typeof staffRequests>, 'site:get' | 'bridge:info'>;
+
+export interface TicketHandlerDeps {
+  queue: TicketQueue;
+  printer?: TicketPrinter | undefined;
+  catalogue: () => SiteCatalogue;
+  /** Public base URL of the bridge, for the QR code on tickets (rating page). */
+  publicUrl: () => string;
+  log: Logger;
+}
+
+/** Turns a queue refusal into a typed error answer; anything else is a bug and becomes INTERNAL upstream. */
+async function guard<T>(work: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await work());
+  } catch (e) {
+    if (e instanceof TicketError) return err(e.wireCode, e.message);
+    throw e;
+  }
+}
+
+function counterNumbers(catalogue: SiteCatalogue, serviceId: string): number[] {
+  const service = catalogue.services.find((s) => s.id === serviceId);
+  return catalogue.counters
+    .filter((c) => service?.counters.includes(c.id))
+    .map((c) => c.number)
+    .sort((a, b) => a - b);
+}
+
+function viewHandlers(d: TicketHandlerDeps): DisplayTicketHandlers {
+  return {
+    'queue:snapshot': () => guard(() => d.queue.snapshot()),
+    'queue:events': ({ after, limit }) => guard(() => d.queue.eventsAfter(after, limit)),
+  };
+}
+
+export function kioskTicketHandlers(
+  d: TicketHandlerDeps,
+  source: TicketSource = 'kiosk',
+): KioskTicketHandlers {
+  const receipt = async (p: TicketPosition, replayed: boolean, print: boolean): Promise<TicketReceipt> => {
+    const catalogue = d.catalogue();
+    const counters = counterNumbers(catalogue, p.ticket.service_id);
+    const outcome = print
+      ? await printOutcome(d.printer, {
+          ticket: p.ticket,
+          site: catalogue,
+          position: p.position,
+          estimated_wait_min: p.estimated_wait_min,
+          counters,
+          qr_url: `${d.publicUrl()}/rate/${p.ticket.id}`,
+        })
+      : ({ status: 'no_printer' } as const);
+    if (outcome.status === 'failed') {
+      d.log.warn({ ticket: p.ticket.number, reason: outcome.message }, 'ticket print failed; ticket kept');
+    }
+    return { ...p, counters, replayed, print: outcome };
+  };
+  return {
+    ...viewHandlers(d),
+    'ticket:issue': (req, ctx: RequestContext) =>
+      guard(async () => {
+        const issued = await d.queue.issue({
+          service_id: req.service_id,
+          idempotency_key: req.idempotency_key,
+          priority: req.priority,
+          language: req.language,
+          source,
+          actor: ctx.actor,
+        });
+        // A replay (the kiosk retried after a lost ack) does not print a second paper ticket.
+        return receipt(issued, issued.replayed, req.print && !issued.replayed);
+      }),
+    'ticket:status': ({ ticket_id }) =>
+      guard(async () => receipt(await d.queue.status(ticket_id), true, false)),
+    'ticket:print': ({ ticket_id }) =>
+      guard(async () => receipt(await d.queue.status(ticket_id), true, true)),
+    'ticket:rate': ({ ticket_id, score, reason }, ctx) =>
+      guard(async () => {
+        await d.queue.rate(ticket_id, score, reason, ctx.actor);
+        return null;
+      }),
+  };
+}
+
+export function displayTicketHandlers(d: TicketHandlerDeps): DisplayTicketHandlers {
+  return viewHandlers(d);
+}
+
+/**
+ * Counter actions for staff. `mayOperate` says whether this person may act at a counter (their account's
+ * counters; admins and accounts without a list may act anywhere). Every action is logged with its actor.
+ */
+export function staffTicketHandlers(
+  d: TicketHandlerDeps,
+  mayOperate: (counterId: string) => boolean,
+): StaffTicketHandlers {
+  const at = <T>(counterId: string, ctx: RequestContext, action: string, work: () => Promise<T>) => {
+    if (!mayOperate(counterId)) {
+      return Promise.resolve(err<T>('FORBIDDEN', `${ctx.actor} may not operate counter '${counterId}'`));
+    }
+    d.log.info({ actor: ctx.actor, counter: counterId, action }, 'counter action');
+    return guard(work);
+  };
+  const q = d.queue;
+  return {
+    ...viewHandlers(d),
+    'counter:open': ({ counter_id }, ctx) =>
+      at(counter_id, ctx, 'open', async () => {
+        await q.openCounter(counter_id, ctx.actor);
+        return null;
+      }),
+    'counter:close': ({ counter_id }, ctx) =>
+      at(counter_id, ctx, 'close', async () => {
+        await q.closeCounter(counter_id, ctx.actor);
+        return null;
+      }),
+    'counter:call_next': ({ counter_id }, ctx) =>
+      at(counter_id, ctx, 'call_next', async () => ({ ticket: await q.callNext(counter_id, ctx.actor) })),
+    'ticket:recall': ({ counter_id, ticket_id }, ctx) =>
+      at(counter_id, ctx, 'recall', () => q.recall(counter_id, ticket_id, ctx.actor)),
+    'ticket:start': ({ counter_id, ticket_id }, ctx) =>
+      at(counter_id, ctx, 'start', () => q.start(counter_id, ticket_id, ctx.actor)),
+    'ticket:complete': ({ counter_id, ticket_id }, ctx) =>
+      at(counter_id, ctx, 'complete', () => q.complete(counter_id, ticket_id, ctx.actor)),
+    'ticket:no_show': ({ counter_id, ticket_id }, ctx) =>
+      at(counter_id, ctx, 'no_show', () => q.noShow(counter_id, ticket_id, ctx.actor)),
+    'ticket:transfer': ({ counter_id, ticket_id, service_id, position }, ctx) =>
+      at(counter_id, ctx, 'transfer', () =>
+        q.transfer(counter_id, ticket_id, service_id, position, ctx.actor),
+      ),
+    'ticket:cancel': ({ ticket_id }, ctx) => {
+      d.log.info({ actor: ctx.actor, ticket: ticket_id, action: 'cancel' }, 'counter action');
+      return guard(() => q.cancel(ticket_id, ctx.actor));
+    },
+    'queue:report': (query, ctx) => {
+      if (query.counter_id !== undefined && !mayOperate(query.counter_id)) {
+        return Promise.resolve(err('FORBIDDEN', `${ctx.actor} may not read counter '${query.counter_id}'`));
+      }
+      return guard(() => q.report(query));
+    },
+  };
+}

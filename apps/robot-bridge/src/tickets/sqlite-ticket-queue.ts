@@ -1,0 +1,626 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type {
+  EventsAfter,
+  QueueEvent,
+  QueueEventType,
+  QueueReport,
+  QueueSnapshot,
+  ReportQuery,
+  Site,
+  Ticket,
+} from '@reception/protocol';
+import { businessDate, formatNumber } from './business-day.ts';
+import { buildReport } from './reports.ts';
+import { SCHEMA_SQL, toEvent, toTicket, type EventRow, type TicketRow } from './sqlite-schema.ts';
+import {
+  TicketError,
+  type IssuedTicket,
+  type IssueInput,
+  type TicketPosition,
+  type TicketQueue,
+  type TransferPosition,
+} from './ticket-queue.ts';
+
+export interface SqliteTicketQueueOptions {
+  /** Database file; created with its folder's permissions if missing. */
+  file: string;
+  /** The site in force (services, counters, priority rules, timezone); read on every call. */
+  site: () => Site;
+  /**
+   * FULL (default): each commit fsyncs the WAL, so an acknowledged ticket survives power loss too.
+   * NORMAL: WAL is synced only at checkpoints; acknowledged tickets survive a process crash (SIGKILL)
+   * because committed WAL frames are already in the OS page cache, but the last commits may be lost on
+   * power failure.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** Handling time assumed for a service with no completed tickets yet. */
+  defaultHandlingSeconds?: number;
+  now?: () => number;
+}
+
+/** Numbers chosen by someone else (a reserved block of an external system), see the reference server. */
+export interface PresetNumber {
+  id: string;
+  business_date: string;
+  seq: number;
+}
+
+const ACTIVE = "('called','serving')";
+
+/** The embedded queue: one SQLite file in WAL mode, one writer (this process), see `TicketQueue`. */
+export class SqliteTicketQueue implements TicketQueue {
+  private readonly db: Database.Database;
+  private readonly listeners = new Set<(e: QueueEvent) => void>();
+  private pending: QueueEvent[] = [];
+  private day = '';
+  private readonly now: () => number;
+  private readonly s;
+
+  constructor(private readonly o: SqliteTicketQueueOptions) {
+    this.now = o.now ?? Date.now;
+    this.db = new Database(o.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${o.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA_SQL);
+    const p = <T = unknown>(sql: string) => this.db.prepare<unknown[], T>(sql);
+    this.s = {
+      byId: p<TicketRow>('SELECT * FROM tickets WHERE id = ?'),
+      byKey: p<TicketRow>('SELECT * FROM tickets WHERE idempotency_key = ?'),
+      nextSeq: p<{ last: number }>(
+        `INSERT INTO number_seq (prefix, business_date, last) VALUES (?, ?, 1)
+         ON CONFLICT (prefix, business_date) DO UPDATE SET last = last + 1 RETURNING last`,
+      ),
+      reserve: p<{ last: number }>(
+        `INSERT INTO number_seq (prefix, business_date, last) VALUES (?, ?, ?)
+         ON CONFLICT (prefix, business_date) DO UPDATE SET last = last + excluded.last RETURNING last`,
+      ),
+      lastSeq: p<{ last: number }>('SELECT last FROM number_seq WHERE prefix = ? AND business_date = ?'),
+      maxOrder: p<{ k: number | null }>('SELECT MAX(order_key) AS k FROM tickets'),
+      insert: p(
+        `INSERT INTO tickets (id, number, prefix, seq, business_date, service_id, priority_class, priority_rank,
+           priority_reason, source, language, status, order_key, created_at, idempotency_key, request_hash)
+         VALUES (@id, @number, @prefix, @seq, @business_date, @service_id, @priority_class, @priority_rank,
+           @priority_reason, @source, @language, 'waiting', @order_key, @created_at, @idempotency_key,
+           @request_hash)`,
+      ),
+      event: p<{ seq: number }>(
+        `INSERT INTO events (id, type, at, business_date, ticket, counter_id, counter_number, actor)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+      ),
+      counter: p<{ status: string; staff: string | null; priority_streak: number }>(
+        'SELECT status, staff, priority_streak FROM counters WHERE counter_id = ?',
+      ),
+      setCounter: p(
+        `INSERT INTO counters (counter_id, status, staff, priority_streak) VALUES (?, ?, ?, 0)
+         ON CONFLICT (counter_id) DO UPDATE SET status = excluded.status, staff = excluded.staff`,
+      ),
+      setStreak: p('UPDATE counters SET priority_streak = ? WHERE counter_id = ?'),
+      active: p<TicketRow>(`SELECT * FROM tickets WHERE counter_id = ? AND status IN ${ACTIVE}`),
+      best: p<TicketRow>(
+        `SELECT * FROM tickets WHERE business_date = ? AND status = 'waiting'
+           AND service_id IN (SELECT value FROM json_each(?)) AND (priority_rank IS NULL) = ?
+         ORDER BY priority_rank, order_key LIMIT 1`,
+      ),
+      aheadPriority: p<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM tickets WHERE business_date = ? AND status = 'waiting' AND service_id = ?
+           AND priority_rank IS NOT NULL AND (priority_rank < ? OR (priority_rank = ? AND order_key < ?))`,
+      ),
+      aheadNormal: p<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM tickets WHERE business_date = ? AND status = 'waiting' AND service_id = ?
+           AND (priority_rank IS NOT NULL OR order_key < ?)`,
+      ),
+      handling: p<{ avg: number | null }>(
+        `SELECT AVG(finished_at - COALESCE(started_at, called_at)) AS avg FROM (
+           SELECT * FROM tickets WHERE service_id = ? AND status = 'completed' AND called_at IS NOT NULL
+           ORDER BY finished_at DESC LIMIT 20)`,
+      ),
+      openCounters: p<{ counter_id: string }>("SELECT counter_id FROM counters WHERE status = 'open'"),
+      frontKey: p<{ k: number | null }>(
+        `SELECT MIN(order_key) AS k FROM tickets WHERE business_date = ? AND status = 'waiting' AND service_id = ?`,
+      ),
+      update: p(
+        `UPDATE tickets SET status = @status, counter_id = @counter_id, call_count = @call_count,
+           called_at = @called_at, started_at = @started_at, finished_at = @finished_at,
+           service_id = @service_id, order_key = @order_key WHERE id = @id`,
+      ),
+      rate: p('UPDATE tickets SET rating = ?, rating_reason = ?, rated_at = ? WHERE id = ?'),
+      meta: p<{ value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: p(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+      expire: p<TicketRow>(
+        `UPDATE tickets SET status = 'expired', finished_at = ?, counter_id = NULL
+         WHERE business_date < ? AND status IN ('waiting','called','serving') RETURNING *`,
+      ),
+      eventsAfter: p<EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
+      maxSeq: p<{ s: number | null }>('SELECT MAX(seq) AS s FROM events'),
+      recentCalls: p<EventRow>(
+        `SELECT * FROM events WHERE business_date = ? AND type IN ('ticket.called','ticket.recalled')
+         ORDER BY seq DESC LIMIT ?`,
+      ),
+      waiting: p<{ service_id: string; count: number; priority: number }>(
+        `SELECT service_id, COUNT(*) AS count, COUNT(priority_rank) AS priority FROM tickets
+         WHERE business_date = ? AND status = 'waiting' GROUP BY service_id`,
+      ),
+      range: p<TicketRow>(
+        'SELECT * FROM tickets WHERE business_date BETWEEN ? AND ? ORDER BY business_date, created_at',
+      ),
+    };
+    this.rollover();
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------------
+
+  private get site(): Site {
+    return this.o.site();
+  }
+
+  private today(): string {
+    const q = this.site.queue;
+    return businessDate(new Date(this.now()), this.site.timezone, q.reset_hour);
+  }
+
+  /** Runs `fn` in an IMMEDIATE transaction; events it appended reach listeners only after the commit. */
+  private tx<T>(fn: () => T): T {
+    let result: T;
+    try {
+      result = this.db
+        .transaction(() => {
+          this.rolloverInTx();
+          return fn();
+        })
+        .immediate();
+    } catch (e) {
+      this.pending = [];
+      throw e;
+    }
+    const events = this.pending;
+    this.pending = [];
+    for (const e of events) for (const l of this.listeners) l(e);
+    return result;
+  }
+
+  private append(type: QueueEventType, ticket: Ticket | null, counterId: string | null, actor: string): void {
+    const id = randomUUID();
+    const at = this.now();
+    const number = counterId === null ? null : (this.counterOf(counterId)?.number ?? null);
+    const day = this.day;
+    const ticketJson = ticket === null ? null : JSON.stringify(ticket);
+    const row = this.s.event.get(id, type, at, day, ticketJson, counterId, number, actor);
+    if (!row) throw new Error('event insert returned no sequence number');
+    this.pending.push({
+      seq: row.seq,
+      id,
+      type,
+      at: new Date(at).toISOString(),
+      business_date: day,
+      ticket,
+      counter_id: counterId,
+      counter_number: number,
+      actor,
+    });
+  }
+
+  private rollover(): void {
+    this.tx(() => undefined);
+  }
+
+  private rolloverInTx(): void {
+    const today = this.today();
+    if (today === this.day) return;
+    const stored = this.s.meta.get('business_date')?.value;
+    this.day = today;
+    if (stored === today) return;
+    this.s.setMeta.run('business_date', today);
+    if (stored === undefined) return;
+    this.s.expire.all(this.now(), today);
+    this.db.prepare('UPDATE counters SET priority_streak = 0').run();
+    this.append('queue.reset', null, null, 'system');
+  }
+
+  private counterOf(id: string) {
+    return this.site.counters.find((c) => c.id === id);
+  }
+
+  private requireCounter(id: string) {
+    const c = this.counterOf(id);
+    if (!c) throw new TicketError('UNKNOWN_COUNTER', `no counter '${id}' in this site`);
+    return c;
+  }
+
+  private requireTicket(id: string): TicketRow {
+    const r = this.s.byId.get(id);
+    if (!r) throw new TicketError('UNKNOWN_TICKET', `no ticket ${id}`);
+    return r;
+  }
+
+  /** The ticket must be called or served at this counter. */
+  private requireAtCounter(
+    counterId: string,
+    ticketId: string,
+    action: string,
+    allowed: string[],
+  ): TicketRow {
+    this.requireCounter(counterId);
+    const r = this.requireTicket(ticketId);
+    if (!allowed.includes(r.status)) {
+      throw new TicketError('INVALID_TRANSITION', `cannot ${action} ${r.number}: it is ${r.status}`);
+    }
+    if (r.counter_id !== counterId) {
+      throw new TicketError('WRONG_COUNTER', `${r.number} is at counter '${r.counter_id ?? 'none'}'`);
+    }
+    return r;
+  }
+
+  /** Runs synchronous work and turns a throw into a rejection, so callers see one error path. */
+  private run<T>(fn: () => T): Promise<T> {
+    try {
+      return Promise.resolve(fn());
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  private save(r: TicketRow): Ticket {
+    this.s.update.run(r);
+    return toTicket(r);
+  }
+
+  private positionOf(r: TicketRow): TicketPosition {
+    const ticket = toTicket(r);
+    if (r.status !== 'waiting') return { ticket, position: 0, estimated_wait_min: 0 };
+    const ahead =
+      r.priority_rank === null
+        ? (this.s.aheadNormal.get(r.business_date, r.service_id, r.order_key)?.n ?? 0)
+        : (this.s.aheadPriority.get(
+            r.business_date,
+            r.service_id,
+            r.priority_rank,
+            r.priority_rank,
+            r.order_key,
+          )?.n ?? 0);
+    const avgMs = this.s.handling.get(r.service_id)?.avg ?? (this.o.defaultHandlingSeconds ?? 300) * 1000;
+    const service = this.site.services.find((s) => s.id === r.service_id);
+    const open = this.s.openCounters.all().filter((c) => service?.counters.includes(c.counter_id)).length;
+    const minutes = Math.ceil((ahead * avgMs) / Math.max(1, open) / 60_000);
+    return { ticket, position: ahead + 1, estimated_wait_min: minutes };
+  }
+
+  // ---- issuing ----------------------------------------------------------------------------------------
+
+  issue(input: IssueInput): Promise<IssuedTicket> {
+    return this.run(() => this.issueNow(input));
+  }
+
+  /** Issue with a number allocated elsewhere (a block reserved by an external adapter). */
+  issueNow(input: IssueInput, preset?: PresetNumber): IssuedTicket {
+    const service = this.site.services.find((s) => s.id === input.service_id);
+    if (!service) throw new TicketError('UNKNOWN_SERVICE', `no service '${input.service_id}'`);
+    let rank: number | null = null;
+    if (input.priority) {
+      const cls = this.site.priority.classes.find((c) => c.id === input.priority?.class_id);
+      if (!cls)
+        throw new TicketError('UNKNOWN_PRIORITY_CLASS', `no priority class '${input.priority.class_id}'`);
+      rank = cls.rank;
+    }
+    const hash = `${input.service_id}|${input.priority?.class_id ?? ''}`;
+    return this.tx(() => {
+      const earlier = this.s.byKey.get(input.idempotency_key);
+      if (earlier) {
+        if (earlier.request_hash !== hash) {
+          throw new TicketError('IDEMPOTENCY_MISMATCH', 'this idempotency key was used for another request');
+        }
+        return { ...this.positionOf(earlier), replayed: true };
+      }
+      const day = preset?.business_date ?? this.day;
+      let seq: number;
+      if (preset) {
+        const reserved = this.s.lastSeq.get(service.prefix, day)?.last ?? 0;
+        if (preset.seq < 1 || preset.seq > reserved) {
+          throw new TicketError('INVALID_TRANSITION', `number ${preset.seq} was never reserved`);
+        }
+        seq = preset.seq;
+      } else {
+        const next = this.s.nextSeq.get(service.prefix, day);
+        if (!next) throw new Error('number allocation returned nothing');
+        seq = next.last;
+      }
+      const row: TicketRow = {
+        id: preset?.id ?? randomUUID(),
+        number: formatNumber(service.prefix, seq, this.site.queue.number_digits),
+        prefix: service.prefix,
+        seq,
+        business_date: day,
+        service_id: service.id,
+        priority_class: input.priority?.class_id ?? null,
+        priority_rank: rank,
+        priority_reason: input.priority?.reason ?? null,
+        source: input.source,
+        language: input.language ?? null,
+        status: 'waiting',
+        counter_id: null,
+        call_count: 0,
+        order_key: (this.s.maxOrder.get()?.k ?? 0) + 1,
+        created_at: this.now(),
+        called_at: null,
+        started_at: null,
+        finished_at: null,
+        rating: null,
+        rating_reason: null,
+        idempotency_key: input.idempotency_key,
+        request_hash: hash,
+      };
+      this.s.insert.run(row);
+      this.append('ticket.created', toTicket(row), null, input.actor);
+      return { ...this.positionOf(row), replayed: false };
+    });
+  }
+
+  /** Reserves `count` numbers for a prefix today (external clients' offline blocks); returns the range. */
+  reserveNumbers(prefix: string, count: number): { business_date: string; first: number; last: number } {
+    return this.tx(() => {
+      const row = this.s.reserve.get(prefix, this.day, count);
+      if (!row) throw new Error('reservation returned nothing');
+      return { business_date: this.day, first: row.last - count + 1, last: row.last };
+    });
+  }
+
+  status(ticketId: string): Promise<TicketPosition> {
+    return this.run(() => this.positionOf(this.requireTicket(ticketId)));
+  }
+
+  ticket(ticketId: string): Ticket | undefined {
+    const r = this.s.byId.get(ticketId);
+    return r ? toTicket(r) : undefined;
+  }
+
+  // ---- counters -----------------------------------------------------------------------------------------
+
+  openCounter(counterId: string, actor: string): Promise<void> {
+    return this.run(() => {
+      this.requireCounter(counterId);
+      this.tx(() => {
+        this.s.setCounter.run(counterId, 'open', actor);
+        this.append('counter.opened', null, counterId, actor);
+      });
+    });
+  }
+
+  closeCounter(counterId: string, actor: string): Promise<void> {
+    return this.run(() => {
+      this.requireCounter(counterId);
+      this.tx(() => {
+        const busy = this.s.active.get(counterId);
+        if (busy) throw new TicketError('COUNTER_BUSY', `${busy.number} is still ${busy.status} here`);
+        this.s.setCounter.run(counterId, 'closed', null);
+        this.append('counter.closed', null, counterId, actor);
+      });
+    });
+  }
+
+  callNext(counterId: string, actor: string): Promise<Ticket | null> {
+    return this.run(() => {
+      const counter = this.requireCounter(counterId);
+      return this.tx(() => {
+        const state = this.s.counter.get(counterId);
+        if (state?.status !== 'open')
+          throw new TicketError('COUNTER_CLOSED', `counter ${counter.number} is closed`);
+        const busy = this.s.active.get(counterId);
+        if (busy) {
+          throw new TicketError(
+            'COUNTER_BUSY',
+            `finish, no-show or transfer ${busy.number} before calling next`,
+          );
+        }
+        const services = JSON.stringify(counter.services);
+        const priority = this.s.best.get(this.day, services, 0);
+        const normal = this.s.best.get(this.day, services, 1);
+        const ordering = this.site.priority.ordering;
+        let pick: TicketRow | undefined;
+        switch (ordering.mode) {
+          case 'strict':
+            pick = priority ?? normal;
+            break;
+          case 'interleave':
+            pick = priority && (!normal || state.priority_streak < ordering.every - 1) ? priority : normal;
+            break;
+          default: {
+            const never: never = ordering;
+            throw new Error(`unknown ordering ${JSON.stringify(never)}`);
+          }
+        }
+        if (!pick) return null;
+        this.s.setStreak.run(pick.priority_rank === null ? 0 : state.priority_streak + 1, counterId);
+        const t = this.save({
+          ...pick,
+          status: 'called',
+          counter_id: counterId,
+          call_count: pick.call_count + 1,
+          called_at: this.now(),
+        });
+        this.append('ticket.called', t, counterId, actor);
+        return t;
+      });
+    });
+  }
+
+  recall(counterId: string, ticketId: string, actor: string): Promise<Ticket> {
+    return this.act(counterId, ticketId, 'recall', ['called'], actor, 'ticket.recalled', (r) => ({
+      ...r,
+      call_count: r.call_count + 1,
+    }));
+  }
+
+  start(counterId: string, ticketId: string, actor: string): Promise<Ticket> {
+    return this.act(counterId, ticketId, 'start', ['called'], actor, 'ticket.started', (r) => ({
+      ...r,
+      status: 'serving',
+      started_at: this.now(),
+    }));
+  }
+
+  complete(counterId: string, ticketId: string, actor: string): Promise<Ticket> {
+    return this.act(
+      counterId,
+      ticketId,
+      'complete',
+      ['called', 'serving'],
+      actor,
+      'ticket.completed',
+      (r) => ({
+        ...r,
+        status: 'completed',
+        finished_at: this.now(),
+      }),
+    );
+  }
+
+  noShow(counterId: string, ticketId: string, actor: string): Promise<Ticket> {
+    return this.act(counterId, ticketId, 'mark as no-show', ['called'], actor, 'ticket.no_show', (r) => ({
+      ...r,
+      status: 'no_show',
+      finished_at: this.now(),
+    }));
+  }
+
+  transfer(
+    counterId: string,
+    ticketId: string,
+    serviceId: string,
+    position: TransferPosition,
+    actor: string,
+  ): Promise<Ticket> {
+    if (!this.site.services.some((s) => s.id === serviceId)) {
+      return Promise.reject(new TicketError('UNKNOWN_SERVICE', `no service '${serviceId}'`));
+    }
+    return this.act(
+      counterId,
+      ticketId,
+      'transfer',
+      ['called', 'serving'],
+      actor,
+      'ticket.transferred',
+      (r) => {
+        const key =
+          position === 'front'
+            ? (this.s.frontKey.get(this.day, serviceId)?.k ?? r.order_key) - 1
+            : (this.s.maxOrder.get()?.k ?? 0) + 1;
+        return {
+          ...r,
+          status: 'waiting',
+          service_id: serviceId,
+          counter_id: null,
+          called_at: null,
+          started_at: null,
+          order_key: key,
+        };
+      },
+    );
+  }
+
+  cancel(ticketId: string, actor: string): Promise<Ticket> {
+    return this.run(() =>
+      this.tx(() => {
+        const r = this.requireTicket(ticketId);
+        if (r.status !== 'waiting' && r.status !== 'called') {
+          throw new TicketError('INVALID_TRANSITION', `cannot cancel ${r.number}: it is ${r.status}`);
+        }
+        const t = this.save({ ...r, status: 'cancelled', finished_at: this.now() });
+        this.append('ticket.cancelled', t, r.counter_id, actor);
+        return t;
+      }),
+    );
+  }
+
+  rate(ticketId: string, score: number, reason: string | undefined, actor: string): Promise<void> {
+    return this.run(() =>
+      this.tx(() => {
+        const r = this.requireTicket(ticketId);
+        if (r.status !== 'completed') {
+          throw new TicketError('NOT_RATEABLE', `${r.number} is ${r.status}, not completed`);
+        }
+        if (r.rating !== null) throw new TicketError('NOT_RATEABLE', `${r.number} was already rated`);
+        this.s.rate.run(score, reason ?? null, this.now(), ticketId);
+        this.append('ticket.rated', toTicket({ ...r, rating: score }), r.counter_id, actor);
+      }),
+    );
+  }
+
+  private act(
+    counterId: string,
+    ticketId: string,
+    action: string,
+    allowed: string[],
+    actor: string,
+    type: QueueEventType,
+    change: (r: TicketRow) => TicketRow,
+  ): Promise<Ticket> {
+    return this.run(() =>
+      this.tx(() => {
+        const r = this.requireAtCounter(counterId, ticketId, action, allowed);
+        const t = this.save(change(r));
+        this.append(type, t, counterId, actor);
+        return t;
+      }),
+    );
+  }
+
+  // ---- views --------------------------------------------------------------------------------------------
+
+  snapshot(): Promise<QueueSnapshot> {
+    return this.run(() => this.snapshotNow());
+  }
+
+  private snapshotNow(): QueueSnapshot {
+    this.rollover();
+    const counters = this.site.counters.map((c) => {
+      const st = this.s.counter.get(c.id);
+      const cur = this.s.active.get(c.id);
+      return {
+        counter_id: c.id,
+        number: c.number,
+        status: st?.status === 'open' ? ('open' as const) : ('closed' as const),
+        staff: st?.staff ?? null,
+        current: cur ? toTicket(cur) : null,
+      };
+    });
+    return {
+      seq: this.s.maxSeq.get()?.s ?? 0,
+      business_date: this.day,
+      counters,
+      recent_calls: this.s.recentCalls.all(this.day, 10).map(toEvent),
+      waiting: this.s.waiting.all(this.day),
+    };
+  }
+
+  eventsAfter(seq: number, limit: number): Promise<EventsAfter> {
+    const events = this.s.eventsAfter.all(seq, limit).map(toEvent);
+    const max = this.s.maxSeq.get()?.s ?? 0;
+    const last = events.at(-1)?.seq ?? seq;
+    return Promise.resolve({ events, complete: last >= max });
+  }
+
+  report(query: ReportQuery): Promise<QueueReport> {
+    const from = query.from ?? this.today();
+    const to = query.to ?? from;
+    const rows = this.s.range.all(from, to);
+    return Promise.resolve(buildReport(rows, from, to, query.counter_id ?? null));
+  }
+
+  tickets(from: string, to: string): Promise<Ticket[]> {
+    return Promise.resolve(this.s.range.all(from, to).map(toTicket));
+  }
+
+  subscribe(listener: (event: QueueEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): Promise<void> {
+    this.listeners.clear();
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+}

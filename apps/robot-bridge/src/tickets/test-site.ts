@@ -1,0 +1,58 @@
+import type { Site } from '@reception/protocol';
+
+const t = (en: string) => ({ vi: en, en });
+
+/**
+ * A small site for ticket tests and the benchmark: three services (prefixes A, B, C), three counters
+ * (counter_2 serves A and B), priority classes elderly (rank 0) and appointment (rank 1).
+ */
+export function ticketTestSite(
+  ordering: Site['priority']['ordering'] = { mode: 'strict' },
+  resetHour = 0,
+): Site {
+  const service = (id: string, prefix: string, counters: string[]) => ({
+    id,
+    prefix,
+    name: t(id),
+    description: t(id),
+    required_documents: [t('id card')],
+    fee: { amount_vnd: 0 },
+    processing_time: t('1 day'),
+    counters,
+  });
+  const counter = (id: string, number: number, services: string[]) => ({
+    id,
+    number,
+    name: t(`Counter ${number}`),
+    services,
+    place: id,
+  });
+  return {
+    id: 'test_site',
+    name: t('Test centre'),
+    address: t('1 Test street'),
+    timezone: 'Asia/Ho_Chi_Minh',
+    languages: { default: 'vi', enabled: ['vi', 'en'] },
+    opening_hours: [{ days: ['mon'], open: '07:30', close: '17:00' }],
+    map: 'map.yaml',
+    counters: [
+      counter('counter_1', 1, ['civil_status']),
+      counter('counter_2', 2, ['civil_status', 'certified_copy']),
+      counter('counter_3', 3, ['land']),
+    ],
+    services: [
+      service('civil_status', 'A', ['counter_1', 'counter_2']),
+      service('certified_copy', 'B', ['counter_2']),
+      service('land', 'C', ['counter_3']),
+    ],
+    facilities: [],
+    priority: {
+      classes: [
+        { id: 'elderly', name: t('Elderly'), rank: 0 },
+        { id: 'appointment', name: t('Appointment'), rank: 1 },
+      ],
+      ordering,
+    },
+    queue: { reset_hour: resetHour, number_digits: 3 },
+  };
+}
