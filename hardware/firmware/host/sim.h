@@ -1,0 +1,92 @@
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <random>
+
+#include "robot/board.h"
+#include "robot/config.h"
+#include "robot/motion.h"
+
+namespace sim {
+
+/** Things a test or bench can inject through the control channel. */
+struct Injected {
+  bool bumper = false;
+  bool estop_button = false;
+  bool motor_fault = false;
+  uint16_t obstacle_mm = robot::kNoObstacle;
+};
+
+struct WorldParams {
+  float motor_tau_s = 0.05f;
+  float brake_tau_s = 0.08f;
+  float left_scale = 1.002f;  ///< true wheel radius error vs. configuration: odometry drifts like a real base
+  float right_scale = 0.999f;
+  float encoder_noise = 0.2f;  ///< probability per read of a +-1 count jitter
+  float drain_factor = 1.0f;   ///< multiplies battery discharge (benches shorten battery life)
+  float start_soc = 0.85f;
+  robot::Pose dock{-0.5f, 0.0f, 0.0f};  ///< robot pose when docked (charging contacts at its rear)
+  robot::Pose start{0, 0, 0};
+  uint32_t seed = 1;
+};
+
+/** Differential-drive base physics: motors with lag, wheels, encoders, battery, dock contacts. */
+class World {
+ public:
+  World(const robot::RobotConfig& cfg, const WorldParams& p);
+  void step(float dt);
+  void set_motors(bool enabled, int16_t left, int16_t right);
+  void read_encoders(int32_t& left, int32_t& right);
+  robot::Inputs inputs() const;
+  robot::BatteryReading battery() const;
+  bool charger_contact() const;
+  const robot::Pose& truth() const { return truth_; }
+  float wheel_left() const { return wl_; }
+  float wheel_right() const { return wr_; }
+  float soc() const { return soc_; }
+  void set_soc(float s) { soc_ = s; }
+  Injected injected;
+
+ private:
+  const robot::RobotConfig& cfg_;
+  WorldParams p_;
+  std::mt19937 rng_;
+  robot::Pose truth_;
+  float wl_ = 0, wr_ = 0;
+  double enc_l_ = 0, enc_r_ = 0;
+  bool enabled_ = false;
+  int16_t pwm_l_ = 0, pwm_r_ = 0;
+  float soc_;
+  float current_a_ = 0;
+};
+
+/**
+ * Board implementation over the simulated world. The serial port is two byte queues that the owner
+ * (pty driver or test) fills and drains; time is the world's simulated milliseconds.
+ */
+class SimBoard : public robot::Board {
+ public:
+  SimBoard(World& world, uint32_t entropy_seed) : world_(world), entropy_(entropy_seed) {}
+  uint32_t millis() override { return now_ms_; }
+  size_t serial_read(uint8_t* buf, size_t cap) override;
+  size_t serial_write(const uint8_t* buf, size_t len) override;
+  void set_motors(bool enabled, int16_t left, int16_t right) override { world_.set_motors(enabled, left, right); }
+  void read_encoders(int32_t& left, int32_t& right) override { world_.read_encoders(left, right); }
+  robot::Inputs read_inputs() override { return world_.inputs(); }
+  robot::BatteryReading read_battery() override { return world_.battery(); }
+  uint32_t entropy() override { return entropy_(); }
+
+  /** Advances simulated time, stepping physics in 1 ms increments. */
+  void advance(uint32_t ms);
+  uint32_t now() const { return now_ms_; }
+  std::deque<uint8_t> rx;  ///< bytes from host to firmware
+  std::deque<uint8_t> tx;  ///< bytes from firmware to host
+  size_t tx_limit = 1 << 16;
+
+ private:
+  World& world_;
+  std::mt19937 entropy_;
+  uint32_t now_ms_ = 1;
+};
+
+}  // namespace sim
