@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import type { QueueEvent, Result, TicketReceipt } from '@reception/protocol';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type RunningBridge } from '../bridge.ts';
+import { readConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { makeTicketSiteDir } from './test-bridge.ts';
+
+let bridge: RunningBridge;
+let root: string;
+const sockets: Socket[] = [];
+
+function connect(ns: string, token: string): Promise<Socket> {
+  const s = io(`${bridge.url}${ns}`, { auth: { token }, transports: ['websocket'], reconnection: false });
+  sockets.push(s);
+  return new Promise((resolve, reject) => {
+    s.once('connect', () => resolve(s));
+    s.once('connect_error', reject);
+  });
+}
+const call = <T>(s: Socket, event: string, payload: unknown) =>
+  s.timeout(5000).emitWithAck(event, payload) as Promise<Result<T>>;
+
+async function login(username: string, password: string): Promise<string> {
+  const res = await fetch(`${bridge.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+beforeAll(async () => {
+  const dirs = makeTicketSiteDir();
+  root = dirs.root;
+  const config = readConfig({
+    BRIDGE_PORT: '0',
+    BRIDGE_HOST: '127.0.0.1',
+    SITE_DIR: dirs.siteDir,
+    DATA_DIR: dirs.dataDir,
+  });
+  bridge = await startBridge(config, createLogger('silent'));
+});
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await bridge.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('tickets over socket.io', () => {
+  it('issues at a kiosk, broadcasts to displays, lets staff call and refuses bad actions with typed errors', async () => {
+    const kiosk = await connect('/kiosk', 'demo-kiosk');
+    const display = await connect('/display', 'demo-display');
+    const staff = await connect('/staff', await login('counter1', 'demo-counter'));
+    const events: QueueEvent[] = [];
+    display.on('queue:event', (e: QueueEvent) => events.push(e));
+
+    const key = randomUUID();
+    const issued = await call<TicketReceipt>(kiosk, 'ticket:issue', {
+      service_id: 'civil_status',
+      idempotency_key: key,
+      language: 'en',
+    });
+    if (!issued.ok) throw new Error(issued.error.message);
+    expect(issued.value).toMatchObject({
+      position: 1,
+      counters: [1, 2],
+      replayed: false,
+      print: { status: 'no_printer' },
+    });
+    const again = await call<TicketReceipt>(kiosk, 'ticket:issue', {
+      service_id: 'civil_status',
+      idempotency_key: key,
+    });
+    expect(again.ok && again.value.ticket.id).toBe(issued.value.ticket.id);
+
+    const bad = await call(kiosk, 'ticket:issue', {
+      service_id: 'civil_status',
+      idempotency_key: 'not-a-uuid',
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+
+    const closed = await call(staff, 'counter:call_next', { counter_id: 'counter_1' });
+    expect(closed).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!closed.ok && closed.error.message).toMatch(/^COUNTER_CLOSED/);
+    const notMine = await call(staff, 'counter:open', { counter_id: 'counter_3' });
+    expect(notMine).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    expect(await call(staff, 'counter:open', { counter_id: 'counter_1' })).toEqual({ ok: true, value: null });
+    const id = issued.value.ticket.id;
+    const never = await call(staff, 'ticket:complete', { counter_id: 'counter_1', ticket_id: id });
+    expect(never).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const next = await call<{ ticket: { id: string } | null }>(staff, 'counter:call_next', {
+      counter_id: 'counter_1',
+    });
+    expect(next.ok && next.value.ticket?.id).toBe(id);
+    const transfer = await call(staff, 'ticket:transfer', {
+      counter_id: 'counter_1',
+      ticket_id: id,
+      service_id: 'nope',
+      position: 'end',
+    });
+    expect(transfer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const done = await call(staff, 'ticket:complete', { counter_id: 'counter_1', ticket_id: id });
+    expect(done.ok).toBe(true);
+    expect(await call(kiosk, 'ticket:rate', { ticket_id: id, score: 4 })).toEqual({ ok: true, value: null });
+
+    await expect
+      .poll(() => events.map((e) => e.type))
+      .toEqual(['ticket.created', 'counter.opened', 'ticket.called', 'ticket.completed', 'ticket.rated']);
+    const snap = await call<{ seq: number; counters: { counter_id: string; status: string }[] }>(
+      display,
+      'queue:snapshot',
+      {},
+    );
+    expect(snap.ok && snap.value.seq).toBe(events.at(-1)?.seq);
+    const gap = await call<{ events: QueueEvent[] }>(display, 'queue:events', { after: events[1]?.seq ?? 0 });
+    expect(gap.ok && gap.value.events.map((e) => e.type)).toEqual([
+      'ticket.called',
+      'ticket.completed',
+      'ticket.rated',
+    ]);
+
+    const report = await call<{ total: { completed: number; rating_mean: number } }>(
+      staff,
+      'queue:report',
+      {},
+    );
+    expect(report.ok && report.value.total).toMatchObject({ completed: 1, rating_mean: 4 });
+  });
+
+  it('exports the day as CSV for logged-in staff only, and serves the rating page', async () => {
+    const token = await login('counter2', 'demo-counter');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const denied = await fetch(`${bridge.url}/api/tickets/report.csv?from=${today}`);
+    expect(denied.status).toBe(401);
+    const res = await fetch(`${bridge.url}/api/tickets/report.csv?from=${today}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: spreadsheets read UTF-8
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toBe(
+      'business_date,number,service_id,priority_class,source,language,status,counter_id,call_count,created_at,called_at,started_at,finished_at,waiting_s,handling_s,rating',
+    );
+    expect(text).toContain(',A001,civil_status,,kiosk,en,completed,counter_1,1,');
+    const page = await fetch(`${bridge.url}/rate/${randomUUID()}`);
+    expect(page.status).toBe(404);
+  });
+});

@@ -1,0 +1,26 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Site } from '@reception/protocol';
+import { stringify } from 'yaml';
+import { REPO_ROOT } from '../config.ts';
+import { ticketTestSite } from './test-site.ts';
+
+/**
+ * Makes a temporary site folder (the small ticket test site and the demo staff accounts) and an empty
+ * data folder, for tests and the benchmark that start a real bridge.
+ */
+export function makeTicketSiteDir(site: Site = ticketTestSite()): {
+  root: string;
+  siteDir: string;
+  dataDir: string;
+} {
+  const root = mkdtempSync(path.join(tmpdir(), 'bridge-tickets-'));
+  const siteDir = path.join(root, 'site');
+  const dataDir = path.join(root, 'data');
+  mkdirSync(siteDir);
+  mkdirSync(dataDir);
+  writeFileSync(path.join(siteDir, 'site.yaml'), stringify(site));
+  copyFileSync(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), path.join(siteDir, 'staff.yaml'));
+  return { root, siteDir, dataDir };
+}
