@@ -76,7 +76,9 @@ robot::Inputs World::inputs() const {
 
 robot::BatteryReading World::battery() const {
   const float v = robot::pack_ocv_v(soc_) + 0.05f * current_a_;
-  return robot::BatteryReading{static_cast<uint16_t>(v * 1000.0f), static_cast<int16_t>(current_a_ * 1000.0f)};
+  // The current sense amplifier saturates at +-32 A (the i16 mA range of the protocol).
+  const float ma = std::fmax(-32767.0f, std::fmin(32767.0f, current_a_ * 1000.0f));
+  return robot::BatteryReading{static_cast<uint16_t>(v * 1000.0f), static_cast<int16_t>(ma)};
 }
 
 size_t SimBoard::serial_read(uint8_t* buf, size_t cap) {

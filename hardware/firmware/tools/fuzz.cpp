@@ -2,6 +2,7 @@
 // frames with random payloads to the parser and to the whole firmware, checking invariants.
 // usage: fuzz [--seconds N] [--seed N]   prints one JSON line; exit 1 on a violated invariant.
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -34,7 +35,10 @@ int main(int argc, char** argv) {
     }
     // 2. Whole firmware: noise plus valid frames carrying random payloads (valid CRC, any content).
     rig::Rig r(static_cast<uint32_t>(rng()));
-    r.hello(static_cast<uint32_t>(rng()));
+    // Odd rounds start with the e-stop cleared so that motion commands with random content execute.
+    const bool live = rounds % 2 == 1;
+    if (live) r.start_session();
+    else r.hello(static_cast<uint32_t>(rng()));
     for (int step = 0; step < 300; ++step) {
       const int kind = static_cast<int>(rng() % 4);
       uint8_t buf[robot::kMaxWireFrame + 64];
@@ -63,9 +67,17 @@ int main(int argc, char** argv) {
       r.send_bytes(buf, n);
       bytes += n;
       r.run(1 + rng() % 20);
-      if (!r.fw.safety().estop_latched() || (r.fw.motors_enabled() && (r.fw.pwm_left() || r.fw.pwm_right()))) {
-        ++violations;
+      const bool latched = r.fw.safety().estop_latched();
+      if (std::getenv("FUZZ_DEBUG")) {
+        std::fprintf(stderr, "live=%d latched=%d motors=%d pwm=%d,%d v=%.3f w=%.3f exec=%d mode=%d\n", live, latched,
+                     r.fw.motors_enabled(), r.fw.pwm_left(), r.fw.pwm_right(), r.fw.commanded_v(), r.fw.commanded_w(),
+                     r.fw.stats().max_exec_count, static_cast<int>(r.fw.mode()));
       }
+      if (!live && !latched) ++violations;  // the latch holds without a valid ESTOP_RESET
+      if (latched && r.fw.motors_enabled()) ++violations;
+      if (std::abs(r.fw.pwm_left()) > 1000 || std::abs(r.fw.pwm_right()) > 1000) ++violations;
+      if (std::fabs(r.fw.commanded_v()) > r.cfg.hard_max_linear_mps + 1e-3f) ++violations;
+      if (std::fabs(r.fw.commanded_w()) > r.cfg.hard_max_angular_rps + 1e-3f) ++violations;
       if (r.fw.stats().max_exec_count > 1) ++violations;
     }
   }

@@ -68,6 +68,13 @@ void Firmware::step() {
     }
     if (n < sizeof buf) break;
   }
+  // An e-stop asserted by a command cuts the drivers now, not at the next control tick.
+  if (safety_.drive_inhibited() && motors_enabled_) {
+    drive_.reset();
+    pwm_left_ = pwm_right_ = 0;
+    motors_enabled_ = false;
+    board_.set_motors(false, 0, 0);
+  }
   const uint32_t now = board_.millis();
   if (now - next_control_ > 1000u && static_cast<int32_t>(now - next_control_) > 0) next_control_ = now;
   while (static_cast<int32_t>(now - next_control_) >= 0) {

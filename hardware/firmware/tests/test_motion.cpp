@@ -1,0 +1,147 @@
+#include <cmath>
+
+#include "rig.h"
+#include "test.h"
+
+using proto::Result;
+
+namespace {
+int R(Result r) { return static_cast<int>(r); }
+
+proto::FollowPath chunk(uint16_t id, uint8_t index, uint8_t count, uint16_t speed,
+                        std::initializer_list<proto::Waypoint> wps) {
+  proto::FollowPath p{};
+  p.path_id = id;
+  p.chunk_index = index;
+  p.chunk_count = count;
+  p.speed_limit_mm_s = speed;
+  for (const auto& w : wps) p.waypoints[p.waypoints_count++] = w;
+  return p;
+}
+}  // namespace
+
+TEST(motion, path_follower_reaches_goal_within_limits) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  CHECK_EQ(r.wait_ack(r.send(chunk(3, 0, 2, 600, {{1000, 0, 0}, {2000, 0, 0}}))), R(Result::OK));
+  const uint16_t last = r.send(chunk(3, 1, 2, 600, {{2500, 1000, 0}, {2500, 2500, 300}}));
+  CHECK_EQ(r.wait_ack(last), R(Result::IN_PROGRESS));
+  float max_v = 0;
+  float max_dv = 0;
+  float prev_v = 0;
+  uint32_t t = 0;
+  while (t < 30000 && r.acks(last).size() < 2) {
+    r.run(10);
+    t += 10;
+    max_v = std::max(max_v, r.fw.commanded_v());
+    max_dv = std::max(max_dv, std::fabs(r.fw.commanded_v() - prev_v));
+    prev_v = r.fw.commanded_v();
+  }
+  const auto acks = r.acks(last);
+  CHECK_EQ(acks.size(), 2u);
+  CHECK_EQ(acks.back().result, R(Result::OK));
+  const robot::Pose& p = r.fw.pose();
+  CHECK(std::hypot(p.x - 2.5f, p.y - 2.5f) < 0.25f);
+  const robot::Pose& truth = r.world.truth();
+  CHECK(std::hypot(truth.x - 2.5f, truth.y - 2.5f) < 0.35f);  // odometry drift included
+  CHECK(max_v <= 0.6f + 1e-3f);
+  CHECK(max_dv <= r.cfg.stop_decel_mps2 * 0.01f + 1e-4f);
+  const auto done = r.safety_events(proto::SafetyKind::PATH_DONE);
+  CHECK(!done.empty() && done.front().detail == 3);
+  r.run(500);
+  CHECK(r.fw.mode() == proto::Mode::IDLE);
+}
+
+TEST(motion, out_of_order_chunk_is_invalid) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  CHECK_EQ(r.wait_ack(r.send(chunk(4, 0, 3, 500, {{1000, 0, 0}}))), R(Result::OK));
+  CHECK_EQ(r.wait_ack(r.send(chunk(4, 2, 3, 500, {{2000, 0, 0}}))), R(Result::INVALID));
+  CHECK_EQ(r.wait_ack(r.send(chunk(5, 0, 0, 500, {{2000, 0, 0}}))), R(Result::INVALID));
+}
+
+TEST(motion, stop_aborts_path_with_event_and_final_ack) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  const uint16_t s = r.send(chunk(8, 0, 1, 500, {{5000, 0, 0}}));
+  CHECK_EQ(r.wait_ack(s), R(Result::IN_PROGRESS));
+  r.run(1500);
+  CHECK_EQ(r.wait_ack(r.send(proto::Stop{0})), R(Result::OK));
+  r.run(600);
+  CHECK(r.fw.mode() == proto::Mode::IDLE);
+  CHECK_EQ(r.acks(s).back().result, R(Result::FAILED));
+  CHECK(!r.safety_events(proto::SafetyKind::PATH_ABORTED).empty());
+}
+
+TEST(motion, odometry_tracks_truth_on_a_straight_run) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  for (int i = 0; i < 60; ++i) {
+    r.send(proto::CmdVel{400, 0, 0});
+    r.run(50);
+  }
+  r.run(600);
+  const float truth = r.world.truth().x;
+  const float odom = r.fw.pose().x;
+  CHECK(truth > 0.9f);
+  CHECK(std::fabs(odom - truth) / truth < 0.01f);
+}
+
+TEST(motion, dock_and_undock) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  const uint16_t s = r.send(proto::Dock{});
+  CHECK_EQ(r.wait_ack(s), R(Result::IN_PROGRESS));
+  r.run(10000);
+  CHECK_EQ(r.acks(s).back().result, R(Result::OK));
+  CHECK(r.fw.mode() == proto::Mode::DOCKED);
+  r.run(3000);
+  CHECK(r.fw.battery().charging());
+  CHECK(r.fw.status_bits() & static_cast<uint16_t>(proto::Status::CHARGING));
+  const uint16_t u = r.send(proto::Undock{});
+  CHECK_EQ(r.wait_ack(u), R(Result::IN_PROGRESS));
+  r.run(6000);
+  CHECK_EQ(r.acks(u).back().result, R(Result::OK));
+  CHECK(r.fw.mode() == proto::Mode::IDLE);
+  CHECK(!r.world.charger_contact());
+}
+
+TEST(motion, dock_fails_without_contacts) {
+  sim::WorldParams wp;
+  wp.dock = robot::Pose{5.0f, 5.0f, 0.0f};
+  rig::Rig r(7, wp);
+  CHECK(r.start_session());
+  const uint16_t s = r.send(proto::Dock{});
+  r.run(12000);
+  CHECK_EQ(r.acks(s).back().result, R(Result::FAILED));
+}
+
+TEST(motion, telemetry_rates) {
+  rig::Rig r;
+  r.run(100);
+  const uint32_t since = r.now();
+  r.run(2000);
+  const size_t odom = r.count(proto::MsgId::ODOM, since);
+  const size_t hb = r.count(proto::MsgId::HEARTBEAT, since);
+  const size_t bat = r.count(proto::MsgId::BATTERY, since);
+  CHECK(odom >= 99 && odom <= 101);
+  CHECK(hb >= 19 && hb <= 21);
+  CHECK(bat >= 1 && bat <= 3);
+}
+
+TEST(motion, battery_drains_while_driving) {
+  sim::WorldParams wp;
+  wp.drain_factor = 10;
+  wp.start_soc = 0.153f;
+  rig::Rig r(7, wp);
+  CHECK(r.start_session());
+  const uint8_t start = r.fw.battery().soc_pct();
+  for (int i = 0; i < 1200; ++i) {
+    r.send(proto::CmdVel{300, 300, 0});
+    r.run(50);
+  }
+  std::fprintf(stderr, "  battery %d%% -> %d%%\n", start, r.fw.battery().soc_pct());
+  CHECK(r.fw.battery().soc_pct() < start);
+  CHECK(r.fw.battery().low());
+  CHECK(!r.safety_events(proto::SafetyKind::LOW_BATTERY).empty());
+}

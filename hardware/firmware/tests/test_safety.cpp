@@ -1,0 +1,173 @@
+#include <cmath>
+
+#include "rig.h"
+#include "test.h"
+
+using proto::Result;
+using proto::SafetyKind;
+
+namespace {
+int R(Result r) { return static_cast<int>(r); }
+
+proto::HelloAck last_hello_ack(const rig::Rig& r) {
+  proto::HelloAck a{};
+  for (const auto& x : r.rx) {
+    if (x.frame.h.msg_id == static_cast<uint8_t>(proto::MsgId::HELLO_ACK)) proto::decode(x.frame.payload, x.frame.h.len, a);
+  }
+  return a;
+}
+
+/** Ms from `since` until the drive's commanded velocity is zero (or -1). */
+int ms_until_stopped(rig::Rig& r, uint32_t max_ms, bool keep_cmd_vel) {
+  const uint32_t start = r.now();
+  for (uint32_t i = 0; i < max_ms; ++i) {
+    if (keep_cmd_vel && i % 50 == 0) r.send(proto::CmdVel{500, 0, 0});
+    r.run(1);
+    if (r.fw.commanded_v() == 0.0f && r.fw.commanded_w() == 0.0f) return static_cast<int>(r.now() - start);
+  }
+  return -1;
+}
+}  // namespace
+
+TEST(safety, boots_latched_and_hello_does_not_clear) {
+  rig::Rig r;
+  CHECK(r.hello(5));
+  CHECK_EQ(last_hello_ack(r).estop_latched, 1);
+  CHECK(r.fw.mode() == proto::Mode::ESTOP);
+  CHECK_EQ(r.wait_ack(r.send(proto::CmdVel{100, 0, 0})), R(Result::REJECTED_ESTOP));
+  CHECK(r.hello(6));
+  CHECK(r.fw.safety().estop_latched());
+  const auto ev = r.safety_events(SafetyKind::ESTOP_LATCHED);
+  CHECK(!ev.empty() && ev.front().detail == static_cast<int16_t>(proto::EstopSource::BOOT));
+}
+
+TEST(safety, only_reset_with_confirm_clears_and_reboot_relatches) {
+  rig::Rig r;
+  CHECK(r.hello(5));
+  CHECK_EQ(r.wait_ack(r.send(proto::EstopReset{12345})), R(Result::INVALID));
+  CHECK(r.fw.safety().estop_latched());
+  CHECK_EQ(r.wait_ack(r.send(proto::EstopReset{proto::kEstopResetConfirm})), R(Result::OK));
+  CHECK(!r.fw.safety().estop_latched());
+  CHECK(!r.safety_events(SafetyKind::ESTOP_CLEARED).empty());
+  CHECK_EQ(r.wait_ack(r.send(proto::EstopAssert{static_cast<uint8_t>(proto::EstopSource::STAFF)})), R(Result::OK));
+  CHECK(r.fw.safety().estop_latched());
+  CHECK(r.hello(7));  // reconnect, new session: still latched
+  CHECK(r.fw.safety().estop_latched());
+  CHECK_EQ(r.wait_ack(r.send(proto::EstopReset{proto::kEstopResetConfirm})), R(Result::OK));
+  const uint32_t boot1 = r.fw.boot_id();
+  r.fw.boot();  // power cycle
+  CHECK(r.fw.safety().estop_latched());
+  CHECK(r.fw.boot_id() != boot1);
+  CHECK(!r.fw.session_active());
+}
+
+TEST(safety, button_and_bumper_latch_and_block_reset_while_pressed) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  r.world.injected.estop_button = true;
+  r.run(20);
+  CHECK(r.fw.safety().estop_latched());
+  CHECK(!r.fw.motors_enabled());
+  CHECK_EQ(r.wait_ack(r.send(proto::EstopReset{proto::kEstopResetConfirm})), R(Result::REJECTED_STATE));
+  r.world.injected.estop_button = false;
+  r.run(20);
+  CHECK(r.fw.safety().estop_latched());  // releasing the button does not clear the latch
+  CHECK_EQ(r.wait_ack(r.send(proto::EstopReset{proto::kEstopResetConfirm})), R(Result::OK));
+  r.world.injected.bumper = true;
+  r.run(20);
+  CHECK(r.fw.safety().estop_latched());
+  CHECK(!r.safety_events(SafetyKind::BUMPER).empty());
+  r.world.injected.bumper = false;
+  r.run(20);
+  CHECK(r.fw.safety().estop_latched());
+}
+
+TEST(safety, velocity_watchdog_zeroes_wheels_within_300ms) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  for (int i = 0; i < 20; ++i) {
+    r.send(proto::CmdVel{500, 0, 0});
+    r.run(50);
+  }
+  CHECK(r.fw.commanded_v() > 0.45f);
+  r.clear();
+  const uint32_t last_cmd = r.now();
+  uint32_t target_zero_at = 0;
+  for (int i = 0; i < 1000 && target_zero_at == 0; ++i) {
+    r.run(1);
+    if (r.fw.mode() == proto::Mode::STOPPING || r.fw.mode() == proto::Mode::IDLE) target_zero_at = r.now();
+  }
+  CHECK(target_zero_at - last_cmd <= 260);  // watchdog 250 ms at 10 ms control resolution
+  const int stopped = ms_until_stopped(r, 1000, false);
+  CHECK(stopped >= 0 && stopped <= 300);  // 0.5 m/s at 2.5 m/s^2 = 200 ms
+  const auto ev = r.safety_events(SafetyKind::VEL_WATCHDOG);
+  CHECK(!ev.empty() && ev.front().detail >= 250 && ev.front().detail <= 260);
+}
+
+TEST(safety, heartbeat_loss_stops_and_rejects_until_hello) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  r.send(proto::CmdVel{500, 0, 0});
+  r.run(40);
+  r.heartbeats = false;
+  const uint32_t last_hb = r.last_hb;
+  // CMD_VEL keeps coming; only heartbeats stop.
+  const int stop_ms = ms_until_stopped(r, 2000, true);
+  CHECK(stop_ms >= 0);
+  const uint32_t stopped_at = r.now();
+  CHECK(stopped_at - last_hb <= 600 + 100);  // 500 ms watchdog + 200 ms ramp at 2.5 m/s^2, minus ramp-up
+  CHECK(!r.fw.session_active());
+  CHECK(!r.safety_events(SafetyKind::HEARTBEAT_WATCHDOG).empty());
+  CHECK_EQ(r.wait_ack(r.send(proto::CmdVel{300, 0, 0})), R(Result::REJECTED_STATE));
+  CHECK_EQ(r.wait_ack(r.send(proto::Stop{0})), R(Result::OK));
+  r.heartbeats = true;
+  CHECK(r.hello(r.host_session));
+  CHECK_EQ(r.wait_ack(r.send(proto::CmdVel{300, 0, 0})), R(Result::OK));
+}
+
+TEST(safety, safety_event_repeats_every_100ms_until_acked) {
+  rig::Rig r;
+  r.run(1000);
+  const auto ev = r.safety_events(SafetyKind::ESTOP_LATCHED);
+  CHECK(ev.size() >= 9 && ev.size() <= 11);
+  for (const auto& e : ev) CHECK_EQ(e.event_id, ev.front().event_id);
+  r.send(proto::SafetyAck{ev.front().event_id}, -1, 0);
+  r.run(10);
+  r.clear();
+  r.run(500);
+  CHECK(r.safety_events(SafetyKind::ESTOP_LATCHED).empty());
+  CHECK_EQ(r.fw.safety_events().pending(), 0);
+}
+
+TEST(safety, motor_fault_disables_drive_until_reset) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  r.world.injected.motor_fault = true;
+  r.run(20);
+  CHECK(r.fw.mode() == proto::Mode::FAULT);
+  CHECK_EQ(r.wait_ack(r.send(proto::CmdVel{100, 0, 0})), R(Result::REJECTED_STATE));
+  CHECK_EQ(r.wait_ack(r.send(proto::EstopReset{proto::kEstopResetConfirm})), R(Result::REJECTED_STATE));
+  r.world.injected.motor_fault = false;
+  r.run(20);
+  CHECK_EQ(r.wait_ack(r.send(proto::EstopReset{proto::kEstopResetConfirm})), R(Result::OK));
+  CHECK(r.fw.mode() != proto::Mode::FAULT);
+}
+
+TEST(safety, obstacle_blocks_forward_but_not_turning) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  r.world.injected.obstacle_mm = 300;
+  for (int i = 0; i < 10; ++i) {
+    r.send(proto::CmdVel{400, 500, 0});
+    r.run(50);
+  }
+  CHECK(std::fabs(r.fw.commanded_v()) < 1e-6f);
+  CHECK(r.fw.commanded_w() > 0.4f);
+  CHECK(!r.safety_events(SafetyKind::OBSTACLE).empty());
+  r.world.injected.obstacle_mm = robot::kNoObstacle;
+  for (int i = 0; i < 20; ++i) {
+    r.send(proto::CmdVel{400, 0, 0});
+    r.run(50);
+  }
+  CHECK(r.fw.commanded_v() > 0.35f);
+}
