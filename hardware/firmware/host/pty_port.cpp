@@ -115,9 +115,10 @@ size_t PtyPort::read(uint8_t* buf, size_t cap) {
   if (fd_ < 0) return 0;
   const ssize_t n = ::read(fd_, buf, cap);
   if (n > 0) return static_cast<size_t>(n);
-  if (n == 0 && !created_) lost();
-  // EIO on a created pty's master just means no slave is open right now.
-  if (n < 0 && errno != EAGAIN && errno != EINTR && errno != EIO && !created_) lost();
+  // A raw tty with VMIN=0 returns 0 when it has no data, so 0 is not end-of-file here. A tty whose other
+  // side went away reports EIO (or POLLHUP, see connected()). EIO on a created pty's master only means
+  // that no client has the slave open right now.
+  if (n < 0 && errno != EAGAIN && errno != EINTR && !created_) lost();
   return 0;
 }
 
