@@ -1,0 +1,17 @@
+import { config } from '@reception/eslint-config';
+
+// Two TypeScript programs: the renderer (DOM, tsconfig.json) and the Node side (Electron main, preload and
+// build config, tsconfig.electron.json). Each file is linted with the program that typechecks it.
+export default [
+  ...config(import.meta.dirname),
+  {
+    files: ['src/main/**/*.ts', 'src/preload/**/*.ts', '*.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: './tsconfig.electron.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+];

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { REPO_ROOT } from './paths.ts';
+
+export interface SpawnBridgeOptions {
+  /** Extra environment for the bridge (SITE_DIR, KIOSK_TOKENS, ROBOT_PORT...). BRIDGE_PORT is forced to 0. */
+  env?: Record<string, string>;
+  /** How long to wait for "bridge listening" before giving up. */
+  startTimeoutMs?: number;
+  /** Keep the temporary DATA_DIR after stop (for post-mortems). */
+  keepDataDir?: boolean;
+}
+
+export interface SpawnedBridge {
+  /** e.g. `http://127.0.0.1:41234` */
+  url: string;
+  port: number;
+  pid: number;
+  /** The bridge's own DATA_DIR, a fresh temporary folder. */
+  dataDir: string;
+  /** Every JSON log line the bridge has printed so far, parsed. */
+  logs(): Record<string, unknown>[];
+  /** SIGTERM to the whole process group, SIGKILL after `graceMs`; resolves with the exit code. */
+  stop(graceMs?: number): Promise<number | null>;
+}
+
+export class BridgeStartError extends Error {
+  readonly code = 'BRIDGE_START_FAILED';
+}
+
+/**
+ * Starts the real bridge process (`npx tsx apps/robot-bridge/src/main.ts`) on a free port with its own
+ * temporary DATA_DIR and resolves once it logs "bridge listening". The bridge runs in its own process group
+ * so `stop()` also ends whatever it spawned. Fails with the bridge's stderr if it exits before it is ready.
+ */
+export async function spawnBridge(opts: SpawnBridgeOptions = {}): Promise<SpawnedBridge> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bridge-data-'));
+  const child = spawn('npx', ['--no-install', 'tsx', 'apps/robot-bridge/src/main.ts'], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'info',
+      ...opts.env,
+      BRIDGE_PORT: '0',
+      BRIDGE_HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+    },
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new BridgeStartError('could not spawn npx tsx');
+  const lines: Record<string, unknown>[] = [];
+  const raw: string[] = [];
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  let stopping: Promise<number | null> | undefined;
+  const stop = (graceMs = 5000) =>
+    (stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        killGroup('SIGTERM');
+        const timer = setTimeout(() => killGroup('SIGKILL'), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }
+      // Whatever the bridge started (simulators, socat) may outlive it: end the group for good.
+      killGroup('SIGKILL');
+      if (!opts.keepDataDir) await rm(dataDir, { recursive: true, force: true });
+      return child.exitCode;
+    })());
+
+  const ready = new Promise<{ url: string; port: number }>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout });
+    rl.on('line', (line) => {
+      raw.push(line);
+      let entry: Record<string, unknown>;
+      try {
+        entry = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        return;
+      }
+      lines.push(entry);
+      if (entry.msg === 'bridge listening' && typeof entry.url === 'string' && typeof entry.port === 'number') {
+        resolve({ url: entry.url, port: entry.port });
+      }
+    });
+    void exited.then((code) => {
+      const tail = raw.slice(-20).join('\n');
+      reject(
+        new BridgeStartError(
+          `bridge exited with code ${code} before it was ready\n--- stderr ---\n${stderr.trim()}\n--- stdout (last lines) ---\n${tail}`,
+        ),
+      );
+    });
+  });
+  const timeoutMs = opts.startTimeoutMs ?? 30_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new BridgeStartError(`bridge not listening after ${timeoutMs} ms\n${stderr.trim()}`)),
+      timeoutMs,
+    );
+  });
+  try {
+    const { url, port } = await Promise.race([ready, timeout]);
+    return { url, port, pid, dataDir, logs: () => [...lines], stop };
+  } catch (e) {
+    await stop(1000);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}

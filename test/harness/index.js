@@ -1,0 +1,18 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.makePtyPair = exports.REPO_ROOT = exports.KIOSK_DIST = exports.launchChromium = exports.CHROMIUM_PATH = exports.CHROMIUM_FLAGS = exports.spawnBridge = exports.BridgeStartError = exports.ARTIFACTS_DIR = exports.artifactPath = void 0;
+var artifacts_ts_1 = require("./artifacts.ts");
+Object.defineProperty(exports, "artifactPath", { enumerable: true, get: function () { return artifacts_ts_1.artifactPath; } });
+Object.defineProperty(exports, "ARTIFACTS_DIR", { enumerable: true, get: function () { return artifacts_ts_1.ARTIFACTS_DIR; } });
+var bridge_ts_1 = require("./bridge.ts");
+Object.defineProperty(exports, "BridgeStartError", { enumerable: true, get: function () { return bridge_ts_1.BridgeStartError; } });
+Object.defineProperty(exports, "spawnBridge", { enumerable: true, get: function () { return bridge_ts_1.spawnBridge; } });
+var chromium_ts_1 = require("./chromium.ts");
+Object.defineProperty(exports, "CHROMIUM_FLAGS", { enumerable: true, get: function () { return chromium_ts_1.CHROMIUM_FLAGS; } });
+Object.defineProperty(exports, "CHROMIUM_PATH", { enumerable: true, get: function () { return chromium_ts_1.CHROMIUM_PATH; } });
+Object.defineProperty(exports, "launchChromium", { enumerable: true, get: function () { return chromium_ts_1.launchChromium; } });
+var paths_ts_1 = require("./paths.ts");
+Object.defineProperty(exports, "KIOSK_DIST", { enumerable: true, get: function () { return paths_ts_1.KIOSK_DIST; } });
+Object.defineProperty(exports, "REPO_ROOT", { enumerable: true, get: function () { return paths_ts_1.REPO_ROOT; } });
+var pty_ts_1 = require("./pty.ts");
+Object.defineProperty(exports, "makePtyPair", { enumerable: true, get: function () { return pty_ts_1.makePtyPair; } });

@@ -1,0 +1,11 @@
+export { artifactPath, ARTIFACTS_DIR } from './artifacts.ts';
+export { BridgeStartError, spawnBridge, type SpawnBridgeOptions, type SpawnedBridge } from './bridge.ts';
+export {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
+  launchChromium,
+  type LaunchChromiumOptions,
+  type LaunchedChromium,
+} from './chromium.ts';
+export { KIOSK_DIST, REPO_ROOT } from './paths.ts';
+export { makePtyPair, type PtyPairHandle } from './pty.ts';

@@ -1,0 +1,194 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { KioskClientEvents, KioskServerEvents, Result, SiteCatalogue } from '@reception/protocol';
+import type { Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  artifactPath,
+  KIOSK_DIST,
+  launchChromium,
+  spawnBridge,
+  type LaunchedChromium,
+  type SpawnedBridge,
+} from './harness/index.ts';
+
+// The kiosk renderer served by the real bridge, in Debian's Chromium: language picker, procedure list from
+// the site file, Urdu right to left with a mirrored layout, idle reset, connection banner.
+
+let bridge: SpawnedBridge | undefined;
+let browser: LaunchedChromium | undefined;
+let site: SiteCatalogue;
+
+async function fetchCatalogue(url: string): Promise<SiteCatalogue> {
+  const socket: Socket<KioskServerEvents, KioskClientEvents> = io(`${url}/kiosk`, {
+    auth: { token: 'demo-kiosk' },
+    transports: ['websocket'],
+  });
+  try {
+    const result = (await socket.timeout(10_000).emitWithAck('site:get', {})) as Result<SiteCatalogue>;
+    if (!result.ok) throw new Error(`site:get failed: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  } finally {
+    socket.disconnect();
+  }
+}
+
+async function openKiosk(query = ''): Promise<Page> {
+  const page = await browser!.newPage();
+  await page.goto(`${bridge!.url}/kiosk/${query}`);
+  // The centre's name appears once the catalogue has arrived over socket.io.
+  await page.locator('.welcome-site').waitFor();
+  return page;
+}
+
+/** Families of the web fonts the page actually loaded (not merely declared). */
+async function loadedFonts(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, ''));
+  });
+}
+
+async function listBoxes(page: Page) {
+  const items = page.locator('.procedure-list > li');
+  const first = await items.nth(0).boundingBox();
+  const second = await items.nth(1).boundingBox();
+  const list = await page.locator('.procedure-list').boundingBox();
+  if (!first || !second || !list) throw new Error('procedure list is not laid out');
+  return { first, second, list };
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(KIOSK_DIST, 'index.html'))) {
+    throw new Error(
+      `${KIOSK_DIST} is missing: build the kiosk first (\`npm run -w @reception/kiosk build\`; \`npm test\` does it via turbo)`,
+    );
+  }
+  bridge = await spawnBridge();
+  site = await fetchCatalogue(bridge.url);
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.stop();
+});
+
+describe('kiosk in the browser', () => {
+  it('starts in Vietnamese and lists every procedure of the site', async () => {
+    const page = await openKiosk();
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    expect(await page.getAttribute('html', 'dir')).toBe('ltr');
+    for (const name of ['Tiếng Việt', 'English', 'हिन्दी', 'اردو']) {
+      await expect(page.getByRole('button', { name, exact: true }).isVisible()).resolves.toBe(true);
+    }
+    await page.screenshot({ path: artifactPath('kiosk-welcome.png'), fullPage: false });
+    await page.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
+    await page.locator('.procedure-list').waitFor();
+    const names = await page.locator('.procedure-name').allTextContents();
+    expect(names).toEqual(site.services.map((s) => s.name.vi));
+    expect(names).toHaveLength(12);
+
+    const { first, second, list } = await listBoxes(page);
+    expect(first.y).toBe(second.y);
+    expect(first.x).toBeLessThan(second.x);
+    expect(Math.abs(first.x - list.x)).toBeLessThan(2);
+
+    expect(await loadedFonts(page)).toContain('Noto Sans');
+    await page.screenshot({ path: artifactPath('kiosk-vi.png'), fullPage: false });
+    await page.close();
+  });
+
+  it('switches to Urdu right to left with a mirrored layout and Urdu procedure names', async () => {
+    const page = await openKiosk();
+    await page.getByRole('button', { name: 'اردو', exact: true }).click();
+    await page.locator('.procedure-list').waitFor();
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('html', 'lang')).toBe('ur');
+
+    const birth = site.services.find((s) => s.id === 'birth_registration');
+    expect(birth?.name.ur).toBeTruthy();
+    await expect(page.getByText(birth!.name.ur!, { exact: true }).isVisible()).resolves.toBe(true);
+    const names = await page.locator('.procedure-name').allTextContents();
+    expect(names).toEqual(site.services.map((s) => s.name.ur));
+
+    // Mirrored: the first procedure sits at the right-hand (start) edge, the second to its left.
+    const { first, second, list } = await listBoxes(page);
+    expect(first.y).toBe(second.y);
+    expect(first.x).toBeGreaterThan(second.x);
+    expect(Math.abs(first.x + first.width - (list.x + list.width))).toBeLessThan(2);
+    // The back button is at the start edge too: right of the title.
+    const back = await page.getByRole('button', { name: 'واپس' }).boundingBox();
+    const title = await page.locator('.top-bar-title').boundingBox();
+    expect(back!.x).toBeGreaterThan(title!.x);
+
+    expect(await loadedFonts(page)).toContain('Noto Nastaliq Urdu');
+    await page.screenshot({ path: artifactPath('kiosk-ur.png'), fullPage: false });
+
+    // Detail: counters, fee and papers in Urdu; back returns to the list.
+    const marriage = site.services.find((s) => s.id === 'marriage_registration')!;
+    await page.getByRole('button', { name: marriage.name.ur }).click();
+    await page.locator('.detail').waitFor();
+    await expect(page.locator('.screen-heading').textContent()).resolves.toBe(marriage.name.ur);
+    const counterNumbers = site.counters.filter((c) => marriage.counters.includes(c.id)).map((c) => `${c.number}`);
+    await expect(page.locator('.counter-number').allTextContents()).resolves.toEqual(counterNumbers);
+    await expect(page.locator('.document-list > li').count()).resolves.toBe(marriage.required_documents.length);
+    await page.screenshot({ path: artifactPath('kiosk-ur-detail.png'), fullPage: false });
+    await page.getByRole('button', { name: 'واپس' }).click();
+    await page.locator('.procedure-list').waitFor();
+    await page.close();
+  });
+
+  it('shows Hindi in Devanagari with its own font', async () => {
+    const page = await openKiosk();
+    await page.getByRole('button', { name: 'हिन्दी', exact: true }).click();
+    await page.locator('.procedure-list').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('hi');
+    expect(await page.getAttribute('html', 'dir')).toBe('ltr');
+    await expect(page.locator('.procedure-name').allTextContents()).resolves.toEqual(
+      site.services.map((s) => s.name.hi),
+    );
+    expect(await loadedFonts(page)).toContain('Noto Sans Devanagari');
+    await page.screenshot({ path: artifactPath('kiosk-hi.png'), fullPage: false });
+    await page.close();
+  });
+
+  it('finds a procedure by a keyword typed without accents', async () => {
+    const page = await openKiosk();
+    await page.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
+    await page.getByRole('searchbox').fill('ket hon');
+    // The name match comes first; procedures with "kết hôn" among their keywords follow.
+    const names = await page.locator('.procedure-name').allTextContents();
+    expect(names[0]).toBe(site.services.find((s) => s.id === 'marriage_registration')!.name.vi);
+    expect(names.length).toBeLessThan(site.services.length);
+    expect(names).not.toContain(site.services.find((s) => s.id === 'construction_permit')!.name.vi);
+    await page.getByRole('searchbox').fill('zzzz');
+    await page.getByRole('status').filter({ hasText: 'zzzz' }).waitFor();
+    await page.close();
+  });
+
+  it('forgets the citizen after the idle delay', async () => {
+    const page = await openKiosk('?idle=3');
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('searchbox').fill('birth');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.locator('.language-grid').waitFor({ timeout: 15_000 });
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await expect(page.getByRole('searchbox').inputValue()).resolves.toBe('');
+    await expect(page.locator('.procedure-name').count()).resolves.toBe(site.services.length);
+    await page.close();
+  });
+
+  // Last: it stops the bridge.
+  it('says it is reconnecting when the bridge goes away', async () => {
+    const page = await openKiosk();
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.locator('.procedure-list').waitFor();
+    await expect(page.locator('.banner').count()).resolves.toBe(0);
+    await bridge!.stop();
+    await page.getByText('Reconnecting', { exact: false }).waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+});
