@@ -2,14 +2,21 @@
  * The business date of an instant: the local date in `timeZone` of `now - resetHour`, so a centre that
  * resets at 02:00 keeps issuing on yesterday's numbering until 02:00 local time.
  */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 export function businessDate(now: Date, timeZone: string, resetHour: number): string {
   const shifted = new Date(now.getTime() - resetHour * 3_600_000);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(shifted);
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(shifted);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -24,8 +24,10 @@ CREATE TABLE IF NOT EXISTS tickets (
   idempotency_key TEXT NOT NULL UNIQUE, request_hash TEXT NOT NULL,
   UNIQUE (prefix, business_date, seq)
 );
-CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (business_date, status, service_id, order_key);
+CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (business_date, status, service_id, priority_rank, order_key);
 CREATE INDEX IF NOT EXISTS tickets_counter ON tickets (counter_id, status);
+CREATE INDEX IF NOT EXISTS tickets_order ON tickets (order_key);
+CREATE INDEX IF NOT EXISTS tickets_done ON tickets (service_id, status, finished_at);
 CREATE TABLE IF NOT EXISTS counters (
   counter_id TEXT PRIMARY KEY, status TEXT NOT NULL, staff TEXT,
   priority_streak INTEGER NOT NULL DEFAULT 0

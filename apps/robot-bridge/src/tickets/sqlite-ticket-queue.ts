@@ -34,6 +34,8 @@ export interface SqliteTicketQueueOptions {
    * power failure.
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /** How often the WAL is checkpointed into the main file (ms). */
+  checkpointMs?: number;
   /** Handling time assumed for a service with no completed tickets yet. */
   defaultHandlingSeconds?: number;
   now?: () => number;
@@ -54,6 +56,7 @@ export class SqliteTicketQueue implements TicketQueue {
   private readonly listeners = new Set<(e: QueueEvent) => void>();
   private pending: QueueEvent[] = [];
   private day = '';
+  private readonly checkpointTimer: NodeJS.Timeout;
   private readonly now: () => number;
   private readonly s;
 
@@ -63,6 +66,11 @@ export class SqliteTicketQueue implements TicketQueue {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${o.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
+    // Checkpoints move WAL pages into the main file; done by a timer between requests rather than inside
+    // whichever commit crosses the threshold, so no issue pays for a whole checkpoint.
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpointTimer = setInterval(() => this.checkpoint(), o.checkpointMs ?? 1000);
+    this.checkpointTimer.unref();
     this.db.exec(SCHEMA_SQL);
     const p = <T = unknown>(sql: string) => this.db.prepare<unknown[], T>(sql);
     this.s = {
@@ -98,18 +106,26 @@ export class SqliteTicketQueue implements TicketQueue {
       ),
       setStreak: p('UPDATE counters SET priority_streak = ? WHERE counter_id = ?'),
       active: p<TicketRow>(`SELECT * FROM tickets WHERE counter_id = ? AND status IN ${ACTIVE}`),
-      best: p<TicketRow>(
+      bestNormal: p<TicketRow>(
         `SELECT * FROM tickets WHERE business_date = ? AND status = 'waiting'
-           AND service_id IN (SELECT value FROM json_each(?)) AND (priority_rank IS NULL) = ?
+           AND service_id IN (SELECT value FROM json_each(?)) AND priority_rank IS NULL
+         ORDER BY order_key LIMIT 1`,
+      ),
+      bestPriority: p<TicketRow>(
+        `SELECT * FROM tickets WHERE business_date = ? AND status = 'waiting'
+           AND service_id IN (SELECT value FROM json_each(?)) AND priority_rank IS NOT NULL
          ORDER BY priority_rank, order_key LIMIT 1`,
       ),
       aheadPriority: p<{ n: number }>(
         `SELECT COUNT(*) AS n FROM tickets WHERE business_date = ? AND status = 'waiting' AND service_id = ?
            AND priority_rank IS NOT NULL AND (priority_rank < ? OR (priority_rank = ? AND order_key < ?))`,
       ),
+      /** Two index range counts: every waiting priority ticket, plus normal tickets that came earlier. */
       aheadNormal: p<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM tickets WHERE business_date = ? AND status = 'waiting' AND service_id = ?
-           AND (priority_rank IS NOT NULL OR order_key < ?)`,
+        `SELECT (SELECT COUNT(*) FROM tickets WHERE business_date = @d AND status = 'waiting'
+                   AND service_id = @s AND priority_rank IS NOT NULL)
+              + (SELECT COUNT(*) FROM tickets WHERE business_date = @d AND status = 'waiting'
+                   AND service_id = @s AND priority_rank IS NULL AND order_key < @k) AS n`,
       ),
       handling: p<{ avg: number | null }>(
         `SELECT AVG(finished_at - COALESCE(started_at, called_at)) AS avg FROM (
@@ -273,7 +289,7 @@ export class SqliteTicketQueue implements TicketQueue {
     if (r.status !== 'waiting') return { ticket, position: 0, estimated_wait_min: 0 };
     const ahead =
       r.priority_rank === null
-        ? (this.s.aheadNormal.get(r.business_date, r.service_id, r.order_key)?.n ?? 0)
+        ? (this.s.aheadNormal.get({ d: r.business_date, s: r.service_id, k: r.order_key })?.n ?? 0)
         : (this.s.aheadPriority.get(
             r.business_date,
             r.service_id,
@@ -415,8 +431,8 @@ export class SqliteTicketQueue implements TicketQueue {
           );
         }
         const services = JSON.stringify(counter.services);
-        const priority = this.s.best.get(this.day, services, 0);
-        const normal = this.s.best.get(this.day, services, 1);
+        const priority = this.s.bestPriority.get(this.day, services);
+        const normal = this.s.bestNormal.get(this.day, services);
         const ordering = this.site.priority.ordering;
         let pick: TicketRow | undefined;
         switch (ordering.mode) {
@@ -618,7 +634,12 @@ export class SqliteTicketQueue implements TicketQueue {
     return () => this.listeners.delete(listener);
   }
 
+  private checkpoint(): void {
+    if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+  }
+
   close(): Promise<void> {
+    clearInterval(this.checkpointTimer);
     this.listeners.clear();
     if (this.db.open) this.db.close();
     return Promise.resolve();

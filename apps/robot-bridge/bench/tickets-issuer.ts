@@ -1,0 +1,74 @@
+/**
+ * One issuer process of `bench:tickets`: connects to the bridge's /kiosk namespace like a kiosk, waits for
+ * "go" on stdin, then issues `count` tickets one after another at most `rate` per second. A request that
+ * times out or meets a dead bridge is retried with the SAME idempotency key until it is acknowledged.
+ * Prints one JSON line: every acknowledged ticket with its latency, and retry counts.
+ */
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import type { Result, TicketReceipt } from '@reception/protocol';
+import { io } from 'socket.io-client';
+
+const [url = '', token = '', countArg = '500', rateArg = '18'] = process.argv.slice(2);
+const count = Number(countArg);
+const minGapMs = 1000 / Number(rateArg);
+const services = ['civil_status', 'certified_copy', 'land'];
+
+const socket = io(`${url}/kiosk`, {
+  auth: { token },
+  transports: ['websocket'],
+  reconnectionDelay: 50,
+  reconnectionDelayMax: 200,
+});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main(): Promise<void> {
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  process.stdout.write('ready\n');
+  const rl = createInterface({ input: process.stdin });
+  await new Promise<void>((resolve) => rl.once('line', () => resolve()));
+  const acked: [string, string, string, number][] = [];
+  let retries = 0;
+  let rateLimited = 0;
+  let next = performance.now();
+  for (let i = 0; i < count; i++) {
+    const key = randomUUID();
+    const service_id = services[i % services.length];
+    for (;;) {
+      const wait = next - performance.now();
+      if (wait > 0) await sleep(wait);
+      next = Math.max(next + minGapMs, performance.now());
+      if (!socket.connected) {
+        await sleep(20);
+        continue;
+      }
+      const t0 = performance.now();
+      let r: Result<TicketReceipt> | undefined;
+      try {
+        r = (await socket
+          .timeout(1500)
+          .emitWithAck('ticket:issue', {
+            service_id,
+            idempotency_key: key,
+            print: false,
+          })) as Result<TicketReceipt>;
+      } catch {
+        retries++;
+        continue;
+      }
+      const ms = performance.now() - t0;
+      if (r.ok) {
+        acked.push([key, r.value.ticket.id, `${r.value.ticket.business_date}/${r.value.ticket.number}`, ms]);
+        break;
+      }
+      if (r.error.code === 'RATE_LIMITED') rateLimited++;
+      else retries++;
+      await sleep(50);
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ acked, retries, rate_limited: rateLimited })}\n`);
+  socket.disconnect();
+  rl.close();
+}
+
+void main();

@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const BRIDGE_DIR = path.resolve(import.meta.dirname, '..');
+
+/** A free TCP port on 127.0.0.1 (the bridge restarts on the same one after each kill). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node --import tsx <script>` (one process, so SIGKILL kills the whole thing). */
+export function startTs(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: BRIDGE_DIR,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+}
+
+export async function waitHealthy(url: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > end) throw new Error(`bridge at ${url} not healthy after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Lines a child prints on stdout, as an async queue. */
+export function lines(child: ChildProcess): () => Promise<string> {
+  const rl = createInterface({ input: child.stdout ?? process.stdin });
+  const buffered: string[] = [];
+  const waiting: ((l: string) => void)[] = [];
+  rl.on('line', (l) => {
+    const w = waiting.shift();
+    if (w) w(l);
+    else buffered.push(l);
+  });
+  return () => {
+    const l = buffered.shift();
+    return l !== undefined ? Promise.resolve(l) : new Promise((r) => waiting.push(r));
+  };
+}
+
+export function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((r) => child.once('exit', () => r()));
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}

@@ -1,0 +1,158 @@
+/**
+ * bench:tickets — 20 issuer processes issue 10,000 tickets through the bridge's /kiosk socket (the kiosk's
+ * path), first without faults, then while the bridge is SIGKILLed at random moments and restarted.
+ * Afterwards the bridge's SQLite file is read directly: every acknowledged ticket must be there with the
+ * same id and number (lost_acknowledged = 0), and no number or request may appear twice (duplicates = 0).
+ * Baseline in the same run: a naive "read max + 1, insert" issuer run by 20 processes on a shared file.
+ * Last line: one JSON object.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { makeTicketSiteDir } from '../src/tickets/test-bridge.ts';
+import { exited, freePort, lines, percentile, startTs, waitHealthy } from './tickets-procs.ts';
+
+const ISSUERS = Number(process.env.BENCH_ISSUERS ?? 20);
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 10_000);
+const MIN_KILLS = Number(process.env.BENCH_KILLS ?? 20);
+const RATE = 18; // per issuer per second, under the bridge's per-socket limit of 20/s
+const SYNC = process.env.TICKETS_SYNC === 'NORMAL' ? 'NORMAL' : 'FULL';
+
+interface IssuerReport {
+  acked: [string, string, string, number][];
+  retries: number;
+  rate_limited: number;
+}
+
+const log = (msg: string) => process.stderr.write(`bench:tickets ${msg}\n`);
+
+async function runPhase(name: string, killing: boolean) {
+  const { root, siteDir, dataDir } = makeTicketSiteDir();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = {
+    BRIDGE_PORT: String(port),
+    BRIDGE_HOST: '127.0.0.1',
+    SITE_DIR: siteDir,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+    TICKETS_SYNC: SYNC,
+    KIOSK_TOKENS: Array.from({ length: ISSUERS }, (_, i) => `bench-kiosk-${i}`).join(','),
+  };
+  let bridge = startTs('src/main.ts', [], env);
+  await waitHealthy(url);
+  const perIssuer = Math.ceil(TICKETS / ISSUERS);
+  const issuers = Array.from({ length: ISSUERS }, (_, i) =>
+    startTs('bench/tickets-issuer.ts', [url, `bench-kiosk-${i}`, String(perIssuer), String(RATE)]),
+  );
+  const readers = issuers.map(lines);
+  for (const r of readers) if ((await r()) !== 'ready') throw new Error('issuer did not get ready');
+  log(`${name}: ${ISSUERS} issuers ready, go`);
+  const t0 = performance.now();
+  for (const p of issuers) p.stdin?.write('go\n');
+  const results = Promise.all(readers.map(async (r) => JSON.parse(await r()) as IssuerReport));
+
+  let kills = 0;
+  const state = { done: false };
+  void results.then(() => (state.done = true));
+  if (killing) {
+    while (!state.done || kills < MIN_KILLS) {
+      await new Promise((r) => setTimeout(r, 200 + Math.random() * 1200));
+      bridge.kill('SIGKILL');
+      await exited(bridge);
+      kills++;
+      bridge = startTs('src/main.ts', [], env);
+      await waitHealthy(url);
+      if (state.done && kills >= MIN_KILLS) break;
+    }
+    log(`${name}: ${kills} kills`);
+  }
+  const reports = await results;
+  const seconds = (performance.now() - t0) / 1000;
+  for (const p of issuers) await exited(p);
+  bridge.kill('SIGTERM');
+  await exited(bridge);
+
+  const db = new Database(path.join(dataDir, 'tickets.sqlite'), { readonly: true });
+  const rows = db
+    .prepare<[], { id: string; key: string; n: string }>(
+      "SELECT id, idempotency_key AS key, business_date || '/' || number AS n FROM tickets",
+    )
+    .all();
+  db.close();
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const acked = reports.flatMap((r) => r.acked);
+  let lost = 0;
+  let changed = 0;
+  for (const [key, id, n] of acked) {
+    const row = byKey.get(key);
+    if (!row) lost++;
+    else if (row.id !== id || row.n !== n) changed++;
+  }
+  const numberDupes = rows.length - new Set(rows.map((r) => r.n)).size;
+  const ackedDupes = acked.length - new Set(acked.map((a) => a[2])).size;
+  const keyDupes = acked.length - new Set(acked.map((a) => a[0])).size;
+  const lat = acked.map((a) => a[3]).sort((a, b) => a - b);
+  rmSync(root, { recursive: true, force: true });
+  return {
+    tickets: acked.length,
+    rows: rows.length,
+    duplicates: numberDupes + ackedDupes + keyDupes + changed,
+    lost_acknowledged: lost,
+    kills,
+    seconds: Math.round(seconds * 10) / 10,
+    retries: reports.reduce((s, r) => s + r.retries, 0),
+    rate_limited: reports.reduce((s, r) => s + r.rate_limited, 0),
+    p50_ms: Math.round(percentile(lat, 50) * 100) / 100,
+    p99_ms: Math.round(percentile(lat, 99) * 100) / 100,
+  };
+}
+
+async function runNaive() {
+  const { root, dataDir } = makeTicketSiteDir();
+  const file = path.join(dataDir, 'naive.sqlite');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE naive (prefix TEXT NOT NULL, seq INTEGER NOT NULL)');
+  const procs = Array.from({ length: ISSUERS }, () =>
+    startTs('bench/tickets-naive.ts', [file, String(Math.ceil(TICKETS / ISSUERS))]),
+  );
+  await Promise.all(procs.map(async (p) => lines(p)()));
+  const total = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM naive').get()?.n ?? 0;
+  const distinct =
+    db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM (SELECT DISTINCT prefix, seq FROM naive)').get()
+      ?.n ?? 0;
+  db.close();
+  rmSync(root, { recursive: true, force: true });
+  return { tickets: total, duplicates: total - distinct };
+}
+
+async function main(): Promise<void> {
+  const clean = await runPhase('no faults', false);
+  console.log(JSON.stringify({ phase: 'no_faults', ...clean }));
+  const faults = await runPhase('with kills', true);
+  console.log(JSON.stringify({ phase: 'sigkill', ...faults }));
+  const naive = await runNaive();
+  console.log(JSON.stringify({ phase: 'naive', ...naive }));
+  console.log(
+    JSON.stringify({
+      tickets: clean.tickets + faults.tickets,
+      duplicates: clean.duplicates + faults.duplicates,
+      lost_acknowledged: clean.lost_acknowledged + faults.lost_acknowledged,
+      kills: faults.kills,
+      issue_p50_ms: clean.p50_ms,
+      issue_p99_ms: clean.p99_ms,
+      issuers: ISSUERS,
+      synchronous: SYNC,
+      no_faults: clean,
+      with_kills: faults,
+      naive,
+      target: { issue_p99_ms: 10, duplicates: 0, lost_acknowledged: 0, min_kills: MIN_KILLS },
+    }),
+  );
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
