@@ -231,9 +231,13 @@ robot::Inputs Stm32Board::read_inputs() {
 
 robot::BatteryReading Stm32Board::read_battery() {
   const uint32_t vmv = adc_read(1) * 3300u * 11u / 4095u;
-  // Bidirectional Hall sensor: 1650 mV at 0 A, 40 mV/A; positive = charging.
-  const int32_t imv = static_cast<int32_t>(adc_read(4) * 3300u / 4095u) - 1650;
-  return robot::BatteryReading{static_cast<uint16_t>(vmv), static_cast<int16_t>(imv * 1000 / 40)};
+  // ACS758-050B at 5 V (2.5 V at 0 A, 40 mV/A) through a 10k/20k divider: 1667 mV at 0 A, 26.7 mV/A.
+  // Positive = charging (sensor oriented so).
+  const int32_t imv = static_cast<int32_t>(adc_read(4) * 3300u / 4095u) - 1667;
+  int32_t ma = imv * 3000 / 80;
+  if (ma > 32767) ma = 32767;
+  if (ma < -32767) ma = -32767;
+  return robot::BatteryReading{static_cast<uint16_t>(vmv), static_cast<int16_t>(ma)};
 }
 
 uint32_t Stm32Board::entropy() {
