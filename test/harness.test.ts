@@ -13,7 +13,9 @@ describe('spawnBridge', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'bad-site-'));
     try {
       await writeFile(path.join(dir, 'site.yaml'), 'id: 42\n');
-      await expect(spawnBridge({ env: { SITE_DIR: dir } })).rejects.toThrow(/exited with code 2[\s\S]*site\.yaml/);
+      await expect(spawnBridge({ env: { SITE_DIR: dir } })).rejects.toThrow(
+        /exited with code 2[\s\S]*site\.yaml/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -29,7 +31,9 @@ describe('makePtyPair', () => {
       await a.write(Buffer.from([0x01, 0x02, 0x00, 0xff]));
       const buf = Buffer.alloc(4);
       const { bytesRead } = await b.read(buf, 0, 4, null);
-      expect(buf.subarray(0, bytesRead)).toEqual(Buffer.from([0x01, 0x02, 0x00, 0xff]).subarray(0, bytesRead));
+      expect(buf.subarray(0, bytesRead)).toEqual(
+        Buffer.from([0x01, 0x02, 0x00, 0xff]).subarray(0, bytesRead),
+      );
       expect(bytesRead).toBeGreaterThan(0);
     } finally {
       await a.close();

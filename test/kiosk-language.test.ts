@@ -131,9 +131,13 @@ describe('kiosk in the browser', () => {
     await page.getByRole('button', { name: marriage.name.ur }).click();
     await page.locator('.detail').waitFor();
     await expect(page.locator('.screen-heading').textContent()).resolves.toBe(marriage.name.ur);
-    const counterNumbers = site.counters.filter((c) => marriage.counters.includes(c.id)).map((c) => `${c.number}`);
+    const counterNumbers = site.counters
+      .filter((c) => marriage.counters.includes(c.id))
+      .map((c) => `${c.number}`);
     await expect(page.locator('.counter-number').allTextContents()).resolves.toEqual(counterNumbers);
-    await expect(page.locator('.document-list > li').count()).resolves.toBe(marriage.required_documents.length);
+    await expect(page.locator('.document-list > li').count()).resolves.toBe(
+      marriage.required_documents.length,
+    );
     await page.screenshot({ path: artifactPath('kiosk-ur-detail.png'), fullPage: false });
     await page.getByRole('button', { name: 'واپس' }).click();
     await page.locator('.procedure-list').waitFor();

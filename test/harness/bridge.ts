@@ -92,7 +92,11 @@ export async function spawnBridge(opts: SpawnBridgeOptions = {}): Promise<Spawne
         return;
       }
       lines.push(entry);
-      if (entry.msg === 'bridge listening' && typeof entry.url === 'string' && typeof entry.port === 'number') {
+      if (
+        entry.msg === 'bridge listening' &&
+        typeof entry.url === 'string' &&
+        typeof entry.port === 'number'
+      ) {
         resolve({ url: entry.url, port: entry.port });
       }
     });

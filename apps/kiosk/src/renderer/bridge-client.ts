@@ -22,10 +22,17 @@ export interface BridgeClientOptions {
   timeoutMs?: number;
   /** After the bridge refused the token, try again this much later (the operator may fix it). */
   unauthorizedRetryMs?: number;
+  /**
+   * Skip HTTP long-polling. Needed when the page is not served by the bridge (Electron's app:// renderer):
+   * the bridge allows no cross-origin HTTP, and WebSockets are not subject to CORS.
+   */
+  websocketOnly?: boolean;
 }
 
 type LooseEmitter = {
-  timeout(ms: number): { emit(event: string, payload: unknown, cb: (err: unknown, res: unknown) => void): void };
+  timeout(ms: number): {
+    emit(event: string, payload: unknown, cb: (err: unknown, res: unknown) => void): void;
+  };
 };
 
 function isResult(v: unknown): v is Result<unknown> {
@@ -58,6 +65,7 @@ export class BridgeClient {
       auth: { token: opts.token },
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
+      ...(opts.websocketOnly ? { transports: ['websocket'] } : {}),
     });
     this.socket.on('connect', () => {
       this.everConnected = true;

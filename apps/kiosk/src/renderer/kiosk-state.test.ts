@@ -6,7 +6,10 @@ const run = (actions: KioskAction[], start: KioskState = initialState('vi')) =>
 
 describe('kioskReducer', () => {
   it('goes welcome -> list -> detail and back one step at a time', () => {
-    let s = run([{ type: 'choose-language', language: 'ur' }, { type: 'search', query: 'نکاح' }]);
+    let s = run([
+      { type: 'choose-language', language: 'ur' },
+      { type: 'search', query: 'نکاح' },
+    ]);
     expect(s.screen).toEqual({ name: 'list' });
     s = kioskReducer(s, { type: 'open', serviceId: 'marriage_registration' });
     expect(s.screen).toEqual({ name: 'detail', serviceId: 'marriage_registration' });
@@ -38,7 +41,10 @@ describe('kioskReducer', () => {
   });
 
   it('keeps a visit in progress when the site is reloaded', () => {
-    const s = run([{ type: 'choose-language', language: 'ur' }, { type: 'site-loaded', defaultLanguage: 'vi' }]);
+    const s = run([
+      { type: 'choose-language', language: 'ur' },
+      { type: 'site-loaded', defaultLanguage: 'vi' },
+    ]);
     expect(s.language).toBe('ur');
     expect(isPristine(s)).toBe(false);
   });

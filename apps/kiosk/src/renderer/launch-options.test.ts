@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseIdleSeconds, readBrowserLaunchOptions, withoutToken, type TokenStorage } from './launch-options.ts';
+import {
+  parseIdleSeconds,
+  readBrowserLaunchOptions,
+  withoutToken,
+  type TokenStorage,
+} from './launch-options.ts';
 
 function memoryStorage(): TokenStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();

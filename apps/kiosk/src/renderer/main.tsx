@@ -24,7 +24,11 @@ async function launchOptions(): Promise<LaunchOptions> {
 
 async function start(): Promise<void> {
   const opts = await launchOptions();
-  const client = new BridgeClient({ url: opts.bridgeUrl, token: opts.token });
+  const client = new BridgeClient({
+    url: opts.bridgeUrl,
+    token: opts.token,
+    websocketOnly: new URL(opts.bridgeUrl).origin !== window.location.origin,
+  });
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(

@@ -7,7 +7,12 @@ import type { Messages } from './messages.ts';
  * Actions for this procedure (take a ticket, follow the robot) belong in the `detail-actions` footer;
  * they reach the bridge through `useBridge()` from bridge-context.tsx.
  */
-export function ProcedureDetail(props: { site: SiteCatalogue; service: Service; lang: Language; t: Messages }) {
+export function ProcedureDetail(props: {
+  site: SiteCatalogue;
+  service: Service;
+  lang: Language;
+  t: Messages;
+}) {
   const { site, service, lang, t } = props;
   const counters = site.counters.filter((c) => service.counters.includes(c.id));
   return (

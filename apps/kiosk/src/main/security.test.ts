@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  contentSecurityPolicy,
+  contentTypeOf,
+  isTrustedUrl,
+  originOf,
+  rendererUrl,
+  resolveAppFile,
+  trustedOrigin,
+} from './security.ts';
+
+describe('rendererUrl and trustedOrigin', () => {
+  it('loads the bundled renderer from app://kiosk and trusts only that origin', () => {
+    const c = { KIOSK_RENDERER: 'bundled', KIOSK_BRIDGE_URL: 'http://10.0.0.2:8080' } as const;
+    expect(rendererUrl(c)).toBe('app://kiosk/kiosk/');
+    expect(trustedOrigin(c)).toBe('app://kiosk');
+    expect(isTrustedUrl('app://kiosk/kiosk/index.html', trustedOrigin(c))).toBe(true);
+    expect(isTrustedUrl('http://10.0.0.2:8080/kiosk/', trustedOrigin(c))).toBe(false);
+  });
+
+  it('loads from the bridge and trusts exactly its origin', () => {
+    const c = { KIOSK_RENDERER: 'bridge', KIOSK_BRIDGE_URL: 'http://10.0.0.2:8080' } as const;
+    expect(rendererUrl(c)).toBe('http://10.0.0.2:8080/kiosk/');
+    expect(isTrustedUrl('http://10.0.0.2:8080/kiosk/?idle=5', trustedOrigin(c))).toBe(true);
+    expect(isTrustedUrl('http://10.0.0.2:8081/kiosk/', trustedOrigin(c))).toBe(false);
+    expect(isTrustedUrl('https://10.0.0.2:8080/kiosk/', trustedOrigin(c))).toBe(false);
+    expect(isTrustedUrl('not a url', trustedOrigin(c))).toBe(false);
+  });
+
+  it('spells custom-scheme origins instead of "null"', () => {
+    expect(originOf('app://kiosk/kiosk/x.js')).toBe('app://kiosk');
+  });
+});
+
+describe('contentSecurityPolicy', () => {
+  it('allows sockets to the bridge only and no inline scripts', () => {
+    const csp = contentSecurityPolicy('http://127.0.0.1:8080');
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:8080 ws://127.0.0.1:8080");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(contentSecurityPolicy('https://bridge.local')).toContain('wss://bridge.local');
+  });
+});
+
+describe('resolveAppFile', () => {
+  const web = path.resolve('/srv/kiosk-dist');
+  it('maps renderer paths into the web folder', () => {
+    expect(resolveAppFile(web, '/kiosk/')).toBe(path.join(web, 'index.html'));
+    expect(resolveAppFile(web, '/kiosk/assets/index-abc.js')).toBe(path.join(web, 'assets/index-abc.js'));
+    expect(resolveAppFile(web, '/kiosk/procedures/birth')).toBe(path.join(web, 'index.html'));
+  });
+
+  it('refuses paths outside the renderer or the folder', () => {
+    expect(resolveAppFile(web, '/etc/passwd')).toBeUndefined();
+    expect(resolveAppFile(web, '/kiosk/../../etc/passwd.txt')).toBeUndefined();
+    expect(resolveAppFile(web, '/kiosk/%2e%2e/%2e%2e/etc/shadow.txt')).toBeUndefined();
+    expect(resolveAppFile(web, '/kiosk/%E0%A4%A.js')).toBeUndefined();
+    expect(resolveAppFile(web, '/kiosk/a\\..\\b.js')).toBeUndefined();
+  });
+
+  it('names content types of the built files', () => {
+    expect(contentTypeOf('x/index.html')).toMatch(/^text\/html/);
+    expect(contentTypeOf('a.WOFF2')).toBe('font/woff2');
+    expect(contentTypeOf('a.bin')).toBe('application/octet-stream');
+  });
+});

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import type { KioskConfig } from './config.ts';
+
+/**
+ * Pure security decisions of the Electron shell (DESIGN.md section 8), kept apart from Electron so they are
+ * unit-tested: which origins the kiosk trusts, its Content-Security-Policy, and how app:// URLs map to files.
+ */
+
+/** The privileged scheme that serves the bundled renderer: `app://kiosk/kiosk/...`. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kiosk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+/** The renderer is built with base `/kiosk/`; the same path works on the bridge and on app://. */
+export const RENDERER_BASE = '/kiosk/';
+
+/** `scheme://host[:port]` of a URL; unlike `URL.origin` it is not "null" for custom schemes. */
+export function originOf(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page the window loads. */
+export function rendererUrl(config: Pick<KioskConfig, 'KIOSK_RENDERER' | 'KIOSK_BRIDGE_URL'>): string {
+  switch (config.KIOSK_RENDERER) {
+    case 'bundled':
+      return `${APP_ORIGIN}${RENDERER_BASE}`;
+    case 'bridge':
+      return `${config.KIOSK_BRIDGE_URL}${RENDERER_BASE}`;
+    default: {
+      const never: never = config.KIOSK_RENDERER;
+      return never;
+    }
+  }
+}
+
+/** The only origin whose pages may talk to the main process: the one the renderer comes from. */
+export function trustedOrigin(config: Pick<KioskConfig, 'KIOSK_RENDERER' | 'KIOSK_BRIDGE_URL'>): string {
+  const origin = originOf(rendererUrl(config));
+  if (!origin) throw new Error('renderer URL has no origin');
+  return origin;
+}
+
+export function isTrustedUrl(url: string, trusted: string): boolean {
+  return originOf(url) === trusted;
+}
+
+/** CSP for kiosk pages: own scripts only, sockets only to the bridge, no plugins, frames or foreign forms. */
+export function contentSecurityPolicy(bridgeUrl: string): string {
+  const bridge = new URL(bridgeUrl);
+  const ws = `${bridge.protocol === 'https:' ? 'wss:' : 'ws:'}//${bridge.host}`;
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "media-src 'self' data: blob:",
+    `connect-src 'self' ${bridge.origin} ${ws}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.wasm': 'application/wasm',
+  '.onnx': 'application/octet-stream',
+  '.wav': 'audio/wav',
+};
+
+export function contentTypeOf(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * The file an app:// URL path stands for, inside `webDir`: `/kiosk/assets/x.js` -> `webDir/assets/x.js`;
+ * extensionless paths fall back to `index.html` (client-side routes). Undefined for anything outside the
+ * renderer base or that would leave `webDir` (`..`, encoded slashes).
+ */
+export function resolveAppFile(webDir: string, pathname: string): string | undefined {
+  if (!pathname.startsWith(RENDERER_BASE) && pathname !== RENDERER_BASE.slice(0, -1)) return undefined;
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname.slice(RENDERER_BASE.length));
+  } catch {
+    return undefined;
+  }
+  if (rel.includes('\0') || rel.includes('\\')) return undefined;
+  const root = path.resolve(webDir);
+  if (rel === '' || !path.extname(rel)) return path.join(root, 'index.html');
+  const file = path.resolve(root, rel);
+  return file.startsWith(root + path.sep) ? file : undefined;
+}
