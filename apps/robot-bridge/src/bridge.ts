@@ -9,6 +9,8 @@ import { createHttpHandler, type HealthCheck } from './server/http.ts';
 import { MetricsRegistry } from './server/metrics.ts';
 import { StaffSessions } from './server/staff-auth.ts';
 import { SiteStore } from './site/site-store.ts';
+import { SerialRobotBase } from './link/serial-robot-base.ts';
+import { RobotService } from './robot/robot-service.ts';
 import { createTicketParts } from './tickets/compose.ts';
 
 export const BRIDGE_VERSION = '0.1.0';
@@ -42,6 +44,18 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
   let publicUrl = config.PUBLIC_URL ?? '';
   const tickets = await createTicketParts(config, site, staff, () => publicUrl, log);
   health.push(...tickets.health);
+  const robot = new RobotService(
+    config.ROBOT_PORT
+      ? new SerialRobotBase({
+          path: config.ROBOT_PORT,
+          ...(config.ROBOT_SERIAL_NUMBER ? { serialNumber: config.ROBOT_SERIAL_NUMBER } : {}),
+          logger: log.child({ component: 'link' }),
+        })
+      : undefined,
+    log.child({ component: 'robot' }),
+  );
+  robot.registerMetrics(metrics);
+  health.push(robot.health());
 
   const server = createServer(
     createHttpHandler({
@@ -62,9 +76,11 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
     staff,
     tokens: { kiosk: config.KIOSK_TOKENS, display: config.DISPLAY_TOKENS, admin: config.ADMIN_TOKENS },
     tickets: { queue: tickets.queue, printer: tickets.printer, publicUrl: () => publicUrl },
+    robot,
     version: BRIDGE_VERSION,
     startedAt,
   });
+  robot.start();
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -94,6 +110,7 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
         await app.close();
         server.closeAllConnections();
         await tickets.close();
+        await robot.close();
         log.info('bridge stopped');
       })()),
   };

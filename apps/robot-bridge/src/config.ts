@@ -28,6 +28,8 @@ export const envSchema = z.object({
   ADMIN_TOKENS: list.default(['demo-admin']),
   /** Serial port of the robot base (a tty path). Unset: no robot attached. */
   ROBOT_PORT: z.string().optional(),
+  /** USB serial number of the robot's adapter: finds it again when a replug gives it another tty name. */
+  ROBOT_SERIAL_NUMBER: z.string().optional(),
   KIOSK_WEB_DIR: z.string().default(path.join(REPO_ROOT, 'apps/kiosk/dist')),
   BRIDGE_WEB_DIR: z.string().default(path.join(REPO_ROOT, 'apps/robot-bridge/dist/web')),
   /** Tickets: `embedded` (SQLite in DATA_DIR) or `http` (the centre's own queue system, EXTERNAL_QUEUE_*). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { empty, rpc, type ClientEventsOf, type ServerEventsOf } from './rpc.ts';
+import { estopResetSchema, robotStateSchema, type RobotState } from './robot.ts';
 import { languageSchema, type SiteCatalogue } from './site.ts';
 import {
   counterRefSchema,
@@ -66,9 +67,20 @@ export const kioskRequests = {
   'session:language': rpc<null>()(z.object({ language: languageSchema }).strict()),
 };
 export const displayRequests = { ...siteRequests, ...queueViewRequests };
+/** Direct robot controls; every one is logged with the staff member who gave it. */
+const robotRequests = {
+  'robot:get': rpc<RobotState>()(empty),
+  /** Latches the e-stop in the firmware; only `robot:estop_reset` clears it. */
+  'robot:estop': rpc<null>()(empty),
+  'robot:estop_reset': rpc<null>()(estopResetSchema),
+  /** Controlled stop of the current motion. */
+  'robot:stop': rpc<null>()(empty),
+};
+
 export const staffRequests = {
   ...siteRequests,
   ...queueViewRequests,
+  ...robotRequests,
   'counter:open': rpc<null>()(counterRefSchema),
   'counter:close': rpc<null>()(counterRefSchema),
   /** Calls the next ticket for the counter's services (priority rules of the site apply). */
@@ -94,7 +106,12 @@ const siteChanged = z.object({ site_id: z.string() }).loose();
 const queueEvent = z.custom<QueueEvent>();
 export const kioskBroadcasts = { 'site:changed': siteChanged, 'queue:event': queueEvent };
 export const displayBroadcasts = { 'site:changed': siteChanged, 'queue:event': queueEvent };
-export const staffBroadcasts = { 'site:changed': siteChanged, 'queue:event': queueEvent };
+export const staffBroadcasts = {
+  'site:changed': siteChanged,
+  'queue:event': queueEvent,
+  /** Robot state, at most 5 times a second while it changes. */
+  'robot:state': robotStateSchema,
+};
 export const adminBroadcasts = { 'site:changed': siteChanged };
 
 export type KioskClientEvents = ClientEventsOf<typeof kioskRequests>;

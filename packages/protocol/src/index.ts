@@ -3,3 +3,4 @@ export * from './rpc.ts';
 export * from './site.ts';
 export * from './events.ts';
 export * from './tickets.ts';
+export * from './robot.ts';

@@ -16,6 +16,7 @@ import {
   type KioskClientEvents,
   type KioskServerEvents,
   type Role,
+  type RobotState,
   type StaffClientEvents,
   type StaffServerEvents,
 } from '@reception/protocol';
@@ -31,6 +32,7 @@ import type { TicketPrinter } from '../tickets/ticket-printer.ts';
 import type { TicketQueue } from '../tickets/ticket-queue.ts';
 import type { MetricsRegistry } from './metrics.ts';
 import { bindRequests, type RequestContext, type RequestMetrics } from './requests.ts';
+import type { RobotService } from '../robot/robot-service.ts';
 import type { StaffSessions } from './staff-auth.ts';
 
 export interface BridgeComponents {
@@ -41,6 +43,8 @@ export interface BridgeComponents {
   tokens: { kiosk: readonly string[]; display: readonly string[]; admin: readonly string[] };
   /** The queue system (embedded or external) and the kiosk ticket printer, if one is attached here. */
   tickets: { queue: TicketQueue; printer?: TicketPrinter | undefined; publicUrl: () => string };
+  /** The robot base as staff see and command it (`link: 'absent'` when none is configured). */
+  robot: RobotService;
   version: string;
   startedAt: Date;
 }
@@ -173,6 +177,13 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
     );
   });
 
+  const robotHandlers = {
+    'robot:get': () => ok(c.robot.state),
+    'robot:estop': (_: unknown, ctx: RequestContext) => c.robot.estop(ctx.actor),
+    'robot:estop_reset': (_: unknown, ctx: RequestContext) => c.robot.resetEstop(ctx.actor),
+    'robot:stop': (_: unknown, ctx: RequestContext) => c.robot.stop(ctx.actor),
+  };
+
   const staff = setup('staff') as Namespace<StaffClientEvents, StaffServerEvents>;
   staff.on('connection', (socket) => {
     const ctx: RequestContext = {
@@ -188,7 +199,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
     bindRequests(
       socket,
       staffRequests,
-      { ...siteHandlers, ...staffTicketHandlers(ticketDeps, mayOperate) },
+      { ...siteHandlers, ...staffTicketHandlers(ticketDeps, mayOperate), ...robotHandlers },
       ctx,
       c.log,
       requestMetrics,
@@ -237,6 +248,8 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
     display.emit('queue:event', event);
     staff.emit('queue:event', event);
   });
+  const onRobotState = (state: RobotState) => staff.emit('robot:state', state);
+  c.robot.on('state', onRobotState);
 
   return {
     io,
@@ -244,6 +257,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
     close: async () => {
       c.site.off('changed', onSiteChanged);
       unsubscribeQueue();
+      c.robot.off('state', onRobotState);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

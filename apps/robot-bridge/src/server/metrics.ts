@@ -40,12 +40,14 @@ export class Gauge implements Metric {
     readonly name: string,
     readonly help: string,
     private readonly collect?: () => number | { labels: Labels; value: number }[],
+    /** `counter` for a monotonic total read from elsewhere at scrape time. */
+    private readonly type: 'gauge' | 'counter' = 'gauge',
   ) {}
   set(value: number, labels: Labels = {}): void {
     this.values.set(labelKey(labels), value);
   }
   render(): string[] {
-    const out = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`];
+    const out = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} ${this.type}`];
     const collected = this.collect?.();
     if (typeof collected === 'number') out.push(`${this.name} ${collected}`);
     else if (collected) for (const c of collected) out.push(`${this.name}{${labelKey(c.labels)}} ${c.value}`);
@@ -99,6 +101,10 @@ export class MetricsRegistry {
   }
   gauge(name: string, help: string, collect?: ConstructorParameters<typeof Gauge>[2]): Gauge {
     return this.add(new Gauge(name, help, collect));
+  }
+  /** A counter whose value lives elsewhere (e.g. the link's own counters), read at scrape time. */
+  counterFrom(name: string, help: string, read: () => number): Gauge {
+    return this.add(new Gauge(name, help, read, 'counter'));
   }
   histogram(name: string, help: string, bounds?: readonly number[]): Histogram {
     return this.add(new Histogram(name, help, bounds));

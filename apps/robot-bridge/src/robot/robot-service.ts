@@ -1,0 +1,173 @@
+import { EventEmitter } from 'node:events';
+import { err, ok, type Result, type RobotState } from '@reception/protocol';
+import type { Logger } from 'pino';
+import { CommandRejectedError, CommandTimeoutError } from '../link/errors.ts';
+import type { RobotBase } from '../link/robot-base.ts';
+import type { HealthCheck } from '../server/http.ts';
+import type { MetricsRegistry } from '../server/metrics.ts';
+
+const STATE_INTERVAL_MS = 200;
+
+/**
+ * The bridge's single owner of the robot base: keeps the latest state for staff, turns staff commands into
+ * link commands (each logged with who gave it), and exports link health and metrics. Without a robot
+ * configured it answers every command with UNAVAILABLE and reports `link: 'absent'`.
+ */
+export class RobotService extends EventEmitter<{ state: [RobotState] }> {
+  private snapshot: RobotState = {
+    link: 'absent',
+    firmware: null,
+    mode: null,
+    estop_latched: null,
+    pose: null,
+    velocity: null,
+    battery: null,
+    safety: [],
+    updated_at: new Date().toISOString(),
+  };
+  private dirty = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly base: RobotBase | undefined,
+    private readonly log: Logger,
+  ) {
+    super();
+    this.timer = setInterval(() => this.flush(), STATE_INTERVAL_MS);
+    this.timer.unref();
+    if (!base) return;
+    this.snapshot.link = base.state;
+    base.on('connection', (link) => {
+      this.log.info({ link }, 'robot link state');
+      this.update({ link });
+    });
+    base.on('resync', (info) => {
+      this.log.warn(
+        { boot_id: info.bootId, firmware: info.firmware },
+        'robot base restarted; state resynchronised',
+      );
+      this.update({ firmware: info.firmware, estop_latched: info.estopLatched });
+    });
+    base.on('odometry', (o) =>
+      this.update({
+        pose: { x: o.x, y: o.y, theta: o.theta },
+        velocity: { v: o.v, w: o.w },
+        mode: o.mode,
+        estop_latched: o.mode === 'ESTOP',
+      }),
+    );
+    base.on('battery', (b) =>
+      this.update({
+        battery: { soc_pct: b.socPct, voltage: b.voltage, current: b.current, charging: b.charging },
+      }),
+    );
+    base.on('safety', (e) => {
+      this.log.warn({ kind: e.kind, active: e.active, detail: e.detail }, 'robot safety event');
+      const entry = { kind: e.kind, active: e.active, detail: e.detail, at: new Date().toISOString() };
+      this.update({ safety: [entry, ...this.snapshot.safety].slice(0, 10) });
+    });
+  }
+
+  /** Opens the link; a base that is not there yet is not an error (the link keeps retrying). */
+  start(): void {
+    if (!this.base) return;
+    this.base.connect().then(
+      (info) => {
+        this.log.info(
+          { firmware: info.firmware, boot_id: info.bootId, estop: info.estopLatched },
+          'robot base connected',
+        );
+        this.update({ firmware: info.firmware, estop_latched: info.estopLatched });
+      },
+      (e: unknown) => this.log.error({ err: e }, 'robot base handshake failed'),
+    );
+  }
+
+  get state(): RobotState {
+    return this.snapshot;
+  }
+
+  private update(patch: Partial<RobotState>): void {
+    this.snapshot = { ...this.snapshot, ...patch, updated_at: new Date().toISOString() };
+    this.dirty = true;
+  }
+
+  private flush(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.emit('state', this.snapshot);
+  }
+
+  private async command(
+    actor: string,
+    what: string,
+    run: (b: RobotBase) => Promise<unknown>,
+  ): Promise<Result<null>> {
+    if (!this.base) return err('UNAVAILABLE', 'no robot is configured on this bridge (ROBOT_PORT)');
+    this.log.info({ actor, command: what }, 'robot command');
+    try {
+      await run(this.base);
+      return ok(null);
+    } catch (e) {
+      this.log.warn({ actor, command: what, err: e }, 'robot command failed');
+      if (e instanceof CommandRejectedError)
+        return err('CONFLICT', `the robot refused ${what}: ${e.message}`);
+      if (e instanceof CommandTimeoutError)
+        return err('TIMEOUT', `the robot did not confirm ${what} in time`);
+      return err('UNAVAILABLE', `robot link: ${(e as Error).message}`);
+    }
+  }
+
+  estop(actor: string): Promise<Result<null>> {
+    return this.command(actor, 'emergency stop', (b) => b.estop('STAFF'));
+  }
+
+  resetEstop(actor: string): Promise<Result<null>> {
+    return this.command(actor, 'e-stop reset', (b) => b.resetEstop());
+  }
+
+  stop(actor: string): Promise<Result<null>> {
+    return this.command(actor, 'stop', (b) => b.stop('STAFF'));
+  }
+
+  health(): HealthCheck {
+    return {
+      name: 'robot',
+      check: () => {
+        if (!this.base) return { ok: true, detail: 'no robot configured' };
+        const s = this.snapshot;
+        const up = s.link === 'up';
+        return {
+          ok: up,
+          detail: up ? `${s.mode ?? 'unknown mode'}${s.estop_latched ? ', e-stop latched' : ''}` : s.link,
+        };
+      },
+    };
+  }
+
+  /** Link counters as Prometheus series, read at scrape time. */
+  registerMetrics(metrics: MetricsRegistry): void {
+    const base = this.base;
+    if (!base) return;
+    const counters: [string, string, (m: ReturnType<RobotBase['metrics']>) => number][] = [
+      ['robot_link_frames_in_total', 'Valid frames received from the base', (m) => m.framesIn],
+      ['robot_link_frames_out_total', 'Frames sent to the base', (m) => m.framesOut],
+      ['robot_link_crc_errors_total', 'Frames dropped for a bad CRC', (m) => m.crcErrors],
+      ['robot_link_decode_errors_total', 'Blocks dropped for any decoding error', (m) => m.decodeErrors],
+      ['robot_link_retries_total', 'Command resends', (m) => m.retries],
+      ['robot_link_lost_total', 'Commands never acknowledged before their deadline', (m) => m.lost],
+      ['robot_link_reconnects_total', 'Link re-establishments', (m) => m.reconnects],
+    ];
+    for (const [name, help, read] of counters) metrics.counterFrom(name, help, () => read(base.metrics()));
+    metrics.gauge('robot_link_up', '1 while the robot link is up', () => (base.state === 'up' ? 1 : 0));
+    metrics.gauge('robot_link_rtt_ms_avg', 'Mean command round-trip time (ms)', () => {
+      const m = base.metrics();
+      return m.rttCount ? m.rttSumMs / m.rttCount : 0;
+    });
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.base?.close();
+  }
+}
