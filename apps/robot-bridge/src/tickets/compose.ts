@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { BridgeConfig } from '../config.ts';
+import { ConfigError, type BridgeConfig } from '../config.ts';
 import type { HealthCheck } from '../server/http.ts';
 import type { StaffSessions } from '../server/staff-auth.ts';
 import type { SiteStore } from '../site/site-store.ts';
-import { ticketRoutes, type Route } from './http-routes.ts';
+import { HttpTicketQueue } from './http-ticket-queue.ts';
+import { ticketRoutes, webhookRoute, type Route } from './http-routes.ts';
 import { SqliteTicketQueue } from './sqlite-ticket-queue.ts';
 import type { TicketPrinter } from './ticket-printer.ts';
 import type { TicketQueue } from './ticket-queue.ts';
@@ -26,18 +27,53 @@ export function createTicketParts(
   log: Logger,
 ): Promise<TicketParts> {
   const tlog = log.child({ ns: 'tickets' });
-  const queue = new SqliteTicketQueue({
-    file: path.join(config.DATA_DIR, 'tickets.sqlite'),
-    site: () => site.current.site,
-    synchronous: config.TICKETS_SYNC,
-  });
+  let queue: TicketQueue;
+  const routes: Route[] = [];
+  const health: HealthCheck[] = [];
+  switch (config.TICKETS_BACKEND) {
+    case 'embedded':
+      queue = new SqliteTicketQueue({
+        file: path.join(config.DATA_DIR, 'tickets.sqlite'),
+        site: () => site.current.site,
+        synchronous: config.TICKETS_SYNC,
+      });
+      break;
+    case 'http': {
+      if (!config.EXTERNAL_QUEUE_URL || !config.EXTERNAL_QUEUE_WEBHOOK_SECRET) {
+        throw new ConfigError(
+          'TICKETS_BACKEND=http needs EXTERNAL_QUEUE_URL and EXTERNAL_QUEUE_WEBHOOK_SECRET',
+        );
+      }
+      const external = new HttpTicketQueue({
+        baseUrl: config.EXTERNAL_QUEUE_URL,
+        token: config.EXTERNAL_QUEUE_TOKEN,
+        site: () => site.current.site,
+        outboxFile: path.join(config.DATA_DIR, 'tickets-outbox.sqlite'),
+        log: tlog,
+      });
+      queue = external;
+      routes.push(webhookRoute(() => external, config.EXTERNAL_QUEUE_WEBHOOK_SECRET, tlog));
+      health.push({
+        name: 'external_queue',
+        check: () => ({
+          ok: external.online,
+          detail: `${external.online ? 'reachable' : 'unreachable'}; ${external.pendingDeliveries()} tickets waiting in the outbox`,
+        }),
+      });
+      break;
+    }
+    default: {
+      const never: never = config.TICKETS_BACKEND;
+      throw new ConfigError(`unknown TICKETS_BACKEND ${String(never)}`);
+    }
+  }
   const printer: TicketPrinter | undefined = undefined;
   tlog.info({ backend: config.TICKETS_BACKEND, printer: config.PRINTER_PORT ?? null }, 'ticket queue ready');
   return Promise.resolve({
     queue,
     printer,
-    health: [],
-    routes: ticketRoutes({ queue, staff, publicUrl, log: tlog }),
+    health,
+    routes: [...routes, ...ticketRoutes({ queue, staff, publicUrl, log: tlog })],
     close: async () => {
       await queue.close();
     },

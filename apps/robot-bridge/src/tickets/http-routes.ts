@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { QueueEvent } from '@reception/protocol';
 import type { Logger } from 'pino';
 import { sendJson } from '../server/http.ts';
 import type { StaffSessions } from '../server/staff-auth.ts';
 import { ticketsCsv } from './csv.ts';
 import { ratingPage, ratingThanks } from './rating-page.ts';
 import { TicketError, type TicketQueue } from './ticket-queue.ts';
+import { verifyWebhook } from './webhook-signature.ts';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
 
@@ -94,4 +96,40 @@ export function ticketRoutes(d: {
     return true;
   };
   return [rate, csv];
+}
+
+/**
+ * `POST /api/queue/webhook`: events from the external queue system, signed with the shared secret
+ * (EXTERNAL_QUEUE.md). Unsigned, stale or badly signed requests are answered 401 and dropped.
+ */
+export function webhookRoute(
+  queue: () => { acceptWebhook(e: QueueEvent): Promise<void> },
+  secret: string,
+  log: Logger,
+): Route {
+  return async (req, res, url) => {
+    if (url.pathname !== '/api/queue/webhook' || req.method !== 'POST') return false;
+    let body = '';
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      body += chunk.toString('utf8');
+      if (body.length > 256 * 1024) break;
+    }
+    const ts = req.headers['x-queue-timestamp'];
+    const sig = req.headers['x-queue-signature'];
+    if (
+      !verifyWebhook(
+        secret,
+        typeof ts === 'string' ? ts : undefined,
+        typeof sig === 'string' ? sig : undefined,
+        body,
+      )
+    ) {
+      log.warn('webhook with a bad signature dropped');
+      sendJson(res, 401, { error: { code: 'UNAUTHORIZED', message: 'bad signature' } });
+      return true;
+    }
+    await queue().acceptWebhook(JSON.parse(body) as QueueEvent);
+    sendJson(res, 200, { ok: true });
+    return true;
+  };
 }

@@ -14,12 +14,23 @@ import type { Handlers, RequestContext } from '../server/requests.ts';
 import { printOutcome, type TicketPrinter } from './ticket-printer.ts';
 import { TicketError, type TicketPosition, type TicketQueue } from './ticket-queue.ts';
 
-type Omit2<T, K extends PropertyKey> = Omit<T, K>;
 type QueueViewKeys = 'queue:snapshot' | 'queue:events';
 type TicketKioskKeys = QueueViewKeys | 'ticket:issue' | 'ticket:status' | 'ticket:print' | 'ticket:rate';
 export type KioskTicketHandlers = Pick<Handlers<typeof kioskRequests>, TicketKioskKeys>;
 export type DisplayTicketHandlers = Pick<Handlers<typeof displayRequests>, QueueViewKeys>;
-export type StaffTicketHandlers = Omit2<Handlers<typeof staffRequests>, 'site:get' | 'bridge:info'>;
+type TicketStaffKeys =
+  | QueueViewKeys
+  | 'counter:open'
+  | 'counter:close'
+  | 'counter:call_next'
+  | 'ticket:recall'
+  | 'ticket:start'
+  | 'ticket:complete'
+  | 'ticket:no_show'
+  | 'ticket:transfer'
+  | 'ticket:cancel'
+  | 'queue:report';
+export type StaffTicketHandlers = Pick<Handlers<typeof staffRequests>, TicketStaffKeys>;
 
 export interface TicketHandlerDeps {
   queue: TicketQueue;

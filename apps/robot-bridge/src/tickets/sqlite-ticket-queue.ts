@@ -44,8 +44,9 @@ export interface SqliteTicketQueueOptions {
 /** Numbers chosen by someone else (a reserved block of an external system), see the reference server. */
 export interface PresetNumber {
   id: string;
-  business_date: string;
-  seq: number;
+  /** With `business_date` and `seq`: a number from a reserved block. Without: the queue numbers it. */
+  business_date?: string;
+  seq?: number;
 }
 
 const ACTIVE = "('called','serving')";
@@ -170,6 +171,11 @@ export class SqliteTicketQueue implements TicketQueue {
   // ---- helpers ----------------------------------------------------------------------------------------
 
   private get site(): Site {
+    return this.o.site();
+  }
+
+  /** The site in force, for servers that expose this queue. */
+  siteNow(): Site {
     return this.o.site();
   }
 
@@ -332,7 +338,7 @@ export class SqliteTicketQueue implements TicketQueue {
       }
       const day = preset?.business_date ?? this.day;
       let seq: number;
-      if (preset) {
+      if (preset?.seq !== undefined) {
         const reserved = this.s.lastSeq.get(service.prefix, day)?.last ?? 0;
         if (preset.seq < 1 || preset.seq > reserved) {
           throw new TicketError('INVALID_TRANSITION', `number ${preset.seq} was never reserved`);

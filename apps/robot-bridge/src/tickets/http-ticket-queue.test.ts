@@ -1,0 +1,154 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { QueueEvent, Ticket } from '@reception/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../log.ts';
+import { HttpTicketQueue } from './http-ticket-queue.ts';
+import { webhookRoute } from './http-routes.ts';
+import { makeTicketSiteDir } from './test-bridge.ts';
+import { ticketTestSite } from './test-site.ts';
+import { TicketError } from './ticket-queue.ts';
+
+/** The issue asks for a 60 s outage; kept as a named constant so the test says what it proves. */
+const OUTAGE_MS = 60_000;
+const TOKEN = 'test-queue-token';
+const SECRET = 'test-webhook-secret';
+
+let dirs: ReturnType<typeof makeTicketSiteDir>;
+let server: ChildProcess | undefined;
+let port = 0;
+let hook: Server;
+let queue: HttpTicketQueue;
+const site = ticketTestSite();
+const events: QueueEvent[] = [];
+
+async function startReference(fixedPort: number): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'reference-server-main.ts'),
+      ...['--db', path.join(dirs.dataDir, 'external.sqlite'), '--site', path.join(dirs.siteDir, 'site.yaml')],
+      ...['--port', String(fixedPort), '--token', TOKEN, '--secret', SECRET],
+      ...['--webhook', `http://127.0.0.1:${(hook.address() as AddressInfo).port}/api/queue/webhook`],
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  server = child;
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`reference server exited with ${String(code)}`)));
+  });
+  port = (JSON.parse(line) as { port: number }).port;
+}
+
+async function kill(): Promise<void> {
+  const child = server;
+  if (!child || child.exitCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await gone;
+}
+
+async function remoteTickets(): Promise<Ticket[]> {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: site.timezone }).format(new Date());
+  const res = await fetch(`http://127.0.0.1:${port}/v1/tickets?from=${day}`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  return ((await res.json()) as { tickets: Ticket[] }).tickets;
+}
+
+const issue = (service_id: string) =>
+  queue.issue({ service_id, idempotency_key: randomUUID(), source: 'kiosk', actor: 'kiosk:test' });
+
+beforeAll(async () => {
+  dirs = makeTicketSiteDir(site);
+  const log = createLogger('silent');
+  const route = webhookRoute(() => queue, SECRET, log);
+  hook = createServer((req, res) => {
+    void Promise.resolve(route(req, res, new URL(req.url ?? '/', 'http://x'))).then((handled) => {
+      if (!handled) res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+  await startReference(0);
+  queue = new HttpTicketQueue({
+    baseUrl: `http://127.0.0.1:${port}`,
+    token: TOKEN,
+    site: () => site,
+    outboxFile: path.join(dirs.dataDir, 'outbox.sqlite'),
+    blockSize: 40,
+    log,
+  });
+  queue.subscribe((e) => events.push(e));
+  for (let i = 0; i < 200 && !queue.online; i++) await new Promise((r) => setTimeout(r, 50));
+}, 30_000);
+
+afterAll(async () => {
+  await queue.close();
+  await kill();
+  await new Promise((r) => hook.close(r));
+  rmSync(dirs.root, { recursive: true, force: true });
+});
+
+describe('HttpTicketQueue against the reference server (separate process)', () => {
+  it('issues online, counter actions pass through, refusals keep their code, webhooks arrive in order', async () => {
+    const a = await issue('civil_status');
+    expect(a.ticket.number).toMatch(/^A\d{3}$/);
+    expect(queue.pendingDeliveries()).toBe(0);
+    await queue.openCounter('counter_1', 'counter1');
+    const closed = await queue.callNext('counter_3', 'x').catch((e: unknown) => e);
+    expect(closed).toBeInstanceOf(TicketError);
+    expect((closed as TicketError).code).toBe('COUNTER_CLOSED');
+    const called = await queue.callNext('counter_1', 'counter1');
+    expect(called?.id).toBe(a.ticket.id);
+    await queue.complete('counter_1', a.ticket.id, 'counter1');
+    await expect
+      .poll(() => events.map((e) => e.type), { timeout: 10_000 })
+      .toEqual(['ticket.created', 'counter.opened', 'ticket.called', 'ticket.completed']);
+    for (let i = 1; i < events.length; i++) expect(events[i]?.seq).toBe((events[i - 1]?.seq ?? 0) + 1);
+  });
+
+  it(
+    'keeps issuing through a 60 s outage and delivers every ticket afterwards exactly once, in order',
+    async () => {
+      const before = (await remoteTickets()).length;
+      await kill();
+      const issued: Ticket[] = [];
+      const services = ['civil_status', 'certified_copy', 'land'];
+      const started = Date.now();
+      let i = 0;
+      while (Date.now() - started < OUTAGE_MS) {
+        const r = await issue(services[i++ % 3] ?? 'land');
+        issued.push(r.ticket);
+        await new Promise((res) => setTimeout(res, 1000));
+      }
+      expect(queue.online).toBe(false);
+      expect(queue.pendingDeliveries()).toBe(issued.length);
+      const outageMs = Date.now() - started;
+      await startReference(port);
+      const back = Date.now();
+      await expect.poll(() => queue.pendingDeliveries(), { timeout: 30_000, interval: 100 }).toBe(0);
+      const drainMs = Date.now() - back;
+
+      const remote = await remoteTickets();
+      expect(remote.length).toBe(before + issued.length);
+      const byId = new Map(remote.map((t) => [t.id, t]));
+      for (const t of issued) expect(byId.get(t.id)?.number).toBe(t.number);
+      const remoteOrder = remote.filter((t) => issued.some((x) => x.id === t.id)).map((t) => t.id);
+      expect(remoteOrder).toEqual(issued.map((t) => t.id));
+      expect(new Set(remote.map((t) => `${t.business_date}/${t.number}`)).size).toBe(remote.length);
+      // Measured numbers for the issue note.
+      console.log(
+        JSON.stringify({ outage_ms: outageMs, issued_during_outage: issued.length, drain_ms: drainMs }),
+      );
+    },
+    OUTAGE_MS + 60_000,
+  );
+});
