@@ -1,19 +1,17 @@
 #!/usr/bin/env node
-// The hardware package's build: host firmware + tools + golden vectors, and the STM32F4 image when the
-// cross compiler exists. Quiet unless something fails. `--test` also runs the host unit tests (ctest).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildHost, buildStm32, FW, HOST_BUILD, run, StepError, withLock } from './lib.mjs';
+// The hardware package's build: host firmware + tools + golden vectors, and the STM32F411 and ATmega2560
+// images when their cross compilers exist. Quiet unless something fails. `--test` also runs the host unit tests (ctest).
+import { buildHost, buildMcus, HOST_BUILD, run, StepError, withLock } from './lib.mjs';
 
 const test = process.argv.includes('--test');
 const started = Date.now();
 try {
-  let mcu = null;
+  let mcus = [];
   withLock(() => {
     buildHost();
-    if (existsSync(join(FW, 'mcu', 'stm32f4', 'CMakeLists.txt'))) mcu = buildStm32();
+    mcus = buildMcus();
   });
-  const parts = [`host ok`, mcu ? `stm32f4 ok (flash ${mcu.flash} B, ram ${mcu.ram} B)` : 'stm32f4 skipped (no arm-none-eabi-g++)'];
+  const parts = ['host ok', ...mcus];
   if (test) {
     const out = run('ctest', 'ctest', ['--test-dir', HOST_BUILD, '--output-on-failure', '-j', '2']);
     const summary = out.split('\n').find((l) => /tests passed/.test(l));

@@ -9,7 +9,6 @@ export const HW = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FW = join(HW, 'firmware');
 export const BUILD = join(FW, 'build');
 export const HOST_BUILD = join(BUILD, 'host');
-export const STM32_BUILD = join(BUILD, 'stm32');
 export const SIM_BIN = join(HOST_BUILD, 'robot-sim');
 export const VECTORS = join(HW, 'protocol', 'golden', 'vectors.json');
 
@@ -80,18 +79,37 @@ export function buildHost() {
   run('golden vectors', join(HOST_BUILD, 'golden'), ['--out', VECTORS]);
 }
 
-/** Cross-compiles the STM32F4 image when arm-none-eabi-g++ exists. Returns a size summary or null. */
-export function buildStm32() {
-  if (!which('arm-none-eabi-g++')) return null;
-  if (!existsSync(join(STM32_BUILD, 'build.ninja')) && !existsSync(join(STM32_BUILD, 'Makefile'))) {
+/**
+ * Cross-compiles one MCU image when its compiler exists. Returns {flash, ram} in bytes, or null when the
+ * toolchain is missing.
+ */
+function buildMcu({ name, compiler, toolchain, source, elf, size }) {
+  if (!which(compiler)) return null;
+  const dir = join(BUILD, name);
+  if (!existsSync(join(dir, 'build.ninja')) && !existsSync(join(dir, 'Makefile'))) {
     const gen = which('ninja') ? ['-G', 'Ninja'] : [];
-    run('configure stm32', 'cmake', [
-      '-S', join(FW, 'mcu', 'stm32f4'), '-B', STM32_BUILD, ...gen,
-      `-DCMAKE_TOOLCHAIN_FILE=${join(FW, 'cmake', 'arm-none-eabi.cmake')}`, '-DCMAKE_BUILD_TYPE=MinSizeRel',
+    run(`configure ${name}`, 'cmake', [
+      '-S', join(FW, 'mcu', source), '-B', dir, ...gen,
+      `-DCMAKE_TOOLCHAIN_FILE=${join(FW, 'cmake', toolchain)}`, '-DCMAKE_BUILD_TYPE=MinSizeRel',
     ]);
   }
-  run('build stm32', 'cmake', ['--build', STM32_BUILD, '--parallel', '2']);
-  const size = run('size stm32', 'arm-none-eabi-size', [join(STM32_BUILD, 'robot-base-stm32f4.elf')]);
-  const [text, data, bss] = size.trim().split('\n')[1].trim().split(/\s+/).map(Number);
+  run(`build ${name}`, 'cmake', ['--build', dir, '--parallel', '2']);
+  const out = run(`size ${name}`, size, [join(dir, elf)]);
+  const [text, data, bss] = out.trim().split('\n')[1].trim().split(/\s+/).map(Number);
   return { flash: text + data, ram: data + bss };
+}
+
+export const MCUS = [
+  { name: 'stm32', label: 'stm32f411', compiler: 'arm-none-eabi-g++', toolchain: 'arm-none-eabi.cmake',
+    source: 'stm32f4', elf: 'robot-base-stm32f4.elf', size: 'arm-none-eabi-size' },
+  { name: 'avr', label: 'atmega2560', compiler: 'avr-g++', toolchain: 'avr.cmake', source: 'avr',
+    elf: 'robot-base-avr.elf', size: 'avr-size' },
+];
+
+/** Builds every MCU image whose toolchain is installed; one summary string per target. */
+export function buildMcus() {
+  return MCUS.map((m) => {
+    const r = buildMcu(m);
+    return r ? `${m.label} ok (flash ${r.flash} B, ram ${r.ram} B)` : `${m.label} skipped (no ${m.compiler})`;
+  });
 }

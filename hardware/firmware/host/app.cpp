@@ -123,17 +123,18 @@ void App::run(const volatile int& stop) {
     // A pty master with no slave open reports POLLHUP continuously; do not spin on it.
     const uint64_t now = monotonic_ms();
     control_.serve([this](const std::string& line) { return handle(line); });
+    uint64_t elapsed = now - last_real_;
+    if (elapsed > 200) elapsed = 200;  // stopped in a debugger or starved: do not replay a long gap
+    last_real_ = now;
     if (now < hang_until_) {
+      // The firmware is wedged: no serial, no control loop, but the wheels keep their last PWM.
+      board_.advance(static_cast<uint32_t>(elapsed));
       if (now - hang_started_ >= opt_.iwdg_ms) {
         hang_until_ = 0;
         reboot();  // the independent watchdog fires
       }
-      last_real_ = now;
       continue;
     }
-    uint64_t elapsed = now - last_real_;
-    if (elapsed > 200) elapsed = 200;  // stopped in a debugger or starved: do not replay a long gap
-    last_real_ = now;
     if (opt_.baud) {
       const double per_ms = opt_.baud / 10000.0;
       rx_budget_ += per_ms * static_cast<double>(elapsed ? elapsed : 0);

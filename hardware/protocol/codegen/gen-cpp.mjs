@@ -128,7 +128,7 @@ function genSource() {
   s += 'inline void put16(uint8_t* p, uint16_t v) { p[0] = static_cast<uint8_t>(v); p[1] = static_cast<uint8_t>(v >> 8); }\n';
   s += 'inline void put32(uint8_t* p, uint32_t v) { put16(p, static_cast<uint16_t>(v)); put16(p + 2, static_cast<uint16_t>(v >> 16)); }\n';
   s += 'inline uint8_t get8(const uint8_t* p) { return p[0]; }\n';
-  s += 'inline uint16_t get16(const uint8_t* p) { return static_cast<uint16_t>(p[0] | (p[1] << 8)); }\n';
+  s += 'inline uint16_t get16(const uint8_t* p) { return static_cast<uint16_t>(p[0] | (static_cast<unsigned>(p[1]) << 8)); }\n';
   s += 'inline uint32_t get32(const uint8_t* p) { return get16(p) | (static_cast<uint32_t>(get16(p + 2)) << 16); }\n';
   s += '}  // namespace\n\n';
   for (const m of messages) {
@@ -173,10 +173,12 @@ function genSource() {
     s += dec.join('\n') + (dec.length ? '\n' : '');
     s += `  return n == len;\n}\n\n`;
   }
+  s += '// Small-RAM targets (AVR keeps string literals in RAM) define PROTO_NO_TEXT to drop names and schema text.\n';
+  s += '#ifdef PROTO_NO_TEXT\n#define PROTO_TEXT(s) nullptr\n#else\n#define PROTO_TEXT(s) s\n#endif\n\n';
   s += 'const MsgInfo kMessages[kMessageCount] = {\n';
   for (const m of messages) {
     const { min, max } = payloadBounds(schema, m);
-    s += `    {${m.id}, "${m.name}", ${hex(schemaByte(schema, m), 2)}, "${schemaString(schema, m)}", ${min}, ${max}, ${m.command ? 'true' : 'false'}, "${m.dir}"},\n`;
+    s += `    {${m.id}, PROTO_TEXT("${m.name}"), ${hex(schemaByte(schema, m), 2)}, PROTO_TEXT("${schemaString(schema, m)}"), ${min}, ${max}, ${m.command ? 'true' : 'false'}, PROTO_TEXT("${m.dir}")},\n`;
   }
   s += '};\n\nconst MsgInfo* msg_info(uint8_t id) {\n';
   s += '  for (const MsgInfo& info : kMessages) {\n    if (info.id == id) return &info;\n  }\n  return nullptr;\n}\n\n';

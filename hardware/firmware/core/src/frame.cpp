@@ -89,7 +89,8 @@ bool FrameParser::finish(Frame& out) {
   }
   uint16_t crc = crc16(raw, kHeaderSize + payload_len);
   crc = crc16_accumulate(crc, info->schema_byte);
-  const uint16_t got = static_cast<uint16_t>(raw[kHeaderSize + payload_len] | (raw[kHeaderSize + payload_len + 1] << 8));
+  const uint16_t got = static_cast<uint16_t>(raw[kHeaderSize + payload_len] |
+                                            (static_cast<unsigned>(raw[kHeaderSize + payload_len + 1]) << 8));
   if (crc != got) {
     ++stats_.crc_errors;
     last_error_ = ParseError::CRC;
@@ -102,8 +103,8 @@ bool FrameParser::finish(Frame& out) {
   }
   out.h.ver = raw[0];
   out.h.flags = raw[1];
-  out.h.seq = static_cast<uint16_t>(raw[2] | (raw[3] << 8));
-  out.h.ack = static_cast<uint16_t>(raw[4] | (raw[5] << 8));
+  out.h.seq = static_cast<uint16_t>(raw[2] | (static_cast<unsigned>(raw[3]) << 8));
+  out.h.ack = static_cast<uint16_t>(raw[4] | (static_cast<unsigned>(raw[5]) << 8));
   out.h.msg_id = raw[6];
   out.h.len = raw[7];
   for (size_t i = 0; i < payload_len; ++i) out.payload[i] = raw[kHeaderSize + i];

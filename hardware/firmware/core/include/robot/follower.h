@@ -13,7 +13,10 @@ struct PathPoint {
   float speed;  ///< cap for the segment leading into this point, m/s; 0 = path limit
 };
 
-constexpr uint8_t kMaxPathChunks = 8;
+#ifndef ROBOT_MAX_PATH_CHUNKS
+#define ROBOT_MAX_PATH_CHUNKS 8  // small-RAM boards (AVR) build with fewer
+#endif
+constexpr uint8_t kMaxPathChunks = ROBOT_MAX_PATH_CHUNKS;
 constexpr uint16_t kMaxPathPoints = kMaxPathChunks * 23;
 
 /**

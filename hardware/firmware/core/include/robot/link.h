@@ -13,8 +13,11 @@ namespace robot {
  */
 class TxQueue {
  public:
-  static constexpr size_t kSize = 2048;
-  static constexpr size_t kReserve = 768;
+#ifndef ROBOT_TX_QUEUE_SIZE
+#define ROBOT_TX_QUEUE_SIZE 2048  // small-RAM boards (AVR) build with less
+#endif
+  static constexpr size_t kSize = ROBOT_TX_QUEUE_SIZE;
+  static constexpr size_t kReserve = kSize * 3 / 8;
   bool push(const uint8_t* data, size_t len, bool high_priority);
   void flush(Board& board);
   void clear() { head_ = count_ = 0; }

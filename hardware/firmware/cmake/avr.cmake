@@ -1,0 +1,10 @@
+# Toolchain file for the ATmega2560 (Arduino Mega 2560) with Debian's gcc-avr + avr-libc.
+set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_PROCESSOR avr)
+set(CMAKE_C_COMPILER avr-gcc)
+set(CMAKE_CXX_COMPILER avr-g++)
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
+set(CMAKE_C_FLAGS_INIT "-mmcu=atmega2560 -DF_CPU=16000000UL")
+set(CMAKE_CXX_FLAGS_INIT "-mmcu=atmega2560 -DF_CPU=16000000UL")
+set(CMAKE_EXE_LINKER_FLAGS_INIT "-mmcu=atmega2560 -Wl,--gc-sections")
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
