@@ -2,6 +2,7 @@ import type { BridgeInfo, SiteCatalogue, StaffClientEvents, StaffServerEvents } 
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { LoginForm } from '../shared/login-form.tsx';
+import { RobotPanel } from './robot-panel.tsx';
 import { clearSession, loadSession, type StaffSession } from '../shared/staff-session.ts';
 
 type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
@@ -16,12 +17,17 @@ export function ConsoleApp() {
   const [info, setInfo] = useState<BridgeInfo>();
   const [site, setSite] = useState<SiteCatalogue>();
   const [error, setError] = useState<string>();
+  const [socket, setSocket] = useState<StaffSocket>();
 
   useEffect(() => {
     if (!session) return;
     const socket: StaffSocket = io('/staff', { auth: { token: session.token }, transports: ['websocket'] });
+    setSocket(socket);
     const refresh = async () => {
-      const [i, s] = await Promise.all([socket.emitWithAck('bridge:info', {}), socket.emitWithAck('site:get', {})]);
+      const [i, s] = await Promise.all([
+        socket.emitWithAck('bridge:info', {}),
+        socket.emitWithAck('site:get', {}),
+      ]);
       if (i.ok) setInfo(i.value);
       if (s.ok) setSite(s.value);
       if (!s.ok) setError(s.error.message);
@@ -40,6 +46,7 @@ export function ConsoleApp() {
     socket.on('site:changed', () => void refresh());
     return () => {
       socket.close();
+      setSocket(undefined);
     };
   }, [session]);
 
@@ -75,6 +82,7 @@ export function ConsoleApp() {
             {new Date(info.started_at).toLocaleString()}
           </p>
         )}
+        {socket && <RobotPanel socket={socket} connected={connected} />}
         {site && (
           <table>
             <thead>
