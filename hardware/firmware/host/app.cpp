@@ -79,15 +79,13 @@ void App::pump_io(uint64_t now) {
     faults_rx_.apply(buf, n, silent, in_);
     if (in_.size() > (1u << 20)) in_.clear();  // nobody drains a hung firmware forever
   }
-  // The UART moves at most baud/10 bytes per second in each direction.
-  const double per_ms = opt_.baud ? opt_.baud / 10000.0 : 1e12;
+  // The UART moves at most baud/10 bytes per second in each direction (budgets refilled in run()).
   size_t rx_allow = in_.size();
   size_t tx_allow = 1u << 20;
   if (opt_.baud) {
     rx_allow = static_cast<size_t>(rx_budget_);
     tx_allow = static_cast<size_t>(tx_budget_);
   }
-  (void)per_ms;
   size_t moved = 0;
   while (moved < rx_allow && !in_.empty()) {
     board_.rx.push_back(in_.front());

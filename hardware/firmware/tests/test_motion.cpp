@@ -145,3 +145,52 @@ TEST(motion, battery_drains_while_driving) {
   CHECK(r.fw.battery().low());
   CHECK(!r.safety_events(proto::SafetyKind::LOW_BATTERY).empty());
 }
+
+TEST(motion, obstacle_holds_a_path_and_it_resumes) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  const uint16_t s = r.send(chunk(11, 0, 1, 500, {{3000, 0, 0}}));
+  CHECK_EQ(r.wait_ack(s), R(Result::IN_PROGRESS));
+  r.run(1500);
+  r.world.injected.obstacle_mm = 250;
+  r.run(1500);
+  const float held_x = r.world.truth().x;
+  CHECK(std::fabs(r.fw.commanded_v()) < 1e-6f);
+  CHECK(r.fw.mode() == proto::Mode::PATH);
+  r.run(1000);
+  CHECK(std::fabs(r.world.truth().x - held_x) < 0.01f);
+  r.world.injected.obstacle_mm = robot::kNoObstacle;
+  r.run(15000);
+  CHECK_EQ(r.acks(s).back().result, R(Result::OK));
+  CHECK(std::fabs(r.fw.pose().x - 3.0f) < 0.25f);
+}
+
+TEST(motion, cmd_vel_preempts_a_path_and_set_pose_waits_for_it) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  const uint16_t s = r.send(chunk(12, 0, 1, 500, {{3000, 0, 0}}));
+  CHECK_EQ(r.wait_ack(s), R(Result::IN_PROGRESS));
+  r.run(500);
+  CHECK_EQ(r.wait_ack(r.send(proto::SetPose{0, 0, 0})), R(Result::BUSY));
+  CHECK_EQ(r.wait_ack(r.send(proto::CmdVel{0, 0, 0})), R(Result::OK));
+  CHECK(!r.safety_events(proto::SafetyKind::PATH_ABORTED).empty());
+  CHECK_EQ(r.acks(s).back().result, R(Result::FAILED));
+  r.run(1000);
+  CHECK_EQ(r.wait_ack(r.send(proto::SetPose{1000, 2000, 1571})), R(Result::OK));
+  CHECK(std::fabs(r.fw.pose().y - 2.0f) < 1e-3f);
+}
+
+TEST(motion, acks_and_safety_events_get_through_when_the_host_stops_reading) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  r.board.tx_limit = 0;  // nobody drains the UART: telemetry piles up in the firmware's queue
+  r.run(3000);
+  CHECK(r.fw.tx_dropped() > 0);  // telemetry was dropped ...
+  const uint16_t s = r.send(proto::SetSpeedLimit{400, 800});
+  r.world.injected.bumper = true;
+  r.run(20);
+  r.board.tx_limit = 1 << 16;
+  r.run(20);
+  CHECK_EQ(r.acks(s).size(), 1u);  // ... but the ack and the safety event were not
+  CHECK(!r.safety_events(proto::SafetyKind::BUMPER).empty());
+}

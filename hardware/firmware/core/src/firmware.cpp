@@ -241,9 +241,10 @@ void Firmware::mode_tick(float& v, float& w, bool& braking) {
 void Firmware::telemetry() {
   const uint32_t now = board_.millis();
   SafetyEvent ev{};
-  while (events_.next_due(now, ev)) {
+  bool repeat = false;
+  while (events_.next_due(now, ev, repeat)) {
     proto::SafetyEvent m{ev.event_id, static_cast<uint8_t>(ev.kind), static_cast<uint8_t>(ev.active ? 1 : 0), ev.detail};
-    send(m, true, last_rx_seq_);
+    send(m, !repeat, last_rx_seq_);
   }
   if (now - last_hb_tx_ >= cfg_.heartbeat_period_ms) {
     last_hb_tx_ += cfg_.heartbeat_period_ms;

@@ -30,10 +30,11 @@ bool SafetyEventQueue::ack(uint16_t event_id) {
   return false;
 }
 
-bool SafetyEventQueue::next_due(uint32_t now, SafetyEvent& out) {
+bool SafetyEventQueue::next_due(uint32_t now, SafetyEvent& out, bool& repeat) {
   for (uint8_t i = 0; i < count_; ++i) {
     Slot& s = slots_[(head_ + i) % kCapacity];
     if (s.sent && now - s.last_sent < proto::kSafetyRepeatMs) continue;
+    repeat = s.sent;
     if (s.sent) ++resends_;
     s.sent = true;
     s.last_sent = now;

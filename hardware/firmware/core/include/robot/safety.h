@@ -23,8 +23,12 @@ class SafetyEventQueue {
   static constexpr uint8_t kCapacity = 16;
   void raise(proto::SafetyKind kind, bool active, int16_t detail, uint32_t now);
   bool ack(uint16_t event_id);
-  /** Next event due for (re)transmission at `now`, marking it sent; false when none is due. */
-  bool next_due(uint32_t now, SafetyEvent& out);
+  /**
+   * Next event due for (re)transmission at `now`, marking it sent; false when none is due. `repeat` tells
+   * whether it was sent before: repeats go out as telemetry so a host that stops reading cannot fill the
+   * transmit reserve that acknowledgements rely on.
+   */
+  bool next_due(uint32_t now, SafetyEvent& out, bool& repeat);
   uint8_t pending() const { return count_; }
   uint32_t dropped() const { return dropped_; }
   uint32_t resends() const { return resends_; }
