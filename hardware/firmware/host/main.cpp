@@ -1,4 +1,7 @@
 // robot-sim: the firmware core on a simulated base, attached to a pseudo-terminal.
+#include <sys/prctl.h>
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -15,7 +18,7 @@ void usage() {
   std::fputs(
       "usage: robot-sim --port PATH [--create] [--control SOCK] [--baud N|0] [--odom-hz N]\n"
       "                 [--ber P] [--drop P] [--garbage P] [--fault-dir both|rx|tx] [--fault-seed N]\n"
-      "                 [--soc F] [--drain X] [--dock X,Y,THETA] [--iwdg-ms N] [--verbose]\n"
+      "                 [--soc F] [--drain X] [--dock X,Y,THETA] [--iwdg-ms N] [--exit-with-parent] [--verbose]\n"
       "Creates a pty and symlinks PATH to it when PATH does not exist (or with --create, replacing a\n"
       "symlink); otherwise opens the existing tty at PATH. Prints one JSON line when ready.\n",
       stderr);
@@ -55,6 +58,11 @@ int main(int argc, char** argv) {
     else if (a == "--drain") o.world.drain_factor = std::strtof(need(), nullptr);
     else if (a == "--iwdg-ms") o.iwdg_ms = static_cast<uint32_t>(std::strtoul(need(), nullptr, 10));
     else if (a == "--verbose") o.verbose = true;
+    else if (a == "--exit-with-parent") {
+      // Used by sim.mjs: if the wrapper dies, even by SIGKILL, the firmware goes too (and cleans up).
+      prctl(PR_SET_PDEATHSIG, SIGTERM);
+      if (getppid() == 1) return 1;
+    }
     else if (a == "--dock") {
       if (!parse_pose(need(), o.world.dock)) {
         std::fputs("robot-sim: --dock wants X,Y,THETA in metres and radians\n", stderr);
