@@ -8,7 +8,7 @@ import { createApplication, type BridgeApplication } from './server/app.ts';
 import { createHttpHandler, type HealthCheck } from './server/http.ts';
 import { MetricsRegistry } from './server/metrics.ts';
 import { StaffSessions } from './server/staff-auth.ts';
-import { SiteStore } from './site/site-store.ts';
+import { mapPlaceIds, SiteStore } from './site/site-store.ts';
 import { SerialRobotBase } from './link/serial-robot-base.ts';
 import { RobotService } from './robot/robot-service.ts';
 import { createTicketParts } from './tickets/compose.ts';
@@ -37,7 +37,8 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
     'Seconds since the bridge started',
     () => (Date.now() - startedAt.getTime()) / 1000,
   );
-  const site = await SiteStore.open(path.join(config.SITE_DIR, 'site.yaml'));
+  // The map is loaded (and so validated) with the site: counters and facilities must point at real places.
+  const site = await SiteStore.open(path.join(config.SITE_DIR, 'site.yaml'), mapPlaceIds);
   const staff = await StaffSessions.fromFile(path.join(config.SITE_DIR, 'staff.yaml'));
   const health: HealthCheck[] = [{ name: 'site', check: () => ({ ok: true, detail: site.current.site.id }) }];
   mkdirSync(config.DATA_DIR, { recursive: true });

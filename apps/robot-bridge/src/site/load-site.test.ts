@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { smallSite, writeSiteDir } from '../testing/fixtures.ts';
 import { loadSite } from './load-site.ts';
+import { mapPlaceIds } from './site-store.ts';
 import { SiteConfigError } from './site-error.ts';
 
 async function problemsOf(site: unknown, raw?: string) {
@@ -60,9 +61,32 @@ describe('loadSite', () => {
 
   it('checks places against the map when a map reader is given', async () => {
     const dir = await writeSiteDir(smallSite());
-    const e = await loadSite(path.join(dir, 'site.yaml'), () => Promise.resolve(new Set(['counter_1']))).catch(
+    const e = await loadSite(path.join(dir, 'site.yaml'), () =>
+      Promise.resolve(new Set(['counter_1'])),
+    ).catch((x: unknown) => x as SiteConfigError);
+    expect((e as SiteConfigError).problems.map((p) => p.field)).toEqual([
+      'counters[1].place',
+      'facilities[0].place',
+    ]);
+  });
+
+  it('validates places against the real lobby map, and reports a broken map as the map field', async () => {
+    const site = smallSite() as { counters: { place: string }[]; map: string };
+    site.counters[1]!.place = 'counter_99';
+    const dir = await writeSiteDir(site);
+    const bad = await loadSite(path.join(dir, 'site.yaml'), mapPlaceIds).catch(
       (x: unknown) => x as SiteConfigError,
     );
-    expect((e as SiteConfigError).problems.map((p) => p.field)).toEqual(['counters[1].place', 'facilities[0].place']);
+    expect((bad as SiteConfigError).problems).toEqual([
+      expect.objectContaining({ field: 'counters[1].place', reason: "unknown map place 'counter_99'" }),
+    ]);
+
+    site.map = 'map/missing.yaml';
+    const dir2 = await writeSiteDir(site);
+    const noMap = await loadSite(path.join(dir2, 'site.yaml'), mapPlaceIds).catch(
+      (x: unknown) => x as SiteConfigError,
+    );
+    expect((noMap as SiteConfigError).problems[0]).toMatchObject({ field: 'map' });
+    expect((noMap as SiteConfigError).problems[0]?.reason).toContain('missing.yaml');
   });
 });

@@ -1,8 +1,13 @@
 import { EventEmitter } from 'node:events';
+import { loadSiteMap } from '@reception/nav';
 import { toCatalogue, type SiteCatalogue } from '@reception/protocol';
 import { loadSite, type LoadedSite } from './load-site.ts';
 
 type MapPlaces = (mapFile: string) => Promise<ReadonlySet<string>>;
+
+/** Place ids of a site map; a map that does not load is reported as the site's `map` field. */
+export const mapPlaceIds: MapPlaces = (mapFile) =>
+  Promise.resolve(new Set(loadSiteMap(mapFile).places.map((p) => p.id)));
 
 /**
  * The site currently in force. `reload()` validates the file again and swaps it in only if it is valid,

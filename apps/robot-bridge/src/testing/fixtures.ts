@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile, copyFile } from 'node:fs/promises';
+import { cp, mkdtemp, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -17,7 +17,13 @@ export function smallSite(): Record<string, unknown> {
     opening_hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '07:30', close: '17:00' }],
     map: 'map/map.yaml',
     counters: [
-      { id: 'counter_1', number: 1, name: t('Counter 1'), services: ['birth_registration'], place: 'counter_1' },
+      {
+        id: 'counter_1',
+        number: 1,
+        name: t('Counter 1'),
+        services: ['birth_registration'],
+        place: 'counter_1',
+      },
       { id: 'counter_2', number: 2, name: t('Counter 2'), services: ['certified_copy'], place: 'counter_2' },
     ],
     services: [
@@ -52,6 +58,12 @@ export function smallSite(): Record<string, unknown> {
 export async function writeSiteDir(site: unknown, rawText?: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'site-'));
   await writeFile(path.join(dir, 'site.yaml'), rawText ?? stringify(site));
-  await copyFile(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), path.join(dir, 'staff.yaml'));
+  await copyDemoStaffAndMap(dir);
   return dir;
+}
+
+/** Puts the demo centre's staff accounts and lobby map (`map/`) into a test site folder. */
+export async function copyDemoStaffAndMap(siteDir: string): Promise<void> {
+  await copyFile(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), path.join(siteDir, 'staff.yaml'));
+  await cp(path.join(REPO_ROOT, 'sites/demo-ward/map'), path.join(siteDir, 'map'), { recursive: true });
 }

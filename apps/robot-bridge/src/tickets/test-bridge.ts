@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Site } from '@reception/protocol';
@@ -22,5 +22,6 @@ export function makeTicketSiteDir(site: Site = ticketTestSite()): {
   mkdirSync(dataDir);
   writeFileSync(path.join(siteDir, 'site.yaml'), stringify(site));
   copyFileSync(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), path.join(siteDir, 'staff.yaml'));
+  cpSync(path.join(REPO_ROOT, 'sites/demo-ward/map'), path.join(siteDir, 'map'), { recursive: true });
   return { root, siteDir, dataDir };
 }
