@@ -23,7 +23,8 @@ export class StepError extends Error {
 export function run(step, cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  if (r.error || r.status !== 0) throw new StepError(`${step} (${cmd} ${args.join(' ')})`, output || String(r.error));
+  if (r.error || r.status !== 0)
+    throw new StepError(`${step} (${cmd} ${args.join(' ')})`, output || String(r.error));
   return output;
 }
 
@@ -58,7 +59,8 @@ export function withLock(fn) {
         /* being created or removed right now */
       }
       if (owner && !pidAlive(owner)) rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new StepError('waiting for the build lock', `lock held by pid ${owner}`);
+      if (Date.now() > deadline)
+        throw new StepError('waiting for the build lock', `lock held by pid ${owner}`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
   }
@@ -89,8 +91,13 @@ function buildMcu({ name, compiler, toolchain, source, elf, size }) {
   if (!existsSync(join(dir, 'build.ninja')) && !existsSync(join(dir, 'Makefile'))) {
     const gen = which('ninja') ? ['-G', 'Ninja'] : [];
     run(`configure ${name}`, 'cmake', [
-      '-S', join(FW, 'mcu', source), '-B', dir, ...gen,
-      `-DCMAKE_TOOLCHAIN_FILE=${join(FW, 'cmake', toolchain)}`, '-DCMAKE_BUILD_TYPE=MinSizeRel',
+      '-S',
+      join(FW, 'mcu', source),
+      '-B',
+      dir,
+      ...gen,
+      `-DCMAKE_TOOLCHAIN_FILE=${join(FW, 'cmake', toolchain)}`,
+      '-DCMAKE_BUILD_TYPE=MinSizeRel',
     ]);
   }
   run(`build ${name}`, 'cmake', ['--build', dir, '--parallel', '2']);
@@ -100,10 +107,24 @@ function buildMcu({ name, compiler, toolchain, source, elf, size }) {
 }
 
 export const MCUS = [
-  { name: 'stm32', label: 'stm32f411', compiler: 'arm-none-eabi-g++', toolchain: 'arm-none-eabi.cmake',
-    source: 'stm32f4', elf: 'robot-base-stm32f4.elf', size: 'arm-none-eabi-size' },
-  { name: 'avr', label: 'atmega2560', compiler: 'avr-g++', toolchain: 'avr.cmake', source: 'avr',
-    elf: 'robot-base-avr.elf', size: 'avr-size' },
+  {
+    name: 'stm32',
+    label: 'stm32f411',
+    compiler: 'arm-none-eabi-g++',
+    toolchain: 'arm-none-eabi.cmake',
+    source: 'stm32f4',
+    elf: 'robot-base-stm32f4.elf',
+    size: 'arm-none-eabi-size',
+  },
+  {
+    name: 'avr',
+    label: 'atmega2560',
+    compiler: 'avr-g++',
+    toolchain: 'avr.cmake',
+    source: 'avr',
+    elf: 'robot-base-avr.elf',
+    size: 'avr-size',
+  },
 ];
 
 /** Builds every MCU image whose toolchain is installed; one summary string per target. */

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { buildHost, SIM_BIN, StepError, withLock } from './lib.mjs';
 
 const args = process.argv.slice(2);
-const parent = process.ppid;  // captured before the (possibly long) build
+const parent = process.ppid; // captured before the (possibly long) build
 try {
   withLock(() => buildHost());
 } catch (err) {

@@ -6,7 +6,14 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  elementType, isArrayType, payloadBounds, schemaByte, schemaHash, schemaString, typeSize, validateSchema,
+  elementType,
+  isArrayType,
+  payloadBounds,
+  schemaByte,
+  schemaHash,
+  schemaString,
+  typeSize,
+  validateSchema,
 } from './schema.mjs';
 
 const [schemaPath, outDir] = process.argv.slice(2);
@@ -18,8 +25,20 @@ const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
 validateSchema(schema);
 const messages = [...schema.messages].sort((a, b) => a.id - b.id);
 
-const CTYPE = { u8: 'uint8_t', i8: 'int8_t', u16: 'uint16_t', i16: 'int16_t', u32: 'uint32_t', i32: 'int32_t' };
-const pascal = (name) => name.toLowerCase().split('_').map((s) => s[0].toUpperCase() + s.slice(1)).join('');
+const CTYPE = {
+  u8: 'uint8_t',
+  i8: 'int8_t',
+  u16: 'uint16_t',
+  i16: 'int16_t',
+  u32: 'uint32_t',
+  i32: 'int32_t',
+};
+const pascal = (name) =>
+  name
+    .toLowerCase()
+    .split('_')
+    .map((s) => s[0].toUpperCase() + s.slice(1))
+    .join('');
 const camelConst = (name) => 'k' + pascal(name);
 const hex = (n, w) => '0x' + n.toString(16).toUpperCase().padStart(w, '0');
 
@@ -125,11 +144,15 @@ function getField(lines, expr, type, indent) {
 function genSource() {
   let s = banner + '#include "messages.h"\n\nnamespace proto {\nnamespace {\n';
   s += 'inline void put8(uint8_t* p, uint8_t v) { p[0] = v; }\n';
-  s += 'inline void put16(uint8_t* p, uint16_t v) { p[0] = static_cast<uint8_t>(v); p[1] = static_cast<uint8_t>(v >> 8); }\n';
-  s += 'inline void put32(uint8_t* p, uint32_t v) { put16(p, static_cast<uint16_t>(v)); put16(p + 2, static_cast<uint16_t>(v >> 16)); }\n';
+  s +=
+    'inline void put16(uint8_t* p, uint16_t v) { p[0] = static_cast<uint8_t>(v); p[1] = static_cast<uint8_t>(v >> 8); }\n';
+  s +=
+    'inline void put32(uint8_t* p, uint32_t v) { put16(p, static_cast<uint16_t>(v)); put16(p + 2, static_cast<uint16_t>(v >> 16)); }\n';
   s += 'inline uint8_t get8(const uint8_t* p) { return p[0]; }\n';
-  s += 'inline uint16_t get16(const uint8_t* p) { return static_cast<uint16_t>(p[0] | (static_cast<unsigned>(p[1]) << 8)); }\n';
-  s += 'inline uint32_t get32(const uint8_t* p) { return get16(p) | (static_cast<uint32_t>(get16(p + 2)) << 16); }\n';
+  s +=
+    'inline uint16_t get16(const uint8_t* p) { return static_cast<uint16_t>(p[0] | (static_cast<unsigned>(p[1]) << 8)); }\n';
+  s +=
+    'inline uint32_t get32(const uint8_t* p) { return get16(p) | (static_cast<uint32_t>(get16(p + 2)) << 16); }\n';
   s += '}  // namespace\n\n';
   for (const m of messages) {
     const S = pascal(m.name);
@@ -162,7 +185,7 @@ function genSource() {
     }
     const hasArray = m.fields.some((f) => isArrayType(f.type));
     s += `int encode(const ${S}& m, uint8_t* out, size_t cap) {\n`;
-    s += `  size_t n = 0;\n` + (fixed > 0 ? `  if (cap < ${fixed}) return -1;\n` : "  (void)cap;\n");
+    s += `  size_t n = 0;\n` + (fixed > 0 ? `  if (cap < ${fixed}) return -1;\n` : '  (void)cap;\n');
     if (m.fields.length === 0) s += '  (void)m;\n  (void)out;\n';
     s += enc.join('\n') + (enc.length ? '\n' : '');
     s += `  return static_cast<int>(n);  // at most ${max}\n}\n\n`;
@@ -173,7 +196,8 @@ function genSource() {
     s += dec.join('\n') + (dec.length ? '\n' : '');
     s += `  return n == len;\n}\n\n`;
   }
-  s += '// Small-RAM targets (AVR keeps string literals in RAM) define PROTO_NO_TEXT to drop names and schema text.\n';
+  s +=
+    '// Small-RAM targets (AVR keeps string literals in RAM) define PROTO_NO_TEXT to drop names and schema text.\n';
   s += '#ifdef PROTO_NO_TEXT\n#define PROTO_TEXT(s) nullptr\n#else\n#define PROTO_TEXT(s) s\n#endif\n\n';
   s += 'const MsgInfo kMessages[kMessageCount] = {\n';
   for (const m of messages) {
@@ -181,7 +205,8 @@ function genSource() {
     s += `    {${m.id}, PROTO_TEXT("${m.name}"), ${hex(schemaByte(schema, m), 2)}, PROTO_TEXT("${schemaString(schema, m)}"), ${min}, ${max}, ${m.command ? 'true' : 'false'}, PROTO_TEXT("${m.dir}")},\n`;
   }
   s += '};\n\nconst MsgInfo* msg_info(uint8_t id) {\n';
-  s += '  for (const MsgInfo& info : kMessages) {\n    if (info.id == id) return &info;\n  }\n  return nullptr;\n}\n\n';
+  s +=
+    '  for (const MsgInfo& info : kMessages) {\n    if (info.id == id) return &info;\n  }\n  return nullptr;\n}\n\n';
   s += '}  // namespace proto\n';
   return s;
 }
@@ -191,7 +216,9 @@ function jsonField(lines, expr, type, key, indent) {
   const struct = schema.structs[type];
   if (struct) {
     lines.push(`${indent}w.raw("{");`);
-    struct.forEach((f, i) => jsonField(lines, `${expr}.${f.name}`, f.type, (i ? ',' : '') + `"${f.name}":`, indent));
+    struct.forEach((f, i) =>
+      jsonField(lines, `${expr}.${f.name}`, f.type, (i ? ',' : '') + `"${f.name}":`, indent),
+    );
     lines.push(`${indent}w.raw("}");`);
     return;
   }
@@ -259,19 +286,29 @@ int payload_to_json(uint8_t id, const uint8_t* in, size_t len, char* out, size_t
     s += lines.join('\n');
     s += (lines.length ? '\n' : '') + '      w.raw("}");\n      break;\n    }\n';
   }
-  s += '    default:\n      return -1;\n  }\n  return w.ok ? static_cast<int>(w.n) : -1;\n}\n\n}  // namespace proto\n';
+  s +=
+    '    default:\n      return -1;\n  }\n  return w.ok ? static_cast<int>(w.n) : -1;\n}\n\n}  // namespace proto\n';
   return s;
 }
 
 // ---------- golden payload values (host only) ----------
 const LIMITS = {
-  u8: [0, 255], i8: [-128, 127], u16: [0, 65535], i16: [-32768, 32767], u32: [0, 4294967295], i32: [-2147483648, 2147483647],
+  u8: [0, 255],
+  i8: [-128, 127],
+  u16: [0, 65535],
+  i16: [-32768, 32767],
+  u32: [0, 4294967295],
+  i32: [-2147483648, 2147483647],
 };
 
 function makeRng(seed) {
   let x = seed >>> 0 || 1;
   return () => {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
     return x / 4294967296;
   };
 }
@@ -318,13 +355,17 @@ function genGolden() {
           lines.push(`m.${f.name}_count = ${count};`);
           const struct = schema.structs[elementType(f.type)];
           for (let i = 0; i < count; i++) {
-            for (const sf of struct) lines.push(`m.${f.name}[${i}].${sf.name} = ${literal(sf.type, primValue(sf.type, variant, rng))};`);
+            for (const sf of struct)
+              lines.push(
+                `m.${f.name}[${i}].${sf.name} = ${literal(sf.type, primValue(sf.type, variant, rng))};`,
+              );
           }
         } else {
           lines.push(`m.${f.name} = ${literal(f.type, primValue(f.type, variant, rng))};`);
         }
       }
-      s += `        case ${variant}:\n` + lines.map((l) => `          ${l}\n`).join('') + '          break;\n';
+      s +=
+        `        case ${variant}:\n` + lines.map((l) => `          ${l}\n`).join('') + '          break;\n';
     }
     s += '        default:\n          return -1;\n      }\n      return encode(m, out, cap);\n    }\n';
   }

@@ -93,8 +93,10 @@ export function validateSchema(schema) {
     if (ids.has(m.id)) throw new Error(`duplicate message id ${m.id}`);
     ids.add(m.id);
     m.fields.forEach((f, i) => {
-      if (isArrayType(f.type) && i !== m.fields.length - 1) throw new Error(`${m.name}.${f.name}: array not last`);
-      if (isArrayType(f.type) && !(f.max > 0 && f.max <= 255)) throw new Error(`${m.name}.${f.name}: bad max`);
+      if (isArrayType(f.type) && i !== m.fields.length - 1)
+        throw new Error(`${m.name}.${f.name}: array not last`);
+      if (isArrayType(f.type) && !(f.max > 0 && f.max <= 255))
+        throw new Error(`${m.name}.${f.name}: bad max`);
     });
     const { max } = payloadBounds(schema, m);
     if (max > schema.max_payload) throw new Error(`${m.name}: payload ${max} > ${schema.max_payload}`);
