@@ -12,11 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeFrame, encodeFrame } from './codec.ts';
 import { CommandRejectedError, LinkError } from './errors.ts';
 import { SCHEMA_HASH } from './messages.generated.ts';
-import { waitFor } from './link-rig.ts';
+import { createLinkRig, waitFor } from './link-rig.ts';
 import { createPtyPair, type PtyPair } from './pty-pair.ts';
 import type { Odometry, RobotBase, SafetyEvent } from './robot-base.ts';
 import { SerialRobotBase } from './serial-robot-base.ts';
-import { startSim } from './sim-process.ts';
 
 const logger = pino({ name: 'link-test', level: 'warn' }, pino.destination(2));
 
@@ -29,18 +28,9 @@ const targets: Target[] = [
   {
     name: 'host firmware over socat pty pair',
     async setup() {
-      const dir = mkdtempSync(join(tmpdir(), 'link-contract-'));
-      const pair = await createPtyPair(join(dir, 'host'), join(dir, 'base'));
-      const sim = await startSim(pair.b);
-      return {
-        path: pair.a,
-        simulated: true,
-        async teardown() {
-          await sim.stop();
-          await pair.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      const rig = await createLinkRig(logger);
+      await rig.base.close();
+      return { path: rig.hostPath, simulated: true, teardown: () => rig.close() };
     },
   },
 ];

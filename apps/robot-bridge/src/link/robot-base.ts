@@ -141,7 +141,9 @@ export interface RobotBase extends EventEmitter<RobotBaseEvents> {
   /** Teleop velocity (m/s, rad/s) valid for `ttlMs`; the base zeroes the wheels 250 ms after the last one. */
   velocity(linear: number, angular: number, ttlMs?: number): Promise<CommandAck>;
   followPath(pathId: number, waypoints: Waypoint[], speedLimit: number): Promise<CommandAck>;
+  /** Controlled stop. Like `estop`, resent with the same seq for up to 5 s rather than 3 times. */
   stop(reason?: 'HOST' | 'STAFF' | 'OBSTACLE' | 'ARRIVED'): Promise<CommandAck>;
+  /** Latches the e-stop in the firmware (motors off until `resetEstop`). Resent for up to 5 s. */
   estop(source?: 'HOST' | 'BUTTON' | 'BUMPER' | 'STAFF'): Promise<CommandAck>;
   /** Clears a latched e-stop. Callers make this a deliberate second step. */
   resetEstop(): Promise<CommandAck>;

@@ -53,6 +53,9 @@ export interface SerialRobotBaseOptions extends PortSpec {
   lister?: PortLister;
 }
 
+/** Stopping commands are resent (same seq) for this long, not just 3 times: giving up on a stop is never better. */
+export const SAFETY_DEADLINE_MS = 5000;
+
 const invert = <T extends Record<string, number>>(o: T): Map<number, keyof T & string> =>
   new Map(Object.entries(o).map(([k, v]) => [v, k as keyof T & string]));
 const MODE_NAMES = invert(Mode);
@@ -169,11 +172,15 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
   }
 
   stop(reason: keyof typeof StopReason = 'HOST'): Promise<CommandAck> {
-    return this.sendCommand('STOP', { reason: StopReason[reason] });
+    return this.sendCommand('STOP', { reason: StopReason[reason] }, { deadlineMs: SAFETY_DEADLINE_MS });
   }
 
   estop(source: keyof typeof EstopSource = 'HOST'): Promise<CommandAck> {
-    return this.sendCommand('ESTOP_ASSERT', { source: EstopSource[source] });
+    return this.sendCommand(
+      'ESTOP_ASSERT',
+      { source: EstopSource[source] },
+      { deadlineMs: SAFETY_DEADLINE_MS },
+    );
   }
 
   resetEstop(): Promise<CommandAck> {

@@ -9,6 +9,14 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export const SIM_SCRIPT = fileURLToPath(new URL('../../../../hardware/scripts/sim.mjs', import.meta.url));
+/** The binary sim.mjs builds and runs (hardware/scripts/lib.mjs SIM_BIN). */
+export const SIM_BIN = fileURLToPath(
+  new URL('../../../../hardware/firmware/build/host/robot-sim', import.meta.url),
+);
+
+// The first start in a process goes through sim.mjs, which (re)builds the firmware under a lock; later starts
+// run the binary directly so a test that restarts the firmware does not wait for a build check each time.
+let checkedBuild = false;
 
 export interface SimReady {
   event: 'ready';
@@ -32,11 +40,12 @@ export interface SimProcess {
 export async function startSim(
   port: string,
   extraArgs: string[] = [],
-  timeoutMs = 30_000,
+  timeoutMs = 300_000,
 ): Promise<SimProcess> {
-  const child = spawn(process.execPath, [SIM_SCRIPT, '--port', port, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const args = ['--port', port, ...extraArgs];
+  const child = checkedBuild
+    ? spawn(SIM_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, [SIM_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -60,6 +69,7 @@ export async function startSim(
       }
       if (parsed.event === 'ready') {
         clearTimeout(timer);
+        checkedBuild = true;
         resolve(parsed as unknown as SimReady);
       } else events.push(parsed);
     });
@@ -88,7 +98,12 @@ export async function startSim(
     },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) {
-        child.kill(signal);
+        // Signal the firmware process itself: sim.mjs only forwards catchable signals.
+        try {
+          process.kill(ready.pid ?? child.pid ?? 0, signal);
+        } catch {
+          child.kill(signal);
+        }
         await exited;
       }
     },
