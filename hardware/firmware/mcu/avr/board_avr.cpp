@@ -14,13 +14,13 @@ volatile uint8_t g_state_left = 0;
 volatile uint8_t g_state_right = 0;
 
 constexpr uint8_t kRxSize = 128;
-constexpr uint16_t kTxSize = 256;
+constexpr uint16_t kTxSize = 256;  // 8-bit indices wrap by themselves: no torn 16-bit reads vs. the ISR
 uint8_t g_rx[kRxSize];
 volatile uint8_t g_rx_head = 0;
 volatile uint8_t g_rx_tail = 0;
 uint8_t g_tx[kTxSize];
-volatile uint16_t g_tx_head = 0;
-volatile uint16_t g_tx_tail = 0;
+volatile uint8_t g_tx_head = 0;
+volatile uint8_t g_tx_tail = 0;
 
 // x4 quadrature decoding: index (previous AB << 2 | current AB) -> step.
 const int8_t kQuad[16] = {0, 1, -1, 0, -1, 0, 0, 1, 1, 0, 0, -1, 0, -1, 1, 0};
@@ -47,7 +47,7 @@ ISR(USART0_UDRE_vect) {
     return;
   }
   UDR0 = g_tx[g_tx_tail];
-  g_tx_tail = static_cast<uint16_t>((g_tx_tail + 1) % kTxSize);
+  g_tx_tail = static_cast<uint8_t>(g_tx_tail + 1);
 }
 
 static void left_edge() {
@@ -124,7 +124,7 @@ size_t AvrBoard::serial_read(uint8_t* buf, size_t cap) {
 size_t AvrBoard::serial_write(const uint8_t* buf, size_t len) {
   size_t n = 0;
   while (n < len) {
-    const uint16_t next = static_cast<uint16_t>((g_tx_head + 1) % kTxSize);
+    const uint8_t next = static_cast<uint8_t>(g_tx_head + 1);
     if (next == g_tx_tail) break;
     g_tx[g_tx_head] = buf[n++];
     g_tx_head = next;
