@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { KioskClientEvents, KioskServerEvents, Result, SiteCatalogue } from '@reception/protocol';
 import type { Page } from 'playwright-core';
@@ -97,6 +100,13 @@ describe('kiosk in the browser', () => {
 
     expect(await loadedFonts(page)).toContain('Noto Sans');
     await page.screenshot({ path: artifactPath('kiosk-vi.png'), fullPage: false });
+
+    // A paid procedure: the fee in dong with Vietnamese digit grouping, and where to go.
+    const paid = site.services.find((s) => s.fee.amount_vnd >= 10_000)!;
+    await page.getByRole('button', { name: paid.name.vi }).click();
+    const grouped = new Intl.NumberFormat('vi-VN').format(paid.fee.amount_vnd);
+    await expect(page.locator('.fee-amount').textContent()).resolves.toContain(grouped);
+    await page.screenshot({ path: artifactPath('kiosk-vi-detail.png'), fullPage: false });
     await page.close();
   });
 
@@ -183,6 +193,44 @@ describe('kiosk in the browser', () => {
     await expect(page.getByRole('searchbox').inputValue()).resolves.toBe('');
     await expect(page.locator('.procedure-name').count()).resolves.toBe(site.services.length);
     await page.close();
+  });
+
+  it('works from another origin with the host API, as the Electron shell loads it', async () => {
+    // Stand-in for Electron's app:// protocol and preload: the built files from a second server (another
+    // origin), and a `window.kioskHost.getConfig()` pointing at the bridge. The socket must go WebSocket-only,
+    // since the bridge allows no cross-origin HTTP.
+    const files = createServer((req, res) => {
+      const rel = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/kiosk\//, '');
+      const file = path.join(KIOSK_DIST, path.extname(rel) ? path.normalize(rel) : 'index.html');
+      readFile(file).then(
+        (body) =>
+          res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : '' }).end(body),
+        () => res.writeHead(404).end(),
+      );
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    const page = await browser!.newPage();
+    try {
+      await page.addInitScript((bridgeUrl: string) => {
+        Object.defineProperty(window, 'kioskHost', {
+          value: { getConfig: () => Promise.resolve({ bridgeUrl, token: 'demo-kiosk', idleSeconds: 60 }) },
+        });
+      }, bridge!.url);
+      const polls: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('transport=polling')) polls.push(r.url());
+      });
+      await page.goto(`http://127.0.0.1:${(files.address() as AddressInfo).port}/kiosk/`);
+      await page.locator('.welcome-site').waitFor();
+      await page.getByRole('button', { name: 'English', exact: true }).click();
+      await expect(page.locator('.procedure-name').allTextContents()).resolves.toEqual(
+        site.services.map((s) => s.name.en),
+      );
+      expect(polls).toEqual([]);
+    } finally {
+      await page.close();
+      await new Promise((resolve) => files.close(resolve));
+    }
   });
 
   // Last: it stops the bridge.

@@ -49,7 +49,7 @@ export const MESSAGES: Record<Language, Messages> = {
     feeHeading: 'Lệ phí',
     free: 'Miễn phí',
     processingTimeHeading: 'Thời gian giải quyết',
-    whereToGoHeading: 'Nộp hồ sơ tại',
+    whereToGoHeading: 'Đến quầy',
     counterNumber: (n) => `Quầy ${n}`,
     connectionReconnecting: 'Đang kết nối lại… Vui lòng chờ một chút.',
     connectionConnecting: 'Đang kết nối…',
