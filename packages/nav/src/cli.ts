@@ -11,7 +11,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { NavError } from './errors.ts';
+import { NavError, UnknownIdError } from './errors.ts';
+import { findPlace } from './map/site-map.ts';
 import { loadSiteMap } from './map/loader.ts';
 import { parseMovingAiMap, parseMovingAiScen } from './plan/movingai.ts';
 import { RoutePlanner, type Route } from './plan/route-planner.ts';
@@ -127,6 +128,10 @@ function plan(args: string[]): void {
   });
   if (!values.site || !values.from || !values.to) throw new UsageError('plan needs --site, --from and --to');
   const map = loadSiteMap(siteMapPath(values.site));
+  // Check the ids before the (costlier) costmap and landmark build.
+  for (const id of [values.from, values.to]) {
+    if (!findPlace(map, id)) throw new UnknownIdError('place', `unknown place '${id}' (known: ${map.places.map((p) => p.id).join(', ')})`);
+  }
   const planner = new RoutePlanner(map, values.floor);
   for (const [i, spec] of (values.obstacle ?? []).entries()) {
     const [x, y, r] = spec.split(',').map(Number);

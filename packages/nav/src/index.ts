@@ -14,3 +14,4 @@ export { smoothPath, segmentMaxCost, type CellPoint } from './plan/smoothing.ts'
 export { toWaypoints, defaultSpeedOptions, type SpeedOptions, type Waypoint, type Segment } from './plan/waypoints.ts';
 export { RoutePlanner, type Route, type ReplanOutcome, type RoutePlannerOptions } from './plan/route-planner.ts';
 export { renderRoutePng } from './render-png.ts';
+export { syntheticSiteMap, type SyntheticMapSpec } from './map/synthetic.ts';

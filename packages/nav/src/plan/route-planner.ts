@@ -44,6 +44,8 @@ export interface Route {
   readonly length: number;
   /** Length of the grid path before smoothing, m. */
   readonly gridLength: number;
+  /** Travel cost of the grid path on the costmap (cells weighted by cost factor), what the search minimised. */
+  readonly gridCost: number;
   /** Seconds at the segment speed limits. */
   readonly eta: number;
   readonly expanded: number;
@@ -154,6 +156,7 @@ export class RoutePlanner {
       segments,
       length,
       gridLength: path.length * cm.resolution,
+      gridCost: path.cost,
       eta: segments.reduce((s, x) => s + x.length / x.speedLimit, 0),
       expanded: path.expanded,
       planMs: performance.now() - t0,
