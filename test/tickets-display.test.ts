@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { Result, Ticket, TicketReceipt } from '@reception/protocol';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath, launchChromium, spawnBridge, type LaunchedChromium, type SpawnedBridge } from './harness/index.ts';
+
+// Lobby display and counter page in Chromium against a real bridge process with the demo site: calls show
+// up and are announced, the display recovers from a snapshot after losing its connection, and a counter
+// clerk can sign in and call the next ticket. Screenshots land in test/artifacts/tickets/.
+
+let bridge: SpawnedBridge;
+let browser: LaunchedChromium;
+const sockets: Socket[] = [];
+
+async function connect(ns: string, token: string): Promise<Socket> {
+  const s = io(`${bridge.url}${ns}`, { auth: { token }, transports: ['websocket'] });
+  sockets.push(s);
+  await new Promise<void>((resolve, reject) => {
+    s.once('connect', resolve);
+    s.once('connect_error', reject);
+  });
+  return s;
+}
+async function call<T>(s: Socket, event: string, payload: unknown): Promise<T> {
+  const r = (await s.timeout(5000).emitWithAck(event, payload)) as Result<T>;
+  if (!r.ok) throw new Error(`${event}: ${r.error.message}`);
+  return r.value;
+}
+async function staffToken(username: string): Promise<string> {
+  const res = await fetch(`${bridge.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo-counter' }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+beforeAll(async () => {
+  bridge = await spawnBridge();
+  browser = await launchChromium({ viewport: { width: 1600, height: 900 } });
+}, 60_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await browser.close();
+  await bridge.stop();
+});
+
+describe('queue pages in Chromium', () => {
+  it('lobby display shows calls, announces them and recovers from a snapshot after a disconnect', async () => {
+    const kiosk = await connect('/kiosk', 'demo-kiosk');
+    const staff1 = await connect('/staff', await staffToken('counter1'));
+    const staff6 = await connect('/staff', await staffToken('counter6'));
+    const issue = (service_id: string, priority?: { class_id: string }) =>
+      call<TicketReceipt>(kiosk, 'ticket:issue', { service_id, idempotency_key: randomUUID(), priority });
+    for (let i = 0; i < 3; i++) await issue('birth_registration');
+    const site = await call<{ counters: { id: string; services: string[] }[] }>(kiosk, 'site:get', {});
+    const six = site.counters.find((c) => c.id === 'counter_6');
+    const sixService = six?.services[0] ?? '';
+    await issue(sixService);
+    await issue(sixService, { class_id: 'elderly' });
+    await call(staff1, 'counter:open', { counter_id: 'counter_1' });
+    await call(staff6, 'counter:open', { counter_id: 'counter_6' });
+
+    const page = await browser.newPage();
+    await page.goto(`${bridge.url}/display/?token=demo-display`);
+    await page.getByText('Quầy', { exact: false }).first().waitFor();
+    const first = await call<{ ticket: Ticket }>(staff1, 'counter:call_next', { counter_id: 'counter_1' });
+    await page.locator('.tile .number', { hasText: first.ticket.number }).waitFor();
+    await page.locator('.announce', { hasText: `Mời số ${first.ticket.number} đến quầy số 1` }).waitFor();
+
+    // Lose the connection, call twice meanwhile, come back: the display shows both from its snapshot.
+    await page.context().setOffline(true);
+    await page.locator('.offline').waitFor({ timeout: 30_000 });
+    await call(staff1, 'ticket:complete', { counter_id: 'counter_1', ticket_id: first.ticket.id });
+    const second = await call<{ ticket: Ticket }>(staff1, 'counter:call_next', { counter_id: 'counter_1' });
+    const prio = await call<{ ticket: Ticket }>(staff6, 'counter:call_next', { counter_id: 'counter_6' });
+    expect(prio.ticket.priority_class).toBe('elderly');
+    await page.context().setOffline(false);
+    await page.locator('.offline').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('.tile .number', { hasText: second.ticket.number }).waitFor();
+    await page.locator('.tile .number', { hasText: prio.ticket.number }).waitFor();
+    const recent = await page.locator('.recent li .num').allTextContents();
+    expect(recent.slice(0, 3)).toEqual([prio.ticket.number, second.ticket.number, first.ticket.number]);
+    await call(staff6, 'ticket:recall', { counter_id: 'counter_6', ticket_id: prio.ticket.id });
+    await page.locator('.recent li .again').first().waitFor();
+    await page.screenshot({ path: artifactPath('tickets/display.png') });
+  }, 90_000);
+
+  it('counter page: sign in, call next, complete; report tab', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${bridge.url}/counter/`);
+    await page.getByLabel('Username').fill('counter1');
+    await page.getByLabel('Password').fill('demo-counter');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Counter 1 · ').waitFor();
+    const busy = page.getByRole('button', { name: 'Complete' });
+    if (await busy.isVisible()) await busy.click();
+    await page.getByRole('button', { name: 'Call next' }).click();
+    await page.getByRole('button', { name: 'Recall' }).waitFor();
+    const number = await page.locator('.current .big').textContent();
+    expect(number).toMatch(/^KS\d{3}$/);
+    await page.screenshot({ path: artifactPath('tickets/counter.png') });
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByRole('button', { name: 'Call next' }).waitFor();
+    await page.getByRole('button', { name: 'Report' }).click();
+    await page.getByText('By service').waitFor();
+    await page.screenshot({ path: artifactPath('tickets/counter-report.png') });
+  }, 60_000);
+});
