@@ -94,7 +94,9 @@ std::string App::state_json() {
   j += ",\"injected\":{\"bumper\":" + std::string(in.bumper ? "true" : "false") +
        ",\"estop_button\":" + (in.estop_button ? "true" : "false") +
        ",\"motor_fault\":" + (in.motor_fault ? "true" : "false") + ",\"obstacle_mm\":" +
-       (in.obstacle_mm == robot::kNoObstacle ? std::string("null") : std::to_string(in.obstacle_mm)) + "}";
+       (in.obstacle_mm == robot::kNoObstacle ? std::string("null") : std::to_string(in.obstacle_mm)) +
+       ",\"obstacles\":" + std::to_string(in.obstacles.size()) + ",\"range_mm\":" +
+       (world_.range_mm() == robot::kNoObstacle ? std::string("null") : std::to_string(world_.range_mm())) + "}";
   return ok(j);
 }
 
@@ -118,6 +120,16 @@ std::string App::handle(const std::string& line) {
     }
     return fail("obstacle needs distance_mm (0..65534) or null");
   }
+  if (cmd == "obstacle_at") {
+    double x = 0, y = 0, r = 0.25;
+    if (!as_num(j, "x", x) || !as_num(j, "y", y) || (j.count("radius") && !as_num(j, "radius", r)) || r <= 0) {
+      return fail("obstacle_at needs x, y (m, world frame = odometry frame at start) and optional radius > 0");
+    }
+    if (world_.injected.obstacles.size() >= 32) return fail("at most 32 obstacles");
+    world_.injected.obstacles.push_back(Obstacle{static_cast<float>(x), static_cast<float>(y), static_cast<float>(r)});
+    return ok(",\"count\":" + std::to_string(world_.injected.obstacles.size()));
+  }
+  if (cmd == "obstacles_clear") return world_.injected.obstacles.clear(), ok();
   if (cmd == "battery" && as_num(j, "soc", d) && d >= 0 && d <= 1) return world_.set_soc(static_cast<float>(d)), ok();
   if (cmd == "faults") {
     const std::string dir = j.count("dir") ? j["dir"] : "both";

@@ -69,9 +69,42 @@ void World::read_encoders(int32_t& left, int32_t& right) {
   right = static_cast<int32_t>(static_cast<int64_t>(std::floor(enc_r_))) + jitter();
 }
 
+uint16_t World::range_mm() const {
+  // The sensor sits at the front edge of the body and looks straight ahead.
+  const float c = std::cos(truth_.theta);
+  const float s = std::sin(truth_.theta);
+  const float sx = truth_.x + kRobotRadius * c;
+  const float sy = truth_.y + kRobotRadius * s;
+  float best = kRangeMax;
+  for (const Obstacle& o : injected.obstacles) {
+    const float dx = o.x - sx;
+    const float dy = o.y - sy;
+    const float ahead = c * dx + s * dy;
+    const float side = -s * dx + c * dy;
+    if (ahead <= 0) continue;
+    const float centre = std::sqrt(dx * dx + dy * dy);
+    // In the cone if the circle reaches the cone's edge line.
+    if (std::fabs(side) - o.radius > ahead * std::tan(kRangeHalfAngle)) continue;
+    const float d = centre - o.radius;
+    if (d < best) best = d < 0.2f ? 0.2f : d;  // below 20 cm the sensor reads its minimum
+  }
+  return best < kRangeMax ? static_cast<uint16_t>(best * 1000.0f) : robot::kNoObstacle;
+}
+
+bool World::touching_obstacle() const {
+  for (const Obstacle& o : injected.obstacles) {
+    const float dx = o.x - truth_.x;
+    const float dy = o.y - truth_.y;
+    if (std::sqrt(dx * dx + dy * dy) < kRobotRadius + o.radius) return true;
+  }
+  return false;
+}
+
 robot::Inputs World::inputs() const {
-  return robot::Inputs{injected.bumper, injected.estop_button, injected.motor_fault, charger_contact(),
-                       injected.obstacle_mm};
+  const uint16_t geometric = range_mm();
+  const uint16_t range = injected.obstacle_mm < geometric ? injected.obstacle_mm : geometric;
+  return robot::Inputs{injected.bumper || touching_obstacle(), injected.estop_button, injected.motor_fault,
+                       charger_contact(), range};
 }
 
 robot::BatteryReading World::battery() const {

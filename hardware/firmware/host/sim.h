@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <deque>
 #include <random>
+#include <vector>
 
 #include "robot/board.h"
 #include "robot/config.h"
@@ -9,13 +10,25 @@
 
 namespace sim {
 
+/** A round obstacle (a person, a pillar) in world coordinates. */
+struct Obstacle {
+  float x;
+  float y;
+  float radius;
+};
+
 /** Things a test or bench can inject through the control channel. */
 struct Injected {
   bool bumper = false;
   bool estop_button = false;
   bool motor_fault = false;
-  uint16_t obstacle_mm = robot::kNoObstacle;
+  uint16_t obstacle_mm = robot::kNoObstacle;  ///< fixed range reading, overrides geometry when nearer
+  std::vector<Obstacle> obstacles;            ///< seen by the range sensor; touching one presses the bumper
 };
+
+constexpr float kRobotRadius = 0.30f;
+constexpr float kRangeMax = 1.5f;            ///< Sharp GP2Y0A02: 20-150 cm
+constexpr float kRangeHalfAngle = 0.26f;     ///< about 15 degrees either side
 
 struct WorldParams {
   float motor_tau_s = 0.05f;
@@ -40,6 +53,9 @@ class World {
   robot::Inputs inputs() const;
   robot::BatteryReading battery() const;
   bool charger_contact() const;
+  /** Range-sensor reading in mm from the geometric obstacles (kNoObstacle when none in the cone). */
+  uint16_t range_mm() const;
+  bool touching_obstacle() const;
   const robot::Pose& truth() const { return truth_; }
   float wheel_left() const { return wl_; }
   float wheel_right() const { return wr_; }

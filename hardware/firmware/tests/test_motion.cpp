@@ -194,3 +194,32 @@ TEST(motion, acks_and_safety_events_get_through_when_the_host_stops_reading) {
   CHECK_EQ(r.acks(s).size(), 1u);  // ... but the ack and the safety event were not
   CHECK(!r.safety_events(proto::SafetyKind::BUMPER).empty());
 }
+
+TEST(motion, a_person_in_the_way_stops_the_robot_before_contact) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  r.world.injected.obstacles.push_back(sim::Obstacle{2.0f, 0.0f, 0.25f});
+  const uint16_t s = r.send(chunk(13, 0, 1, 700, {{4000, 0, 0}}));
+  CHECK_EQ(r.wait_ack(s), R(Result::IN_PROGRESS));
+  r.run(10000);
+  CHECK(!r.fw.safety().estop_latched());  // never touched: no bumper contact
+  CHECK(r.world.truth().x < 2.0f - 0.25f - sim::kRobotRadius);
+  CHECK(r.world.truth().x > 1.0f);  // and it did drive up to the person
+  CHECK(r.fw.mode() == proto::Mode::PATH);  // waiting, path still active
+  r.world.injected.obstacles.clear();
+  r.run(12000);
+  CHECK_EQ(r.acks(s).back().result, R(Result::OK));
+}
+
+TEST(motion, driving_into_an_obstacle_presses_the_bumper) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  r.world.injected.obstacles.push_back(sim::Obstacle{0.0f, 0.8f, 0.2f});  // beside the robot: not in the cone
+  for (int i = 0; i < 60 && !r.fw.safety().estop_latched(); ++i) {
+    r.send(proto::CmdVel{0, 0, 0});
+    r.run(10);
+    r.world.injected.obstacles[0].y -= 0.01f;  // something moves into the robot from the side
+  }
+  CHECK(r.fw.safety().estop_latched());
+  CHECK(r.fw.safety().estop_source() == proto::EstopSource::BUMPER);
+}
