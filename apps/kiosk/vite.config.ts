@@ -9,6 +9,12 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: '/kiosk/',
   plugins: [react()],
+  // `npm run dev`: the page comes from Vite, socket.io goes through to a running bridge.
+  server: {
+    proxy: {
+      '/socket.io': { target: process.env.BRIDGE_URL ?? 'http://127.0.0.1:8080', ws: true },
+    },
+  },
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,

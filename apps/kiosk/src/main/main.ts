@@ -105,6 +105,8 @@ function createWindow(config: KioskConfig): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  // A kiosk's layout is already large; pinch-zoom would only strand a citizen in a corner of the page.
+  if (config.KIOSK_MODE) void win.webContents.setVisualZoomLevelLimits(1, 1);
   return win;
 }
 
