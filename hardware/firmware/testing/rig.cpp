@@ -14,6 +14,10 @@ Rig::Rig(uint32_t seed, sim::WorldParams wp)
 }
 
 void Rig::send_bytes(const uint8_t* p, size_t n) {
+  if (to_fw != nullptr) {
+    to_fw->apply(p, n, false, board.rx);
+    return;
+  }
   for (size_t i = 0; i < n; ++i) board.rx.push_back(p[i]);
 }
 
@@ -26,9 +30,15 @@ void Rig::run(uint32_t ms) {
     board.advance(1);
     fw.step();
     robot::Frame f{};
-    while (!board.tx.empty()) {
-      const uint8_t b = board.tx.front();
-      board.tx.pop_front();
+    std::deque<uint8_t> wire;
+    if (to_host != nullptr) {
+      const std::vector<uint8_t> out(board.tx.begin(), board.tx.end());
+      to_host->apply(out.data(), out.size(), false, wire);
+    } else {
+      wire.swap(board.tx);
+    }
+    board.tx.clear();
+    for (const uint8_t b : wire) {
       if (host_parser.feed(b, f)) rx.push_back(Received{board.now(), f});
     }
   }

@@ -5,6 +5,7 @@
 #include "messages.h"
 #include "robot/firmware.h"
 #include "robot/frame.h"
+#include "faults.h"
 #include "sim.h"
 
 namespace rig {
@@ -32,6 +33,9 @@ class Rig {
   uint32_t host_session = 0xC0FFEE;
   bool heartbeats = true;
   uint32_t last_hb = 0;
+  /** Optional line faults: host -> firmware and firmware -> host. */
+  sim::LinkFaults* to_fw = nullptr;
+  sim::LinkFaults* to_host = nullptr;
 
   /** Queues raw bytes to the firmware. */
   void send_bytes(const uint8_t* p, size_t n);

@@ -115,3 +115,52 @@ TEST(dedupe, long_running_command_final_result_replaces_in_progress) {
   CHECK_EQ(r.acks(s).back().exec_count, 1);
   CHECK_EQ(r.safety_events(proto::SafetyKind::PATH_DONE).size() >= 1, true);
 }
+
+TEST(dedupe, soak_under_bit_errors_and_dropped_bytes_loses_and_doubles_nothing) {
+  // The acceptance fault mix (BER 1e-3 plus 1 % dropped bytes, both directions) on the in-memory link,
+  // with the host rules of PROTOCOL.md: resend the same seq every 150 ms until acknowledged.
+  rig::Rig r(21);
+  CHECK(r.start_session());
+  sim::LinkFaults to_fw(5);
+  sim::LinkFaults to_host(6);
+  to_fw.cfg = sim::FaultConfig{1e-3, 0.01, 0};
+  to_host.cfg = to_fw.cfg;
+  r.to_fw = &to_fw;
+  r.to_host = &to_host;
+  const int kCommands = 3000;
+  int lost = 0;
+  int duplicates = 0;
+  int resends = 0;
+  const uint32_t executions_before = r.fw.stats().executions;
+  size_t scanned = 0;
+  for (int i = 0; i < kCommands; ++i) {
+    const proto::SetSpeedLimit cmd{static_cast<uint16_t>(300 + i % 500), 800};
+    const uint16_t seq = r.send(cmd);
+    bool acked = false;
+    for (uint32_t waited = 0; waited < 10000 && !acked;) {
+      r.run(5);
+      waited += 5;
+      for (; scanned < r.rx.size(); ++scanned) {
+        const robot::Frame& f = r.rx[scanned].frame;
+        proto::CmdAck a{};
+        if (f.h.msg_id != static_cast<uint8_t>(proto::MsgId::CMD_ACK) || !proto::decode(f.payload, f.h.len, a)) continue;
+        if (a.cmd_seq != seq) continue;
+        acked = true;
+        if (a.exec_count != 1) ++duplicates;
+      }
+      if (!acked && waited % proto::kAckTimeoutMs == 0) {
+        r.send(cmd, seq, proto::kFlagNeedsAck | proto::kFlagRetransmit);
+        ++resends;
+      }
+    }
+    if (!acked) ++lost;
+  }
+  std::fprintf(stderr, "  soak: %d commands, lost %d, duplicates %d, resends %d, fw crc errors %u, flipped %llu\n",
+               kCommands, lost, duplicates, resends, r.fw.parser_stats().crc_errors,
+               static_cast<unsigned long long>(to_fw.stats.flipped_bits + to_host.stats.flipped_bits));
+  CHECK_EQ(lost, 0);
+  CHECK_EQ(duplicates, 0);
+  CHECK(resends > 0);  // the faults did bite
+  CHECK_EQ(r.fw.stats().executions - executions_before, static_cast<uint32_t>(kCommands));
+  CHECK_EQ(r.fw.stats().max_exec_count, 1);
+}
