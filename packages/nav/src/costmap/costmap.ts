@@ -51,7 +51,7 @@ export class Costmap {
   /** Current cost of each cell (0-254). */
   readonly cost: Uint8Array;
   /** Speed cap per cell, m/s (Infinity where no slow zone applies). */
-  readonly speedCap: Float32Array;
+  readonly speedCap: Float64Array;
   /** 1 where a quiet zone applies. */
   readonly quiet: Uint8Array;
   /** Padded walkable mask for the planner: cost below INSCRIBED. */
@@ -78,7 +78,7 @@ export class Costmap {
     const n = width * height;
     this.cost = new Uint8Array(n);
     this.staticCost = new Uint8Array(n);
-    this.speedCap = new Float32Array(n).fill(Infinity);
+    this.speedCap = new Float64Array(n).fill(Infinity);
     this.quiet = new Uint8Array(n);
     this.grid = createPaddedGrid(width, height);
     this.factor = new Float32Array(this.grid.walkable.length).fill(1);
@@ -124,6 +124,22 @@ export class Costmap {
     }
     this.cost.set(this.staticCost);
     for (let i = 0; i < n; i++) this.sync(i);
+  }
+
+  /**
+   * The planner view of the static layers only (no dynamic obstacles): for precomputations such as ALT
+   * landmarks that must stay lower bounds whatever obstacles come and go.
+   */
+  staticView(): { grid: PaddedGrid; factor: Float32Array } {
+    const grid = createPaddedGrid(this.width, this.height);
+    const factor = new Float32Array(grid.walkable.length).fill(1);
+    for (let i = 0; i < this.staticCost.length; i++) {
+      const c = this.staticCost[i] ?? COST_LETHAL;
+      const p = (Math.floor(i / this.width) + 1) * grid.stride + (i % this.width) + 1;
+      grid.walkable[p] = c < COST_INSCRIBED ? 1 : 0;
+      factor[p] = this.factorOf(c);
+    }
+    return { grid, factor };
   }
 
   /** Nav2's inflation cost for a cell whose centre is `d` metres from the nearest lethal cell centre. */
@@ -224,10 +240,14 @@ export class Costmap {
     for (const o of this.obstacles.values()) this.apply(o, w);
   }
 
+  private factorOf(cost: number): number {
+    return 1 + (this.costPenalty * cost) / COST_MAX_NON_OBSTACLE;
+  }
+
   private sync(i: number): void {
     const c = this.cost[i] ?? COST_LETHAL;
     const p = (Math.floor(i / this.width) + 1) * this.grid.stride + (i % this.width) + 1;
     this.grid.walkable[p] = c < COST_INSCRIBED ? 1 : 0;
-    this.factor[p] = 1 + (this.costPenalty * c) / COST_MAX_NON_OBSTACLE;
+    this.factor[p] = this.factorOf(c);
   }
 }

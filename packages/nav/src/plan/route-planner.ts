@@ -64,7 +64,7 @@ export type ReplanOutcome =
 export class RoutePlanner {
   readonly costmap: Costmap;
   readonly floor: Floor;
-  private readonly search: GridAStar;
+  private search: GridAStar | undefined;
   private readonly options: RoutePlannerOptions;
 
   constructor(
@@ -83,9 +83,19 @@ export class RoutePlanner {
       this.options.costmap,
       this.options.costPenalty,
     );
-    // Landmarks see only the static map: dynamic obstacles added later raise costs, keeping them admissible.
-    const lm = this.options.landmarks === false ? undefined : this.buildLandmarks(this.options.landmarks);
-    this.search = new GridAStar(this.costmap.grid, this.costmap.factor, lm);
+  }
+
+  /**
+   * The search, built on first use: landmarks cost one Dijkstra per place, so a planner that only
+   * reports an error never pays for them. They see only the static layers, so dynamic obstacles (which
+   * only raise costs) keep them admissible whenever they were added.
+   */
+  private ensureSearch(): GridAStar {
+    if (!this.search) {
+      const lm = this.options.landmarks === false ? undefined : this.buildLandmarks(this.options.landmarks);
+      this.search = new GridAStar(this.costmap.grid, this.costmap.factor, lm);
+    }
+    return this.search;
   }
 
   private buildLandmarks(extra: number): Landmarks {
@@ -96,9 +106,10 @@ export class RoutePlanner {
       const [u, v] = cm.toCellCoords(p.approach.x, p.approach.y);
       const c = Math.floor(u);
       const r = Math.floor(v);
-      if (cm.isTraversable(c, r)) cells.push((r + 1) * cm.grid.stride + c + 1);
+      if (c >= 0 && r >= 0 && c < cm.width && r < cm.height) cells.push((r + 1) * cm.grid.stride + c + 1);
     }
-    return new Landmarks(cm.grid, cm.factor, cells, extra);
+    const view = cm.staticView();
+    return new Landmarks(view.grid, view.factor, cells, extra);
   }
 
   /** Route from one place's approach pose to another's. */
@@ -132,8 +143,12 @@ export class RoutePlanner {
     if (!cm.isTraversable(gc, gr)) {
       throw new GoalInObstacleError(`goal (${goal.x}, ${goal.y}) is in an obstacle, keepout or within the robot radius of one`);
     }
+    // planMs leaves out the one-off landmark build of the first query.
+    const checksMs = performance.now() - t0;
+    const search = this.ensureSearch();
+    const tSearch = performance.now();
     const stride = cm.grid.stride;
-    const path = this.search.find((sr + 1) * stride + sc + 1, (gr + 1) * stride + gc + 1);
+    const path = search.find((sr + 1) * stride + sc + 1, (gr + 1) * stride + gc + 1);
     if (!path) throw new UnreachableError(`no path from (${start.x}, ${start.y}) to (${goal.x}, ${goal.y})`);
 
     const points: CellPoint[] = [];
@@ -159,7 +174,7 @@ export class RoutePlanner {
       gridCost: path.cost,
       eta: segments.reduce((s, x) => s + x.length / x.speedLimit, 0),
       expanded: path.expanded,
-      planMs: performance.now() - t0,
+      planMs: checksMs + performance.now() - tSearch,
     };
   }
 
