@@ -223,3 +223,41 @@ TEST(motion, driving_into_an_obstacle_presses_the_bumper) {
   CHECK(r.fw.safety().estop_latched());
   CHECK(r.fw.safety().estop_source() == proto::EstopSource::BUMPER);
 }
+
+TEST(motion, longest_path_is_accepted_and_a_ninth_chunk_is_not) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  CHECK_EQ(r.wait_ack(r.send(chunk(20, 0, 9, 500, {{1000, 0, 0}}))), R(Result::INVALID));
+  uint16_t last = 0;
+  for (uint8_t c = 0; c < 8; ++c) {
+    proto::FollowPath p = chunk(21, c, 8, 500, {});
+    for (int i = 0; i < 23; ++i) {
+      // A zig-zag of 184 waypoints, 5 cm apart along x.
+      p.waypoints[p.waypoints_count++] = proto::Waypoint{(c * 23 + i + 1) * 50, (i % 2) * 20, 0};
+    }
+    last = r.send(p);
+    CHECK_EQ(r.wait_ack(last), R(c == 7 ? Result::IN_PROGRESS : Result::OK));
+  }
+  r.run(40000);
+  CHECK_EQ(r.acks(last).back().result, R(Result::OK));
+  CHECK(std::fabs(r.fw.pose().x - 9.2f) < 0.25f);
+}
+
+TEST(motion, a_replanned_path_replaces_the_active_one_without_stopping) {
+  rig::Rig r;
+  CHECK(r.start_session());
+  const uint16_t first = r.send(chunk(30, 0, 1, 500, {{5000, 0, 0}}));
+  CHECK_EQ(r.wait_ack(first), R(Result::IN_PROGRESS));
+  r.run(3000);
+  const float v_before = r.fw.commanded_v();
+  const uint16_t second = r.send(chunk(31, 0, 1, 500, {{3000, 1000, 0}}));
+  CHECK_EQ(r.wait_ack(second), R(Result::IN_PROGRESS));
+  CHECK(v_before > 0.4f);
+  CHECK(r.fw.commanded_v() > 0.3f);  // kept moving through the swap
+  CHECK_EQ(r.acks(first).back().result, R(Result::FAILED));
+  const auto aborted = r.safety_events(proto::SafetyKind::PATH_ABORTED);
+  CHECK(!aborted.empty() && aborted.front().detail == 30);
+  r.run(15000);
+  CHECK_EQ(r.acks(second).back().result, R(Result::OK));
+  CHECK(std::hypot(r.fw.pose().x - 3.0f, r.fw.pose().y - 1.0f) < 0.25f);
+}
