@@ -89,6 +89,8 @@ export class FaultRelay {
     toBase: { bytes: 0, flippedBits: 0, droppedBytes: 0, insertedBytes: 0, truncatedFrames: 0 },
     toHost: { bytes: 0, flippedBits: 0, droppedBytes: 0, insertedBytes: 0, truncatedFrames: 0 },
   };
+  /** performance.now() of the last byte written on in each direction. */
+  readonly lastForwardAt: Record<Direction, number> = { toBase: 0, toHost: 0 };
   private readonly config: Record<Direction, FaultConfig> = {
     toBase: { ...NO_FAULTS },
     toHost: { ...NO_FAULTS },
@@ -166,7 +168,10 @@ export class FaultRelay {
       }
     }
     const target = direction === 'toBase' ? this.base.port : this.host.port;
-    if (target?.isOpen === true && out.length > 0) target.write(Buffer.from(out));
+    if (target?.isOpen === true && out.length > 0) {
+      target.write(Buffer.from(out));
+      this.lastForwardAt[direction] = performance.now();
+    }
   }
 
   private readonly truncateAfter: Record<Direction, number> = { toBase: 0, toHost: 0 };

@@ -15,7 +15,7 @@ import { createLinkRig, waitFor, type LinkRig } from './link-rig.ts';
 import type { Odometry } from './robot-base.ts';
 import { runSoak } from './soak.ts';
 
-const logger = pino({ name: 'link-faults', level: 'info' }, pino.destination(2));
+const logger = pino({ name: 'link-faults', level: 'warn' }, pino.destination(2));
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 
 /** The link CLI as ONE process (tsx as a loader, not its wrapper CLI), so SIGKILL kills the host for real. */

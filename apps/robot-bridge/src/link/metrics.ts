@@ -11,6 +11,7 @@ type Counter = Exclude<
 export class LinkMetricsRecorder {
   private readonly counters: Record<Counter, number> = {
     framesIn: 0,
+    framesMissed: 0,
     framesOut: 0,
     bytesIn: 0,
     bytesOut: 0,

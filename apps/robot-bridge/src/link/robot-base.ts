@@ -100,6 +100,8 @@ export interface CommandOptions {
 /** Plain numbers for export to Prometheus. */
 export interface LinkMetrics {
   framesIn: number;
+  /** Frames the base sent that never arrived intact, from gaps in the base's header seq. */
+  framesMissed: number;
   framesOut: number;
   bytesIn: number;
   bytesOut: number;

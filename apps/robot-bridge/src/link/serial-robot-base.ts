@@ -81,6 +81,7 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
   private lastHeartbeatAt = 0;
   private lastUptime = -1;
   private otherSeq = 0;
+  private lastRxSeq: number | undefined;
   private seenSafety = new Set<number>();
   private firstConnect: { resolve: (i: BaseInfo) => void; reject: (e: Error) => void } | undefined;
 
@@ -265,6 +266,7 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
       this.port = port;
       this.currentPath = path;
       this.decoder.reset();
+      this.lastRxSeq = undefined;
       this.log.info({ path }, 'port open, handshaking');
       this.startHandshake();
     });
@@ -394,6 +396,12 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
     const now = performance.now();
     this.lastRxAt = now;
     this.recorder.inc('framesIn');
+    if (this.lastRxSeq !== undefined) {
+      const gap = (frame.seq - this.lastRxSeq - 1) & 0xffff;
+      // A huge jump is a restarted base (its seq starts again), not 60,000 lost frames.
+      if (gap > 0 && gap < 1000) this.recorder.inc('framesMissed', gap);
+    }
+    this.lastRxSeq = frame.seq;
     switch (frame.name) {
       case 'HELLO_ACK':
         this.onHelloAck(frame);

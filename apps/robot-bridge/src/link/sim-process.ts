@@ -42,7 +42,7 @@ export async function startSim(
   extraArgs: string[] = [],
   timeoutMs = 300_000,
 ): Promise<SimProcess> {
-  const args = ['--port', port, ...extraArgs];
+  const args = ['--port', port, '--exit-with-parent', ...extraArgs];
   const child = checkedBuild
     ? spawn(SIM_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(process.execPath, [SIM_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
