@@ -6,6 +6,8 @@ import type { StaffSessions } from '../server/staff-auth.ts';
 import type { SiteStore } from '../site/site-store.ts';
 import { HttpTicketQueue } from './http-ticket-queue.ts';
 import { ticketRoutes, webhookRoute, type Route } from './http-routes.ts';
+import { SerialTicketPrinter } from './printing/serial-ticket-printer.ts';
+import { TrueTypeFont } from './printing/ttf-font.ts';
 import { SqliteTicketQueue } from './sqlite-ticket-queue.ts';
 import type { TicketPrinter } from './ticket-printer.ts';
 import type { TicketQueue } from './ticket-queue.ts';
@@ -67,7 +69,22 @@ export function createTicketParts(
       throw new ConfigError(`unknown TICKETS_BACKEND ${String(never)}`);
     }
   }
-  const printer: TicketPrinter | undefined = undefined;
+  let printer: TicketPrinter | undefined;
+  if (config.PRINTER_PORT) {
+    let font: TrueTypeFont;
+    try {
+      font = TrueTypeFont.fromFile(config.PRINTER_FONT);
+    } catch (e) {
+      throw new ConfigError(`PRINTER_FONT ${config.PRINTER_FONT}: ${(e as Error).message}`);
+    }
+    printer = new SerialTicketPrinter({
+      path: config.PRINTER_PORT,
+      baudRate: config.PRINTER_BAUD,
+      font,
+      timeZone: () => site.current.site.timezone,
+      log: tlog,
+    });
+  }
   tlog.info({ backend: config.TICKETS_BACKEND, printer: config.PRINTER_PORT ?? null }, 'ticket queue ready');
   return Promise.resolve({
     queue,
@@ -75,6 +92,7 @@ export function createTicketParts(
     health,
     routes: [...routes, ...ticketRoutes({ queue, staff, publicUrl, log: tlog })],
     close: async () => {
+      await printer?.close();
       await queue.close();
     },
   });

@@ -1,0 +1,201 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { toCatalogue, type Ticket } from '@reception/protocol';
+import { PNG } from 'pngjs';
+import { SerialPort } from 'serialport';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../log.ts';
+import { ticketTestSite } from '../test-site.ts';
+import { printOutcome, type PrintJob } from '../ticket-printer.ts';
+import { Bitmap } from './bitmap.ts';
+import { encodeTicket, PAPER_STATUS_REQUEST } from './escpos.ts';
+import { SerialTicketPrinter } from './serial-ticket-printer.ts';
+import { layoutTicket } from './ticket-layout.ts';
+import { TrueTypeFont } from './ttf-font.ts';
+
+const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
+const site = ticketTestSite();
+const font = TrueTypeFont.fromFile(FONT);
+
+function job(): PrintJob {
+  const id = randomUUID();
+  const ticket: Ticket = {
+    id,
+    number: 'B012',
+    prefix: 'B',
+    seq: 12,
+    business_date: '2026-11-23',
+    service_id: 'certified_copy',
+    priority_class: null,
+    priority_reason: null,
+    source: 'kiosk',
+    language: 'vi',
+    status: 'waiting',
+    counter_id: null,
+    call_count: 0,
+    created_at: '2026-11-23T02:15:00.000Z',
+    called_at: null,
+    started_at: null,
+    finished_at: null,
+    rating: null,
+  };
+  return {
+    ticket,
+    site: toCatalogue(site),
+    position: 3,
+    estimated_wait_min: 10,
+    counters: [2],
+    qr_url: `http://bridge/rate/${id}`,
+  };
+}
+
+/**
+ * Independent reading of the byte stream by the ESC/POS rules (no npm ESC/POS parser or renderer exists
+ * to test against): every command is recognised, raster bands are decoded into an image.
+ */
+function decodeEscPos(bytes: Buffer): { commands: string[]; image: Bitmap } {
+  const commands: string[] = [];
+  const bands: { width: number; rows: number; data: Buffer }[] = [];
+  let i = 0;
+  while (i < bytes.length) {
+    const b0 = bytes[i];
+    const b1 = bytes[i + 1];
+    const simple = (name: string, length: number) => {
+      commands.push(name);
+      i += length;
+    };
+    if (b0 === 0x1b && b1 === 0x40) simple('init', 2);
+    else if (b0 === 0x1b && b1 === 0x61) simple(`align:${bytes[i + 2] ?? -1}`, 3);
+    else if (b0 === 0x1b && b1 === 0x64) simple(`feed:${bytes[i + 2] ?? -1}`, 3);
+    else if (b0 === 0x1d && b1 === 0x56 && bytes[i + 2] === 0x42) simple('cut', 4);
+    else if (b0 === 0x1d && b1 === 0x76 && bytes[i + 2] === 0x30) {
+      const xBytes = bytes.readUInt16LE(i + 4);
+      const rows = bytes.readUInt16LE(i + 6);
+      commands.push(`raster:${xBytes}x${rows}`);
+      bands.push({ width: xBytes, rows, data: bytes.subarray(i + 8, i + 8 + xBytes * rows) });
+      i += 8 + xBytes * rows;
+    } else throw new Error(`unknown ESC/POS byte 0x${(b0 ?? 0).toString(16)} at ${i}`);
+  }
+  const width = (bands[0]?.width ?? 0) * 8;
+  const image = new Bitmap(
+    width,
+    bands.reduce((n, b) => n + b.rows, 0),
+  );
+  let top = 0;
+  for (const band of bands) {
+    for (let y = 0; y < band.rows; y++)
+      for (let x = 0; x < width; x++)
+        if (((band.data[y * band.width + (x >> 3)] ?? 0) & (0x80 >> (x & 7))) !== 0) image.set(x, top + y);
+    top += band.rows;
+  }
+  return { commands, image };
+}
+
+describe('ticket printing', () => {
+  it('lays out the ticket on 80 mm paper and the ESC/POS stream reproduces the preview exactly', () => {
+    const bitmap = layoutTicket(job(), font, site.timezone);
+    expect(bitmap.width).toBe(576);
+    expect(bitmap.height).toBeGreaterThan(600);
+    const bytes = encodeTicket(bitmap);
+    const { commands, image } = decodeEscPos(bytes);
+    expect(commands[0]).toBe('init');
+    expect(commands[1]).toBe('align:1');
+    expect(commands.slice(-2)).toEqual(['feed:4', 'cut']);
+    expect(commands.filter((c) => c.startsWith('raster:72x')).length).toBe(Math.ceil(bitmap.height / 128));
+    expect(image.height).toBe(bitmap.height);
+    expect(Buffer.from(image.pixels).equals(Buffer.from(bitmap.pixels))).toBe(true);
+    // The PNG preview is the same image.
+    const png = PNG.sync.read(bitmap.toPng());
+    let black = 0;
+    for (let p = 0; p < png.width * png.height; p++) if (png.data[p * 4] === 0) black++;
+    expect(black).toBe(bitmap.pixels.reduce((n, v) => n + v, 0));
+    expect(black / (png.width * png.height)).toBeGreaterThan(0.05); // text and QR actually drawn
+  });
+
+  it('draws Vietnamese precomposed letters from the font, not empty boxes', () => {
+    const g = font.glyphIndex('ự'.codePointAt(0) ?? 0);
+    expect(g).toBeGreaterThan(0);
+    expect(font.glyph(g).contours.length).toBeGreaterThan(1); // letter + horn + dot
+  });
+});
+
+describe('SerialTicketPrinter over a pseudo-terminal pair (socat)', () => {
+  let dir: string;
+  let socat: ChildProcess;
+  let printerEnd: string;
+  let hostEnd: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'printer-'));
+    hostEnd = path.join(dir, 'host');
+    printerEnd = path.join(dir, 'printer');
+    socat = spawn('socat', [`pty,raw,echo=0,link=${hostEnd}`, `pty,raw,echo=0,link=${printerEnd}`]);
+    for (let i = 0; i < 100 && !(existsSync(hostEnd) && existsSync(printerEnd)); i++)
+      await new Promise((r) => setTimeout(r, 50));
+  });
+  afterAll(async () => {
+    socat.kill();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const printer = () =>
+    new SerialTicketPrinter({
+      path: hostEnd,
+      baudRate: 19200,
+      font,
+      timeZone: () => site.timezone,
+      log: createLogger('silent'),
+      statusTimeoutMs: 200,
+    });
+
+  async function listen(answer?: number): Promise<{ port: SerialPort; received: () => Buffer }> {
+    const port = new SerialPort({ path: printerEnd, baudRate: 19200 });
+    await new Promise<void>((r) => port.once('open', () => r()));
+    const chunks: Buffer[] = [];
+    port.on('data', (d: Buffer) => {
+      chunks.push(d);
+      if (
+        answer !== undefined &&
+        Buffer.concat(chunks).subarray(0, 3).equals(PAPER_STATUS_REQUEST) &&
+        chunks.length === 1
+      ) {
+        port.write(Buffer.from([answer]));
+      }
+    });
+    return { port, received: () => Buffer.concat(chunks) };
+  }
+
+  it('writes the status request, then exactly the encoded ticket', async () => {
+    const { port, received } = await listen(0x12); // paper present
+    const j = job();
+    await printer().print(j);
+    const expected = Buffer.concat([
+      PAPER_STATUS_REQUEST,
+      encodeTicket(layoutTicket(j, font, site.timezone)),
+    ]);
+    for (let i = 0; i < 100 && received().length < expected.length; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(received().equals(expected)).toBe(true);
+    await new Promise<void>((r) => port.close(() => r()));
+  });
+
+  it('reports paper out and an absent printer as a failed print, never as a lost ticket', async () => {
+    const { port } = await listen(0x72); // paper end sensor
+    const out = await printOutcome(printer(), job());
+    expect(out).toEqual({ status: 'failed', message: 'printer is out of paper' });
+    await new Promise<void>((r) => port.close(() => r()));
+    const gone = new SerialTicketPrinter({
+      path: path.join(dir, 'nope'),
+      baudRate: 19200,
+      font,
+      timeZone: () => site.timezone,
+      log: createLogger('silent'),
+    });
+    const missing = await printOutcome(gone, job());
+    expect(missing.status).toBe('failed');
+  });
+});

@@ -1,0 +1,72 @@
+import type { PrintJob } from '../ticket-printer.ts';
+import { Bitmap, drawQr, drawText, measureText, qrModules, wrapText } from './bitmap.ts';
+import type { TrueTypeFont } from './ttf-font.ts';
+
+/** 80 mm paper at 203 dpi: 576 printable dots per line. */
+export const PAPER_DOTS = 576;
+
+function localTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('vi-VN', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+}
+
+/**
+ * The paper ticket as a bitmap: centre name, the number large, service, counters, time, people ahead and
+ * estimated wait, priority class, and a QR code of the rating link (it carries the ticket id). Text is
+ * Vietnamese with English below; drawn as an image so no printer code page is needed.
+ */
+export function layoutTicket(
+  job: PrintJob,
+  font: TrueTypeFont,
+  timeZone: string,
+  width = PAPER_DOTS,
+): Bitmap {
+  const b = new Bitmap(width, 2400);
+  const margin = 16;
+  let y = 8;
+  const centred = (text: string, size: number, gap = 0.35) => {
+    for (const line of wrapText(font, text, size, width - 2 * margin)) {
+      y += Math.round(size * 0.95);
+      drawText(b, font, line, Math.round((width - measureText(font, line, size)) / 2), y, size);
+      y += Math.round(size * gap);
+    }
+  };
+  const rule = () => {
+    y += 6;
+    for (let x = margin; x < width - margin; x += 12) b.fillRect(x, y, 7, 2);
+    y += 10;
+  };
+  const { ticket, site } = job;
+  const service = site.services.find((s) => s.id === ticket.service_id);
+  centred(site.name.vi ?? site.id, 26);
+  rule();
+  centred('SỐ THỨ TỰ · YOUR NUMBER', 22);
+  centred(ticket.number, 150, 0.15);
+  centred(service?.name.vi ?? ticket.service_id, 28);
+  if (service?.name.en) centred(service.name.en, 20);
+  rule();
+  const counters = job.counters.join(', ');
+  centred(`Quầy / Counter: ${counters}`, 28);
+  centred(`Trước bạn / Ahead of you: ${Math.max(0, job.position - 1)}`, 24);
+  centred(`Chờ khoảng / Wait about: ${job.estimated_wait_min} phút / min`, 24);
+  if (ticket.priority_class) {
+    const cls = site.priority_classes.find((c) => c.id === ticket.priority_class);
+    centred(`Ưu tiên / Priority: ${cls?.name.vi ?? ticket.priority_class}`, 24);
+  }
+  centred(localTime(ticket.created_at, timeZone), 22);
+  rule();
+  const module = 5;
+  y += 6;
+  const qrSide = drawQr(b, job.qr_url, Math.round((width - qrModules(job.qr_url) * module) / 2), y, module);
+  y += qrSide + 4;
+  centred('Quét mã để đánh giá dịch vụ / Scan to rate our service', 20);
+  centred(ticket.id, 16);
+  return b.crop(Math.min(b.height, y + 24));
+}
