@@ -183,3 +183,25 @@ TEST(safety, obstacle_blocks_forward_but_not_turning) {
   }
   CHECK(r.fw.commanded_v() > 0.35f);
 }
+
+TEST(safety, a_reset_resent_across_a_reboot_does_not_clear_the_boot_latch) {
+  rig::Rig r;
+  CHECK(r.hello(5));
+  const proto::EstopReset reset{proto::kEstopResetConfirm};
+  const uint16_t s = r.send(reset);
+  CHECK_EQ(r.wait_ack(s), R(Result::OK));  // say this ack was lost on the way back ...
+  r.fw.boot();                             // ... and the base browned out
+  r.clear();
+  r.send(reset, s, proto::kFlagNeedsAck | proto::kFlagRetransmit);  // the host retries, unaware
+  CHECK_EQ(r.wait_ack(s), R(Result::REJECTED_STATE));
+  CHECK(r.fw.safety().estop_latched());
+  // The base's heartbeat shows no session, so the host says HELLO and learns the new boot id.
+  r.run(200);
+  proto::Heartbeat hb{};
+  for (const auto& x : r.rx) {
+    if (x.frame.h.msg_id == static_cast<uint8_t>(proto::MsgId::HEARTBEAT)) proto::decode(x.frame.payload, x.frame.h.len, hb);
+  }
+  CHECK((hb.status & static_cast<uint16_t>(proto::Status::SESSION)) == 0);
+  CHECK(r.hello(5));
+  CHECK(r.fw.safety().estop_latched());
+}

@@ -175,6 +175,9 @@ proto::Result Firmware::execute(const Frame& f, bool& long_running) {
       if (!proto::decode(f.payload, f.h.len, m) || m.confirm != proto::kEstopResetConfirm) {
         return proto::Result::INVALID;
       }
+      // Only within a session: a reset re-sent by a host that has not yet noticed a reboot (no HELLO
+      // since boot) must not clear the latch the base booted with.
+      if (!session_) return proto::Result::REJECTED_STATE;
       const proto::Result r = safety_.clear_estop(now);
       if (r == proto::Result::OK) send_log(proto::LogLevel::WARN, "e-stop reset by host", 0, false);
       return r;
