@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Result, Ticket, TicketReceipt } from '@reception/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchChromium, spawnBridge, type LaunchedChromium, type SpawnedBridge } from './harness/index.ts';
+import {
+  artifactPath,
+  launchChromium,
+  spawnBridge,
+  type LaunchedChromium,
+  type SpawnedBridge,
+} from './harness/index.ts';
 
 // Lobby display and counter page in Chromium against a real bridge process with the demo site: calls show
 // up and are announced, the display recovers from a snapshot after losing its connection, and a counter
@@ -64,7 +70,7 @@ describe('queue pages in Chromium', () => {
 
     const page = await browser.newPage();
     await page.goto(`${bridge.url}/display/?token=demo-display`);
-    await page.getByText('Quầy', { exact: false }).first().waitFor();
+    await page.locator('.tile').first().waitFor(); // snapshot loaded: counters 1 and 6 are open
     const first = await call<{ ticket: Ticket }>(staff1, 'counter:call_next', { counter_id: 'counter_1' });
     await page.locator('.tile .number', { hasText: first.ticket.number }).waitFor();
     await page.locator('.announce', { hasText: `Mời số ${first.ticket.number} đến quầy số 1` }).waitFor();
@@ -107,5 +113,30 @@ describe('queue pages in Chromium', () => {
     await page.getByRole('button', { name: 'Report' }).click();
     await page.getByText('By service').waitFor();
     await page.screenshot({ path: artifactPath('tickets/counter-report.png') });
+  }, 60_000);
+
+  it('kiosk: take a ticket from the procedure screen, and a priority ticket in Hindi', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${bridge.url}/kiosk/`);
+    await page.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
+    await page.getByRole('button', { name: 'Đăng ký khai sinh' }).click();
+    await page.getByRole('button', { name: 'Lấy số thứ tự' }).click();
+    await page.locator('.ticket-number').waitFor();
+    expect(await page.locator('.ticket-number').textContent()).toMatch(/^KS\d{3}$/);
+    await page.getByText('Khi được gọi, mời bạn đến quầy 1').waitFor();
+    await page.screenshot({ path: artifactPath('tickets/kiosk-ticket-vi.png') });
+    expect(await page.locator('.ticket-receipt').isVisible()).toBe(true);
+
+    const hi = await browser.newPage();
+    await hi.goto(`${bridge.url}/kiosk/`);
+    await hi.getByRole('button', { name: 'हिन्दी', exact: true }).click();
+    await hi.locator('.procedure-button').first().click();
+    await hi.getByRole('button', { name: 'मुझे प्राथमिकता सेवा चाहिए' }).click();
+    await hi.locator('.priority-choice button').first().click();
+    await hi.getByText('आपका नंबर', { exact: true }).waitFor();
+    await hi.screenshot({ path: artifactPath('tickets/kiosk-ticket-hi.png') });
+    const kiosk = await connect('/kiosk', 'demo-kiosk');
+    const snap = await call<{ waiting: { priority: number }[] }>(kiosk, 'queue:snapshot', {});
+    expect(snap.waiting.reduce((n, w) => n + w.priority, 0)).toBeGreaterThanOrEqual(1);
   }, 60_000);
 });

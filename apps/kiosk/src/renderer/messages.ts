@@ -29,6 +29,18 @@ export interface Messages {
   connectionConnecting: string;
   connectionUnauthorized: string;
   idleNotice: string;
+  takeTicket: string;
+  priorityToggle: string;
+  priorityChoose: string;
+  takingTicket: string;
+  yourNumber: string;
+  goToCounter: (counters: string) => string;
+  peopleAhead: (n: number) => string;
+  estimatedWait: (minutes: number) => string;
+  ticketPrinted: string;
+  printFailed: string;
+  ticketError: string;
+  tryAgain: string;
 }
 
 export const MESSAGES: Record<Language, Messages> = {
@@ -55,6 +67,18 @@ export const MESSAGES: Record<Language, Messages> = {
     connectionConnecting: 'Đang kết nối…',
     connectionUnauthorized: 'Máy này chưa được cấp quyền. Vui lòng báo nhân viên.',
     idleNotice: 'Màn hình sẽ trở về đầu nếu không có ai sử dụng.',
+    takeTicket: 'Lấy số thứ tự',
+    priorityToggle: 'Tôi thuộc diện ưu tiên',
+    priorityChoose: 'Bạn thuộc diện nào?',
+    takingTicket: 'Đang lấy số…',
+    yourNumber: 'Số của bạn',
+    goToCounter: (c) => `Khi được gọi, mời bạn đến quầy ${c}`,
+    peopleAhead: (n) => (n === 0 ? 'Không có ai trước bạn' : `Có ${n} người trước bạn`),
+    estimatedWait: (m) => `Thời gian chờ dự kiến: khoảng ${m} phút`,
+    ticketPrinted: 'Mời bạn nhận phiếu in bên dưới.',
+    printFailed: 'Máy in đang gặp sự cố. Bạn hãy nhớ số của mình.',
+    ticketError: 'Chưa lấy được số.',
+    tryAgain: 'Thử lại',
   },
   en: {
     nativeName: 'English',
@@ -79,6 +103,19 @@ export const MESSAGES: Record<Language, Messages> = {
     connectionConnecting: 'Connecting…',
     connectionUnauthorized: 'This kiosk is not allowed to connect. Please tell a member of staff.',
     idleNotice: 'The screen goes back to the start when nobody uses it.',
+    takeTicket: 'Take a ticket',
+    priorityToggle: 'I need priority service',
+    priorityChoose: 'Which applies to you?',
+    takingTicket: 'Getting your number…',
+    yourNumber: 'Your number',
+    goToCounter: (c) => `When your number is called, go to counter ${c}`,
+    peopleAhead: (n) =>
+      n === 0 ? 'Nobody is ahead of you' : n === 1 ? '1 person ahead of you' : `${n} people ahead of you`,
+    estimatedWait: (m) => `Expected wait: about ${m} minutes`,
+    ticketPrinted: 'Please take your printed ticket below.',
+    printFailed: 'The printer has a problem. Please remember your number.',
+    ticketError: 'Could not get a number.',
+    tryAgain: 'Try again',
   },
   hi: {
     nativeName: 'हिन्दी',
@@ -103,6 +140,18 @@ export const MESSAGES: Record<Language, Messages> = {
     connectionConnecting: 'जुड़ रहा है…',
     connectionUnauthorized: 'यह कियोस्क जुड़ नहीं सकता। कृपया कर्मचारी को बताएँ।',
     idleNotice: 'कोई उपयोग न करे तो स्क्रीन शुरुआत पर लौट आती है।',
+    takeTicket: 'टोकन लें',
+    priorityToggle: 'मुझे प्राथमिकता सेवा चाहिए',
+    priorityChoose: 'आप पर क्या लागू होता है?',
+    takingTicket: 'आपका नंबर बन रहा है…',
+    yourNumber: 'आपका नंबर',
+    goToCounter: (c) => `जब आपका नंबर पुकारा जाए, काउंटर ${c} पर जाएँ`,
+    peopleAhead: (n) => (n === 0 ? 'आपसे पहले कोई नहीं है' : `आपसे पहले ${n} लोग हैं`),
+    estimatedWait: (m) => `अनुमानित प्रतीक्षा: लगभग ${m} मिनट`,
+    ticketPrinted: 'कृपया नीचे से अपनी छपी पर्ची ले लें।',
+    printFailed: 'प्रिंटर में समस्या है। कृपया अपना नंबर याद रखें।',
+    ticketError: 'नंबर नहीं मिल सका।',
+    tryAgain: 'फिर से कोशिश करें',
   },
   ur: {
     nativeName: 'اردو',
@@ -127,6 +176,18 @@ export const MESSAGES: Record<Language, Messages> = {
     connectionConnecting: 'رابطہ ہو رہا ہے…',
     connectionUnauthorized: 'یہ کیوسک رابطہ نہیں کر سکتا۔ براہ کرم عملے کو بتائیں۔',
     idleNotice: 'اگر کوئی استعمال نہ کرے تو اسکرین شروع پر واپس آ جاتی ہے۔',
+    takeTicket: 'ٹوکن لیں',
+    priorityToggle: 'مجھے ترجیحی خدمت چاہیے',
+    priorityChoose: 'آپ پر کیا لاگو ہوتا ہے؟',
+    takingTicket: 'آپ کا نمبر بن رہا ہے…',
+    yourNumber: 'آپ کا نمبر',
+    goToCounter: (c) => `جب آپ کا نمبر پکارا جائے تو کاؤنٹر ${c} پر جائیں`,
+    peopleAhead: (n) => (n === 0 ? 'آپ سے پہلے کوئی نہیں ہے' : `آپ سے پہلے ${n} افراد ہیں`),
+    estimatedWait: (m) => `متوقع انتظار: تقریباً ${m} منٹ`,
+    ticketPrinted: 'براہ کرم نیچے سے اپنی چھپی ہوئی پرچی لے لیں۔',
+    printFailed: 'پرنٹر میں مسئلہ ہے۔ براہ کرم اپنا نمبر یاد رکھیں۔',
+    ticketError: 'نمبر نہیں مل سکا۔',
+    tryAgain: 'دوبارہ کوشش کریں',
   },
 };
 

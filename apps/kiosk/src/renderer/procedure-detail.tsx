@@ -1,6 +1,7 @@
 import type { Language, Service, SiteCatalogue } from '@reception/protocol';
 import { formatFee, textIn } from './format.ts';
 import type { Messages } from './messages.ts';
+import { TakeTicket } from './take-ticket.tsx';
 
 /**
  * One procedure: what it is, the papers to bring, the fee, how long it takes and which counter handles it.
@@ -54,6 +55,7 @@ export function ProcedureDetail(props: {
           <p>{textIn(service.processing_time, lang)}</p>
         </section>
       </div>
+      <TakeTicket site={site} service={service} lang={lang} t={t} />
     </main>
   );
 }

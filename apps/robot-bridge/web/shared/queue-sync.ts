@@ -15,7 +15,8 @@ export interface QueueSocket {
 /**
  * Keeps a queue view in step with the bridge: a snapshot at every (re)connect, then events in seq order;
  * a gap is filled from `queue:events`, a day change or an incomplete gap takes a new snapshot.
- * `onEvent` hears each event applied live (not those replayed from a snapshot), e.g. to announce calls.
+ * `onEvent` hears each event broadcast live, once, in seq order, even one that arrives while a snapshot is
+ * loading (e.g. to announce calls); events only recovered from a snapshot or a gap fill are not replayed.
  */
 export function syncQueue(
   socket: QueueSocket,
@@ -24,6 +25,7 @@ export function syncQueue(
 ): void {
   let state: QueueSnapshot | undefined;
   let syncing = false;
+  let lastLive = 0;
   const pending: QueueEvent[] = [];
 
   const snapshot = async () => {
@@ -56,7 +58,6 @@ export function syncQueue(
         case 'applied':
           state = res.state;
           onState(state);
-          onEvent(e);
           break;
         case 'stale':
           break;
@@ -76,6 +77,10 @@ export function syncQueue(
   };
   socket.on('connect', () => void snapshot());
   socket.on('queue:event', (e) => {
+    if (e.seq > lastLive) {
+      lastLive = e.seq;
+      onEvent(e);
+    }
     pending.push(e);
     drain();
   });
