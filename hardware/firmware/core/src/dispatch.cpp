@@ -41,6 +41,7 @@ void Firmware::handle_frame(const Frame& f) {
         ++stats_.payload_errors;
         return;
       }
+      last_host_hb_ = board_.millis();  // any valid host frame proves the host and the cable alive
       events_.ack(m.event_id);
       return;
     }
@@ -51,6 +52,9 @@ void Firmware::handle_frame(const Frame& f) {
     ++stats_.unexpected;
     return;
   }
+  // A CRC-valid command is as good a sign of life as a HEARTBEAT: under line noise the watchdog then
+  // fires only when the host or the cable really goes quiet, not whenever five heartbeats in a row are hit.
+  last_host_hb_ = board_.millis();
   handle_command(f);
 }
 
