@@ -76,7 +76,7 @@ export class RoutePlanner {
     const floor = findFloor(map, id);
     if (!floor) throw new UnknownIdError('floor', `map ${map.file} has no floor '${id}'`);
     this.floor = floor;
-    this.options = { costmap: {}, costPenalty: 3, speed: defaultSpeedOptions, landmarks: 4, ...options };
+    this.options = { costmap: {}, costPenalty: 3, speed: defaultSpeedOptions, landmarks: 8, ...options };
     this.costmap = new Costmap(
       floor,
       map.zones.filter((z) => z.floor === floor.id),
