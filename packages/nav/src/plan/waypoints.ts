@@ -1,4 +1,5 @@
 import type { Costmap } from '../costmap/costmap.ts';
+import { traverseCells } from '../costmap/geometry.ts';
 import type { CellPoint } from './smoothing.ts';
 
 export interface SpeedOptions {
@@ -79,15 +80,15 @@ export function toWaypoints(
     const b = waypoints[k + 1] ?? { x: 0, y: 0 };
     const [ua, va] = costmap.toCellCoords(a.x, a.y);
     const [ub, vb] = costmap.toCellCoords(b.x, b.y);
-    const steps = Math.max(1, Math.ceil(Math.hypot(ub - ua, vb - va) * 4));
+    // Every cell the segment touches counts, so a zone corner clipped between two samples still caps it.
     let speed = base;
     let quiet = false;
-    for (let s = 0; s <= steps; s++) {
-      const t = s / steps;
-      const q = sample(ua + (ub - ua) * t, va + (vb - va) * t);
+    traverseCells(ua, va, ub, vb, (c, r) => {
+      const q = sample(c + 0.5, r + 0.5);
       speed = Math.min(speed, q.speed);
       quiet ||= q.quiet;
-    }
+      return true;
+    });
     segments.push({ from: k, length: Math.hypot(b.x - a.x, b.y - a.y), speedLimit: speed, quiet });
   }
   return { waypoints, segments };
