@@ -1,6 +1,7 @@
 /**
  * One issuer process of `bench:tickets`: connects to the bridge's /kiosk namespace like a kiosk, waits for
- * "go" on stdin, then issues `count` tickets one after another at most `rate` per second. A request that
+ * "go" on stdin, then issues `count` tickets one after another at most `rate` per second (or, with event
+ * `bridge:info`, sends that no-op request instead: the transport baseline). A request that
  * times out or meets a dead bridge is retried with the SAME idempotency key until it is acknowledged.
  * Prints one JSON line: every acknowledged ticket with its latency, and retry counts.
  */
@@ -9,7 +10,8 @@ import { createInterface } from 'node:readline';
 import type { Result, TicketReceipt } from '@reception/protocol';
 import { io } from 'socket.io-client';
 
-const [url = '', token = '', countArg = '500', rateArg = '18'] = process.argv.slice(2);
+const [url = '', token = '', countArg = '500', rateArg = '18', event = 'ticket:issue'] =
+  process.argv.slice(2);
 const count = Number(countArg);
 const minGapMs = 1000 / Number(rateArg);
 const services = ['civil_status', 'certified_copy', 'land'];
@@ -55,6 +57,10 @@ async function main(): Promise<void> {
         continue;
       }
       const ms = performance.now() - t0;
+      if (r.ok && event === 'bridge:info') {
+        acked.push([key, '', '', ms]);
+        break;
+      }
       if (r.ok) {
         acked.push([key, r.value.ticket.id, `${r.value.ticket.business_date}/${r.value.ticket.number}`, ms]);
         break;

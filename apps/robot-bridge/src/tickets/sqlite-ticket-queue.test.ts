@@ -62,6 +62,24 @@ describe('SqliteTicketQueue issuing', () => {
     await q.close();
   });
 
+  it('commits issues of the same turn together, each with its own outcome', async () => {
+    const q = open();
+    const same = req('land');
+    const results = await Promise.allSettled([
+      q.issue(req('land')),
+      q.issue(same),
+      q.issue(req('land', { priority: { class_id: 'nope' } })),
+      q.issue(same),
+      q.issue(req('land')),
+    ]);
+    const values = results.map((r) => (r.status === 'fulfilled' ? r.value.ticket.number : 'refused'));
+    expect(values).toEqual(['C001', 'C002', 'refused', 'C002', 'C003']);
+    expect(results[3]?.status === 'fulfilled' && results[3].value.replayed).toBe(true);
+    const created = (await q.eventsAfter(0, 100)).events.filter((e) => e.type === 'ticket.created');
+    expect(created.map((e) => e.ticket?.number)).toEqual(['C001', 'C002', 'C003']);
+    await q.close();
+  });
+
   it('refuses unknown services and priority classes', async () => {
     const q = open();
     expect((await refusal(q.issue(req('nope')))).code).toBe('UNKNOWN_SERVICE');

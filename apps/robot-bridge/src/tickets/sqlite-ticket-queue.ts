@@ -57,6 +57,11 @@ export class SqliteTicketQueue implements TicketQueue {
   private readonly listeners = new Set<(e: QueueEvent) => void>();
   private pending: QueueEvent[] = [];
   private day = '';
+  private batch: {
+    input: IssueInput;
+    resolve: (v: IssuedTicket) => void;
+    reject: (e: Error) => void;
+  }[] = [];
   private readonly checkpointTimer: NodeJS.Timeout;
   private readonly now: () => number;
   private readonly s;
@@ -186,6 +191,16 @@ export class SqliteTicketQueue implements TicketQueue {
 
   /** Runs `fn` in an IMMEDIATE transaction; events it appended reach listeners only after the commit. */
   private tx<T>(fn: () => T): T {
+    if (this.db.inTransaction) {
+      // Nested (one issue of a group commit): a savepoint; the outer transaction delivers the events.
+      const mark = this.pending.length;
+      try {
+        return this.db.transaction(fn)();
+      } catch (e) {
+        this.pending.length = mark;
+        throw e;
+      }
+    }
     let result: T;
     try {
       result = this.db
@@ -312,8 +327,42 @@ export class SqliteTicketQueue implements TicketQueue {
 
   // ---- issuing ----------------------------------------------------------------------------------------
 
+  /**
+   * Group commit: issues that arrive in the same event-loop turn share one transaction, so one WAL fsync
+   * makes all of them durable; each still resolves only after that commit, and each refusal stays its own
+   * (a savepoint per issue).
+   */
   issue(input: IssueInput): Promise<IssuedTicket> {
-    return this.run(() => this.issueNow(input));
+    return new Promise((resolve, reject) => {
+      this.batch.push({ input, resolve, reject });
+      if (this.batch.length === 1) setImmediate(() => this.flushBatch());
+    });
+  }
+
+  private flushBatch(): void {
+    const items = this.batch;
+    this.batch = [];
+    const outcomes: ({ ok: true; value: IssuedTicket } | { ok: false; error: Error })[] = [];
+    const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+    try {
+      this.tx(() => {
+        for (const it of items) {
+          try {
+            outcomes.push({ ok: true, value: this.issueNow(it.input) });
+          } catch (e) {
+            outcomes.push({ ok: false, error: asError(e) });
+          }
+        }
+      });
+    } catch (e) {
+      for (const it of items) it.reject(asError(e));
+      return;
+    }
+    items.forEach((it, i) => {
+      const o = outcomes[i];
+      if (o?.ok) it.resolve(o.value);
+      else it.reject(o?.error ?? new Error('issue lost its outcome'));
+    });
   }
 
   /** Issue with a number allocated elsewhere (a block reserved by an external adapter). */

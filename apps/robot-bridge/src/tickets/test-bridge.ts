@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../config.ts';
 import { ticketTestSite } from './test-site.ts';
 
 /**
- * Makes a temporary site folder (the small ticket test site and the demo staff accounts) and an empty
+ * Makes a temporary site folder (the small ticket test site, the demo map and staff accounts) and an empty
  * data folder, for tests and the benchmark that start a real bridge.
  */
 export function makeTicketSiteDir(site: Site = ticketTestSite()): {
@@ -22,6 +22,7 @@ export function makeTicketSiteDir(site: Site = ticketTestSite()): {
   mkdirSync(dataDir);
   writeFileSync(path.join(siteDir, 'site.yaml'), stringify(site));
   copyFileSync(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), path.join(siteDir, 'staff.yaml'));
+  // The demo lobby map: its places counter_1..counter_3 are the test site's counters.
   cpSync(path.join(REPO_ROOT, 'sites/demo-ward/map'), path.join(siteDir, 'map'), { recursive: true });
   return { root, siteDir, dataDir };
 }

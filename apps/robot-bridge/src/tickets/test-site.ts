@@ -34,7 +34,7 @@ export function ticketTestSite(
     timezone: 'Asia/Ho_Chi_Minh',
     languages: { default: 'vi', enabled: ['vi', 'en'] },
     opening_hours: [{ days: ['mon'], open: '07:30', close: '17:00' }],
-    map: 'map.yaml',
+    map: 'map/map.yaml',
     counters: [
       counter('counter_1', 1, ['civil_status']),
       counter('counter_2', 2, ['civil_status', 'certified_copy']),
