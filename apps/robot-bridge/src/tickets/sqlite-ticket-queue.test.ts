@@ -74,7 +74,7 @@ describe('SqliteTicketQueue issuing', () => {
     ]);
     const values = results.map((r) => (r.status === 'fulfilled' ? r.value.ticket.number : 'refused'));
     expect(values).toEqual(['C001', 'C002', 'refused', 'C002', 'C003']);
-    expect(results[3]?.status === 'fulfilled' && results[3].value.replayed).toBe(true);
+    expect(results[3].status === 'fulfilled' && results[3].value.replayed).toBe(true);
     const created = (await q.eventsAfter(0, 100)).events.filter((e) => e.type === 'ticket.created');
     expect(created.map((e) => e.ticket?.number)).toEqual(['C001', 'C002', 'C003']);
     await q.close();
