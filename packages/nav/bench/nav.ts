@@ -212,6 +212,7 @@ function lobby(map: SiteMap, label: string): Record<string, unknown> {
   let t0 = performance.now();
   const planner = new RoutePlanner(map);
   const buildMs = performance.now() - t0;
+  const landmarksMs = planner.prepare();
   const cm = planner.costmap;
   const places = map.places.map((p) => p.id);
   const pairs: [string, string][] = [];
@@ -272,7 +273,8 @@ function lobby(map: SiteMap, label: string): Record<string, unknown> {
     label,
     resolution: cm.resolution,
     size: `${cm.width}x${cm.height}`,
-    build_ms: Math.round(buildMs),
+    costmap_build_ms: Math.round(buildMs),
+    landmarks_build_ms: Math.round(landmarksMs),
     queries: placeRuns.ms.length,
     p50_ms: r4(pct(placeRuns.ms, 0.5)),
     p95_ms: r4(pct(placeRuns.ms, 0.95)),

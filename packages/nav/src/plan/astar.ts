@@ -1,6 +1,9 @@
 import { cellX, cellY, octile, polylineLength, SQRT2, type PaddedGrid } from './grid.ts';
 import { COST_UNITS, DIAG_UNITS, type Landmarks } from './landmarks.ts';
 
+/** Landmarks consulted per query (ALT's active set); more cost reads per cell than they save beyond this. */
+const ACTIVE_LANDMARKS = 8;
+
 /** Lower bound of a diagonal step's integer cost (factor 1, rounded). */
 const MIN_DIAG_UNITS = Math.round(DIAG_UNITS);
 import { SearchSpace, type GridPath } from './search-space.ts';
@@ -31,6 +34,8 @@ export class GridAStar {
     readonly grid: PaddedGrid,
     private readonly factor?: Float32Array,
     private readonly landmarks?: Landmarks,
+    /** ALT's active set: how many landmarks to consult per query (the best at the start). */
+    private readonly activeLandmarks = ACTIVE_LANDMARKS,
   ) {
     if (factor && factor.length !== grid.walkable.length) {
       throw new RangeError(`factor has ${factor.length} cells, grid has ${grid.walkable.length}`);
@@ -40,6 +45,21 @@ export class GridAStar {
     const W = grid.stride;
     // E, W, S, N, then SE, SW, NE, NW: diagonal k (4..7) needs straight neighbours DIAG_A[k] and DIAG_B[k].
     this.offsets = Int32Array.from([1, -1, W, -W, W + 1, W - 1, -W + 1, -W - 1]);
+  }
+
+  private selectLandmarks(start: number, goal: number): Int32Array {
+    const lm = this.landmarks;
+    if (!lm) return new Int32Array(0);
+    const K = lm.count;
+    const scored: [number, number][] = [];
+    for (let k = 0; k < K; k++) {
+      const a = lm.dist[goal * K + k] ?? Infinity;
+      const b = lm.dist[start * K + k] ?? Infinity;
+      if (a === 0) return Int32Array.of(k);
+      if (a !== Infinity && b !== Infinity) scored.push([Math.abs(a - b), k]);
+    }
+    scored.sort((x, y) => y[0] - x[0]);
+    return Int32Array.from(scored.slice(0, this.activeLandmarks), ([, k]) => k);
   }
 
   /** Cheapest path between two walkable padded cells, or null when none exists. `length` is geometric. */
@@ -62,8 +82,17 @@ export class GridAStar {
     const K = lm ? lm.count : 0;
     const lmDist = lm?.dist;
     const slack = lm?.slack ?? new Float64Array(0);
-    const goalLm = new Float64Array(K); // Infinity where landmark k cannot reach the goal
-    for (let k = 0; k < K; k++) goalLm[k] = lmDist?.[goal * K + k] ?? Infinity;
+    // Active landmarks (ALT's per-query selection): the ACTIVE_LANDMARKS with the best bound at the start,
+    // or only the goal's own landmark when there is one (its bound is exact). Fewer reads per new cell.
+    const active = this.selectLandmarks(start, goal);
+    const A = active.length;
+    const goalLm = new Float64Array(A);
+    const slackA = new Float64Array(A);
+    for (let j = 0; j < A; j++) {
+      const k = active[j] ?? 0;
+      goalLm[j] = lmDist?.[goal * K + k] ?? Infinity;
+      slackA[j] = slack[k] ?? 0;
+    }
     let hf = this.heapF;
     let hg = this.heapG;
     let hn = this.heapN;
@@ -180,11 +209,11 @@ export class GridAStar {
               : ay - ax + SQRT2 * ax;
           if (lmDist) {
             const base = t * K;
-            for (let k = 0; k < K; k++) {
-              const a = goalLm[k] ?? Infinity;
-              const b = lmDist[base + k] ?? Infinity;
+            for (let j = 0; j < A; j++) {
+              const a = goalLm[j] ?? Infinity;
+              const b = lmDist[base + (active[j] ?? 0)] ?? Infinity;
               if (a === Infinity || b === Infinity) continue;
-              const bound = (a > b ? a - b : b - a) - (slack[k] ?? 0);
+              const bound = (a > b ? a - b : b - a) - (slackA[j] ?? 0);
               if (bound > ht) ht = bound;
             }
           }

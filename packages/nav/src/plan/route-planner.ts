@@ -85,6 +85,13 @@ export class RoutePlanner {
     );
   }
 
+  /** Builds the search (and its landmarks) now instead of on the first query; returns the time taken, ms. */
+  prepare(): number {
+    const t0 = performance.now();
+    this.ensureSearch();
+    return performance.now() - t0;
+  }
+
   /**
    * The search, built on first use: landmarks cost one Dijkstra per place, so a planner that only
    * reports an error never pays for them. They see only the static layers, so dynamic obstacles (which
