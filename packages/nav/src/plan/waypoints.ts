@@ -1,5 +1,4 @@
 import type { Costmap } from '../costmap/costmap.ts';
-import { traverseCells } from '../costmap/geometry.ts';
 import type { CellPoint } from './smoothing.ts';
 
 export interface SpeedOptions {
@@ -8,6 +7,9 @@ export interface SpeedOptions {
   /** Absolute cap, m/s; nothing may exceed it. */
   maxSpeed: number;
 }
+
+/** Zone lookups per cell of path length. Zones are rasterised conservatively (every cell they touch). */
+const SAMPLES_PER_CELL = 8;
 
 export const defaultSpeedOptions: SpeedOptions = { guideSpeed: 0.6, maxSpeed: 1.2 };
 
@@ -28,7 +30,7 @@ export interface Segment {
 
 /**
  * Turns a smoothed polyline into waypoints with per-segment speed limits. Segments are split where the
- * slow-zone cap or the quiet flag changes, sampling every quarter cell; the split is placed on the safe
+ * slow-zone cap or the quiet flag changes, sampling every 1/8 cell; the split is placed on the safe
  * side (a slower segment starts before the zone and ends after it).
  */
 export function toWaypoints(
@@ -51,7 +53,7 @@ export function toWaypoints(
   for (let k = 0; k + 1 < points.length; k++) {
     const [u0, v0] = points[k] ?? [0, 0];
     const [u1, v1] = points[k + 1] ?? [0, 0];
-    const steps = Math.max(1, Math.ceil(Math.hypot(u1 - u0, v1 - v0) * 4));
+    const steps = Math.max(1, Math.ceil(Math.hypot(u1 - u0, v1 - v0) * SAMPLES_PER_CELL));
     let prevPoint: CellPoint = [u0, v0];
     let prev = sample(u0, v0);
     for (let s = 1; s <= steps; s++) {
@@ -67,28 +69,27 @@ export function toWaypoints(
     }
     split.push([u1, v1]);
   }
-  const waypoints: Waypoint[] = [];
-  const segments: Segment[] = [];
-  for (const [u, v] of split) {
-    const w = costmap.toWorld(u, v);
-    const prevW = waypoints[waypoints.length - 1];
-    if (prevW && Math.hypot(prevW.x - w.x, prevW.y - w.y) < 1e-9) continue;
-    waypoints.push(w);
+  const kept: CellPoint[] = [];
+  for (const q of split) {
+    const last = kept[kept.length - 1];
+    if (!last || Math.hypot(last[0] - q[0], last[1] - q[1]) >= 1e-9) kept.push(q);
   }
-  for (let k = 0; k + 1 < waypoints.length; k++) {
-    const a = waypoints[k] ?? { x: 0, y: 0 };
-    const b = waypoints[k + 1] ?? { x: 0, y: 0 };
-    const [ua, va] = costmap.toCellCoords(a.x, a.y);
-    const [ub, vb] = costmap.toCellCoords(b.x, b.y);
-    // Every cell the segment touches counts, so a zone corner clipped between two samples still caps it.
+  const waypoints: Waypoint[] = kept.map(([u, v]) => costmap.toWorld(u, v));
+  const segments: Segment[] = [];
+  for (let k = 0; k + 1 < kept.length; k++) {
+    // Same cell-space samples as the split pass (no metre round trip), both ends included.
+    const [ua, va] = kept[k] ?? [0, 0];
+    const [ub, vb] = kept[k + 1] ?? [0, 0];
+    const steps = Math.max(1, Math.ceil(Math.hypot(ub - ua, vb - va) * SAMPLES_PER_CELL));
     let speed = base;
     let quiet = false;
-    traverseCells(ua, va, ub, vb, (c, r) => {
-      const q = sample(c + 0.5, r + 0.5);
+    for (let s = 0; s <= steps; s++) {
+      const q = sample(ua + ((ub - ua) * s) / steps, va + ((vb - va) * s) / steps);
       speed = Math.min(speed, q.speed);
       quiet ||= q.quiet;
-      return true;
-    });
+    }
+    const a = waypoints[k] ?? { x: 0, y: 0 };
+    const b = waypoints[k + 1] ?? { x: 0, y: 0 };
     segments.push({ from: k, length: Math.hypot(b.x - a.x, b.y - a.y), speedLimit: speed, quiet });
   }
   return { waypoints, segments };
