@@ -3,12 +3,16 @@
  * path), first without faults, then while the bridge is SIGKILLed at random moments and restarted.
  * Afterwards the bridge's SQLite file is read directly: every acknowledged ticket must be there with the
  * same id and number (lost_acknowledged = 0), and no number or request may appear twice (duplicates = 0).
- * Baseline in the same run: a naive "read max + 1, insert" issuer run by 20 processes on a shared file.
- * Last line: one JSON object.
+ * Baselines in the same run: a naive "read max + 1, insert" issuer run by 20 processes on a shared file
+ * (duplicates); the same 20 issuers sending a no-op request (what transport and machine load cost); the
+ * queue alone in this process (what durability costs). Last line: one JSON object.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { SqliteTicketQueue } from '../src/tickets/sqlite-ticket-queue.ts';
+import { ticketTestSite } from '../src/tickets/test-site.ts';
 import { makeTicketSiteDir } from '../src/tickets/test-bridge.ts';
 import { exited, freePort, lines, percentile, startTs, waitHealthy } from './tickets-procs.ts';
 
@@ -127,7 +131,40 @@ async function runNaive() {
   return { tickets: total, duplicates: total - distinct };
 }
 
+/** The queue alone, in this process: issue() awaited one after another (each pays its own fsync). */
+async function runInProcess() {
+  const { root, dataDir } = makeTicketSiteDir();
+  const site = ticketTestSite();
+  const q = new SqliteTicketQueue({
+    file: path.join(dataDir, 'q.sqlite'),
+    site: () => site,
+    synchronous: SYNC,
+  });
+  const lat: number[] = [];
+  const services = ['civil_status', 'certified_copy', 'land'];
+  for (let i = 0; i < TICKETS / 4; i++) {
+    const t0 = performance.now();
+    await q.issue({
+      service_id: services[i % 3] ?? 'land',
+      idempotency_key: randomUUID(),
+      source: 'kiosk',
+      actor: 'bench',
+    });
+    lat.push(performance.now() - t0);
+  }
+  await q.close();
+  rmSync(root, { recursive: true, force: true });
+  lat.sort((a, b) => a - b);
+  return {
+    tickets: lat.length,
+    p50_ms: Math.round(percentile(lat, 50) * 100) / 100,
+    p99_ms: Math.round(percentile(lat, 99) * 100) / 100,
+  };
+}
+
 async function main(): Promise<void> {
+  const inProcess = await runInProcess();
+  console.log(JSON.stringify({ phase: 'queue_in_process', ...inProcess }));
   // Transport baseline: the same issuers sending a no-op request, so the ticket latency can be read against
   // what socket.io and this machine's load cost by themselves.
   const baseline = await runPhase('transport baseline (bridge:info)', false, 'bridge:info', TICKETS / 4);
@@ -153,6 +190,7 @@ async function main(): Promise<void> {
       with_kills: faults,
       naive,
       transport_baseline: transport,
+      queue_in_process: inProcess,
       target: { issue_p99_ms: 10, duplicates: 0, lost_acknowledged: 0, min_kills: MIN_KILLS },
     }),
   );
