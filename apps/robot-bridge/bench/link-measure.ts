@@ -1,12 +1,14 @@
 /**
  * Measurements of the binary link for bench:link. Each returns plain numbers; timing is taken from
- * performance.now() at the host, so every figure includes the pty, the 115200 baud pacing of the sim and
- * the time for the evidence (an ODOM frame, an event) to travel back.
+ * performance.now() at the host, so every figure includes the pty, the 115200 baud pacing of the sim,
+ * the ODOM period (20 ms) and the time for the evidence to travel back and be handled by the host's event
+ * loop. Watchdogs also report the firmware's own figure (the safety event's detail: ms since the last
+ * CMD_VEL / heartbeat by the base's clock when it stopped), which carries no host-side noise.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LinkRig } from '../src/link/link-rig.ts';
 import { waitFor } from '../src/link/link-rig.ts';
-import type { Odometry, RobotBase } from '../src/link/robot-base.ts';
+import type { Odometry, RobotBase, SafetyEvent } from '../src/link/robot-base.ts';
 import { percentile } from '../src/link/soak.ts';
 
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -67,9 +69,12 @@ export async function measureVelocityWatchdog(
   base: RobotBase,
   odom: Timed<Odometry>[],
   runs: number,
-): Promise<{ commanded_ms: number[]; wheels_zero_ms: number[] }> {
+): Promise<{ commanded_ms: number[]; wheels_zero_ms: number[]; firmware_ms: number[] }> {
   const commanded: number[] = [];
   const zero: number[] = [];
+  const firmware: number[] = [];
+  const onSafety = (e: SafetyEvent) => (e.kind === 'VEL_WATCHDOG' ? firmware.push(e.detail) : undefined);
+  base.on('safety', onSafety);
   for (let r = 0; r < runs; r++) {
     let lastSend = 0;
     const end = performance.now() + 1000;
@@ -90,7 +95,8 @@ export async function measureVelocityWatchdog(
     zero.push(round(stopped.at - lastSend));
     await sleep(300);
   }
-  return { commanded_ms: commanded, wheels_zero_ms: zero };
+  base.off('safety', onSafety);
+  return { commanded_ms: commanded, wheels_zero_ms: zero, firmware_ms: firmware };
 }
 
 /**
@@ -101,9 +107,13 @@ export async function measureHeartbeatWatchdog(
   rig: LinkRig,
   odom: Timed<Odometry>[],
   runs: number,
-): Promise<{ stop_ms: number[]; wheels_zero_ms: number[] }> {
+): Promise<{ stop_ms: number[]; wheels_zero_ms: number[]; firmware_ms: number[] }> {
   const stops: number[] = [];
   const zero: number[] = [];
+  const firmware: number[] = [];
+  const onSafety = (e: SafetyEvent) =>
+    e.kind === 'HEARTBEAT_WATCHDOG' ? firmware.push(e.detail) : undefined;
+  rig.base.on('safety', onSafety);
   for (let r = 0; r < runs; r++) {
     await waitFor('link up', () => (rig.base.state === 'up' ? true : undefined), 5000);
     const pose = odom.at(-1)?.value;
@@ -125,7 +135,8 @@ export async function measureHeartbeatWatchdog(
     zero.push(round(stopped.at - cut));
     rig.relay.set({ silent: false }, 'toBase');
   }
-  return { stop_ms: stops, wheels_zero_ms: zero };
+  rig.base.off('safety', onSafety);
+  return { stop_ms: stops, wheels_zero_ms: zero, firmware_ms: firmware };
 }
 
 /** The host's port disappears for a second and comes back: time from its reappearance to link up. */

@@ -3,6 +3,7 @@
  * resend with the SAME seq after the ack timeout, deadlines, and a send window small enough that every
  * seq that can still be resent is inside the base's dedupe memory. Driven by `tick(now)`.
  */
+import { randomInt } from 'node:crypto';
 import { CommandRejectedError, CommandTimeoutError, LinkError } from './errors.ts';
 import { Result, type CommandName, type Payloads } from './messages.generated.ts';
 import type { LinkMetricsRecorder } from './metrics.ts';
@@ -48,7 +49,8 @@ const REJECTION = {
 } as const;
 
 export class CommandTracker {
-  private nextSeq = 1;
+  /** Random per session (PROTOCOL.md rule 2): a stale CMD_ACK from an earlier session cannot match. */
+  private nextSeq = randomInt(1, 0xffff);
   private readonly pending = new Map<number, Pending>();
 
   constructor(

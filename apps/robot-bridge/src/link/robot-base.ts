@@ -15,7 +15,9 @@
  *   HELLO, not a firmware restart (the base boots latched). Only `resetEstop()` (ESTOP_RESET with the confirm
  *   constant) does, and the caller must make that a deliberate second step.
  * - **Safety events are delivered once.** The base repeats a SAFETY_EVENT until it is acknowledged; the
- *   implementation acknowledges each copy and emits each event_id once per boot.
+ *   implementation acknowledges each copy and emits each event_id once per boot. event_id increases within
+ *   a boot, but a repeat can arrive after a newer event, so take current state (e-stop latched, mode) from
+ *   odometry `mode` and `info`, not from the last event seen.
  * - **Connection state.** `connection` is emitted on every change. Heartbeat silence counts as disconnection;
  *   a new boot id emits `resync` (the base restarted: paths and speed limits it held are gone). Commands
  *   not yet acknowledged are resent to the new boot, which has executed none of them.

@@ -9,14 +9,6 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export const SIM_SCRIPT = fileURLToPath(new URL('../../../../hardware/scripts/sim.mjs', import.meta.url));
-/** The binary sim.mjs builds and runs (hardware/scripts/lib.mjs SIM_BIN). */
-export const SIM_BIN = fileURLToPath(
-  new URL('../../../../hardware/firmware/build/host/robot-sim', import.meta.url),
-);
-
-// The first start in a process goes through sim.mjs, which (re)builds the firmware under a lock; later starts
-// run the binary directly so a test that restarts the firmware does not wait for a build check each time.
-let checkedBuild = false;
 
 export interface SimReady {
   event: 'ready';
@@ -43,9 +35,9 @@ export async function startSim(
   timeoutMs = 300_000,
 ): Promise<SimProcess> {
   const args = ['--port', port, '--exit-with-parent', ...extraArgs];
-  const child = checkedBuild
-    ? spawn(SIM_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, [SIM_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Always through sim.mjs: it checks the build under the firmware's build lock (about 0.5 s when current),
+  // so a test never runs a binary that is being re-linked.
+  const child = spawn(process.execPath, [SIM_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -60,6 +52,10 @@ export async function startSim(
       clearTimeout(timer);
       reject(new Error(`sim exited (${String(code)}) before ready: ${stderr}`));
     });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot start the sim: ${error.message}`));
+    });
     lines.on('line', (line) => {
       let parsed: Record<string, unknown>;
       try {
@@ -69,7 +65,6 @@ export async function startSim(
       }
       if (parsed.event === 'ready') {
         clearTimeout(timer);
-        checkedBuild = true;
         resolve(parsed as unknown as SimReady);
       } else events.push(parsed);
     });
