@@ -12,7 +12,15 @@ function baseSite(): Site {
     languages: { default: 'vi', enabled: ['vi', 'en'] },
     opening_hours: [{ days: ['mon'], open: '07:30', close: '11:30' }],
     map: 'map/map.yaml',
-    counters: [{ id: 'counter_1', number: 1, name: t('Counter 1'), services: ['birth_registration'], place: 'counter_1' }],
+    counters: [
+      {
+        id: 'counter_1',
+        number: 1,
+        name: t('Counter 1'),
+        services: ['birth_registration'],
+        place: 'counter_1',
+      },
+    ],
     services: [
       {
         id: 'birth_registration',
@@ -46,7 +54,10 @@ describe('crossCheckSite', () => {
     const site = baseSite();
     site.services[0]!.counters.push('counter_9');
     const issues = crossCheckSite(site);
-    expect(issues).toContainEqual({ path: ['services', 0, 'counters', 1], message: "unknown counter id 'counter_9'" });
+    expect(issues).toContainEqual({
+      path: ['services', 0, 'counters', 1],
+      message: "unknown counter id 'counter_9'",
+    });
   });
   it('rejects unknown map places when the map is known', () => {
     const issues = crossCheckSite(baseSite(), new Set(['restroom']));

@@ -166,7 +166,8 @@ export function crossCheckSite(site: Site, mapPlaces?: ReadonlySet<string>): Sit
   const numbers = new Set<number>();
   site.counters.forEach((c, i) => {
     checkText(['counters', i, 'name'], c.name);
-    if (numbers.has(c.number)) issues.push(at(['counters', i, 'number'], `duplicate counter number ${c.number}`));
+    if (numbers.has(c.number))
+      issues.push(at(['counters', i, 'number'], `duplicate counter number ${c.number}`));
     numbers.add(c.number);
     c.services.forEach((s, j) => {
       if (!serviceIds.has(s)) issues.push(at(['counters', i, 'services', j], `unknown service id '${s}'`));

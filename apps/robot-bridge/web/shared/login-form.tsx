@@ -24,7 +24,12 @@ export function LoginForm({ title, onLogin }: { title: string; onLogin: (s: Staf
       <h1>{title}</h1>
       <label>
         Username
-        <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required />
+        <input
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoComplete="username"
+          required
+        />
       </label>
       <label>
         Password
