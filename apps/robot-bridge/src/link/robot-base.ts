@@ -5,7 +5,7 @@
  * Rules every implementation keeps:
  * - **Commands resolve only on CMD_ACK.** A command promise resolves when the base acknowledges its seq with
  *   OK or IN_PROGRESS (accepted; completion of a long command arrives later as a SafetyEvent such as
- *   PATH_DONE). Any other result rejects with `CommandRejectedError` (typed `code`); no ack before the
+ *   PATH_DONE, and as a `completion` event carrying the final CMD_ACK result). Any other result rejects with `CommandRejectedError` (typed `code`); no ack before the
  *   deadline rejects with `CommandTimeoutError`, in which case the outcome is unknown.
  * - **At most once.** A resend always carries the original seq; the base re-acks duplicates without
  *   executing them again. `sendCommand` resends until acknowledged or its deadline passes.
@@ -25,6 +25,7 @@
  *   heartbeats (500 ms); the bridge sends heartbeats at 10 Hz while it holds the port.
  */
 import type { EventEmitter } from 'node:events';
+import type { Completion } from './command-tracker.ts';
 import type { CommandName, Payloads } from './messages.generated.ts';
 
 export type ConnectionState = 'disconnected' | 'connecting' | 'up' | 'closed';
@@ -132,6 +133,8 @@ export interface RobotBaseEvents {
   connection: [ConnectionState];
   resync: [BaseInfo];
   log: [{ level: number; text: string }];
+  /** Final result of a command that was acknowledged IN_PROGRESS. */
+  completion: [Completion];
 }
 
 export interface RobotBase extends EventEmitter<RobotBaseEvents> {

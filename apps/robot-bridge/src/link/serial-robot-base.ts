@@ -15,10 +15,8 @@ import { FrameDecoder } from './frame-parser.ts';
 import {
   EstopSource,
   FLAGS,
-  Mode,
   PROTOCOL_VERSION,
   RULES,
-  SafetyKind,
   SCHEMA_HASH,
   StopReason,
   type CommandName,
@@ -26,6 +24,7 @@ import {
   type Payloads,
 } from './messages.generated.ts';
 import { LinkMetricsRecorder } from './metrics.ts';
+import { toBattery, toOdometry, toSafetyEvent } from './telemetry.ts';
 import { locatePort, serialPortLister, type PortLister, type PortSpec } from './port-locator.ts';
 import type {
   BaseInfo,
@@ -33,10 +32,8 @@ import type {
   CommandOptions,
   ConnectionState,
   LinkMetrics,
-  ModeName,
   RobotBase,
   RobotBaseEvents,
-  SafetyKindName,
   Waypoint,
 } from './robot-base.ts';
 
@@ -55,11 +52,6 @@ export interface SerialRobotBaseOptions extends PortSpec {
 
 /** Stopping commands are resent (same seq) for this long, not just 3 times: giving up on a stop is never better. */
 export const SAFETY_DEADLINE_MS = 5000;
-
-const invert = <T extends Record<string, number>>(o: T): Map<number, keyof T & string> =>
-  new Map(Object.entries(o).map(([k, v]) => [v, k as keyof T & string]));
-const MODE_NAMES = invert(Mode);
-const SAFETY_NAMES = invert(SafetyKind);
 
 export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements RobotBase {
   private readonly log: Logger;
@@ -111,6 +103,7 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
         this.write(name, payload, seq, FLAGS.NEEDS_ACK | (retransmit ? FLAGS.RETRANSMIT : 0));
       },
       this.recorder,
+      (completion) => this.emit('completion', completion),
     );
     this.decoder = new FrameDecoder(
       (frame) => this.onFrame(frame),
@@ -418,31 +411,12 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
         }
         this.lastUptime = frame.payload.uptime_ms;
         return;
-      case 'ODOM': {
-        const p = frame.payload;
-        this.emit('odometry', {
-          tMs: p.t_ms,
-          x: p.x_mm / 1000,
-          y: p.y_mm / 1000,
-          theta: p.theta_mrad / 1000,
-          v: p.v_mm_s / 1000,
-          w: p.w_mrad_s / 1000,
-          pathId: p.path_id,
-          waypointIndex: p.waypoint_index,
-          mode: MODE_NAMES.get(p.mode) ?? ('FAULT' satisfies ModeName),
-        });
+      case 'ODOM':
+        this.emit('odometry', toOdometry(frame.payload));
         return;
-      }
-      case 'BATTERY': {
-        const p = frame.payload;
-        this.emit('battery', {
-          voltage: p.voltage_mv / 1000,
-          current: p.current_ma / 1000,
-          socPct: p.soc_pct,
-          charging: p.charging !== 0,
-        });
+      case 'BATTERY':
+        this.emit('battery', toBattery(frame.payload));
         return;
-      }
       case 'SAFETY_EVENT':
         this.onSafetyEvent(frame);
         return;
@@ -477,9 +451,10 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
     this.seenSafety.add(p.event_id);
     if (this.seenSafety.size > 1024) this.seenSafety.delete(this.seenSafety.values().next().value ?? -1);
     this.recorder.inc('safetyEvents');
-    const kind: SafetyKindName | 'UNKNOWN' = SAFETY_NAMES.get(p.kind) ?? 'UNKNOWN';
+    const event = toSafetyEvent(p);
+    const kind = event.kind;
     this.log.warn({ eventId: p.event_id, kind, active: p.active, detail: p.detail }, 'safety event');
-    this.emit('safety', { eventId: p.event_id, kind, active: p.active !== 0, detail: p.detail });
+    this.emit('safety', event);
     if (kind === 'HEARTBEAT_WATCHDOG' && p.active !== 0 && this.connState === 'up') this.startHandshake();
   }
 }
