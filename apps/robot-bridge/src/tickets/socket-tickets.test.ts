@@ -150,4 +150,37 @@ describe('tickets over socket.io', () => {
     const page = await fetch(`${bridge.url}/rate/${randomUUID()}`);
     expect(page.status).toBe(404);
   });
+
+  it('takes a rating through the QR page once the ticket is completed, once', async () => {
+    const kiosk = await connect('/kiosk', 'demo-kiosk');
+    const staff = await connect('/staff', await login('counter3', 'demo-counter'));
+    const issued = await call<TicketReceipt>(kiosk, 'ticket:issue', {
+      service_id: 'land',
+      idempotency_key: randomUUID(),
+    });
+    if (!issued.ok) throw new Error(issued.error.message);
+    const id = issued.value.ticket.id;
+    const rate = (body: string) =>
+      fetch(`${bridge.url}/rate/${id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    expect((await rate('score=5')).status).toBe(409); // not served yet
+    await call(staff, 'counter:open', { counter_id: 'counter_3' });
+    await call(staff, 'counter:call_next', { counter_id: 'counter_3' });
+    await call(staff, 'ticket:complete', { counter_id: 'counter_3', ticket_id: id });
+    const form = await fetch(`${bridge.url}/rate/${id}`);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('name="score"');
+    expect((await rate('score=9')).status).toBe(400);
+    const thanks = await rate(`score=2&reason=${encodeURIComponent('Chờ lâu quá')}`);
+    expect(thanks.status).toBe(200);
+    expect(await thanks.text()).toContain('Cảm ơn');
+    expect((await rate('score=5')).status).toBe(409); // once only
+    const report = await call<{ reasons: { score: number; reason: string }[] }>(staff, 'queue:report', {
+      counter_id: 'counter_3',
+    });
+    expect(report.ok && report.value.reasons).toEqual([{ score: 2, reason: 'Chờ lâu quá' }]);
+  });
 });
