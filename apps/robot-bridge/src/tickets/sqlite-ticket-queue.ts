@@ -74,7 +74,12 @@ export class SqliteTicketQueue implements TicketQueue {
     // Checkpoints move WAL pages into the main file; done by a timer between requests rather than inside
     // whichever commit crosses the threshold, so no issue pays for a whole checkpoint.
     this.db.pragma('wal_autocheckpoint = 0');
-    this.checkpointTimer = setInterval(() => this.checkpoint(), o.checkpointMs ?? 1000);
+    // The same timer notices the reset hour, so displays hear `queue.reset` even when nobody is issuing.
+    let ticks = 0;
+    this.checkpointTimer = setInterval(() => {
+      this.checkpoint();
+      if (++ticks % 30 === 0 && this.db.open) this.rollover();
+    }, o.checkpointMs ?? 1000);
     this.checkpointTimer.unref();
     this.db.exec(SCHEMA_SQL);
     this.s = prepareStatements(this.db);
