@@ -77,8 +77,12 @@ export class SqliteTicketQueue implements TicketQueue {
     // The same timer notices the reset hour, so displays hear `queue.reset` even when nobody is issuing.
     let ticks = 0;
     this.checkpointTimer = setInterval(() => {
-      this.checkpoint();
-      if (++ticks % 30 === 0 && this.db.open) this.rollover();
+      try {
+        this.checkpoint();
+        if (++ticks % 30 === 0 && this.db.open) this.rollover();
+      } catch {
+        // Housekeeping only: the next tick, or the next request, does it again.
+      }
     }, o.checkpointMs ?? 1000);
     this.checkpointTimer.unref();
     this.db.exec(SCHEMA_SQL);
