@@ -42,7 +42,10 @@ function run(name, cmd, args, env = {}) {
 
 function waitForLine(child, name, test, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} not ready after ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} not ready after ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (process.env.DEMO_VERBOSE) process.stdout.write(`[${name}] ${line}\n`);
       if (test(line)) {
@@ -73,13 +76,15 @@ function stop(code = 0) {
     }
     process.exit(code || 1);
   }, 8000);
-  Promise.all(children.map(({ child }) => (child.exitCode !== null || child.signalCode ? null : new Promise((r) => child.once('exit', r))))).then(
-    () => {
-      clearTimeout(deadline);
-      log('stopped');
-      process.exit(code);
-    },
-  );
+  Promise.all(
+    children.map(({ child }) =>
+      child.exitCode !== null || child.signalCode ? null : new Promise((r) => child.once('exit', r)),
+    ),
+  ).then(() => {
+    clearTimeout(deadline);
+    log('stopped');
+    process.exit(code);
+  });
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
@@ -87,7 +92,10 @@ process.on('SIGTERM', () => stop(0));
 async function main() {
   if (process.env.START_SKIP_BUILD !== '1') {
     log('building (cached after the first run)...');
-    const b = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
+    const b = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (b.status !== 0) return fail('build failed; see the output above');
   }
 
@@ -101,7 +109,12 @@ async function main() {
     env.ROBOT_PORT = tty;
   }
 
-  const bridge = run('bridge', path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'apps/robot-bridge/src/main.ts')], env);
+  const bridge = run(
+    'bridge',
+    path.join(root, 'node_modules/.bin/tsx'),
+    [path.join(root, 'apps/robot-bridge/src/main.ts')],
+    env,
+  );
   await waitForLine(bridge, 'bridge', (l) => l.includes('bridge listening'), 60_000);
   const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
   const base = `http://localhost:${port}`;

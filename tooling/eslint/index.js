@@ -10,14 +10,22 @@ export function config(tsconfigRootDir) {
     { ignores: ['dist/**', 'build/**', 'node_modules/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
     js.configs.recommended,
     ...tseslint.configs.strictTypeChecked,
-    { files: ['**/*.tsx'], rules: { '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }] } },
+    {
+      files: ['**/*.tsx'],
+      rules: {
+        '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      },
+    },
     {
       languageOptions: {
         globals: { ...globals.node },
         parserOptions: { projectService: true, tsconfigRootDir },
       },
       rules: {
-        '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+        '@typescript-eslint/restrict-template-expressions': [
+          'error',
+          { allowNumber: true, allowBoolean: true },
+        ],
         '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
         '@typescript-eslint/no-confusing-void-expression': 'off',
         '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],

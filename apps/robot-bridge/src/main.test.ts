@@ -32,7 +32,7 @@ describe('robot-bridge process', () => {
     const { code, stderr } = await run({ SITE_DIR: dir });
     expect(code).toBe(2);
     expect(stderr).toContain(path.join(dir, 'site.yaml'));
-    expect(stderr).toContain("counters[0].services[0]");
+    expect(stderr).toContain('counters[0].services[0]');
     expect(stderr).toContain("unknown service id 'no_such_service'");
   });
 

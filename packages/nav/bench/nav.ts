@@ -37,7 +37,10 @@ function pct(values: readonly number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? 0;
 }
-const stats = (v: readonly number[]): { p50_ms: number; p95_ms: number } => ({ p50_ms: r4(pct(v, 0.5)), p95_ms: r4(pct(v, 0.95)) });
+const stats = (v: readonly number[]): { p50_ms: number; p95_ms: number } => ({
+  p50_ms: r4(pct(v, 0.5)),
+  p95_ms: r4(pct(v, 0.95)),
+});
 const mean = (v: readonly number[]): number => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0);
 
 function pfMatrix(grid: PaddedGrid): number[][] {
@@ -62,7 +65,8 @@ function pfLength(path: number[][]): number {
 
 function pfClosed(grid: PF.Grid, width: number, height: number): number {
   let n = 0;
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if ((grid.getNodeAt(x, y) as { closed?: boolean }).closed) n++;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) if ((grid.getNodeAt(x, y) as { closed?: boolean }).closed) n++;
   return n;
 }
 
@@ -75,7 +79,9 @@ interface Timed {
 const timed = (): Timed => ({ ms: [], expanded: [] });
 
 function movingai(): Record<string, unknown> {
-  const maps = readdirSync(join(MOVINGAI, 'maps')).filter((f) => f.endsWith('.map')).sort();
+  const maps = readdirSync(join(MOVINGAI, 'maps'))
+    .filter((f) => f.endsWith('.map'))
+    .sort();
   const all = timed();
   const ours = timed();
   const jps = timed();
@@ -89,7 +95,10 @@ function movingai(): Record<string, unknown> {
   let maxRel = 0;
   for (const name of maps) {
     const grid = parseMovingAiMap(readFileSync(join(MOVINGAI, 'maps', name), 'utf8'), name);
-    const scen = parseMovingAiScen(readFileSync(join(MOVINGAI, 'scen', `${name}.scen`), 'utf8'), `${name}.scen`);
+    const scen = parseMovingAiScen(
+      readFileSync(join(MOVINGAI, 'scen', `${name}.scen`), 'utf8'),
+      `${name}.scen`,
+    );
     const planner = new UniformGridPlanner(grid, 'jps');
     const pfGrid = new PF.Grid(pfMatrix(grid));
     const pfJps = PF.JumpPointFinder(pfOpts);
@@ -229,7 +238,8 @@ function lobby(map: SiteMap, label: string): Record<string, unknown> {
   // Random free poses: goals without a landmark, the generic case.
   const rand = rng(42);
   const free: [number, number][] = [];
-  for (let r = 0; r < cm.height; r++) for (let c = 0; c < cm.width; c++) if (cm.isTraversable(c, r)) free.push([c, r]);
+  for (let r = 0; r < cm.height; r++)
+    for (let c = 0; c < cm.width; c++) if (cm.isTraversable(c, r)) free.push([c, r]);
   const randomRuns = timed();
   const pick = (): { x: number; y: number; theta: number } => {
     const [c, r] = free[Math.floor(rand() * free.length)] ?? [0, 0];
@@ -314,7 +324,14 @@ function routeGraph(map: SiteMap): Record<string, unknown> {
       }
     }
   }
-  return { library: 'ngraph.path aStar', nodes: graph.getNodesCount(), edges: graph.getLinksCount(), queries: ms.length, found_pairs: found, ...stats(ms) };
+  return {
+    library: 'ngraph.path aStar',
+    nodes: graph.getNodesCount(),
+    edges: graph.getLinksCount(),
+    queries: ms.length,
+    found_pairs: found,
+    ...stats(ms),
+  };
 }
 
 const started = performance.now();

@@ -35,7 +35,12 @@ const walls: Rect[] = [
   [24.0, 16.9, 24.15, HEIGHT_M],
   [24.0, 15.2, 24.15, 16.0],
   // Partitions between the 8 counter booths (2.5 m pitch).
-  ...Array.from({ length: 7 }, (_, i): Rect => [4 + 2.5 * (i + 1) - 0.05, 14.5, 4 + 2.5 * (i + 1) + 0.05, 15.2]),
+  ...Array.from({ length: 7 }, (_, i): Rect => [
+    4 + 2.5 * (i + 1) - 0.05,
+    14.5,
+    4 + 2.5 * (i + 1) + 0.05,
+    15.2,
+  ]),
   // Waiting seats: four rows of benches either side of a 3 m central aisle.
   ...[7.0, 8.6, 10.2, 11.8].flatMap((y): Rect[] => [
     [6.5, y - 0.25, 13.5, y + 0.25],
@@ -78,7 +83,8 @@ function rasterize(): Uint8Array {
 }
 
 const f = (n: number): string => (Number.isInteger(n) ? n.toFixed(1) : String(Math.round(n * 10000) / 10000));
-const pose = (x: number, y: number, theta: number): string => `{ x: ${f(x)}, y: ${f(y)}, theta: ${f(theta)} }`;
+const pose = (x: number, y: number, theta: number): string =>
+  `{ x: ${f(x)}, y: ${f(y)}, theta: ${f(theta)} }`;
 const HALF_PI = Math.PI / 2;
 
 function places(): string[] {
@@ -111,7 +117,8 @@ function places(): string[] {
   return out;
 }
 
-const poly = (pts: readonly (readonly [number, number])[]): string => `[${pts.map(([x, y]) => `[${f(x)}, ${f(y)}]`).join(', ')}]`;
+const poly = (pts: readonly (readonly [number, number])[]): string =>
+  `[${pts.map(([x, y]) => `[${f(x)}, ${f(y)}]`).join(', ')}]`;
 const box = (x0: number, y0: number, x1: number, y1: number): string =>
   poly([
     [x0, y0],
@@ -175,7 +182,9 @@ function yamlText(): string {
     '  - { id: staff_area, kind: keepout, polygon: ' + box(2.65, 16.0, 24.15, 19.75) + ' }',
     '  - { id: information_staff, kind: keepout, polygon: ' + box(9.5, 0.25, 12.0, 1.6) + ' }',
     '  - { id: doorway, kind: slow, speed_limit: 0.3, cost: 20, polygon: ' + box(12.5, 0.0, 17.5, 2.8) + ' }',
-    '  - { id: waiting_seats, kind: slow, speed_limit: 0.4, cost: 40, polygon: ' + box(6.0, 6.3, 24.0, 12.4) + ' }',
+    '  - { id: waiting_seats, kind: slow, speed_limit: 0.4, cost: 40, polygon: ' +
+      box(6.0, 6.3, 24.0, 12.4) +
+      ' }',
     '  - { id: counter_front, kind: slow, speed_limit: 0.4, polygon: ' + box(4.0, 13.3, 24.0, 15.2) + ' }',
     '  - { id: restroom_corridor, kind: quiet, polygon: ' + box(0.25, 10.5, 2.5, 19.75) + ' }',
     'routes:',

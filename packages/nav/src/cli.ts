@@ -35,7 +35,11 @@ function percentile(sorted: readonly number[], p: number): number {
 const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function movingai(args: string[]): void {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { algorithm: { type: 'string', default: 'jps' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { algorithm: { type: 'string', default: 'jps' } },
+  });
   const [mapFile, scenFile] = positionals;
   if (!mapFile || !scenFile) throw new UsageError('movingai needs MAP.map and SCEN.scen');
   const algorithm = values.algorithm;
@@ -73,7 +77,10 @@ function movingai(args: string[]): void {
     failed,
     max_rel_error: maxRel,
     expanded_mean: scenarios.length ? round(expandedTotal / scenarios.length, 1) : 0,
-    total_ms: round(times.reduce((a, b) => a + b, 0), 1),
+    total_ms: round(
+      times.reduce((a, b) => a + b, 0),
+      1,
+    ),
     p50_ms: round(percentile(times, 0.5), 4),
     p95_ms: round(percentile(times, 0.95), 4),
   });
@@ -84,7 +91,8 @@ function siteMapPath(dir: string): string {
   const site = join(dir, 'site.yaml');
   if (existsSync(site)) {
     const doc: unknown = parseYaml(readFileSync(site, 'utf8'));
-    if (doc && typeof doc === 'object' && 'map' in doc && typeof doc.map === 'string') return resolve(dir, doc.map);
+    if (doc && typeof doc === 'object' && 'map' in doc && typeof doc.map === 'string')
+      return resolve(dir, doc.map);
   }
   return join(dir, 'map', 'map.yaml');
 }
@@ -130,7 +138,11 @@ function plan(args: string[]): void {
   const map = loadSiteMap(siteMapPath(values.site));
   // Check the ids before the (costlier) costmap and landmark build.
   for (const id of [values.from, values.to]) {
-    if (!findPlace(map, id)) throw new UnknownIdError('place', `unknown place '${id}' (known: ${map.places.map((p) => p.id).join(', ')})`);
+    if (!findPlace(map, id))
+      throw new UnknownIdError(
+        'place',
+        `unknown place '${id}' (known: ${map.places.map((p) => p.id).join(', ')})`,
+      );
   }
   const planner = new RoutePlanner(map, values.floor);
   for (const [i, spec] of (values.obstacle ?? []).entries()) {
@@ -161,7 +173,10 @@ function main(argv: string[]): number {
         throw new UsageError(command ? `unknown command '${command}'` : 'missing command');
     }
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      e instanceof UsageError ||
+      (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       process.stderr.write(`${e.message}\n${USAGE}\n`);
       return 1;
     }

@@ -11,7 +11,18 @@ export { expandJumpPath, type GridPath } from './plan/search-space.ts';
 export { UniformGridPlanner, type UniformAlgorithm } from './plan/uniform-planner.ts';
 export { parseMovingAiMap, parseMovingAiScen, type Scenario } from './plan/movingai.ts';
 export { smoothPath, segmentMaxCost, type CellPoint } from './plan/smoothing.ts';
-export { toWaypoints, defaultSpeedOptions, type SpeedOptions, type Waypoint, type Segment } from './plan/waypoints.ts';
-export { RoutePlanner, type Route, type ReplanOutcome, type RoutePlannerOptions } from './plan/route-planner.ts';
+export {
+  toWaypoints,
+  defaultSpeedOptions,
+  type SpeedOptions,
+  type Waypoint,
+  type Segment,
+} from './plan/waypoints.ts';
+export {
+  RoutePlanner,
+  type Route,
+  type ReplanOutcome,
+  type RoutePlannerOptions,
+} from './plan/route-planner.ts';
 export { renderRoutePng } from './render-png.ts';
 export { syntheticSiteMap, type SyntheticMapSpec } from './map/synthetic.ts';

@@ -35,10 +35,12 @@ export function renderRoutePng(costmap: Costmap, places: readonly Place[], route
       else {
         const t = cost / 252;
         col = [Math.round(255 - 120 * t), Math.round(255 - 80 * t), 255];
-        if ((costmap.speedCap[i] ?? Infinity) < Infinity) col = [col[0], Math.round(col[1] * 0.93), Math.round(col[2] * 0.75)];
+        if ((costmap.speedCap[i] ?? Infinity) < Infinity)
+          col = [col[0], Math.round(col[1] * 0.93), Math.round(col[2] * 0.75)];
         if (costmap.quiet[i] === 1) col = [Math.round(col[0] * 0.85), col[1], Math.round(col[2] * 0.85)];
       }
-      for (let dy = 0; dy < scale; dy++) for (let dx = 0; dx < scale; dx++) set(c * scale + dx, r * scale + dy, col);
+      for (let dy = 0; dy < scale; dy++)
+        for (let dx = 0; dx < scale; dx++) set(c * scale + dx, r * scale + dy, col);
     }
   }
   const toPx = (x: number, y: number): [number, number] => {
@@ -48,7 +50,8 @@ export function renderRoutePng(costmap: Costmap, places: readonly Place[], route
   const dot = (x: number, y: number, radius: number, col: Rgb): void => {
     const [px, py] = toPx(x, y);
     for (let dy = -radius; dy <= radius; dy++) {
-      for (let dx = -radius; dx <= radius; dx++) if (dx * dx + dy * dy <= radius * radius) set(Math.round(px + dx), Math.round(py + dy), col);
+      for (let dx = -radius; dx <= radius; dx++)
+        if (dx * dx + dy * dy <= radius * radius) set(Math.round(px + dx), Math.round(py + dy), col);
     }
   };
   const line = (x0: number, y0: number, x1: number, y1: number, col: Rgb, thick: number): void => {
@@ -58,14 +61,22 @@ export function renderRoutePng(costmap: Costmap, places: readonly Place[], route
     for (let k = 0; k <= n; k++) {
       const t = k / n;
       for (let dy = -thick; dy <= thick; dy++) {
-        for (let dx = -thick; dx <= thick; dx++) set(Math.round(a + (c - a) * t + dx), Math.round(b + (d - b) * t + dy), col);
+        for (let dx = -thick; dx <= thick; dx++)
+          set(Math.round(a + (c - a) * t + dx), Math.round(b + (d - b) * t + dy), col);
       }
     }
   };
   for (const p of places) {
     if (p.floor !== floor.id) continue;
     dot(p.approach.x, p.approach.y, 3 * scale, [240, 140, 20]);
-    line(p.approach.x, p.approach.y, p.approach.x + 0.4 * Math.cos(p.approach.theta), p.approach.y + 0.4 * Math.sin(p.approach.theta), [240, 140, 20], 0);
+    line(
+      p.approach.x,
+      p.approach.y,
+      p.approach.x + 0.4 * Math.cos(p.approach.theta),
+      p.approach.y + 0.4 * Math.sin(p.approach.theta),
+      [240, 140, 20],
+      0,
+    );
   }
   if (route) {
     const guide = Math.max(...route.segments.map((s) => s.speedLimit));

@@ -1,6 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { KioskClientEvents, KioskServerEvents, AdminClientEvents, AdminServerEvents } from '@reception/protocol';
+import type {
+  KioskClientEvents,
+  KioskServerEvents,
+  AdminClientEvents,
+  AdminServerEvents,
+} from '@reception/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../bridge.ts';
@@ -13,7 +18,11 @@ let siteDir: string;
 const sockets: Socket[] = [];
 
 function connect<S extends Socket>(nsp: string, token: string): Promise<S> {
-  const socket = io(`${bridge.url}${nsp}`, { auth: { token }, transports: ['websocket'], reconnection: false }) as S;
+  const socket = io(`${bridge.url}${nsp}`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+  }) as S;
   sockets.push(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -23,7 +32,12 @@ function connect<S extends Socket>(nsp: string, token: string): Promise<S> {
 
 beforeAll(async () => {
   siteDir = await writeSiteDir(smallSite());
-  const config = readConfig({ BRIDGE_PORT: '0', BRIDGE_HOST: '127.0.0.1', SITE_DIR: siteDir, LOG_LEVEL: 'silent' });
+  const config = readConfig({
+    BRIDGE_PORT: '0',
+    BRIDGE_HOST: '127.0.0.1',
+    SITE_DIR: siteDir,
+    LOG_LEVEL: 'silent',
+  });
   bridge = await startBridge(config, createLogger('silent'));
 });
 afterAll(async () => {

@@ -17,7 +17,8 @@ describe('geometry', () => {
       for (let i = 0; i < w * h; i++) {
         let best = Infinity;
         for (let j = 0; j < w * h; j++) {
-          if (src[j]) best = Math.min(best, ((i % w) - (j % w)) ** 2 + (Math.floor(i / w) - Math.floor(j / w)) ** 2);
+          if (src[j])
+            best = Math.min(best, ((i % w) - (j % w)) ** 2 + (Math.floor(i / w) - Math.floor(j / w)) ** 2);
         }
         expect(f[i]).toBe(best);
       }
@@ -77,15 +78,51 @@ describe('Costmap', () => {
     resolution: 0.1,
     occupied: occ,
     zones: [
-      { id: 'k', kind: 'keepout', floor: 'ground', polygon: [[0.5, 0.5], [1.5, 0.5], [1.5, 1.5], [0.5, 1.5]] },
-      { id: 's', kind: 'slow', floor: 'ground', polygon: [[4, 3], [5, 3], [5, 3.8], [4, 3.8]], speedLimit: 0.3, cost: 50 },
-      { id: 'q', kind: 'quiet', floor: 'ground', polygon: [[0.2, 3], [1, 3], [1, 3.8]], cost: 0 },
+      {
+        id: 'k',
+        kind: 'keepout',
+        floor: 'ground',
+        polygon: [
+          [0.5, 0.5],
+          [1.5, 0.5],
+          [1.5, 1.5],
+          [0.5, 1.5],
+        ],
+      },
+      {
+        id: 's',
+        kind: 'slow',
+        floor: 'ground',
+        polygon: [
+          [4, 3],
+          [5, 3],
+          [5, 3.8],
+          [4, 3.8],
+        ],
+        speedLimit: 0.3,
+        cost: 50,
+      },
+      {
+        id: 'q',
+        kind: 'quiet',
+        floor: 'ground',
+        polygon: [
+          [0.2, 3],
+          [1, 3],
+          [1, 3.8],
+        ],
+        cost: 0,
+      },
     ],
   });
   const floor = map.floors[0]!;
 
   it('inflates obstacles Nav2-style: lethal, inscribed, exponential decay, free', () => {
-    const cm = new Costmap(floor, map.zones, { robotRadius: 0.3, inflationRadius: 0.8, costScalingFactor: 3 });
+    const cm = new Costmap(floor, map.zones, {
+      robotRadius: 0.3,
+      inflationRadius: 0.8,
+      costScalingFactor: 3,
+    });
     const at = (c: number, r: number) => cm.cost[r * W + c]!;
     expect(at(30, 20)).toBe(COST_LETHAL);
     expect(at(33, 20)).toBe(COST_INSCRIBED); // 0.3 m <= 0.3 + half diagonal

@@ -39,9 +39,12 @@ export function decodePgm(bytes: Uint8Array): GreyImage {
     pos++; // the single whitespace after maxval
     const wide = maxval > 255;
     const need = n * (wide ? 2 : 1);
-    if (bytes.length - pos < need) throw new Error(`PGM pixel data truncated: ${bytes.length - pos} of ${need} bytes`);
+    if (bytes.length - pos < need)
+      throw new Error(`PGM pixel data truncated: ${bytes.length - pos} of ${need} bytes`);
     for (let i = 0; i < n; i++) {
-      const v = wide ? ((bytes[pos + 2 * i] ?? 0) << 8) | (bytes[pos + 2 * i + 1] ?? 0) : (bytes[pos + i] ?? 0);
+      const v = wide
+        ? ((bytes[pos + 2 * i] ?? 0) << 8) | (bytes[pos + 2 * i + 1] ?? 0)
+        : (bytes[pos + i] ?? 0);
       data[i] = Math.round((v * 255) / maxval);
     }
   } else {

@@ -12,7 +12,11 @@ const DEMO = resolve(import.meta.dirname, '../../../../sites/demo-ward/map/map.y
 
 function fixture(yaml: string, image?: { name: string; bytes: Uint8Array }): string {
   const dir = mkdtempSync(join(tmpdir(), 'nav-map-'));
-  const pgm = encodePgm({ width: 4, height: 3, data: Uint8Array.from([254, 254, 254, 0, 254, 205, 254, 254, 254, 254, 254, 254]) });
+  const pgm = encodePgm({
+    width: 4,
+    height: 3,
+    data: Uint8Array.from([254, 254, 254, 0, 254, 205, 254, 254, 254, 254, 254, 254]),
+  });
   writeFileSync(join(dir, 'f.pgm'), image?.name === 'f.pgm' ? image.bytes : pgm);
   if (image && image.name !== 'f.pgm') writeFileSync(join(dir, image.name), image.bytes);
   writeFileSync(join(dir, 'map.yaml'), yaml);
@@ -44,7 +48,17 @@ describe('loadSiteMap', () => {
     const floor = map.floors[0]!;
     expect([floor.width, floor.height, floor.resolution]).toEqual([600, 400, 0.05]);
     const ids = map.places.map((p) => p.id);
-    for (const id of ['entrance', 'home', 'dock', 'waiting_area', 'restroom', 'photocopy', 'drinking_water', 'exit', 'information_desk']) {
+    for (const id of [
+      'entrance',
+      'home',
+      'dock',
+      'waiting_area',
+      'restroom',
+      'photocopy',
+      'drinking_water',
+      'exit',
+      'information_desk',
+    ]) {
       expect(ids).toContain(id);
     }
     for (let i = 1; i <= 8; i++) {
@@ -63,7 +77,14 @@ describe('loadSiteMap', () => {
   it('reads map_server trinary occupancy and maps cells to metres', () => {
     const map = loadSiteMap(fixture(base));
     const f = map.floors[0]!;
-    expect(Array.from(f.occupancy.slice(0, 6))).toEqual([OCC_FREE, OCC_FREE, OCC_FREE, OCC_OCCUPIED, OCC_FREE, OCC_UNKNOWN]);
+    expect(Array.from(f.occupancy.slice(0, 6))).toEqual([
+      OCC_FREE,
+      OCC_FREE,
+      OCC_FREE,
+      OCC_OCCUPIED,
+      OCC_FREE,
+      OCC_UNKNOWN,
+    ]);
     expect(worldToCell(f, 1.9, 1.4)).toEqual({ col: 3, row: 0 }); // top row is the largest y
     const inverted = loadSiteMap(fixture(base.replace('negate: 0', 'negate: 1')));
     expect(inverted.floors[0]!.occupancy[3]).toBe(OCC_FREE);
@@ -103,16 +124,40 @@ routes:
       [base.replace('resolution: 0.5', 'resolution: fast'), /map\.yaml: resolution: /],
       [`${base}places:\n  - { id: a, kind: home, pose: { x: one, y: 0 } }\n`, /places\[0\]\.pose\.x/],
       [`${base}places:\n  - { id: a, kind: castle, pose: { x: 0, y: 0 } }\n`, /places\[0\]\.kind/],
-      [`${base}places:\n  - { id: a, kind: home, pose: { x: 0.2, y: 0.2 } }\n  - { id: a, kind: home, pose: { x: 0.2, y: 0.2 } }\n`, /places\[1\]\.id: duplicate place id 'a'/],
-      [`${base}places:\n  - { id: a, kind: home, pose: { x: 1.7, y: 1.2 } }\n`, /places\[0\]\.pose: .* not in free space/],
-      [`${base}places:\n  - { id: a, kind: home, pose: { x: 9, y: 1 } }\n`, /places\[0\]\.pose: .* outside floor/],
-      [`${base}places:\n  - { id: a, kind: home, floor: roof, pose: { x: 0.2, y: 0.2 } }\n`, /places\[0\]\.floor: unknown floor 'roof'/],
-      [`${base}zones:\n  - { id: z, kind: slow, polygon: [[0, 0], [1, 0], [1, 1]] }\n`, /zones\[0\]\.speed_limit/],
-      [`${base}zones:\n  - { id: z, kind: keepout, polygon: [[0, 0], [1, 0]] }\n`, /zones\[0\]\.polygon: a polygon needs at least 3 points/],
+      [
+        `${base}places:\n  - { id: a, kind: home, pose: { x: 0.2, y: 0.2 } }\n  - { id: a, kind: home, pose: { x: 0.2, y: 0.2 } }\n`,
+        /places\[1\]\.id: duplicate place id 'a'/,
+      ],
+      [
+        `${base}places:\n  - { id: a, kind: home, pose: { x: 1.7, y: 1.2 } }\n`,
+        /places\[0\]\.pose: .* not in free space/,
+      ],
+      [
+        `${base}places:\n  - { id: a, kind: home, pose: { x: 9, y: 1 } }\n`,
+        /places\[0\]\.pose: .* outside floor/,
+      ],
+      [
+        `${base}places:\n  - { id: a, kind: home, floor: roof, pose: { x: 0.2, y: 0.2 } }\n`,
+        /places\[0\]\.floor: unknown floor 'roof'/,
+      ],
+      [
+        `${base}zones:\n  - { id: z, kind: slow, polygon: [[0, 0], [1, 0], [1, 1]] }\n`,
+        /zones\[0\]\.speed_limit/,
+      ],
+      [
+        `${base}zones:\n  - { id: z, kind: keepout, polygon: [[0, 0], [1, 0]] }\n`,
+        /zones\[0\]\.polygon: a polygon needs at least 3 points/,
+      ],
       [base.replace('origin: [0.0, 0.0, 0.0]', 'origin: [0.0, 0.0, 0.5]'), /origin: a rotated origin/],
-      [base.replace('image: f.pgm', 'image: missing.pgm'), /map\.yaml: image: cannot read .*missing\.pgm \(ENOENT\)/],
+      [
+        base.replace('image: f.pgm', 'image: missing.pgm'),
+        /map\.yaml: image: cannot read .*missing\.pgm \(ENOENT\)/,
+      ],
       [`${base}colour: blue\n`, /colour/],
-      [`${base}routes:\n  edges:\n    - { from: a, to: nowhere }\n`, /routes\.edges\[0\]\.from: unknown node or place 'a'/],
+      [
+        `${base}routes:\n  edges:\n    - { from: a, to: nowhere }\n`,
+        /routes\.edges\[0\]\.from: unknown node or place 'a'/,
+      ],
       ['version: [unclosed\n', /YAML syntax/],
     ];
     for (const [yaml, pattern] of cases) {
@@ -121,7 +166,9 @@ routes:
       expect(err.message).toMatch(pattern);
       expect(err.file).toMatch(/map\.yaml$/);
     }
-    const corrupt = loadError(fixture(base, { name: 'f.pgm', bytes: new TextEncoder().encode('P5\n4 3\n255\nxx') }));
+    const corrupt = loadError(
+      fixture(base, { name: 'f.pgm', bytes: new TextEncoder().encode('P5\n4 3\n255\nxx') }),
+    );
     expect(corrupt.message).toMatch(/f\.pgm: cannot decode image \(PGM pixel data truncated/);
     expect(loadError('/nonexistent/map.yaml').message).toMatch(/cannot read/);
   });

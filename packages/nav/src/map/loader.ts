@@ -44,13 +44,29 @@ export function loadSiteMap(path: string): SiteMap {
 
   const primaryId = spec.floor?.id ?? 'ground';
   const floorSpecs: { id: string; name: string; level: number; keys: OccupancyKeys; field: string }[] = [
-    { id: primaryId, name: spec.floor?.name ?? primaryId, level: spec.floor?.level ?? 0, keys: spec, field: 'image' },
-    ...spec.floors.map((f, i) => ({ id: f.id, name: f.name ?? f.id, level: f.level, keys: f, field: `floors[${i}].image` })),
+    {
+      id: primaryId,
+      name: spec.floor?.name ?? primaryId,
+      level: spec.floor?.level ?? 0,
+      keys: spec,
+      field: 'image',
+    },
+    ...spec.floors.map((f, i) => ({
+      id: f.id,
+      name: f.name ?? f.id,
+      level: f.level,
+      keys: f,
+      field: `floors[${i}].image`,
+    })),
   ];
   const floors: Floor[] = [];
   for (const [i, fs] of floorSpecs.entries()) {
     if (floors.some((f) => f.id === fs.id)) {
-      throw new MapLoadError(file, i === 0 ? 'floor.id' : `floors[${i - 1}].id`, `duplicate floor id '${fs.id}'`);
+      throw new MapLoadError(
+        file,
+        i === 0 ? 'floor.id' : `floors[${i - 1}].id`,
+        `duplicate floor id '${fs.id}'`,
+      );
     }
     const imagePath = resolve(dir, fs.keys.image);
     const bytes = readBytes(imagePath, fs.field, file);
@@ -60,13 +76,15 @@ export function loadSiteMap(path: string): SiteMap {
   const floorIds = new Set(floors.map((f) => f.id));
   const floorOf = (field: string, id: string | undefined): Floor => {
     const found = floors.find((f) => f.id === (id ?? primaryId));
-    if (!found) throw new MapLoadError(file, field, `unknown floor '${id ?? ''}' (known: ${[...floorIds].join(', ')})`);
+    if (!found)
+      throw new MapLoadError(file, field, `unknown floor '${id ?? ''}' (known: ${[...floorIds].join(', ')})`);
     return found;
   };
 
   const places: Place[] = [];
   for (const [i, p] of spec.places.entries()) {
-    if (places.some((q) => q.id === p.id)) throw new MapLoadError(file, `places[${i}].id`, `duplicate place id '${p.id}'`);
+    if (places.some((q) => q.id === p.id))
+      throw new MapLoadError(file, `places[${i}].id`, `duplicate place id '${p.id}'`);
     const floor = floorOf(`places[${i}].floor`, p.floor);
     const approach = p.approach ?? p.pose;
     const { col, row } = worldToCell(floor, approach.x, approach.y);
@@ -81,7 +99,8 @@ export function loadSiteMap(path: string): SiteMap {
   }
 
   const zones: Zone[] = spec.zones.map((z, i) => {
-    if (spec.zones.findIndex((o) => o.id === z.id) !== i) throw new MapLoadError(file, `zones[${i}].id`, `duplicate zone id '${z.id}'`);
+    if (spec.zones.findIndex((o) => o.id === z.id) !== i)
+      throw new MapLoadError(file, `zones[${i}].id`, `duplicate zone id '${z.id}'`);
     const floor = floorOf(`zones[${i}].floor`, z.floor).id;
     switch (z.kind) {
       case 'keepout':
@@ -118,15 +137,22 @@ function buildFloor(
 ): Floor {
   const k = fs.keys;
   const originField = field.replace(/image$/, 'origin');
-  if (k.origin[2] !== 0) throw new MapLoadError(file, originField, 'a rotated origin (yaw != 0) is not supported');
+  if (k.origin[2] !== 0)
+    throw new MapLoadError(file, originField, 'a rotated origin (yaw != 0) is not supported');
   if (k.free_thresh >= k.occupied_thresh) {
-    throw new MapLoadError(file, field.replace(/image$/, 'free_thresh'), 'free_thresh must be below occupied_thresh');
+    throw new MapLoadError(
+      file,
+      field.replace(/image$/, 'free_thresh'),
+      'free_thresh must be below occupied_thresh',
+    );
   }
   let image: GreyImage;
   try {
     image = isPng(bytes) ? decodePngGrey(bytes) : decodePgm(bytes);
   } catch (e) {
-    throw new MapLoadError(imagePath, undefined, `cannot decode image (${(e as Error).message})`, { cause: e });
+    throw new MapLoadError(imagePath, undefined, `cannot decode image (${(e as Error).message})`, {
+      cause: e,
+    });
   }
   const negate = k.negate === 1 || k.negate === true;
   const occupancy = new Uint8Array(image.data.length);
@@ -154,11 +180,17 @@ function buildRoutes(
   places: readonly Place[],
   floorOf: (field: string, id: string | undefined) => Floor,
 ): RouteGraph {
-  const nodes = spec.nodes.map((n, i) => ({ id: n.id, floor: floorOf(`routes.nodes[${i}].floor`, n.floor).id, x: n.x, y: n.y }));
+  const nodes = spec.nodes.map((n, i) => ({
+    id: n.id,
+    floor: floorOf(`routes.nodes[${i}].floor`, n.floor).id,
+    x: n.x,
+    y: n.y,
+  }));
   const all = new Map<string, { floor: string; x: number; y: number }>();
   for (const p of places) all.set(p.id, { floor: p.floor, x: p.approach.x, y: p.approach.y });
   for (const [i, n] of nodes.entries()) {
-    if (all.has(n.id)) throw new MapLoadError(file, `routes.nodes[${i}].id`, `'${n.id}' is already a place or node`);
+    if (all.has(n.id))
+      throw new MapLoadError(file, `routes.nodes[${i}].id`, `'${n.id}' is already a place or node`);
     all.set(n.id, n);
   }
   const edges = spec.edges.map((e, i) => {
@@ -167,9 +199,14 @@ function buildRoutes(
     if (!a) throw new MapLoadError(file, `routes.edges[${i}].from`, `unknown node or place '${e.from}'`);
     if (!b) throw new MapLoadError(file, `routes.edges[${i}].to`, `unknown node or place '${e.to}'`);
     if (e.kind === 'walk' && a.floor !== b.floor) {
-      throw new MapLoadError(file, `routes.edges[${i}].kind`, `a walk edge cannot join floors '${a.floor}' and '${b.floor}'; use kind: lift`);
+      throw new MapLoadError(
+        file,
+        `routes.edges[${i}].kind`,
+        `a walk edge cannot join floors '${a.floor}' and '${b.floor}'; use kind: lift`,
+      );
     }
-    if (e.kind === 'lift' && e.cost === undefined) throw new MapLoadError(file, `routes.edges[${i}].cost`, 'lift edges need a cost');
+    if (e.kind === 'lift' && e.cost === undefined)
+      throw new MapLoadError(file, `routes.edges[${i}].cost`, 'lift edges need a cost');
     return { from: e.from, to: e.to, kind: e.kind, cost: e.cost ?? Math.hypot(a.x - b.x, a.y - b.y) };
   });
   return { nodes, edges };

@@ -49,7 +49,13 @@ export const placeSchema = z.strictObject({
 const polygon = z.array(z.tuple([finite, finite])).min(3, 'a polygon needs at least 3 points');
 
 export const zoneSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ id, name: z.string().optional(), kind: z.literal('keepout'), floor: id.optional(), polygon }),
+  z.strictObject({
+    id,
+    name: z.string().optional(),
+    kind: z.literal('keepout'),
+    floor: id.optional(),
+    polygon,
+  }),
   z.strictObject({
     id,
     name: z.string().optional(),
@@ -92,7 +98,9 @@ export const siteMapSchema = z.strictObject({
   name: z.string().min(1).optional(),
   /** The first floor, in map_server keys at the top level, so ROS tools can read this file unchanged. */
   ...occupancyKeys,
-  floor: z.strictObject({ id, name: z.string().min(1).optional(), level: z.number().int().default(0) }).optional(),
+  floor: z
+    .strictObject({ id, name: z.string().min(1).optional(), level: z.number().int().default(0) })
+    .optional(),
   floors: z.array(floorSchema).default([]),
   places: z.array(placeSchema).default([]),
   zones: z.array(zoneSchema).default([]),

@@ -44,7 +44,13 @@ export type Zone =
       readonly speedLimit: number;
       readonly cost: number;
     }
-  | { readonly id: string; readonly kind: 'quiet'; readonly floor: string; readonly polygon: Polygon; readonly cost: number };
+  | {
+      readonly id: string;
+      readonly kind: 'quiet';
+      readonly floor: string;
+      readonly polygon: Polygon;
+      readonly cost: number;
+    };
 
 export interface RouteNode {
   readonly id: string;
@@ -107,7 +113,8 @@ export function findPlace(map: SiteMap, id: string): Place | undefined {
  * is occupied if any fine cell is, else unknown if any is, else free.
  */
 export function downsampleFloor(floor: Floor, factor: number): Floor {
-  if (!Number.isInteger(factor) || factor < 1) throw new RangeError(`factor must be a positive integer, got ${factor}`);
+  if (!Number.isInteger(factor) || factor < 1)
+    throw new RangeError(`factor must be a positive integer, got ${factor}`);
   const width = Math.ceil(floor.width / factor);
   const height = Math.ceil(floor.height / factor);
   const occupancy = new Uint8Array(width * height);
@@ -118,7 +125,10 @@ export function downsampleFloor(floor: Floor, factor: number): Floor {
       let v = OCC_FREE;
       for (let fr = r * factor - padTop; fr < (r + 1) * factor - padTop && v !== OCC_OCCUPIED; fr++) {
         for (let fc = c * factor; fc < (c + 1) * factor; fc++) {
-          const o = fr < 0 || fc >= floor.width ? OCC_UNKNOWN : (floor.occupancy[fr * floor.width + fc] ?? OCC_UNKNOWN);
+          const o =
+            fr < 0 || fc >= floor.width
+              ? OCC_UNKNOWN
+              : (floor.occupancy[fr * floor.width + fc] ?? OCC_UNKNOWN);
           if (o === OCC_OCCUPIED) {
             v = OCC_OCCUPIED;
             break;

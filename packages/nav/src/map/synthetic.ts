@@ -19,7 +19,8 @@ export interface SyntheticMapSpec {
  */
 export function syntheticSiteMap(spec: SyntheticMapSpec): SiteMap {
   const n = spec.width * spec.height;
-  if (spec.occupied.length !== n) throw new RangeError(`occupied has ${spec.occupied.length} cells, expected ${n}`);
+  if (spec.occupied.length !== n)
+    throw new RangeError(`occupied has ${spec.occupied.length} cells, expected ${n}`);
   const occupancy = new Uint8Array(n);
   for (let i = 0; i < n; i++) occupancy[i] = spec.occupied[i] ? OCC_OCCUPIED : OCC_FREE;
   const floor: Floor = {
@@ -42,9 +43,15 @@ export function syntheticSiteMap(spec: SyntheticMapSpec): SiteMap {
     approach: p.approach ?? p.pose,
   }));
   const zones = spec.zones ?? [];
-  const hash = createHash('sha256')
-    .update(occupancy)
-    .update(JSON.stringify({ places, zones }))
-    .digest('hex');
-  return { file: '', name: 'synthetic', version: spec.version ?? '0', hash, floors: [floor], places, zones, routes: undefined };
+  const hash = createHash('sha256').update(occupancy).update(JSON.stringify({ places, zones })).digest('hex');
+  return {
+    file: '',
+    name: 'synthetic',
+    version: spec.version ?? '0',
+    hash,
+    floors: [floor],
+    places,
+    zones,
+    routes: undefined,
+  };
 }

@@ -189,7 +189,9 @@ export class GridAStar {
         const st = state[t];
         if (st === closed) continue;
         const step = k >= 4 ? SQRT2 : 1;
-        const ng = gn + (factor ? Math.round((k >= 4 ? DIAG_UNITS : COST_UNITS) * (fn + (factor[t] ?? 1)) * 0.5) : step);
+        const ng =
+          gn +
+          (factor ? Math.round((k >= 4 ? DIAG_UNITS : COST_UNITS) * (fn + (factor[t] ?? 1)) * 0.5) : step);
         let ht: number;
         if (st === gen) {
           if (ng >= (g[t] ?? 0)) continue;

@@ -86,7 +86,12 @@ function argmaxFinite(a: Float64Array): number {
  * Single-source integer costs (units of `COST_UNITS` per cell, steps rounded exactly as `GridAStar` rounds
  * them) to every cell (Infinity if unreachable), 8-connected, no corner cutting.
  */
-export function dijkstra(grid: PaddedGrid, factor: Float32Array | undefined, source: number, out: Float64Array): void {
+export function dijkstra(
+  grid: PaddedGrid,
+  factor: Float32Array | undefined,
+  source: number,
+  out: Float64Array,
+): void {
   const pass = grid.walkable;
   const W = grid.stride;
   out.fill(Infinity);
@@ -149,7 +154,8 @@ export function dijkstra(grid: PaddedGrid, factor: Float32Array | undefined, sou
         const dy = k < 6 ? W : -W;
         if (pass[n + dx] !== 1 || pass[n + dy] !== 1) continue;
       }
-      const nd = d + Math.round((k >= 4 ? DIAG_UNITS : COST_UNITS) * (factor ? (fn + (factor[t] ?? 1)) * 0.5 : 1));
+      const nd =
+        d + Math.round((k >= 4 ? DIAG_UNITS : COST_UNITS) * (factor ? (fn + (factor[t] ?? 1)) * 0.5 : 1));
       if (nd < (out[t] ?? Infinity)) {
         out[t] = nd;
         push(t, nd);

@@ -66,13 +66,16 @@ describe.skipIf(!existsSync(DIR))('MovingAI optimal lengths (octile, no corner c
 describe('MovingAI parsers', () => {
   it('reads CRLF maps and treats . G S as passable', () => {
     const grid = parseMovingAiMap('type octile\r\nheight 2\r\nwidth 4\r\nmap\r\n.GS@\r\nTWO.\r\n');
-    const row = (y: number) => Array.from({ length: 4 }, (_, x) => grid.walkable[(y + 1) * grid.stride + x + 1]);
+    const row = (y: number) =>
+      Array.from({ length: 4 }, (_, x) => grid.walkable[(y + 1) * grid.stride + x + 1]);
     expect(row(0)).toEqual([1, 1, 1, 0]);
     expect(row(1)).toEqual([0, 0, 0, 1]);
   });
 
   it('numbers scenarios from 0 after the version line', () => {
-    const s = parseMovingAiScen('version 1\n0\tm.map\t4\t2\t0\t0\t3\t1\t3.41421\n1\tm.map\t4\t2\t1\t0\t2\t0\t1\n');
+    const s = parseMovingAiScen(
+      'version 1\n0\tm.map\t4\t2\t0\t0\t3\t1\t3.41421\n1\tm.map\t4\t2\t1\t0\t2\t0\t1\n',
+    );
     expect(s.map((x) => [x.id, x.sx, x.gy, x.optimal])).toEqual([
       [0, 0, 1, 3.41421],
       [1, 1, 0, 1],
@@ -80,8 +83,12 @@ describe('MovingAI parsers', () => {
   });
 
   it('rejects malformed files with the file and line', () => {
-    expect(() => parseMovingAiMap('type octile\nheight 3\nwidth 2\nmap\n..\n..\n', 'x.map')).toThrow(/x\.map:7: map row 2/);
+    expect(() => parseMovingAiMap('type octile\nheight 3\nwidth 2\nmap\n..\n..\n', 'x.map')).toThrow(
+      /x\.map:7: map row 2/,
+    );
     expect(() => parseMovingAiScen('version 2\n', 's.scen')).toThrow(MovingAiFormatError);
-    expect(() => parseMovingAiScen('version 1\n0\tm\t1\t1\t0\t0\n', 's.scen')).toThrow(/s\.scen:2: expected 9/);
+    expect(() => parseMovingAiScen('version 1\n0\tm\t1\t1\t0\t0\n', 's.scen')).toThrow(
+      /s\.scen:2: expected 9/,
+    );
   });
 });

@@ -59,13 +59,22 @@ export function parseMovingAiScen(text: string, file = 'scen'): Scenario[] {
     const line = lines[i] ?? '';
     if (line.trim() === '') continue;
     const f = line.split('\t');
-    if (f.length < 9) throw new MovingAiFormatError(file, i + 1, `expected 9 tab-separated fields, got ${f.length}`);
+    if (f.length < 9)
+      throw new MovingAiFormatError(file, i + 1, `expected 9 tab-separated fields, got ${f.length}`);
     const num = (k: number): number => {
       const v = Number(f[k]);
       if (!Number.isFinite(v)) throw new MovingAiFormatError(file, i + 1, `field ${k + 1} is not a number`);
       return v;
     };
-    out.push({ id: out.length, bucket: num(0), sx: num(4), sy: num(5), gx: num(6), gy: num(7), optimal: num(8) });
+    out.push({
+      id: out.length,
+      bucket: num(0),
+      sx: num(4),
+      sy: num(5),
+      gx: num(6),
+      gy: num(7),
+      optimal: num(8),
+    });
   }
   return out;
 }

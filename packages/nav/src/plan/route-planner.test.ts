@@ -15,7 +15,8 @@ function randomRoom(seed: number) {
   const rand = prng(seed);
   const occ = new Uint8Array(W * H);
   const fill = (c0: number, r0: number, c1: number, r1: number) => {
-    for (let r = Math.max(0, r0); r <= Math.min(H - 1, r1); r++) for (let c = Math.max(0, c0); c <= Math.min(W - 1, c1); c++) occ[r * W + c] = 1;
+    for (let r = Math.max(0, r0); r <= Math.min(H - 1, r1); r++)
+      for (let c = Math.max(0, c0); c <= Math.min(W - 1, c1); c++) occ[r * W + c] = 1;
   };
   fill(0, 0, W - 1, 1);
   fill(0, H - 2, W - 1, H - 1);
@@ -29,8 +30,29 @@ function randomRoom(seed: number) {
   const kx = 1 + rand() * 5;
   const ky = 1 + rand() * 3;
   const zones: Zone[] = [
-    { id: 'k', kind: 'keepout', floor: 'ground', polygon: [[kx, ky], [kx + 1.5, ky + 0.3], [kx + 1.1, ky + 1.6]] },
-    { id: 's', kind: 'slow', floor: 'ground', polygon: [[4, 1], [7, 1], [7, 4], [4, 4]], speedLimit: 0.3, cost: 30 },
+    {
+      id: 'k',
+      kind: 'keepout',
+      floor: 'ground',
+      polygon: [
+        [kx, ky],
+        [kx + 1.5, ky + 0.3],
+        [kx + 1.1, ky + 1.6],
+      ],
+    },
+    {
+      id: 's',
+      kind: 'slow',
+      floor: 'ground',
+      polygon: [
+        [4, 1],
+        [7, 1],
+        [7, 4],
+        [4, 4],
+      ],
+      speedLimit: 0.3,
+      cost: 30,
+    },
   ];
   const map = syntheticSiteMap({ width: W, height: H, resolution: RES, occupied: occ, zones });
   return { map, occ, rand, keepout: zones[0]!.kind === 'keepout' ? zones[0]!.polygon : [] };
@@ -126,9 +148,11 @@ describe('RoutePlanner on random rooms (property)', () => {
 
 describe('RoutePlanner errors, speed limits and replanning', () => {
   const occ = new Uint8Array(W * H);
-  for (let r = 0; r < H; r++) for (let c = 0; c < W; c++) if (r === 0 || c === 0 || r === H - 1 || c === W - 1) occ[r * W + c] = 1;
+  for (let r = 0; r < H; r++)
+    for (let c = 0; c < W; c++) if (r === 0 || c === 0 || r === H - 1 || c === W - 1) occ[r * W + c] = 1;
   // A closed box in the top-right corner: reachable from nowhere.
-  for (let r = 5; r <= 25; r++) for (let c = 50; c <= 75; c++) if (r === 5 || r === 25 || c === 50 || c === 75) occ[r * W + c] = 1;
+  for (let r = 5; r <= 25; r++)
+    for (let c = 50; c <= 75; c++) if (r === 5 || r === 25 || c === 50 || c === 75) occ[r * W + c] = 1;
   const map = syntheticSiteMap({
     width: W,
     height: H,
@@ -139,7 +163,21 @@ describe('RoutePlanner errors, speed limits and replanning', () => {
       { id: 'b', pose: { x: 4, y: 5, theta: Math.PI / 2 } },
       { id: 'boxed', pose: { x: 6.2, y: 4.5, theta: 0 } },
     ],
-    zones: [{ id: 's', kind: 'slow', floor: 'ground', polygon: [[2, 0], [3, 0], [3, 6], [2, 6]], speedLimit: 0.25, cost: 0 }],
+    zones: [
+      {
+        id: 's',
+        kind: 'slow',
+        floor: 'ground',
+        polygon: [
+          [2, 0],
+          [3, 0],
+          [3, 6],
+          [2, 6],
+        ],
+        speedLimit: 0.25,
+        cost: 0,
+      },
+    ],
   });
   const planner = new RoutePlanner(map);
 
@@ -153,10 +191,18 @@ describe('RoutePlanner errors, speed limits and replanning', () => {
       return 'no error';
     };
     expect(codeOf(() => planner.planBetween('a', 'boxed'))).toBe('unreachable');
-    expect(codeOf(() => planner.plan({ x: 1, y: 1, theta: 0 }, { x: 5.05, y: 4.0, theta: 0 }))).toBe('goal_in_obstacle');
-    expect(codeOf(() => planner.plan({ x: -1, y: 1, theta: 0 }, { x: 4, y: 4, theta: 0 }))).toBe('start_off_map');
-    expect(codeOf(() => planner.plan({ x: 1, y: 1, theta: 0 }, { x: 4, y: 40, theta: 0 }))).toBe('goal_off_map');
-    expect(codeOf(() => planner.plan({ x: 0.05, y: 1, theta: 0 }, { x: 4, y: 4, theta: 0 }))).toBe('start_in_obstacle');
+    expect(codeOf(() => planner.plan({ x: 1, y: 1, theta: 0 }, { x: 5.05, y: 4.0, theta: 0 }))).toBe(
+      'goal_in_obstacle',
+    );
+    expect(codeOf(() => planner.plan({ x: -1, y: 1, theta: 0 }, { x: 4, y: 4, theta: 0 }))).toBe(
+      'start_off_map',
+    );
+    expect(codeOf(() => planner.plan({ x: 1, y: 1, theta: 0 }, { x: 4, y: 40, theta: 0 }))).toBe(
+      'goal_off_map',
+    );
+    expect(codeOf(() => planner.plan({ x: 0.05, y: 1, theta: 0 }, { x: 4, y: 4, theta: 0 }))).toBe(
+      'start_in_obstacle',
+    );
     expect(codeOf(() => planner.planBetween('a', 'nowhere'))).toBe('unknown_place');
     const r = planner.tryPlanBetween('a', 'boxed');
     expect(r.ok).toBe(false);
@@ -175,7 +221,10 @@ describe('RoutePlanner errors, speed limits and replanning', () => {
       // Clear of the zone (and of its conservative one-cell rim): full guide speed.
       if (Math.min(a.x, b.x) > 3 + RES || Math.max(a.x, b.x) < 2 - RES) expect(s.speedLimit).toBe(0.6);
     }
-    const fast = new RoutePlanner(map, undefined, { speed: { guideSpeed: 3, maxSpeed: 1.2 } }).planBetween('a', 'b');
+    const fast = new RoutePlanner(map, undefined, { speed: { guideSpeed: 3, maxSpeed: 1.2 } }).planBetween(
+      'a',
+      'b',
+    );
     expect(Math.max(...fast.segments.map((s) => s.speedLimit))).toBe(1.2);
     expect(route.goal.theta).toBeCloseTo(Math.PI / 2);
   });
@@ -190,7 +239,8 @@ describe('RoutePlanner errors, speed limits and replanning', () => {
     const out = p.replanIfBlocked(route, route.start);
     expect(out.status).toBe('replanned');
     if (out.status !== 'replanned') return;
-    for (const [x, y] of routePoints(out.route)) expect(Math.hypot(x - 4, y - 3)).toBeGreaterThanOrEqual(0.3 + 0.3);
+    for (const [x, y] of routePoints(out.route))
+      expect(Math.hypot(x - 4, y - 3)).toBeGreaterThanOrEqual(0.3 + 0.3);
     expect(out.route.length).toBeGreaterThan(route.length);
     expect(p.costmap.clearObstacle('person')).toBe(true);
     expect(p.costmap.cost).toEqual(before);

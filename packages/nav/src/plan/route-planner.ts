@@ -13,7 +13,13 @@ import { findFloor, findPlace, type Floor, type SiteMap } from '../map/site-map.
 import { GridAStar } from './astar.ts';
 import { Landmarks } from './landmarks.ts';
 import { smoothPath, segmentMaxCost, type CellPoint } from './smoothing.ts';
-import { defaultSpeedOptions, toWaypoints, type Segment, type SpeedOptions, type Waypoint } from './waypoints.ts';
+import {
+  defaultSpeedOptions,
+  toWaypoints,
+  type Segment,
+  type SpeedOptions,
+  type Waypoint,
+} from './waypoints.ts';
 
 export interface RoutePlannerOptions {
   costmap: Partial<CostmapOptions>;
@@ -142,13 +148,19 @@ export class RoutePlanner {
     const gc = Math.floor(gu[0]);
     const gr = Math.floor(gu[1]);
     const inside = (c: number, r: number): boolean => c >= 0 && r >= 0 && c < cm.width && r < cm.height;
-    if (!inside(sc, sr)) throw new OffMapError('start', `start (${start.x}, ${start.y}) is off floor '${this.floor.id}'`);
-    if (!inside(gc, gr)) throw new OffMapError('goal', `goal (${goal.x}, ${goal.y}) is off floor '${this.floor.id}'`);
+    if (!inside(sc, sr))
+      throw new OffMapError('start', `start (${start.x}, ${start.y}) is off floor '${this.floor.id}'`);
+    if (!inside(gc, gr))
+      throw new OffMapError('goal', `goal (${goal.x}, ${goal.y}) is off floor '${this.floor.id}'`);
     if (!cm.isTraversable(sc, sr)) {
-      throw new StartInObstacleError(`start (${start.x}, ${start.y}) is in an obstacle or within the robot radius of one`);
+      throw new StartInObstacleError(
+        `start (${start.x}, ${start.y}) is in an obstacle or within the robot radius of one`,
+      );
     }
     if (!cm.isTraversable(gc, gr)) {
-      throw new GoalInObstacleError(`goal (${goal.x}, ${goal.y}) is in an obstacle, keepout or within the robot radius of one`);
+      throw new GoalInObstacleError(
+        `goal (${goal.x}, ${goal.y}) is in an obstacle, keepout or within the robot radius of one`,
+      );
     }
     // planMs leaves out the one-off landmark build of the first query.
     const checksMs = performance.now() - t0;
@@ -196,7 +208,8 @@ export class RoutePlanner {
       const a = route.waypoints[k];
       const b = route.waypoints[k + 1];
       if (!a || !b) continue;
-      if (segmentMaxCost(cm, cm.toCellCoords(a.x, a.y), cm.toCellCoords(b.x, b.y)) >= COST_INSCRIBED) return k;
+      if (segmentMaxCost(cm, cm.toCellCoords(a.x, a.y), cm.toCellCoords(b.x, b.y)) >= COST_INSCRIBED)
+        return k;
     }
     return -1;
   }
@@ -209,7 +222,11 @@ export class RoutePlanner {
   replanIfBlocked(route: Route, current: Pose, fromSegment = 0): ReplanOutcome {
     const blocked = this.findBlockedSegment(route, fromSegment);
     if (blocked < 0) return { status: 'clear' };
-    return { status: 'replanned', blockedSegment: blocked, route: this.plan(current, route.goal, undefined, route.to) };
+    return {
+      status: 'replanned',
+      blockedSegment: blocked,
+      route: this.plan(current, route.goal, undefined, route.to),
+    };
   }
 
   tryReplanIfBlocked(route: Route, current: Pose, fromSegment = 0): Result<ReplanOutcome> {

@@ -53,7 +53,8 @@ export function smoothPath(costmap: Costmap, points: readonly CellPoint[]): Cell
   if (points.length <= 2) return [...points];
   const cumulative = new Float64Array(points.length);
   for (let k = 1; k < points.length; k++) {
-    cumulative[k] = (cumulative[k - 1] ?? 0) + segmentTravelCost(costmap, points[k - 1] ?? [0, 0], points[k] ?? [0, 0]);
+    cumulative[k] =
+      (cumulative[k - 1] ?? 0) + segmentTravelCost(costmap, points[k - 1] ?? [0, 0], points[k] ?? [0, 0]);
   }
   // Shortcut targets: the grid path's turning points (and its ends); straight runs between them add
   // nothing but cost to the line-of-sight checks.

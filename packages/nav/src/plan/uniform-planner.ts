@@ -1,4 +1,11 @@
-import { GoalInObstacleError, OffMapError, StartInObstacleError, toResult, UnreachableError, type Result } from '../errors.ts';
+import {
+  GoalInObstacleError,
+  OffMapError,
+  StartInObstacleError,
+  toResult,
+  UnreachableError,
+  type Result,
+} from '../errors.ts';
 import { GridAStar } from './astar.ts';
 import { cellIndex, inGrid, type PaddedGrid } from './grid.ts';
 import { JumpPointSearch } from './jps.ts';
@@ -34,8 +41,10 @@ export class UniformGridPlanner {
 
   plan(sx: number, sy: number, gx: number, gy: number): GridPath {
     const { grid } = this;
-    if (!inGrid(grid, sx, sy)) throw new OffMapError('start', `start (${sx}, ${sy}) is outside ${grid.width} x ${grid.height}`);
-    if (!inGrid(grid, gx, gy)) throw new OffMapError('goal', `goal (${gx}, ${gy}) is outside ${grid.width} x ${grid.height}`);
+    if (!inGrid(grid, sx, sy))
+      throw new OffMapError('start', `start (${sx}, ${sy}) is outside ${grid.width} x ${grid.height}`);
+    if (!inGrid(grid, gx, gy))
+      throw new OffMapError('goal', `goal (${gx}, ${gy}) is outside ${grid.width} x ${grid.height}`);
     const start = cellIndex(grid, sx, sy);
     const goal = cellIndex(grid, gx, gy);
     if (grid.walkable[start] !== 1) throw new StartInObstacleError(`start (${sx}, ${sy}) is blocked`);
