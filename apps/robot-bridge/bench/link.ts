@@ -90,9 +90,12 @@ async function main() {
 
   // 4. Soak under bit errors and dropped bytes.
   rig.relay.set({ ber: n('ber'), dropRate: n('drop') });
+  const hbWatchdogsBefore = rig.safety.filter((e) => e.kind === 'HEARTBEAT_WATCHDOG').length;
   const soakStart = performance.now();
   const soak = await runSoak(rig.base, { commands: n('soak-commands'), deadlineMs: 10_000, concurrency: 16 });
   const soakSeconds = Math.round((performance.now() - soakStart) / 100) / 10;
+  // Sessions the base ended because heartbeats were lost to the noise (each one brakes the robot).
+  const falseStops = rig.safety.filter((e) => e.kind === 'HEARTBEAT_WATCHDOG').length - hbWatchdogsBefore;
   emit('soak', { ber: n('ber'), drop: n('drop'), seconds: soakSeconds, ...soak, relay: rig.relay.stats });
   rig.relay.set({ ber: 0, dropRate: 0 });
   await rig.close();
@@ -128,6 +131,7 @@ async function main() {
       ber: n('ber'),
       drop: n('drop'),
       seconds: soakSeconds,
+      heartbeat_watchdog_trips: falseStops,
     },
     // Median over runs as seen by the host (includes the ODOM period and event-loop lag); max beside it;
     // _fw_ is the firmware's own measure (safety event detail), free of host-side noise.

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { SerialPort } from 'serialport';
 import { fuzzDecoder } from './fuzz.ts';
+import { locatePort } from './port-locator.ts';
 import { GENERATED_PATH, generateMessagesModule, readProtocolSchema } from './gen-messages.ts';
 import { SerialRobotBase } from './serial-robot-base.ts';
 import { runSoak } from './soak.ts';
@@ -59,6 +60,9 @@ async function main(): Promise<number> {
       return result.lost === 0 && result.duplicates === 0 ? 0 : 1;
     }
     case 'status': {
+      if ((await locatePort({ path: requirePort(), serialNumber: values['serial-number'] })) === undefined) {
+        throw new Error(`port ${requirePort()} not present`);
+      }
       const base = openBase();
       const info = await Promise.race([
         base.connect(),

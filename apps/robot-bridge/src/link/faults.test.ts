@@ -124,6 +124,7 @@ describe('link faults', () => {
     let resyncs = 0;
     rig.base.on('resync', () => resyncs++);
     await soakThrough(300, () => rig.restartSim());
+    await waitFor('resync', () => (resyncs > 0 ? true : undefined));
     expect(resyncs).toBe(1);
     expect(rig.base.info?.bootId).not.toBe(bootId);
     expect(rig.base.info?.estopLatched).toBe(true); // boots latched
