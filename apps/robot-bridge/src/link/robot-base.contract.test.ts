@@ -23,17 +23,31 @@ interface Target {
   name: string;
   /** Tests that make the wheels turn run on the simulator, and on a real base only with ROBOT_ALLOW_MOTION=1. */
   motion: boolean;
-  setup(): Promise<{ path: string; simulated: boolean; teardown(): Promise<void> }>;
+  /** The host firmware: its control channel can press buttons. */
+  simulated: boolean;
+  /** The sim's control channel, to press its e-stop button (simulated targets only). */
+  setup(): Promise<{
+    path: string;
+    simulated: boolean;
+    control?: (request: Record<string, unknown>) => Promise<Record<string, unknown>>;
+    teardown(): Promise<void>;
+  }>;
 }
 
 const targets: Target[] = [
   {
     name: 'host firmware over socat pty pair',
     motion: true,
+    simulated: true,
     async setup() {
       const rig = await createLinkRig(logger);
       await rig.base.close();
-      return { path: rig.hostPath, simulated: true, teardown: () => rig.close() };
+      return {
+        path: rig.hostPath,
+        simulated: true,
+        control: (request) => rig.sim.control(request),
+        teardown: () => rig.close(),
+      };
     },
   },
 ];
@@ -42,6 +56,7 @@ if (realPort !== undefined && realPort !== '') {
   targets.push({
     name: `real base on ${realPort}`,
     motion: process.env.ROBOT_ALLOW_MOTION === '1',
+    simulated: false,
     setup: () => Promise.resolve({ path: realPort, simulated: false, teardown: () => Promise.resolve() }),
   });
 }
@@ -139,6 +154,26 @@ describe.each(targets)('RobotBase contract: $name', (target) => {
     expect(m.rttCount).toBeGreaterThan(0);
     await base.estop('HOST');
   });
+
+  it.runIf(target.simulated)(
+    'reports the e-stop button once; the e-stop stays latched after release',
+    async () => {
+      const control = env.control!;
+      await base.resetEstop();
+      await waitFor('e-stop clear', () => (odometry.at(-1)?.mode !== 'ESTOP' ? true : undefined));
+      const before = safety.length;
+      expect(await control({ cmd: 'estop_button', pressed: true })).toMatchObject({ ok: true });
+      await waitFor('ESTOP_BUTTON event', () => safety.slice(before).find((e) => e.kind === 'ESTOP_BUTTON'));
+      await waitFor('odometry in ESTOP', () => (odometry.at(-1)?.mode === 'ESTOP' ? true : undefined));
+      expect(await control({ cmd: 'estop_button', pressed: false })).toMatchObject({ ok: true });
+      await sleep(300);
+      expect(odometry.at(-1)?.mode).toBe('ESTOP');
+      const error = await base.velocity(0.1, 0).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'REJECTED_ESTOP' });
+      const ids = safety.map((e) => e.eventId);
+      expect(new Set(ids).size).toBe(ids.length);
+    },
+  );
 });
 
 describe('handshake with a base built from another schema', () => {
