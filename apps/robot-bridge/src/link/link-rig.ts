@@ -44,7 +44,14 @@ export async function createLinkRig(
   const simPath = join(dir, 'sim');
   const simArgs = ['--create', ...(options.simArgs ?? [])];
   const hostPair = await createPtyPair(hostPath, relayHost);
-  const sim = await startSim(simPath, simArgs);
+  let sim: SimProcess;
+  try {
+    sim = await startSim(simPath, simArgs);
+  } catch (error) {
+    await hostPair.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const relay = new FaultRelay(relayHost, simPath, options.seed ?? 1);
   relay.start();
   const odometry: Odometry[] = [];
