@@ -223,3 +223,21 @@ TEST(safety, a_reset_resent_across_a_reboot_does_not_clear_the_boot_latch) {
   CHECK(r.hello(5));
   CHECK(r.fw.safety().estop_latched());
 }
+
+TEST(safety, a_new_boot_numbers_its_events_apart_from_the_last_boot) {
+  // A host that acknowledged the old boot's events must not take the new boot's first event for a repeat.
+  rig::Rig r;
+  r.run(200);
+  const auto first = r.safety_events(SafetyKind::ESTOP_LATCHED);
+  CHECK(!first.empty());
+  const uint32_t old_boot = r.fw.boot_id();
+  r.run(50);
+  r.fw.boot();
+  r.clear();
+  CHECK(r.fw.boot_id() != old_boot);
+  r.run(200);
+  const auto second = r.safety_events(SafetyKind::ESTOP_LATCHED);
+  CHECK(!second.empty());
+  CHECK(second.front().event_id != first.front().event_id);
+  CHECK(second.front().event_id != 0);
+}

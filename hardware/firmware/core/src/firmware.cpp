@@ -32,6 +32,7 @@ void Firmware::boot() {
   tx_.clear();
   dedupe_.clear();
   events_ = SafetyEventQueue();
+  events_.start_ids_at(static_cast<uint16_t>(boot_id_ ^ (boot_id_ >> 16)));
   stats_ = FirmwareStats{};
   safety_.boot(now);
   int32_t l = 0;

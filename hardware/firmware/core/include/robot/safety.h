@@ -22,6 +22,11 @@ class SafetyEventQueue {
  public:
   static constexpr uint8_t kCapacity = 16;
   void raise(proto::SafetyKind kind, bool active, int16_t detail, uint32_t now);
+  /**
+   * First event id of this boot. Derived from the boot id, so a host that saw the previous boot's events
+   * does not mistake this boot's first ones for repeats it already acknowledged (ids are never 0).
+   */
+  void start_ids_at(uint16_t first) { next_id_ = first == 0 ? 1 : first; }
   bool ack(uint16_t event_id);
   /**
    * Next event due for (re)transmission at `now`, marking it sent; false when none is due. `repeat` tells
