@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   const acked: [string, string, string, number][] = [];
   let retries = 0;
   let rateLimited = 0;
-  let next = performance.now();
+  // Independent kiosks are not synchronised: each starts at a random phase of its pacing interval.
+  let next = performance.now() + Math.random() * minGapMs;
   for (let i = 0; i < count; i++) {
     const key = randomUUID();
     const service_id = services[i % services.length];
