@@ -17,6 +17,7 @@ import {
   type KioskServerEvents,
   type Role,
   type RobotState,
+  type RpcMap,
   type StaffClientEvents,
   type StaffServerEvents,
 } from '@reception/protocol';
@@ -31,7 +32,13 @@ import {
 import type { TicketPrinter } from '../tickets/ticket-printer.ts';
 import type { TicketQueue } from '../tickets/ticket-queue.ts';
 import type { MetricsRegistry } from './metrics.ts';
-import { bindRequests, type RequestContext, type RequestMetrics } from './requests.ts';
+import {
+  bindRequests,
+  type Handlers,
+  type RequestContext,
+  type RequestMetrics,
+  type RequestSocket,
+} from './requests.ts';
 import type { RobotService } from '../robot/robot-service.ts';
 import type { StaffSessions } from './staff-auth.ts';
 
@@ -99,7 +106,11 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
     }
   };
 
-  const setup = (role: Role) => {
+  /** One namespace: token check at the handshake, connection gauge, then `onConnect` binds its requests. */
+  const setup = (
+    role: Role,
+    onConnect: (socket: RequestSocket & { id: string }, ctx: RequestContext) => void,
+  ) => {
     const nsp = io.of(NAMESPACES[role]);
     nsp.use((socket, next) => {
       const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
@@ -120,9 +131,16 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
         connected.set(role, (connected.get(role) ?? 1) - 1);
         c.log.debug({ role, actor, reason }, 'client disconnected');
       });
+      onConnect(socket, { role, actor, socketId: socket.id });
     });
     return nsp;
   };
+  const bind = <M extends RpcMap>(
+    socket: RequestSocket,
+    requests: M,
+    handlers: Handlers<M>,
+    ctx: RequestContext,
+  ) => bindRequests(socket, requests, handlers, ctx, c.log, requestMetrics);
 
   const info = (): BridgeInfo => ({
     version: c.version,
@@ -136,14 +154,8 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
 
   const ticketDeps = { ...c.tickets, catalogue: () => c.site.catalogue, log: c.log };
   const languageChoices = c.metrics.counter('kiosk_language_choices_total', 'Languages citizens picked');
-  const kiosk = setup('kiosk') as Namespace<KioskClientEvents, KioskServerEvents>;
-  kiosk.on('connection', (socket) => {
-    const ctx: RequestContext = {
-      role: 'kiosk',
-      actor: (socket.data as { actor: string }).actor,
-      socketId: socket.id,
-    };
-    bindRequests(
+  const kiosk = setup('kiosk', (socket, ctx) =>
+    bind(
       socket,
       kioskRequests,
       {
@@ -155,27 +167,12 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
         },
       },
       ctx,
-      c.log,
-      requestMetrics,
-    );
-  });
+    ),
+  ) as Namespace<KioskClientEvents, KioskServerEvents>;
 
-  const display = setup('display') as Namespace<DisplayClientEvents, DisplayServerEvents>;
-  display.on('connection', (socket) => {
-    const ctx: RequestContext = {
-      role: 'display',
-      actor: (socket.data as { actor: string }).actor,
-      socketId: socket.id,
-    };
-    bindRequests(
-      socket,
-      displayRequests,
-      { ...siteHandlers, ...displayTicketHandlers(ticketDeps) },
-      ctx,
-      c.log,
-      requestMetrics,
-    );
-  });
+  const display = setup('display', (socket, ctx) =>
+    bind(socket, displayRequests, { ...siteHandlers, ...displayTicketHandlers(ticketDeps) }, ctx),
+  ) as Namespace<DisplayClientEvents, DisplayServerEvents>;
 
   const robotHandlers = {
     'robot:get': () => ok(c.robot.state),
@@ -184,36 +181,21 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
     'robot:stop': (_: unknown, ctx: RequestContext) => c.robot.stop(ctx.actor),
   };
 
-  const staff = setup('staff') as Namespace<StaffClientEvents, StaffServerEvents>;
-  staff.on('connection', (socket) => {
-    const ctx: RequestContext = {
-      role: 'staff',
-      actor: (socket.data as { actor: string }).actor,
-      socketId: socket.id,
-    };
-    const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
-    const who = auth.success ? c.staff.verify(auth.data.token) : undefined;
+  const staff = setup('staff', (socket, ctx) => {
+    const who = c.staff.identity(ctx.actor);
     const mayOperate = (counterId: string) =>
       who !== undefined &&
       (who.role === 'admin' || who.counters.length === 0 || who.counters.includes(counterId));
-    bindRequests(
+    bind(
       socket,
       staffRequests,
       { ...siteHandlers, ...staffTicketHandlers(ticketDeps, mayOperate), ...robotHandlers },
       ctx,
-      c.log,
-      requestMetrics,
     );
-  });
+  }) as Namespace<StaffClientEvents, StaffServerEvents>;
 
-  const admin = setup('admin') as Namespace<AdminClientEvents, AdminServerEvents>;
-  admin.on('connection', (socket) => {
-    const ctx: RequestContext = {
-      role: 'admin',
-      actor: (socket.data as { actor: string }).actor,
-      socketId: socket.id,
-    };
-    bindRequests(
+  const admin = setup('admin', (socket, ctx) =>
+    bind(
       socket,
       adminRequests,
       {
@@ -230,10 +212,8 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
         },
       },
       ctx,
-      c.log,
-      requestMetrics,
-    );
-  });
+    ),
+  ) as Namespace<AdminClientEvents, AdminServerEvents>;
 
   const onSiteChanged = () => {
     const payload = { site_id: c.site.current.site.id };

@@ -24,6 +24,10 @@ export interface StaffIdentity {
   counters: string[];
 }
 
+function toIdentity(a: StaffAccount): StaffIdentity {
+  return { username: a.username, display_name: a.display_name, role: a.role, counters: a.counters };
+}
+
 export function hashPassword(password: string, salt = randomBytes(16)): string {
   return `scrypt$${salt.toString('hex')}$${scryptSync(password, salt, 64).toString('hex')}`;
 }
@@ -77,15 +81,17 @@ export class StaffSessions {
     const ok = verifyPassword(password, account?.password ?? hashPassword('x'));
     if (!account || !ok) throw new StaffAuthError('BAD_CREDENTIALS', 'wrong username or password');
     const token = randomBytes(24).toString('base64url');
-    const who: StaffIdentity = {
-      username: account.username,
-      display_name: account.display_name,
-      role: account.role,
-      counters: account.counters,
-    };
+    const who = toIdentity(account);
+
     const expires = this.now() + this.ttlMs;
     this.sessions.set(token, { who, expires });
     return { token, who, expires_at: new Date(expires).toISOString() };
+  }
+
+  /** The account behind a username (what it may operate), or undefined if there is none. */
+  identity(username: string): StaffIdentity | undefined {
+    const account = this.accounts.find((a) => a.username === username);
+    return account && toIdentity(account);
   }
 
   verify(token: string): StaffIdentity | undefined {
