@@ -89,26 +89,29 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-async function main() {
-  if (process.env.START_SKIP_BUILD !== '1') {
-    log('building (cached after the first run)...');
-    const b = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], {
-      cwd: root,
-      stdio: 'inherit',
+/** Runs a build step to completion (in its own process group, so Ctrl-C stops it too). */
+function build(name, cmd, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    children.push({ name, child });
+    child.on('exit', (code) => {
+      children.splice(
+        children.findIndex((c) => c.child === child),
+        1,
+      );
+      if (code === 0) resolve();
+      else reject(new Error(`${name} failed (exit ${code}); see the output above`));
     });
-    if (b.status !== 0) return fail('build failed; see the output above');
-  }
+  });
+}
 
-  const env = { BRIDGE_PORT: String(port) };
+async function main() {
+  // The bridge needs no build, so it starts first and /healthz answers within seconds; it finds the robot's
+  // pty by itself once the simulator is up (the link reconnects with backoff).
   const simScript = path.join(root, 'hardware/scripts/sim.mjs');
-  if (existsSync(simScript) && process.env.ROBOT_PORT === undefined) {
-    const tty = path.join(varDir, 'robot-tty');
-    const sim = run('robot-sim', process.execPath, [simScript, '--port', tty]);
-    await waitForLine(sim, 'robot-sim', (l) => l.includes('"ready"'), 60_000);
-    log(`simulated robot base on ${tty}`);
-    env.ROBOT_PORT = tty;
-  }
-
+  const useSim = existsSync(simScript) && process.env.ROBOT_PORT === undefined;
+  const tty = path.join(varDir, 'robot-tty');
+  const env = { BRIDGE_PORT: String(port), ...(useSim ? { ROBOT_PORT: tty } : {}) };
   const bridge = run(
     'bridge',
     path.join(root, 'node_modules/.bin/tsx'),
@@ -132,6 +135,24 @@ async function main() {
       '',
     ].join('\n'),
   );
+
+  if (process.env.START_SKIP_BUILD !== '1') {
+    log('building the web apps and the firmware simulator (cached after the first run)...');
+    await build('build', path.join(root, 'node_modules/.bin/turbo'), [
+      'run',
+      'build',
+      '--output-logs=errors-only',
+    ]);
+    log('web apps built');
+  }
+  if (useSim) {
+    const sim = run('robot-sim', process.execPath, [simScript, '--port', tty]);
+    await waitForLine(sim, 'robot-sim', (l) => l.includes('"ready"'), 120_000);
+    log(
+      `simulated robot base on ${tty}; the bridge connects to it (the robot boots with its e-stop latched: reset it from the console)`,
+    );
+  }
+  log('demo ready');
 }
 
 main().catch((e) => fail(e.message));
