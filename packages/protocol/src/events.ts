@@ -104,7 +104,7 @@ export const adminRequests = {
 const siteChanged = z.object({ site_id: z.string() }).loose();
 /** Every queue event, in `seq` order; type carrier only (the bridge emits, never parses it). */
 const queueEvent = z.custom<QueueEvent>();
-export const kioskBroadcasts = { 'site:changed': siteChanged, 'queue:event': queueEvent };
+export const kioskBroadcasts = { 'site:changed': siteChanged };
 export const displayBroadcasts = { 'site:changed': siteChanged, 'queue:event': queueEvent };
 export const staffBroadcasts = {
   'site:changed': siteChanged,
