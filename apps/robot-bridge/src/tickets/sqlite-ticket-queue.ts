@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type {
   EventsAfter,
@@ -62,6 +63,7 @@ export class SqliteTicketQueue implements TicketQueue {
     reject: (e: Error) => void;
   }[] = [];
   private readonly checkpointTimer: NodeJS.Timeout;
+  private readonly checkpointer: Worker;
   private readonly now: () => number;
   private readonly s: Statements;
 
@@ -71,19 +73,22 @@ export class SqliteTicketQueue implements TicketQueue {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${o.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
-    // Checkpoints move WAL pages into the main file; done by a timer between requests rather than inside
-    // whichever commit crosses the threshold, so no issue pays for a whole checkpoint.
+    // Checkpoints move WAL pages into the main file. They run on a worker thread with its own connection,
+    // not inside whichever commit crosses the threshold nor on this event loop, so no issue waits for a
+    // checkpoint's page copies and fsync (they grow with the day's tickets).
     this.db.pragma('wal_autocheckpoint = 0');
-    // The same timer notices the reset hour, so displays hear `queue.reset` even when nobody is issuing.
-    let ticks = 0;
+    this.checkpointer = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+      workerData: { file: o.file, intervalMs: o.checkpointMs ?? 1000 },
+    });
+    this.checkpointer.unref();
+    // A timer notices the reset hour, so displays hear `queue.reset` even when nobody is issuing.
     this.checkpointTimer = setInterval(() => {
       try {
-        this.checkpoint();
-        if (++ticks % 30 === 0 && this.db.open) this.rollover();
+        if (this.db.open) this.rollover();
       } catch {
         // Housekeeping only: the next tick, or the next request, does it again.
       }
-    }, o.checkpointMs ?? 1000);
+    }, 30_000);
     this.checkpointTimer.unref();
     this.db.exec(SCHEMA_SQL);
     this.s = prepareStatements(this.db);
@@ -606,14 +611,18 @@ export class SqliteTicketQueue implements TicketQueue {
     return () => this.listeners.delete(listener);
   }
 
-  private checkpoint(): void {
-    if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
-  }
-
-  close(): Promise<void> {
+  async close(): Promise<void> {
     clearInterval(this.checkpointTimer);
     this.listeners.clear();
+    // Last checkpoint on the worker's connection, then close both.
+    await new Promise<void>((resolve) => {
+      const done = () => resolve();
+      this.checkpointer.once('message', done);
+      this.checkpointer.once('error', done);
+      this.checkpointer.once('exit', done);
+      this.checkpointer.postMessage('close');
+    });
+    await this.checkpointer.terminate();
     if (this.db.open) this.db.close();
-    return Promise.resolve();
   }
 }
