@@ -1,54 +1,26 @@
-import type { BridgeInfo, SiteCatalogue, StaffClientEvents, StaffServerEvents } from '@reception/protocol';
-import { useEffect, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { BridgeInfo, SiteCatalogue } from '@reception/protocol';
+import { useState } from 'react';
 import { LoginForm } from '../shared/login-form.tsx';
+import { useStaffSocket } from '../shared/use-staff-socket.ts';
 import { RobotPanel } from './robot-panel.tsx';
-import { clearSession, loadSession, type StaffSession } from '../shared/staff-session.ts';
-
-type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
 
 /**
  * Staff console: who is signed in, the bridge and the site at a glance. The live robot map and robot
  * controls join this page with the missions feature; the queue panel is the counter page, linked here.
  */
 export function ConsoleApp() {
-  const [session, setSession] = useState<StaffSession | undefined>(loadSession);
-  const [connected, setConnected] = useState(false);
   const [info, setInfo] = useState<BridgeInfo>();
   const [site, setSite] = useState<SiteCatalogue>();
-  const [error, setError] = useState<string>();
-  const [socket, setSocket] = useState<StaffSocket>();
-
-  useEffect(() => {
-    if (!session) return;
-    const socket: StaffSocket = io('/staff', { auth: { token: session.token }, transports: ['websocket'] });
-    setSocket(socket);
+  const { session, setSession, signOut, socket, connected, error, setError } = useStaffSocket((s) => {
     const refresh = async () => {
-      const [i, s] = await Promise.all([
-        socket.emitWithAck('bridge:info', {}),
-        socket.emitWithAck('site:get', {}),
-      ]);
+      const [i, c] = await Promise.all([s.emitWithAck('bridge:info', {}), s.emitWithAck('site:get', {})]);
       if (i.ok) setInfo(i.value);
-      if (s.ok) setSite(s.value);
-      if (!s.ok) setError(s.error.message);
+      if (c.ok) setSite(c.value);
+      if (!c.ok) setError(c.error.message);
     };
-    socket.on('connect', () => {
-      setConnected(true);
-      void refresh();
-    });
-    socket.on('disconnect', () => setConnected(false));
-    socket.on('connect_error', (e) => {
-      if (e.message === 'UNAUTHORIZED') {
-        clearSession();
-        setSession(undefined);
-      } else setError(e.message);
-    });
-    socket.on('site:changed', () => void refresh());
-    return () => {
-      socket.close();
-      setSocket(undefined);
-    };
-  }, [session]);
+    s.on('connect', () => void refresh());
+    s.on('site:changed', () => void refresh());
+  });
 
   if (!session) return <LoginForm title="Staff console" onLogin={setSession} />;
   return (
@@ -59,13 +31,7 @@ export function ConsoleApp() {
           Counter
         </a>
         <span>{session.who.display_name}</span>
-        <button
-          className="secondary"
-          onClick={() => {
-            clearSession();
-            setSession(undefined);
-          }}
-        >
+        <button className="secondary" onClick={signOut}>
           Sign out
         </button>
       </header>

@@ -1,48 +1,28 @@
-import type { QueueSnapshot, SiteCatalogue, StaffClientEvents, StaffServerEvents } from '@reception/protocol';
-import { useEffect, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { QueueSnapshot, SiteCatalogue } from '@reception/protocol';
+import { useState } from 'react';
 import { LoginForm } from '../shared/login-form.tsx';
 import { syncQueue } from '../shared/queue-sync.ts';
-import { clearSession, loadSession, type StaffSession } from '../shared/staff-session.ts';
+import { useStaffSocket } from '../shared/use-staff-socket.ts';
 import { CounterDesk } from './counter-desk.tsx';
 import { ReportPanel } from './report-panel.tsx';
 
-export type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
+export type { StaffSocket } from '../shared/use-staff-socket.ts';
 
 /**
  * The counter page for staff at a desk: sign in, pick the desk, then call, recall, start, complete,
  * no-show, transfer or cancel tickets; a second tab shows the day's report and exports CSV.
  */
 export function CounterApp() {
-  const [session, setSession] = useState<StaffSession | undefined>(loadSession);
-  const [socket, setSocket] = useState<StaffSocket>();
   const [site, setSite] = useState<SiteCatalogue>();
   const [queue, setQueue] = useState<QueueSnapshot>();
-  const [connected, setConnected] = useState(false);
   const [tab, setTab] = useState<'desk' | 'report'>('desk');
   const [counterId, setCounterId] = useState<string>(() => localStorage.getItem('reception.counter') ?? '');
-
-  useEffect(() => {
-    if (!session) return;
-    const s: StaffSocket = io('/staff', { auth: { token: session.token }, transports: ['websocket'] });
-    setSocket(s);
+  const { session, setSession, signOut, socket, connected } = useStaffSocket((s) => {
     s.on('connect', () => {
-      setConnected(true);
       void s.emitWithAck('site:get', {}).then((r) => r.ok && setSite(r.value));
     });
-    s.on('disconnect', () => setConnected(false));
-    s.on('connect_error', (e) => {
-      if (e.message === 'UNAUTHORIZED') {
-        clearSession();
-        setSession(undefined);
-      }
-    });
     syncQueue(s, setQueue);
-    return () => {
-      s.close();
-      setSocket(undefined);
-    };
-  }, [session]);
+  });
 
   if (!session) return <LoginForm title="Counter sign-in" onLogin={setSession} />;
   const allowed = (site?.counters ?? []).filter(
@@ -82,13 +62,7 @@ export function CounterApp() {
           </select>
         )}
         <span>{session.who.display_name}</span>
-        <button
-          className="secondary"
-          onClick={() => {
-            clearSession();
-            setSession(undefined);
-          }}
-        >
+        <button className="secondary" onClick={signOut}>
           Sign out
         </button>
       </header>
