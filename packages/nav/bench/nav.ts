@@ -20,6 +20,7 @@ import { loadSiteMap } from '../src/map/loader.ts';
 import { downsampleFloor, type SiteMap } from '../src/map/site-map.ts';
 import { parseMovingAiMap, parseMovingAiScen } from '../src/plan/movingai.ts';
 import { RoutePlanner } from '../src/plan/route-planner.ts';
+import { prng } from '../src/test-support.ts';
 import { UniformGridPlanner } from '../src/plan/uniform-planner.ts';
 import type { PaddedGrid } from '../src/plan/grid.ts';
 
@@ -205,18 +206,6 @@ function movingai(): Record<string, unknown> {
   };
 }
 
-/** Deterministic PRNG (mulberry32) so the random lobby queries are the same every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function lobby(map: SiteMap, label: string): Record<string, unknown> {
   let t0 = performance.now();
   const planner = new RoutePlanner(map);
@@ -236,7 +225,8 @@ function lobby(map: SiteMap, label: string): Record<string, unknown> {
     }
   }
   // Random free poses: goals without a landmark, the generic case.
-  const rand = rng(42);
+  // Seeded, so the random lobby queries are the same every run.
+  const rand = prng(42);
   const free: [number, number][] = [];
   for (let r = 0; r < cm.height; r++)
     for (let c = 0; c < cm.width; c++) if (cm.isTraversable(c, r)) free.push([c, r]);
