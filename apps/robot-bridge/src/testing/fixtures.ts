@@ -1,4 +1,5 @@
-import { cp, mkdtemp, writeFile, copyFile } from 'node:fs/promises';
+import { copyFileSync, cpSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -58,12 +59,12 @@ export function smallSite(): Record<string, unknown> {
 export async function writeSiteDir(site: unknown, rawText?: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'site-'));
   await writeFile(path.join(dir, 'site.yaml'), rawText ?? stringify(site));
-  await copyDemoStaffAndMap(dir);
+  copyDemoStaffAndMap(dir);
   return dir;
 }
 
 /** Puts the demo centre's staff accounts and lobby map (`map/`) into a test site folder. */
-export async function copyDemoStaffAndMap(siteDir: string): Promise<void> {
-  await copyFile(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), path.join(siteDir, 'staff.yaml'));
-  await cp(path.join(REPO_ROOT, 'sites/demo-ward/map'), path.join(siteDir, 'map'), { recursive: true });
+export function copyDemoStaffAndMap(siteDir: string): void {
+  copyFileSync(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), path.join(siteDir, 'staff.yaml'));
+  cpSync(path.join(REPO_ROOT, 'sites/demo-ward/map'), path.join(siteDir, 'map'), { recursive: true });
 }

@@ -1,9 +1,9 @@
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Site } from '@reception/protocol';
 import { stringify } from 'yaml';
-import { REPO_ROOT } from '../config.ts';
+import { copyDemoStaffAndMap } from '../testing/fixtures.ts';
 import { ticketTestSite } from './test-site.ts';
 
 /**
@@ -21,8 +21,7 @@ export function makeTicketSiteDir(site: Site = ticketTestSite()): {
   mkdirSync(siteDir);
   mkdirSync(dataDir);
   writeFileSync(path.join(siteDir, 'site.yaml'), stringify(site));
-  copyFileSync(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), path.join(siteDir, 'staff.yaml'));
   // The demo lobby map: its places counter_1..counter_3 are the test site's counters.
-  cpSync(path.join(REPO_ROOT, 'sites/demo-ward/map'), path.join(siteDir, 'map'), { recursive: true });
+  copyDemoStaffAndMap(siteDir);
   return { root, siteDir, dataDir };
 }
