@@ -48,11 +48,15 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       let r: Result<TicketReceipt> | undefined;
       try {
-        r = (await socket.timeout(1500).emitWithAck('ticket:issue', {
-          service_id,
-          idempotency_key: key,
-          print: false,
-        })) as Result<TicketReceipt>;
+        r = (
+          event === 'bridge:info'
+            ? await socket.timeout(1500).emitWithAck('bridge:info', {})
+            : await socket.timeout(1500).emitWithAck('ticket:issue', {
+                service_id,
+                idempotency_key: key,
+                print: false,
+              })
+        ) as Result<TicketReceipt>;
       } catch {
         retries++;
         continue;

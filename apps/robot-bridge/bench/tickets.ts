@@ -5,7 +5,9 @@
  * same id and number (lost_acknowledged = 0), and no number or request may appear twice (duplicates = 0).
  * Baselines in the same run: a naive "read max + 1, insert" issuer run by 20 processes on a shared file
  * (duplicates); the same 20 issuers sending a no-op request (what transport and machine load cost); the
- * queue alone in this process (what durability costs). Last line: one JSON object.
+ * same load with the other TICKETS_SYNC setting (what syncing before each answer costs on this disk); the
+ * queue alone in this process. Without faults the bridge's /metrics are read too: time spent inside the
+ * bridge and the disk's sync times. Last line: one JSON object.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -30,7 +32,37 @@ interface IssuerReport {
 
 const log = (msg: string) => process.stderr.write(`bench:tickets ${msg}\n`);
 
-async function runPhase(name: string, killing: boolean, event = 'ticket:issue', total = TICKETS) {
+/** One histogram from the bridge's /metrics: count, mean, share above 10 ms, and the bucket bound of p99. */
+function histogram(metrics: string, name: string, labels = '') {
+  const buckets: [number, number][] = [];
+  let sum = 0;
+  let count = 0;
+  for (const line of metrics.split('\n')) {
+    if (!line.startsWith(name) || !line.includes(labels)) continue;
+    const value = Number(line.slice(line.lastIndexOf(' ') + 1));
+    const le = /[{,]le="([^"]+)"/.exec(line)?.[1]; // not the tail of role="..."
+    if (line.startsWith(`${name}_bucket`) && le && le !== '+Inf') buckets.push([Number(le), value]);
+    else if (line.startsWith(`${name}_sum`)) sum = value;
+    else if (line.startsWith(`${name}_count`)) count = value;
+  }
+  if (count === 0) return null;
+  const under10 = buckets.find(([le]) => le === 0.01)?.[1] ?? count;
+  const p99 = buckets.find(([, n]) => n >= count * 0.99)?.[0];
+  return {
+    count,
+    mean_ms: Math.round((sum / count) * 1e5) / 100,
+    over_10ms: Math.round(((count - under10) / count) * 1e4) / 1e4,
+    p99_le_ms: p99 === undefined ? null : p99 * 1000,
+  };
+}
+
+async function runPhase(
+  name: string,
+  killing: boolean,
+  event = 'ticket:issue',
+  total = TICKETS,
+  sync: 'FULL' | 'NORMAL' = SYNC,
+) {
   const { root, siteDir, dataDir } = makeTicketSiteDir();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -40,7 +72,7 @@ async function runPhase(name: string, killing: boolean, event = 'ticket:issue', 
     SITE_DIR: siteDir,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
-    TICKETS_SYNC: SYNC,
+    TICKETS_SYNC: sync,
     KIOSK_TOKENS: Array.from({ length: ISSUERS }, (_, i) => `bench-kiosk-${i}`).join(','),
   };
   let bridge = startTs('src/main.ts', [], env);
@@ -74,6 +106,9 @@ async function runPhase(name: string, killing: boolean, event = 'ticket:issue', 
   const reports = await results;
   const seconds = (performance.now() - t0) / 1000;
   for (const p of issuers) await exited(p);
+  // The bridge's own view (meaningful without kills: a restart resets it): time inside the bridge, and
+  // how long the disk took to make each group of commits durable.
+  const metrics = killing ? '' : await (await fetch(`${url}/metrics`)).text();
   bridge.kill('SIGTERM');
   await exited(bridge);
 
@@ -109,6 +144,12 @@ async function runPhase(name: string, killing: boolean, event = 'ticket:issue', 
     rate_limited: reports.reduce((s, r) => s + r.rate_limited, 0),
     p50_ms: Math.round(percentile(lat, 50) * 100) / 100,
     p99_ms: Math.round(percentile(lat, 99) * 100) / 100,
+    ...(killing
+      ? {}
+      : {
+          in_bridge: histogram(metrics, 'bridge_request_duration_seconds', `event="${event}"`),
+          disk_sync: histogram(metrics, 'tickets_durable_sync_seconds'),
+        }),
   };
 }
 
@@ -172,6 +213,10 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ phase: 'transport_baseline', ...transport }));
   const clean = await runPhase('no faults', false);
   console.log(JSON.stringify({ phase: 'no_faults', ...clean }));
+  // The same load with the other durability setting: what syncing before each answer costs on this disk.
+  const other = SYNC === 'FULL' ? 'NORMAL' : 'FULL';
+  const otherSync = await runPhase(`no faults, synchronous ${other}`, false, 'ticket:issue', TICKETS, other);
+  console.log(JSON.stringify({ phase: `no_faults_${other.toLowerCase()}`, ...otherSync }));
   const faults = await runPhase('with kills', true);
   console.log(JSON.stringify({ phase: 'sigkill', ...faults }));
   const naive = await runNaive();
@@ -189,6 +234,7 @@ async function main(): Promise<void> {
       no_faults: clean,
       with_kills: faults,
       naive,
+      [`synchronous_${other.toLowerCase()}`]: otherSync,
       transport_baseline: transport,
       queue_in_process: inProcess,
       target: { issue_p99_ms: 10, duplicates: 0, lost_acknowledged: 0, min_kills: MIN_KILLS },

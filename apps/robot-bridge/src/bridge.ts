@@ -43,7 +43,7 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
   const health: HealthCheck[] = [{ name: 'site', check: () => ({ ok: true, detail: site.current.site.id }) }];
   mkdirSync(config.DATA_DIR, { recursive: true });
   let publicUrl = config.PUBLIC_URL ?? '';
-  const tickets = await createTicketParts(config, site, staff, () => publicUrl, log);
+  const tickets = await createTicketParts(config, site, staff, () => publicUrl, log, metrics);
   health.push(...tickets.health);
   const robot = new RobotService(
     config.ROBOT_PORT

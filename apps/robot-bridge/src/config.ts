@@ -34,7 +34,7 @@ export const envSchema = z.object({
   BRIDGE_WEB_DIR: z.string().default(path.join(REPO_ROOT, 'apps/robot-bridge/dist/web')),
   /** Tickets: `embedded` (SQLite in DATA_DIR) or `http` (the centre's own queue system, EXTERNAL_QUEUE_*). */
   TICKETS_BACKEND: z.enum(['embedded', 'http']).default('embedded'),
-  /** SQLite durability of acknowledged tickets; see SqliteTicketQueueOptions.synchronous for the trade-off. */
+  /** Durability of acknowledged tickets: FULL = on disk before the answer (group commit), NORMAL = survives a process crash only. */
   TICKETS_SYNC: z.enum(['FULL', 'NORMAL']).default('FULL'),
   /** Base URL of the external queue system's REST API (EXTERNAL_QUEUE.md). */
   EXTERNAL_QUEUE_URL: z.url().optional(),

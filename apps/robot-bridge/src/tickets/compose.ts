@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type BridgeConfig } from '../config.ts';
 import type { HealthCheck } from '../server/http.ts';
+import type { MetricsRegistry } from '../server/metrics.ts';
 import type { StaffSessions } from '../server/staff-auth.ts';
 import type { SiteStore } from '../site/site-store.ts';
 import { HttpTicketQueue } from './http-ticket-queue.ts';
@@ -27,19 +28,44 @@ export function createTicketParts(
   staff: StaffSessions,
   publicUrl: () => string,
   log: Logger,
+  metrics: MetricsRegistry,
 ): Promise<TicketParts> {
   const tlog = log.child({ ns: 'tickets' });
   let queue: TicketQueue;
   const routes: Route[] = [];
   const health: HealthCheck[] = [];
   switch (config.TICKETS_BACKEND) {
-    case 'embedded':
-      queue = new SqliteTicketQueue({
+    case 'embedded': {
+      const syncs = metrics.histogram(
+        'tickets_durable_sync_seconds',
+        'Time to make the ticket database durable before acknowledging (fdatasync of its WAL)',
+        [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      );
+      const grouped = metrics.counter(
+        'tickets_durable_sync_commits_total',
+        'Commits made durable; divided by tickets_durable_sync_seconds_count, the commits per sync',
+      );
+      const embedded = new SqliteTicketQueue({
         file: path.join(config.DATA_DIR, 'tickets.sqlite'),
         site: () => site.current.site,
         synchronous: config.TICKETS_SYNC,
+        onSync: (ms, commits) => {
+          syncs.observe(ms / 1000);
+          grouped.inc({}, commits);
+        },
+      });
+      queue = embedded;
+      health.push({
+        name: 'ticket_database',
+        check: () => {
+          const failure = embedded.durabilityFailure;
+          return failure
+            ? { ok: false, detail: failure.message }
+            : { ok: true, detail: `synchronous ${config.TICKETS_SYNC}` };
+        },
       });
       break;
+    }
     case 'http': {
       if (!config.EXTERNAL_QUEUE_URL || !config.EXTERNAL_QUEUE_WEBHOOK_SECRET) {
         throw new ConfigError(

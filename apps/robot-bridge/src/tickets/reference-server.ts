@@ -138,7 +138,7 @@ export function createReferenceServer(o: ReferenceServerOptions): { server: Serv
         .safeParse(body);
       if (!parsed.success)
         return reply(400, { error: { code: 'INVALID_PAYLOAD', message: parsed.error.message } });
-      return reply(201, q.reserveNumbers(parsed.data.prefix, parsed.data.size));
+      return reply(201, await q.reserveNumbers(parsed.data.prefix, parsed.data.size));
     }
     if (a === 'tickets' && !b && req.method === 'POST') {
       const parsed = createTicketBody.safeParse(body);
@@ -151,7 +151,7 @@ export function createReferenceServer(o: ReferenceServerOptions): { server: Serv
         });
       }
       const t = parsed.data;
-      const issued = q.issueNow(
+      const issued = await q.issuePreset(
         { ...t, idempotency_key: idem, actor: t.actor },
         t.number ? { id: t.id, business_date: t.number.business_date, seq: t.number.seq } : { id: t.id },
       );

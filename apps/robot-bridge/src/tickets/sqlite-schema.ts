@@ -24,16 +24,23 @@ CREATE TABLE IF NOT EXISTS tickets (
   idempotency_key TEXT NOT NULL UNIQUE, request_hash TEXT NOT NULL,
   UNIQUE (prefix, business_date, seq)
 );
-CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (business_date, status, service_id, priority_rank, order_key);
-CREATE INDEX IF NOT EXISTS tickets_counter ON tickets (counter_id, status);
+-- Partial indexes: a new ticket touches only the waiting-queue index, not the counter or handling-time
+-- ones, so each commit writes fewer pages. (Full indexes of earlier versions are replaced on open.)
+DROP INDEX IF EXISTS tickets_queue;
+DROP INDEX IF EXISTS tickets_counter;
+DROP INDEX IF EXISTS tickets_done;
+CREATE INDEX IF NOT EXISTS tickets_waiting ON tickets (business_date, service_id, priority_rank, order_key)
+  WHERE status = 'waiting';
+CREATE INDEX IF NOT EXISTS tickets_active ON tickets (counter_id) WHERE status IN ('called','serving');
+CREATE INDEX IF NOT EXISTS tickets_completed ON tickets (service_id, finished_at) WHERE status = 'completed';
 CREATE INDEX IF NOT EXISTS tickets_order ON tickets (order_key);
-CREATE INDEX IF NOT EXISTS tickets_done ON tickets (service_id, status, finished_at);
 CREATE TABLE IF NOT EXISTS counters (
   counter_id TEXT PRIMARY KEY, status TEXT NOT NULL, staff TEXT,
   priority_streak INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS events (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL, type TEXT NOT NULL, at INTEGER NOT NULL,
+  -- No AUTOINCREMENT: events are never deleted, so rowids only grow, without a sqlite_sequence write each.
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL, type TEXT NOT NULL, at INTEGER NOT NULL,
   business_date TEXT NOT NULL, ticket TEXT, counter_id TEXT, counter_number INTEGER, actor TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

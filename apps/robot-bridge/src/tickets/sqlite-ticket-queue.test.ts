@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { QueueEvent, Site } from '@reception/protocol';
@@ -303,6 +304,109 @@ describe('SqliteTicketQueue ratings and reports', () => {
     expect(r.by_counter.map((x) => x.key)).toEqual(['counter_3']);
     expect(r.reasons).toEqual([{ score: 2, reason: 'too slow' }]);
     expect(r.ratings.find((x) => x.score === 5)?.count).toBe(1);
+    await q.close();
+  });
+});
+
+describe('SqliteTicketQueue durability (synchronous FULL)', () => {
+  /** A disk whose syncs finish only when the test says so. */
+  function heldDisk() {
+    const held: ((e: Error | null) => void)[] = [];
+    return {
+      held,
+      syncFile: (_fd: number, done: (e: Error | null) => void) => void held.push(done),
+      release: (e: Error | null = null) => held.shift()?.(e),
+    };
+  }
+  const openWith = (disk: ReturnType<typeof heldDisk>, synchronous: 'FULL' | 'NORMAL' = 'FULL') =>
+    new SqliteTicketQueue({
+      file: path.join(dir, 'q.sqlite'),
+      site: () => site,
+      now: () => clock,
+      synchronous,
+      syncFile: disk.syncFile,
+    });
+  const rowsOnFile = () => {
+    const db = new Database(path.join(dir, 'q.sqlite'), { readonly: true });
+    const n = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM tickets').get()?.n ?? -1;
+    db.close();
+    return n;
+  };
+  const settled = async (p: Promise<unknown>) => {
+    let done = false;
+    void p.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    return done;
+  };
+
+  it('answers and publishes nothing before the sync, and starts no commit while one runs', async () => {
+    const disk = heldDisk();
+    const q = openWith(disk);
+    const seen: string[] = [];
+    q.subscribe((e) => seen.push(`${e.type} ${e.ticket?.number ?? ''}`));
+    const first = q.issue(req('civil_status'));
+    expect(await settled(first)).toBe(false);
+    expect(disk.held).toHaveLength(1);
+    expect(seen).toEqual([]);
+    expect(rowsOnFile()).toBe(1); // committed (in the WAL), waiting for its sync
+
+    const second = q.issue(req('civil_status'));
+    const third = q.issue(req('civil_status'));
+    expect(await settled(second)).toBe(false);
+    expect(rowsOnFile()).toBe(1); // no commit while the first sync runs
+
+    disk.release();
+    expect((await first).ticket.number).toBe('A001');
+    expect(seen).toEqual(['ticket.created A001']);
+    // The two that waited form one group: one commit, one sync.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(rowsOnFile()).toBe(3);
+    expect(disk.held).toHaveLength(1);
+    expect(await settled(second)).toBe(false);
+    disk.release();
+    expect([(await second).ticket.number, (await third).ticket.number]).toEqual(['A002', 'A003']);
+    expect(seen).toEqual(['ticket.created A001', 'ticket.created A002', 'ticket.created A003']);
+    await q.close();
+    expect(disk.held).toHaveLength(0); // nothing was left to sync
+  });
+
+  it('holds counter actions and reads behind the sync too', async () => {
+    const disk = heldDisk();
+    const q = openWith(disk);
+    const opening = q.openCounter('counter_1', 'staff');
+    expect(await settled(opening)).toBe(false);
+    const snapshot = q.snapshot();
+    expect(await settled(snapshot)).toBe(false);
+    disk.release();
+    await opening;
+    expect((await snapshot).counters.find((c) => c.counter_id === 'counter_1')?.status).toBe('open');
+    await q.close();
+  });
+
+  it('after a failed sync refuses everything, waiting or new, and says why', async () => {
+    const disk = heldDisk();
+    const q = openWith(disk);
+    const first = q.issue(req('civil_status'));
+    await settled(first);
+    const second = q.issue(req('civil_status'));
+    disk.release(new Error('EIO: i/o error'));
+    await expect(first).rejects.toThrow(/could not be made durable \(EIO/);
+    await expect(second).rejects.toThrow(/could not be made durable/);
+    await expect(q.issue(req('civil_status'))).rejects.toThrow(/restart the bridge/);
+    await expect(q.callNext('counter_1', 'staff')).rejects.toThrow(/could not be made durable/);
+    expect(q.durabilityFailure?.message).toMatch(/EIO/);
+    expect(disk.held).toHaveLength(0); // no retry of a failed fsync
+    await q.close();
+  });
+
+  it('with synchronous NORMAL answers at once and never syncs per request', async () => {
+    const disk = heldDisk();
+    const q = openWith(disk, 'NORMAL');
+    expect((await q.issue(req('civil_status'))).ticket.number).toBe('A001');
+    expect(disk.held).toHaveLength(0);
     await q.close();
   });
 });
