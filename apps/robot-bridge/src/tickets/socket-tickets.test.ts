@@ -131,6 +131,23 @@ describe('tickets over socket.io', () => {
     expect(report.ok && report.value.total).toMatchObject({ completed: 1, rating_mean: 4 });
   });
 
+  it('reports the ticket database in /healthz and its durability syncs in /metrics', async () => {
+    const health = (await (await fetch(`${bridge.url}/healthz`)).json()) as {
+      checks: { name: string; ok: boolean; detail?: string }[];
+    };
+    expect(health.checks.find((c) => c.name === 'ticket_database')).toEqual({
+      name: 'ticket_database',
+      ok: true,
+      detail: 'synchronous FULL',
+    });
+    const metrics = await (await fetch(`${bridge.url}/metrics`)).text();
+    // The test above issued and acted: each group of commits was synced before it was answered.
+    const syncs = Number(/^tickets_durable_sync_seconds_count (\d+)$/m.exec(metrics)?.[1]);
+    const commits = Number(/^tickets_durable_sync_commits_total (\d+)$/m.exec(metrics)?.[1]);
+    expect(syncs).toBeGreaterThan(0);
+    expect(commits).toBeGreaterThanOrEqual(syncs);
+  });
+
   it('exports the day as CSV for logged-in staff only, and serves the rating page', async () => {
     const token = await login('counter2', 'demo-counter');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
