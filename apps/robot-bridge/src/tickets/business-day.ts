@@ -21,6 +21,23 @@ export function businessDate(now: Date, timeZone: string, resetHour: number): st
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+const UTC_WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+/**
+ * The next `count` business dates after `day` (YYYY-MM-DD) on a weekday the site opens, nearest first,
+ * looking at most two weeks ahead. Public holidays are not in the site file, which is one reason callers
+ * look more than one day ahead.
+ */
+export function nextOpeningDays(day: string, openWeekdays: ReadonlySet<string>, count: number): string[] {
+  const start = Date.parse(`${day}T00:00:00Z`);
+  const out: string[] = [];
+  for (let k = 1; k <= 14 && out.length < count; k++) {
+    const d = new Date(start + k * 86_400_000);
+    if (openWeekdays.has(UTC_WEEKDAYS[d.getUTCDay()] ?? '')) out.push(d.toISOString().slice(0, 10));
+  }
+  return out;
+}
+
 /** Display number: prefix and zero-padded sequence; longer sequences keep every digit (never wrap). */
 export function formatNumber(prefix: string, seq: number, digits: number): string {
   return `${prefix}${String(seq).padStart(digits, '0')}`;

@@ -5,9 +5,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { QueueEvent, Ticket } from '@reception/protocol';
+import { WEEKDAYS, type QueueEvent, type Ticket } from '@reception/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.ts';
+import { businessDate } from './business-day.ts';
 import { HttpTicketQueue } from './http-ticket-queue.ts';
 import { webhookRoute } from './http-routes.ts';
 import { makeTicketSiteDir } from './test-bridge.ts';
@@ -151,4 +152,64 @@ describe('HttpTicketQueue against the reference server (separate process)', () =
     },
     OUTAGE_MS + 60_000,
   );
+
+  it('keeps issuing when a new business day starts while the queue system is down', async () => {
+    // Open every day, so that the next business day is tomorrow whatever weekday this runs on.
+    const everyDay = { ...site, opening_hours: [{ days: [...WEEKDAYS], open: '07:30', close: '17:00' }] };
+    let clock = Date.now();
+    const dayOf = (t: number) => businessDate(new Date(t), site.timezone, site.queue.reset_hour);
+    const night = new HttpTicketQueue({
+      baseUrl: `http://127.0.0.1:${port}`,
+      token: TOKEN,
+      site: () => everyDay,
+      outboxFile: path.join(dirs.dataDir, 'night-outbox.sqlite'),
+      blockSize: 10,
+      log: createLogger('silent'),
+      now: () => clock,
+    });
+    try {
+      await expect.poll(() => night.online, { timeout: 10_000 }).toBe(true);
+      await kill();
+      const today = dayOf(clock);
+      clock += 24 * 3_600_000; // midnight passes during the outage
+      const tomorrow = dayOf(clock);
+      expect(tomorrow).not.toBe(today);
+      const issued: Ticket[] = [];
+      for (const service_id of ['civil_status', 'civil_status', 'land']) {
+        const r = await night.issue({
+          service_id,
+          idempotency_key: randomUUID(),
+          source: 'kiosk',
+          actor: 'k',
+        });
+        issued.push(r.ticket);
+      }
+      // Numbers of tomorrow, from the block reserved for it (the other adapter in this file holds one too).
+      expect(issued.map((t) => [t.business_date, t.prefix])).toEqual([
+        [tomorrow, 'A'],
+        [tomorrow, 'A'],
+        [tomorrow, 'C'],
+      ]);
+      expect(issued[1]?.seq).toBe((issued[0]?.seq ?? 0) + 1);
+      await startReference(port);
+      await expect.poll(() => night.pendingDeliveries(), { timeout: 30_000, interval: 100 }).toBe(0);
+      const res = await fetch(`http://127.0.0.1:${port}/v1/tickets?from=${tomorrow}`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      const remote = ((await res.json()) as { tickets: Ticket[] }).tickets;
+      expect(remote.map((t) => [t.id, t.business_date, t.number])).toEqual(
+        issued.map((t) => [t.id, t.business_date, t.number]),
+      );
+      // The contract refuses blocks for a day that is over.
+      const past = await fetch(`http://127.0.0.1:${port}/v1/number-blocks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ prefix: 'A', size: 5, business_date: '2020-01-01' }),
+      });
+      expect(past.status).toBeGreaterThanOrEqual(400);
+      expect(((await past.json()) as { error: { message: string } }).error.message).toMatch(/2020-01-01/);
+    } finally {
+      await night.close();
+    }
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ import type {
   Ticket,
 } from '@reception/protocol';
 import type { Logger } from 'pino';
-import { businessDate, formatNumber } from './business-day.ts';
+import { businessDate, formatNumber, nextOpeningDays } from './business-day.ts';
 import { backoffMs, ExternalRefusal, ExternalUnavailable, rest, type RestOptions } from './http-client.ts';
 import { Outbox, type OutboxRow } from './outbox.ts';
 import type { CreateTicketBody } from './reference-server.ts';
@@ -28,6 +28,11 @@ export interface HttpTicketQueueOptions extends RestOptions {
   outboxFile: string;
   /** Numbers reserved per request; another block is asked for when fewer than half are left. */
   blockSize?: number;
+  /**
+   * Opening days ahead (after today) for which a block per prefix is kept in reserve, so that issuing goes
+   * on when a new business day starts while the queue system is unreachable. Default 2.
+   */
+  daysAhead?: number;
   /** How long `issue` waits for the external system's answer before answering from the outbox alone. */
   confirmMs?: number;
   log: Logger;
@@ -85,20 +90,28 @@ export class HttpTicketQueue implements TicketQueue {
     return this.outbox.pending();
   }
 
-  /** Keeps at least half a block of numbers per prefix for today; refreshes the waiting counts. */
+  /**
+   * Keeps at least half a block of numbers per prefix for today and one block for each of the next
+   * opening days (see `daysAhead`); refreshes the waiting counts.
+   */
   async topUp(): Promise<void> {
-    const day = this.today();
+    const today = this.today();
+    const open = new Set(this.site.opening_hours.flatMap((p) => p.days));
+    const days = [today, ...nextOpeningDays(today, open, this.o.daysAhead ?? 2)];
     try {
-      for (const s of this.site.services) {
-        if (this.outbox.available(s.prefix, day) >= this.blockSize / 2) continue;
-        const b = await rest<{ business_date: string; first: number; last: number }>(
-          this.o,
-          'POST',
-          '/v1/number-blocks',
-          { prefix: s.prefix, size: this.blockSize },
-          randomUUID(),
-        );
-        this.outbox.addBlock(s.prefix, b.business_date, b.first, b.last);
+      for (const day of days) {
+        for (const s of this.site.services) {
+          const left = this.outbox.available(s.prefix, day);
+          if (day === today ? left >= this.blockSize / 2 : left > 0) continue;
+          const b = await rest<{ business_date: string; first: number; last: number }>(
+            this.o,
+            'POST',
+            '/v1/number-blocks',
+            { prefix: s.prefix, size: this.blockSize, business_date: day },
+            randomUUID(),
+          );
+          this.outbox.addBlock(s.prefix, b.business_date, b.first, b.last);
+        }
       }
       const snap = await rest<QueueSnapshot>(this.o, 'GET', '/v1/snapshot');
       this.waitingCount.clear();

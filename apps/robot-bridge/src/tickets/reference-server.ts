@@ -134,11 +134,16 @@ export function createReferenceServer(o: ReferenceServerOptions): { server: Serv
     }
     if (req.method === 'POST' && a === 'number-blocks' && !b) {
       const parsed = z
-        .object({ prefix: z.string().regex(/^[A-Z]{1,2}$/), size: z.number().int().min(1).max(1000) })
+        .object({
+          prefix: z.string().regex(/^[A-Z]{1,2}$/),
+          size: z.number().int().min(1).max(1000),
+          business_date: z.iso.date().optional(),
+        })
         .safeParse(body);
       if (!parsed.success)
         return reply(400, { error: { code: 'INVALID_PAYLOAD', message: parsed.error.message } });
-      return reply(201, await q.reserveNumbers(parsed.data.prefix, parsed.data.size));
+      const { prefix, size, business_date } = parsed.data;
+      return reply(201, await q.reserveNumbers(prefix, size, business_date));
     }
     if (a === 'tickets' && !b && req.method === 'POST') {
       const parsed = createTicketBody.safeParse(body);

@@ -536,15 +536,28 @@ export class SqliteTicketQueue implements TicketQueue {
     });
   }
 
-  /** Reserves `count` numbers for a prefix today (external clients' offline blocks); returns the range. */
+  /**
+   * Reserves `count` numbers of a prefix (external clients' offline blocks) for today or, so that a client
+   * can keep issuing when a new day starts while this system is unreachable, for a later business date
+   * (at most 14 days ahead). Returns the range.
+   */
   reserveNumbers(
     prefix: string,
     count: number,
+    businessDate?: string,
   ): Promise<{ business_date: string; first: number; last: number }> {
     return this.write(() => {
-      const row = this.s.reserve.get(prefix, this.day, count);
+      const day = businessDate ?? this.day;
+      const ahead = (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${this.day}T00:00:00Z`)) / 86_400_000;
+      if (!(ahead >= 0 && ahead <= 14)) {
+        throw new TicketError(
+          'INVALID_TRANSITION',
+          `numbers can be reserved for ${this.day} up to 14 days ahead, not for ${day}`,
+        );
+      }
+      const row = this.s.reserve.get(prefix, day, count);
       if (!row) throw new Error('reservation returned nothing');
-      return { business_date: this.day, first: row.last - count + 1, last: row.last };
+      return { business_date: day, first: row.last - count + 1, last: row.last };
     });
   }
 
