@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -53,9 +54,21 @@ function job(): PrintJob {
   };
 }
 
+/** The parts of npos (an ESC/POS parser and decoder on npm, not written here) that the test uses. */
+interface NposAst {
+  error?: Error;
+  tree: { ascii: string; fn?: string }[];
+  entries: {
+    type: string;
+    nodes: unknown[];
+    data: { width: number; height: number; getPixel(x: number, y: number): number };
+  }[];
+}
+const npos = createRequire(import.meta.url)('npos') as { parser(): { parse(raw: Buffer): Promise<NposAst> } };
+
 /**
- * Independent reading of the byte stream by the ESC/POS rules (no npm ESC/POS parser or renderer exists
- * to test against): every command is recognised, raster bands are decoded into an image.
+ * Our own reading of the byte stream by the ESC/POS rules, stricter than npos about what may appear:
+ * every command is recognised, raster bands are decoded into an image.
  */
 function decodeEscPos(bytes: Buffer): { commands: string[]; image: Bitmap } {
   const commands: string[] = [];
@@ -114,6 +127,25 @@ describe('ticket printing', () => {
     for (let p = 0; p < png.width * png.height; p++) if (png.data[p * 4] === 0) black++;
     expect(black).toBe(bitmap.pixels.reduce((n, v) => n + v, 0));
     expect(black / (png.width * png.height)).toBeGreaterThan(0.05); // text and QR actually drawn
+  });
+
+  it('npos, a third-party ESC/POS parser, reads the stream and decodes the same image', async () => {
+    const bitmap = layoutTicket(job(), font, site.timezone);
+    const ast = await npos.parser().parse(encodeTicket(bitmap));
+    expect(ast.error).toBeUndefined();
+    const commands = ast.tree.map((n) => `${n.ascii}${n.fn ?? ''}`);
+    expect(commands.slice(0, 2)).toEqual(['ESC@', 'ESCa']);
+    expect(commands.slice(-2)).toEqual(['ESCd', 'GSV']);
+    expect(commands.filter((c) => c === 'GSv0')).toHaveLength(Math.ceil(bitmap.height / 128));
+    const rasters = ast.entries.filter((e) => e.type === 'raster');
+    expect(rasters).toHaveLength(1); // all bands form one image
+    const image = rasters[0]?.data;
+    expect([image?.width, image?.height]).toEqual([bitmap.width, bitmap.height]);
+    let differing = 0;
+    for (let y = 0; y < bitmap.height; y++)
+      for (let x = 0; x < bitmap.width; x++)
+        if ((image?.getPixel(x, y) === 0) !== (bitmap.pixels[y * bitmap.width + x] === 1)) differing++;
+    expect(differing).toBe(0);
   });
 
   it('draws Vietnamese precomposed letters from the font, not empty boxes', () => {
