@@ -204,6 +204,13 @@ async function runInProcess() {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'no_faults') {
+    // A quick look for A/B comparisons while developing (not the benchmark's result line).
+    console.log(
+      JSON.stringify({ phase: 'no_faults', synchronous: SYNC, ...(await runPhase('no faults', false)) }),
+    );
+    return;
+  }
   const inProcess = await runInProcess();
   console.log(JSON.stringify({ phase: 'queue_in_process', ...inProcess }));
   // Transport baseline: the same issuers sending a no-op request, so the ticket latency can be read against
