@@ -7,6 +7,7 @@ import type { StaffSessions } from '../server/staff-auth.ts';
 import type { SiteStore } from '../site/site-store.ts';
 import { HttpTicketQueue } from './http-ticket-queue.ts';
 import { ticketRoutes, webhookRoute, type Route } from './http-routes.ts';
+import { bundledScriptFonts } from './printing/script-fonts.ts';
 import { SerialTicketPrinter } from './printing/serial-ticket-printer.ts';
 import { TrueTypeFont } from './printing/ttf-font.ts';
 import { SqliteTicketQueue } from './sqlite-ticket-queue.ts';
@@ -107,6 +108,7 @@ export function createTicketParts(
       path: config.PRINTER_PORT,
       baudRate: config.PRINTER_BAUD,
       font,
+      scripts: bundledScriptFonts(),
       timeZone: () => site.current.site.timezone,
       log: tlog,
     });

@@ -47,7 +47,7 @@ export class Bitmap {
 type Edge = { x0: number; y0: number; x1: number; y1: number; dir: number };
 
 /** Fills closed polygons with the non-zero winding rule, 4 samples per pixel row, centre column. */
-function fillPolygons(b: Bitmap, polys: { x: number; y: number }[][]): void {
+export function fillPolygons(b: Bitmap, polys: { x: number; y: number }[][]): void {
   const edges: Edge[] = [];
   let top = Infinity;
   let bottom = -Infinity;

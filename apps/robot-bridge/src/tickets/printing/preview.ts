@@ -1,18 +1,24 @@
 /**
  * Writes a PNG preview of a sample ticket (what the printer would print) and its ESC/POS bytes:
- *   tsx src/tickets/printing/preview.ts OUT.png [FONT.ttf]
+ *   tsx src/tickets/printing/preview.ts OUT.png [FONT.ttf] [LANGUAGE]
+ * LANGUAGE is the citizen's language on the ticket (vi by default; hi and ur add lines in that language).
  */
 import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { toCatalogue } from '@reception/protocol';
+import { languageSchema, toCatalogue } from '@reception/protocol';
 import { REPO_ROOT } from '../../config.ts';
 import { loadSite } from '../../site/load-site.ts';
 import { encodeTicket } from './escpos.ts';
-import { layoutTicket } from './ticket-layout.ts';
+import { bundledScriptFonts } from './script-fonts.ts';
+import { layoutTicket, PAPER_DOTS } from './ticket-layout.ts';
 import { TrueTypeFont } from './ttf-font.ts';
 
-const [out = 'ticket.png', fontFile = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'] =
-  process.argv.slice(2);
+const [
+  out = 'ticket.png',
+  fontFile = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+  language = 'vi',
+] = process.argv.slice(2);
+const lang = languageSchema.parse(language);
 const { site } = await loadSite(`${REPO_ROOT}/sites/demo-ward/site.yaml`);
 const catalogue = toCatalogue(site);
 const service = catalogue.services.find((s) => s.id === 'certified_copy') ?? catalogue.services[0];
@@ -30,7 +36,7 @@ const bitmap = layoutTicket(
       priority_class: 'elderly',
       priority_reason: null,
       source: 'kiosk',
-      language: 'vi',
+      language: lang,
       status: 'waiting',
       counter_id: null,
       call_count: 0,
@@ -48,6 +54,8 @@ const bitmap = layoutTicket(
   },
   TrueTypeFont.fromFile(fontFile),
   site.timezone,
+  PAPER_DOTS,
+  bundledScriptFonts(),
 );
 writeFileSync(out, bitmap.toPng());
 writeFileSync(`${out}.escpos`, encodeTicket(bitmap));

@@ -5,18 +5,23 @@ import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { toCatalogue, type Ticket } from '@reception/protocol';
+import { toCatalogue, type Language, type Ticket } from '@reception/protocol';
 import { PNG } from 'pngjs';
 import { SerialPort } from 'serialport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../config.ts';
 import { createLogger } from '../../log.ts';
+import { loadSite } from '../../site/load-site.ts';
 import { ticketTestSite } from '../test-site.ts';
 import { printOutcome, type PrintJob } from '../ticket-printer.ts';
-import { Bitmap } from './bitmap.ts';
+import { Bitmap, drawText, measureText } from './bitmap.ts';
 import { encodeTicket, PAPER_STATUS_REQUEST } from './escpos.ts';
 import { SerialTicketPrinter } from './serial-ticket-printer.ts';
-import { layoutTicket } from './ticket-layout.ts';
+import { bundledScriptFonts } from './script-fonts.ts';
+import { drawMixed, measureMixed, ShapingFont } from './shaped-text.ts';
+import { layoutTicket, OWN_WORDS, PAPER_DOTS } from './ticket-layout.ts';
 import { TrueTypeFont } from './ttf-font.ts';
+import { sfntFromWoff } from './woff.ts';
 
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 const site = ticketTestSite();
@@ -229,5 +234,124 @@ describe('SerialTicketPrinter over a pseudo-terminal pair (socat)', () => {
     });
     const missing = await printOutcome(gone, job());
     expect(missing.status).toBe('failed');
+  });
+});
+
+describe('Hindi and Urdu on paper (HarfBuzz shaping)', () => {
+  const scripts = bundledScriptFonts();
+  const hi = scripts.hi as ShapingFont;
+  const ur = scripts.ur as ShapingFont;
+  const resolveFont = (spec: string) => createRequire(import.meta.url).resolve(spec);
+  const devanagariWoff = resolveFont(
+    '@fontsource/noto-sans-devanagari/files/noto-sans-devanagari-devanagari-700-normal.woff',
+  );
+
+  it('unwraps WOFF into a font our own outline reader accepts', async () => {
+    const { readFileSync } = await import('node:fs');
+    const ttf = new TrueTypeFont(sfntFromWoff(readFileSync(devanagariWoff)));
+    expect(ttf.unitsPerEm).toBe(hi.unitsPerEm);
+    expect(ttf.glyphIndex(0x0915)).toBeGreaterThan(0); // क
+  });
+
+  it('shapes Devanagari: the i sign goes before its consonant, ksha is one conjunct', async () => {
+    const { readFileSync } = await import('node:fs');
+    const cmap = new TrueTypeFont(sfntFromWoff(readFileSync(devanagariWoff)));
+    // कि: stored consonant first, printed with the vowel sign on the left.
+    const ki = hi.shape('कि').map((g) => g.gid);
+    expect(ki).toHaveLength(2);
+    expect(ki[1]).toBe(cmap.glyphIndex(0x0915)); // (the font picks a sign width to suit the consonant)
+    expect(ki[0]).not.toBe(cmap.glyphIndex(0x0915));
+    const ksha = hi.shape('क्ष'); // three code points
+    expect(ksha).toHaveLength(1);
+    expect(ksha[0]?.gid).not.toBe(cmap.glyphIndex(0x0915));
+  });
+
+  it('draws dashes and brackets with the Latin font, no empty boxes', () => {
+    const mixed = { latin: font, script: hi, rtl: false };
+    const withDash = new Bitmap(PAPER_DOTS, 80);
+    drawMixed(withDash, mixed, 'काउंटर 3 – प्रमाणीकरण', 10, 50, 24);
+    const dashAlone = new Bitmap(PAPER_DOTS, 80);
+    const x = 10 + measureMixed(mixed, 'काउंटर 3', 24) + measureText(font, ' ', 24);
+    drawText(dashAlone, font, '–', x, 50, 24);
+    for (let y = 0; y < 80; y++)
+      for (let c = 0; c < PAPER_DOTS; c++) if (dashAlone.get(c, y)) expect(withDash.get(c, y)).toBe(true);
+  });
+
+  it('shapes Urdu right to left and puts Latin digits in their place', () => {
+    const shaped = ur.shape('آپ کا نمبر');
+    const clusters = shaped.map((g) => g.cluster);
+    expect(clusters[0]).toBeGreaterThan(clusters.at(-1) ?? 0); // visual order: last letter leftmost
+    const mixed = { latin: font, script: ur, rtl: true };
+    const line = 'کاؤنٹر 3, 4';
+    const a = new Bitmap(PAPER_DOTS, 80);
+    drawMixed(a, mixed, line, 10, 50, 24);
+    const digits = new Bitmap(PAPER_DOTS, 80);
+    const w = drawText(digits, font, '3, 4', 10, 50, 24);
+    // The digits come first from the left (an RTL line), drawn exactly as on their own.
+    for (let y = 0; y < 80; y++)
+      for (let x = 0; x < PAPER_DOTS; x++) if (digits.get(x, y)) expect(a.get(x, y)).toBe(true);
+    let urduInk = 0;
+    for (let y = 0; y < 80; y++)
+      for (let x = Math.ceil(10 + w + 1); x < PAPER_DOTS; x++) if (a.get(x, y)) urduInk++;
+    expect(urduInk).toBeGreaterThan(100);
+    expect(measureMixed(mixed, line, 24)).toBeLessThan(PAPER_DOTS);
+  });
+
+  it('has every printed Hindi and Urdu word in its font (no empty boxes)', async () => {
+    const { site } = await loadSite(`${REPO_ROOT}/sites/demo-ward/site.yaml`);
+    for (const [lang, f] of [
+      ['hi', hi],
+      ['ur', ur],
+    ] as const) {
+      const w = OWN_WORDS[lang];
+      const texts = [
+        w.yourNumber,
+        w.counters(''),
+        w.ahead(0),
+        w.ahead(3),
+        w.wait(10),
+        w.scan,
+        ...site.services.map((sv) => sv.name[lang] ?? ''),
+      ];
+      for (const text of texts) {
+        // What the script font draws: Devanagari and Arabic letters (the rest uses the Latin font).
+        const words = text.split(/[^\u0900-\u097f\u0600-\u06ff\u200c\u200d]+/).filter(Boolean);
+        for (const word of words)
+          expect(
+            f.shape(word).filter((g) => g.gid === 0),
+            `${lang}: ${word}`,
+          ).toEqual([]);
+      }
+    }
+  });
+
+  it('prints a Hindi ticket with its own lines, and the stream still reproduces the preview', async () => {
+    const base = job();
+    const forLanguage = (language: Language) => ({ ...base, ticket: { ...base.ticket, language } });
+    const { site } = await loadSite(`${REPO_ROOT}/sites/demo-ward/site.yaml`);
+    const catalogue = toCatalogue(site);
+    const vi = layoutTicket(
+      { ...forLanguage('vi'), site: catalogue },
+      font,
+      site.timezone,
+      PAPER_DOTS,
+      scripts,
+    );
+    const hiTicket = layoutTicket(
+      { ...forLanguage('hi'), site: catalogue },
+      font,
+      site.timezone,
+      PAPER_DOTS,
+      scripts,
+    );
+    expect(hiTicket.height).toBeGreaterThan(vi.height + 100); // label, service name, counters, wait, scan
+    const ast = await npos.parser().parse(encodeTicket(hiTicket));
+    expect(ast.error).toBeUndefined();
+    const image = ast.entries.find((e) => e.type === 'raster')?.data;
+    let differing = 0;
+    for (let y = 0; y < hiTicket.height; y++)
+      for (let x = 0; x < hiTicket.width; x++)
+        if ((image?.getPixel(x, y) === 0) !== (hiTicket.pixels[y * hiTicket.width + x] === 1)) differing++;
+    expect(differing).toBe(0);
   });
 });

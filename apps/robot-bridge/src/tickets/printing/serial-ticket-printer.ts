@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { SerialPort } from 'serialport';
 import type { PrintJob, TicketPrinter } from '../ticket-printer.ts';
 import { encodeTicket, PAPER_STATUS_REQUEST, paperOut } from './escpos.ts';
-import { layoutTicket } from './ticket-layout.ts';
+import { layoutTicket, PAPER_DOTS, type ScriptFonts } from './ticket-layout.ts';
 import type { TrueTypeFont } from './ttf-font.ts';
 
 export class PrinterError extends Error {
@@ -18,6 +18,8 @@ export interface SerialTicketPrinterOptions {
   path: string;
   baudRate: number;
   font: TrueTypeFont;
+  /** Shaped fonts for Hindi and Urdu lines on tickets in those languages (see `layoutTicket`). */
+  scripts?: ScriptFonts;
   timeZone: () => string;
   log: Logger;
   /** Wait this long for the paper status answer; printers that never answer are printed to anyway. */
@@ -44,7 +46,7 @@ export class SerialTicketPrinter implements TicketPrinter {
   }
 
   private async printNow(job: PrintJob): Promise<void> {
-    const bytes = encodeTicket(layoutTicket(job, this.o.font, this.o.timeZone()));
+    const bytes = encodeTicket(layoutTicket(job, this.o.font, this.o.timeZone(), PAPER_DOTS, this.o.scripts));
     const port = new SerialPort({ path: this.o.path, baudRate: this.o.baudRate, autoOpen: false });
     try {
       await new Promise<void>((resolve, reject) =>
