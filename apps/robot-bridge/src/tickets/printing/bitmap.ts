@@ -184,19 +184,24 @@ export function drawText(
   return pen - x;
 }
 
-/** Greedy word wrap to `width` pixels. */
-export function wrapText(font: TrueTypeFont, text: string, sizePx: number, width: number): string[] {
+/** Greedy word wrap: as many words per line as `measure` (pixels) lets fit in `width`. */
+export function wrapWords(text: string, width: number, measure: (line: string) => number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const next = line ? `${line} ${word}` : word;
-    if (line && measureText(font, next, sizePx) > width) {
+    if (line && measure(next) > width) {
       lines.push(line);
       line = word;
     } else line = next;
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** Greedy word wrap to `width` pixels. */
+export function wrapText(font: TrueTypeFont, text: string, sizePx: number, width: number): string[] {
+  return wrapWords(text, width, (line) => measureText(font, line, sizePx));
 }
 
 /** Draws a QR code of `text` with `module` pixels per module; returns its side in pixels. */

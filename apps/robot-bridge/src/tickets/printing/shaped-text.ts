@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as hb from 'harfbuzzjs';
-import { drawText, fillPolygons, measureText, type Bitmap } from './bitmap.ts';
+import { drawText, fillPolygons, measureText, wrapWords, type Bitmap } from './bitmap.ts';
 import type { TrueTypeFont } from './ttf-font.ts';
 import { sfntFromWoff } from './woff.ts';
 
@@ -144,21 +144,6 @@ export function drawShaped(
   return penX * scale;
 }
 
-/** Greedy word wrap to `width` pixels, measuring shaped words. */
-export function wrapShaped(font: ShapingFont, text: string, sizePx: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && measureShaped(font, next, sizePx) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 /**
  * A line in a complex script that may hold Latin digits and letters too (counter numbers, ticket
  * numbers). HarfBuzz shapes but does not reorder mixed directions, so the line is cut at spaces into runs
@@ -266,17 +251,7 @@ export function drawMixed(
 }
 
 export function wrapMixed(f: MixedFonts, text: string, sizePx: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && measureMixed(f, next, sizePx) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
+  return wrapWords(text, width, (line) => measureMixed(f, line, sizePx));
 }
 
 /**
