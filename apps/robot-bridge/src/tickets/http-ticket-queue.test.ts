@@ -153,6 +153,48 @@ describe('HttpTicketQueue against the reference server (separate process)', () =
     OUTAGE_MS + 60_000,
   );
 
+  it('stops asking for later days from a queue system on the older contract (no wasted blocks)', async () => {
+    // Reserves today's numbers whatever business_date says, like a server written before that field.
+    const asked: unknown[] = [];
+    const today = businessDate(new Date(), site.timezone, site.queue.reset_hour);
+    let next = 1;
+    const old = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        if (req.url === '/v1/number-blocks') {
+          asked.push(JSON.parse(body));
+          res
+            .writeHead(201)
+            .end(JSON.stringify({ business_date: today, first: next, last: (next += 10) - 1 }));
+        } else if (req.url === '/v1/snapshot') {
+          res.end(
+            JSON.stringify({ seq: 1, business_date: today, counters: [], recent_calls: [], waiting: [] }),
+          );
+        } else res.writeHead(404).end('{}');
+      });
+    });
+    await new Promise<void>((r) => old.listen(0, '127.0.0.1', r));
+    const q = new HttpTicketQueue({
+      baseUrl: `http://127.0.0.1:${(old.address() as AddressInfo).port}`,
+      token: TOKEN,
+      site: () => site,
+      outboxFile: path.join(dirs.dataDir, 'old-contract-outbox.sqlite'),
+      blockSize: 10,
+      log: createLogger('silent'),
+    });
+    try {
+      await expect.poll(() => q.online, { timeout: 10_000 }).toBe(true);
+      for (let i = 0; i < 3; i++) await q.topUp();
+      // Today's block per prefix (3), plus one try for a later day; then no more.
+      expect(asked).toHaveLength(site.services.length + 1);
+    } finally {
+      await q.close();
+      await new Promise((r) => old.close(r));
+    }
+  });
+
   it('keeps issuing when a new business day starts while the queue system is down', async () => {
     // Open every day, so that the next business day is tomorrow whatever weekday this runs on.
     const everyDay = { ...site, opening_hours: [{ days: [...WEEKDAYS], open: '07:30', close: '17:00' }] };

@@ -59,6 +59,8 @@ export class HttpTicketQueue implements TicketQueue {
   private lastSeq = 0;
   private reachable = false;
   private readonly waitingCount = new Map<string, number>();
+  /** False once the queue system showed it cannot reserve numbers for a later day. */
+  private futureBlocks = true;
   private readonly timer: NodeJS.Timeout;
   private readonly loop: Promise<void>;
 
@@ -97,20 +99,32 @@ export class HttpTicketQueue implements TicketQueue {
   async topUp(): Promise<void> {
     const today = this.today();
     const open = new Set(this.site.opening_hours.flatMap((p) => p.days));
-    const days = [today, ...nextOpeningDays(today, open, this.o.daysAhead ?? 2)];
+    const ahead = this.futureBlocks ? nextOpeningDays(today, open, this.o.daysAhead ?? 2) : [];
+    const days = [today, ...ahead];
     try {
       for (const day of days) {
         for (const s of this.site.services) {
+          if (day !== today && !this.futureBlocks) break;
           const left = this.outbox.available(s.prefix, day);
           if (day === today ? left >= this.blockSize / 2 : left > 0) continue;
-          const b = await rest<{ business_date: string; first: number; last: number }>(
-            this.o,
-            'POST',
-            '/v1/number-blocks',
-            { prefix: s.prefix, size: this.blockSize, business_date: day },
-            randomUUID(),
-          );
+          let b: { business_date: string; first: number; last: number };
+          try {
+            b = await rest<{ business_date: string; first: number; last: number }>(
+              this.o,
+              'POST',
+              '/v1/number-blocks',
+              { prefix: s.prefix, size: this.blockSize, business_date: day },
+              randomUUID(),
+            );
+          } catch (e) {
+            if (day === today || e instanceof ExternalUnavailable) throw e;
+            this.noFutureBlocks(day, e instanceof Error ? e.message : String(e));
+            break;
+          }
           this.outbox.addBlock(s.prefix, b.business_date, b.first, b.last);
+          // A queue system on the older contract ignores business_date and reserves today's numbers:
+          // asking again every round would waste a block each time.
+          if (b.business_date !== day) this.noFutureBlocks(day, `got a block for ${b.business_date}`);
         }
       }
       const snap = await rest<QueueSnapshot>(this.o, 'GET', '/v1/snapshot');
@@ -125,6 +139,14 @@ export class HttpTicketQueue implements TicketQueue {
       if (!(e instanceof ExternalUnavailable))
         this.o.log.error({ err: e }, 'number block reservation refused');
     }
+  }
+
+  private noFutureBlocks(day: string, why: string): void {
+    this.futureBlocks = false;
+    this.o.log.warn(
+      { asked: day, why },
+      'queue system does not reserve numbers for later days; a day that starts while it is down will not issue',
+    );
   }
 
   // ---- issuing ----------------------------------------------------------------------------------------
