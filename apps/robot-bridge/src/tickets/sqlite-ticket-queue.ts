@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fdatasync, fstatSync, fsyncSync, openSync, statSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -186,10 +186,9 @@ export class SqliteTicketQueue implements TicketQueue {
 
   /**
    * Resolves once every commit made so far is on disk (at once with synchronous NORMAL, or when nothing
-   * is pending). Every write method already waits for this before it resolves; callers that use the
-   * synchronous `issueNow`/`reserveNumbers` must await it before acknowledging.
+   * is pending). `write()` and `run()` wait for it before they resolve.
    */
-  durable(): Promise<void> {
+  private durable(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (!this.syncBeforeAck || this.syncedCommits >= this.commits) return Promise.resolve();
     return new Promise((resolve, reject) => {
@@ -203,18 +202,15 @@ export class SqliteTicketQueue implements TicketQueue {
     return this.failure;
   }
 
-  private walPath(): string {
-    return `${this.o.file}-wal`;
-  }
-
   /**
-   * The descriptor to sync: the WAL file (all commits go there in WAL mode). Re-opened if the file was
-   * replaced; the folder is synced once so the WAL file's own directory entry is durable too.
+   * The descriptor to sync: the WAL file (all commits go there in WAL mode), opened once. SQLite removes
+   * the WAL only when the last connection closes, and this queue's own connection stays open until
+   * `close()`, so the descriptor stays the file's. The folder is synced once so the WAL file's directory
+   * entry is durable too.
    */
   private walDescriptor(): number {
-    const p = this.walPath();
-    if (this.walFd !== undefined && fstatSync(this.walFd).ino === statSync(p).ino) return this.walFd;
-    if (this.walFd !== undefined) closeSync(this.walFd);
+    if (this.walFd !== undefined) return this.walFd;
+    const p = `${this.o.file}-wal`;
     this.walFd = openSync(p, 'r');
     const dir = openSync(path.dirname(p), 'r');
     try {
