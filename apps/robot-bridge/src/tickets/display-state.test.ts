@@ -2,28 +2,9 @@ import type { Language, QueueEvent, QueueSnapshot, Ticket } from '@reception/pro
 import { describe, expect, it } from 'vitest';
 import { Announcer, callText, type Utterance } from './announcements.ts';
 import { applyEvent } from './display-state.ts';
+import { sampleTicket } from './test-site.ts';
 
-const ticket = (over: Partial<Ticket> = {}): Ticket => ({
-  id: '00000000-0000-4000-8000-000000000001',
-  number: 'B012',
-  prefix: 'B',
-  seq: 12,
-  business_date: '2026-11-23',
-  service_id: 'certified_copy',
-  priority_class: null,
-  priority_reason: null,
-  source: 'kiosk',
-  language: 'vi',
-  status: 'waiting',
-  counter_id: null,
-  call_count: 0,
-  created_at: '2026-11-23T02:00:00.000Z',
-  called_at: null,
-  started_at: null,
-  finished_at: null,
-  rating: null,
-  ...over,
-});
+const ticket = sampleTicket;
 const snap: QueueSnapshot = {
   seq: 10,
   business_date: '2026-11-23',

@@ -1,4 +1,29 @@
-import type { Site } from '@reception/protocol';
+import type { Site, Ticket } from '@reception/protocol';
+
+/** A waiting ticket B012 of the test site's certified_copy service, for tests; `over` changes fields. */
+export function sampleTicket(over: Partial<Ticket> = {}): Ticket {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    number: 'B012',
+    prefix: 'B',
+    seq: 12,
+    business_date: '2026-11-23',
+    service_id: 'certified_copy',
+    priority_class: null,
+    priority_reason: null,
+    source: 'kiosk',
+    language: 'vi',
+    status: 'waiting',
+    counter_id: null,
+    call_count: 0,
+    created_at: '2026-11-23T02:00:00.000Z',
+    called_at: null,
+    started_at: null,
+    finished_at: null,
+    rating: null,
+    ...over,
+  };
+}
 
 const t = (en: string) => ({ vi: en, en });
 

@@ -5,14 +5,14 @@ import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { toCatalogue, type Language, type Ticket } from '@reception/protocol';
+import { toCatalogue, type Language } from '@reception/protocol';
 import { PNG } from 'pngjs';
 import { SerialPort } from 'serialport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../config.ts';
 import { createLogger } from '../../log.ts';
 import { loadSite } from '../../site/load-site.ts';
-import { ticketTestSite } from '../test-site.ts';
+import { sampleTicket, ticketTestSite } from '../test-site.ts';
 import { printOutcome, type PrintJob } from '../ticket-printer.ts';
 import { Bitmap, drawText, measureText } from './bitmap.ts';
 import { encodeTicket, PAPER_STATUS_REQUEST } from './escpos.ts';
@@ -29,26 +29,7 @@ const font = TrueTypeFont.fromFile(FONT);
 
 function job(): PrintJob {
   const id = randomUUID();
-  const ticket: Ticket = {
-    id,
-    number: 'B012',
-    prefix: 'B',
-    seq: 12,
-    business_date: '2026-11-23',
-    service_id: 'certified_copy',
-    priority_class: null,
-    priority_reason: null,
-    source: 'kiosk',
-    language: 'vi',
-    status: 'waiting',
-    counter_id: null,
-    call_count: 0,
-    created_at: '2026-11-23T02:15:00.000Z',
-    called_at: null,
-    started_at: null,
-    finished_at: null,
-    rating: null,
-  };
+  const ticket = sampleTicket({ id, created_at: '2026-11-23T02:15:00.000Z' });
   return {
     ticket,
     site: toCatalogue(site),
