@@ -5,6 +5,7 @@
  * so a port can be removed and re-created under it. Used by the fault tests and `bench:link`.
  */
 import { SerialPort } from 'serialport';
+import { prng } from '@reception/nav/test-support';
 
 export interface FaultConfig {
   /** Probability that each bit is flipped. */
@@ -72,18 +73,6 @@ class Side {
   }
 }
 
-/** Small seeded PRNG (mulberry32) so a failing run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class FaultRelay {
   readonly stats: Record<Direction, RelayStats> = {
     toBase: { bytes: 0, flippedBits: 0, droppedBytes: 0, insertedBytes: 0, truncatedFrames: 0 },
@@ -102,7 +91,7 @@ export class FaultRelay {
 
   /** `hostSide` is the pty end the relay opens towards the host, `baseSide` the one towards the base. */
   constructor(hostSide: string, baseSide: string, seed = 1) {
-    this.random = seededRandom(seed);
+    this.random = prng(seed);
     this.host = new Side(hostSide, (chunk) => this.forward('toBase', chunk));
     this.base = new Side(baseSide, (chunk) => this.forward('toHost', chunk));
   }

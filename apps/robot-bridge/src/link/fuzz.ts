@@ -4,7 +4,7 @@
  * a serial port so the base's decoder is exercised too (the caller then checks the base still answers).
  */
 import { encodeFrame } from './codec.ts';
-import { seededRandom } from './fault-relay.ts';
+import { prng } from '@reception/nav/test-support';
 import { FrameDecoder } from './frame-parser.ts';
 import { MESSAGES } from './messages.generated.ts';
 
@@ -51,7 +51,7 @@ export function fuzzChunk(random: () => number): Uint8Array {
 }
 
 export function fuzzDecoder(seconds: number, seed = 1, sink?: (chunk: Uint8Array) => void): FuzzResult {
-  const random = seededRandom(seed);
+  const random = prng(seed);
   const decoder = new FrameDecoder(() => undefined);
   const result: FuzzResult = { seconds, bytes: 0, frames: 0, dropped: 0, crashes: 0 };
   const end = performance.now() + seconds * 1000;
