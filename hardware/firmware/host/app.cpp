@@ -21,11 +21,8 @@ uint32_t random_seed() {
 robot::RobotConfig make_config(const Options& o) {
   robot::RobotConfig c;
   c.odom_period_ms = o.odom_hz > 0 ? 1000 / o.odom_hz : 20;
-  c.capabilities = static_cast<uint32_t>(proto::Capability::PATH) | static_cast<uint32_t>(proto::Capability::DOCK) |
-                   static_cast<uint32_t>(proto::Capability::BUMPER) |
-                   static_cast<uint32_t>(proto::Capability::ESTOP_BUTTON) |
-                   static_cast<uint32_t>(proto::Capability::OBSTACLE_SENSOR) |
-                   static_cast<uint32_t>(proto::Capability::SIMULATED);
+  c.capabilities =
+      robot::reference_base_capabilities() | static_cast<uint32_t>(proto::Capability::SIMULATED);
   return c;
 }
 }  // namespace

@@ -6,10 +6,7 @@
 namespace {
 robot::RobotConfig make_config() {
   robot::RobotConfig c;
-  c.capabilities = static_cast<uint32_t>(proto::Capability::PATH) | static_cast<uint32_t>(proto::Capability::DOCK) |
-                   static_cast<uint32_t>(proto::Capability::BUMPER) |
-                   static_cast<uint32_t>(proto::Capability::ESTOP_BUTTON) |
-                   static_cast<uint32_t>(proto::Capability::OBSTACLE_SENSOR);
+  c.capabilities = robot::reference_base_capabilities();
   c.odom_period_ms = 40;  // 25 Hz: software float on an 8-bit core, and 115200 baud shared with acks
   return c;
 }

@@ -1,6 +1,8 @@
 #pragma once
 #include <cstdint>
 
+#include "messages.h"
+
 namespace robot {
 
 /** Geometry and limits of the base. Defaults describe the reference base in hardware/README.md. */
@@ -39,5 +41,12 @@ struct RobotConfig {
   uint8_t low_battery_pct = 15;
   uint32_t capabilities = 0;
 };
+
+/** What the reference base in hardware/README.md can do; every board reports it (the host sim adds SIMULATED). */
+inline uint32_t reference_base_capabilities() {
+  return static_cast<uint32_t>(proto::Capability::PATH) | static_cast<uint32_t>(proto::Capability::DOCK) |
+         static_cast<uint32_t>(proto::Capability::BUMPER) | static_cast<uint32_t>(proto::Capability::ESTOP_BUTTON) |
+         static_cast<uint32_t>(proto::Capability::OBSTACLE_SENSOR);
+}
 
 }  // namespace robot
