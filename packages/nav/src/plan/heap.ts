@@ -59,8 +59,16 @@ export class IndexedHeap {
     return fa < fb || (fa === fb && ga > gb);
   }
 
+  /** Puts node `n` with its keys into slot `i` and records where it is. */
+  private put(i: number, n: number, fv: number, gv: number): void {
+    this.nodes[i] = n;
+    this.f[i] = fv;
+    this.g[i] = gv;
+    this.pos[n] = i;
+  }
+
   private up(start: number): void {
-    const { nodes, f, g, pos } = this;
+    const { nodes, f, g } = this;
     let i = start;
     const n = nodes[i] ?? 0;
     const fi = f[i] ?? 0;
@@ -70,21 +78,14 @@ export class IndexedHeap {
       const fp = f[p] ?? 0;
       const gp = g[p] ?? 0;
       if (!this.less(fi, gi, fp, gp)) break;
-      const pn = nodes[p] ?? 0;
-      nodes[i] = pn;
-      f[i] = fp;
-      g[i] = gp;
-      pos[pn] = i;
+      this.put(i, nodes[p] ?? 0, fp, gp);
       i = p;
     }
-    nodes[i] = n;
-    f[i] = fi;
-    g[i] = gi;
-    pos[n] = i;
+    this.put(i, n, fi, gi);
   }
 
   private down(start: number): void {
-    const { nodes, f, g, pos } = this;
+    const { nodes, f, g } = this;
     const size = this.size;
     let i = start;
     const n = nodes[i] ?? 0;
@@ -106,17 +107,10 @@ export class IndexedHeap {
         }
       }
       if (!this.less(fc, gc, fi, gi)) break;
-      const cn = nodes[c] ?? 0;
-      nodes[i] = cn;
-      f[i] = fc;
-      g[i] = gc;
-      pos[cn] = i;
+      this.put(i, nodes[c] ?? 0, fc, gc);
       i = c;
     }
-    nodes[i] = n;
-    f[i] = fi;
-    g[i] = gi;
-    pos[n] = i;
+    this.put(i, n, fi, gi);
   }
 
   private grow(): void {
