@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fdatasync, fsyncSync, openSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type {
   EventsAfter,
@@ -15,6 +14,7 @@ import type {
 } from '@reception/protocol';
 import { businessDate, formatNumber } from './business-day.ts';
 import { uuid7 } from './uuid7.ts';
+import { WalCheckpointer } from './wal-checkpointer.ts';
 import { buildReport } from './reports.ts';
 import { SCHEMA_SQL, toEvent, toTicket, type TicketRow } from './sqlite-schema.ts';
 import { prepareStatements, type Statements } from './sqlite-statements.ts';
@@ -46,8 +46,15 @@ export interface SqliteTicketQueueOptions {
   onSync?: (ms: number, commits: number) => void;
   /** How a sync reaches the disk: `fs.fdatasync` (thread pool). Tests pass a slow or failing one. */
   syncFile?: (fd: number, done: (error: Error | null) => void) => void;
-  /** How often the WAL is checkpointed into the main file (ms). */
+  /** How often the WAL is checkpointed into the main file while there are new commits (ms). */
   checkpointMs?: number;
+  /**
+   * Longest time (ms) a checkpoint may hold new commits so that the WAL can start over (default 20; see
+   * `WalCheckpointer`). 0 never holds: under steady load the WAL then grows until a quiet moment.
+   */
+  checkpointHoldMs?: number;
+  /** Told after each checkpoint round (see `WalCheckpointer`). */
+  onCheckpoint?: (r: { restarted: boolean; heldMs: number; copyMs: number }) => void;
   /** Handling time assumed for a service with no completed tickets yet. */
   defaultHandlingSeconds?: number;
   now?: () => number;
@@ -70,8 +77,10 @@ export class SqliteTicketQueue implements TicketQueue {
   /** Writes waiting for the next group commit, see `write()`. */
   private writes: { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
   private flushScheduled = false;
-  private readonly checkpointTimer: NodeJS.Timeout;
-  private readonly checkpointer: Worker;
+  /** Set while the checkpointer holds new commits so that the WAL can start over (see `WalCheckpointer`). */
+  private held = false;
+  private readonly housekeepingTimer: NodeJS.Timeout;
+  private readonly checkpointer: WalCheckpointer;
   private readonly now: () => number;
   private readonly s: Statements;
   // Durability barrier (synchronous FULL), see `durable()`.
@@ -100,21 +109,33 @@ export class SqliteTicketQueue implements TicketQueue {
     this.db.pragma('busy_timeout = 5000');
     // Checkpoints move WAL pages into the main file. They run on a worker thread with its own connection,
     // not inside whichever commit crosses the threshold nor on this event loop, so no issue waits for a
-    // checkpoint's page copies and fsync (they grow with the day's tickets).
+    // checkpoint's page copies and fsync (they grow with the day's tickets). The checkpointer also keeps
+    // the WAL from growing without bound under steady load; see `WalCheckpointer`.
     this.db.pragma('wal_autocheckpoint = 0');
-    this.checkpointer = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
-      workerData: { file: o.file, intervalMs: o.checkpointMs ?? 1000 },
+    this.checkpointer = new WalCheckpointer({
+      file: o.file,
+      intervalMs: o.checkpointMs ?? 1000,
+      maxHoldMs: o.checkpointHoldMs,
+      commits: () => this.commits,
+      hold: (on) => {
+        this.held = on;
+        if (!on) this.scheduleFlush();
+      },
+      // Without the worker, SQLite's own checkpoints after commits (on this thread) keep the WAL bounded.
+      fallback: () => {
+        if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+      },
+      onRound: o.onCheckpoint,
     });
-    this.checkpointer.unref();
     // A timer notices the reset hour, so displays hear `queue.reset` even when nobody is issuing.
-    this.checkpointTimer = setInterval(() => {
+    this.housekeepingTimer = setInterval(() => {
       try {
         if (this.db.open) this.rollover();
       } catch {
         // Housekeeping only: the next tick, or the next request, does it again.
       }
     }, 30_000);
-    this.checkpointTimer.unref();
+    this.housekeepingTimer.unref();
     this.db.exec(SCHEMA_SQL);
     this.s = prepareStatements(this.db);
     this.rollover();
@@ -384,7 +405,7 @@ export class SqliteTicketQueue implements TicketQueue {
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled || this.syncing || this.writes.length === 0) return;
+    if (this.flushScheduled || this.syncing || this.held || this.writes.length === 0) return;
     this.flushScheduled = true;
     // setImmediate: writes that arrive in the same event-loop turn join this group.
     setImmediate(() => {
@@ -394,7 +415,7 @@ export class SqliteTicketQueue implements TicketQueue {
   }
 
   private flush(): void {
-    if (this.syncing) return; // the sync's completion flushes again
+    if (this.syncing) return; // the sync's completion, or the release, flushes again
     const items = this.writes;
     this.writes = [];
     if (items.length === 0) return;
@@ -811,19 +832,12 @@ export class SqliteTicketQueue implements TicketQueue {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.checkpointTimer);
+    clearInterval(this.housekeepingTimer);
+    // Last checkpoint on the worker's connection; this also releases commits it may be holding.
+    await this.checkpointer.close();
     // Answers still waiting for their sync get it (or its failure) before the files close.
     await this.durable().catch(() => undefined);
     this.listeners.clear();
-    // Last checkpoint on the worker's connection, then close both.
-    await new Promise<void>((resolve) => {
-      const done = () => resolve();
-      this.checkpointer.once('message', done);
-      this.checkpointer.once('error', done);
-      this.checkpointer.once('exit', done);
-      this.checkpointer.postMessage('close');
-    });
-    await this.checkpointer.terminate();
     if (this.db.open) this.db.close();
     if (this.walFd !== undefined) closeSync(this.walFd);
     this.walFd = undefined;
