@@ -3,7 +3,8 @@
  * "go" on stdin, then issues `count` tickets one after another at most `rate` per second (or, with event
  * `bridge:info`, sends that no-op request instead: the transport baseline). A request that
  * times out or meets a dead bridge is retried with the SAME idempotency key until it is acknowledged.
- * Prints one JSON line: every acknowledged ticket with its latency, and retry counts.
+ * Prints "done" after its last ticket, then, on the next line from stdin, one JSON line: every acknowledged
+ * ticket with its latency, and retry counts.
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
@@ -75,6 +76,10 @@ async function main(): Promise<void> {
       await sleep(50);
     }
   }
+  // The report (a few hundred KB of JSON) and this process's exit are CPU work that must not land on other
+  // issuers' last requests: say "done", and report only once every issuer is done.
+  process.stdout.write('done\n');
+  await new Promise<void>((resolve) => rl.once('line', () => resolve()));
   process.stdout.write(`${JSON.stringify({ acked, retries, rate_limited: rateLimited })}\n`);
   socket.disconnect();
   rl.close();

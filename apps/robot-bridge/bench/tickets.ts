@@ -86,7 +86,18 @@ async function runPhase(
   log(`${name}: ${ISSUERS} issuers ready, go`);
   const t0 = performance.now();
   for (const p of issuers) p.stdin?.write('go\n');
-  const results = Promise.all(readers.map(async (r) => JSON.parse(await r()) as IssuerReport));
+  const results = Promise.all(
+    readers.map(async (r) => {
+      if ((await r()) !== 'done') throw new Error('issuer did not finish');
+    }),
+  ).then(() => {
+    const seconds = (performance.now() - t0) / 1000;
+    for (const p of issuers) p.stdin?.write('report\n');
+    return Promise.all(readers.map(async (r) => JSON.parse(await r()) as IssuerReport)).then((reports) => ({
+      reports,
+      seconds,
+    }));
+  });
 
   let kills = 0;
   const state = { done: false };
@@ -103,8 +114,7 @@ async function runPhase(
     }
     log(`${name}: ${kills} kills`);
   }
-  const reports = await results;
-  const seconds = (performance.now() - t0) / 1000;
+  const { reports, seconds } = await results;
   for (const p of issuers) await exited(p);
   // The bridge's own view (meaningful without kills: a restart resets it): time inside the bridge, and
   // how long the disk took to make each group of commits durable.
