@@ -1,19 +1,21 @@
 /**
  * One issuer process of `bench:tickets`: connects to the bridge's /kiosk namespace like a kiosk, waits for
- * "go" on stdin, then issues `count` tickets one after another at most `rate` per second (or, with event
- * `bridge:info`, sends that no-op request instead: the transport baseline). A request that
- * times out or meets a dead bridge is retried with the SAME idempotency key until it is acknowledged.
- * Prints "done" after its last ticket, then, on the next line from stdin, one JSON line: every acknowledged
- * ticket with its latency, and retry counts.
+ * "go" on stdin, then issues `warmup` + `count` tickets one after another at most `rate` per second (or,
+ * with event `bridge:info`, sends that no-op request instead: the transport baseline). The first `warmup`
+ * are marked as such (their latency is reported apart). A request that times out or meets a dead bridge is
+ * retried with the SAME idempotency key until it is acknowledged. Prints "done" after its last ticket,
+ * then, on the next line from stdin, one JSON line: every acknowledged ticket with its latency, and retry
+ * counts.
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Result, TicketReceipt } from '@reception/protocol';
 import { io } from 'socket.io-client';
 
-const [url = '', token = '', countArg = '500', rateArg = '18', event = 'ticket:issue'] =
+const [url = '', token = '', countArg = '500', rateArg = '18', event = 'ticket:issue', warmupArg = '0'] =
   process.argv.slice(2);
 const count = Number(countArg);
+const warmup = Number(warmupArg);
 const minGapMs = 1000 / Number(rateArg);
 const services = ['civil_status', 'certified_copy', 'land'];
 
@@ -30,12 +32,13 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n');
   const rl = createInterface({ input: process.stdin });
   await new Promise<void>((resolve) => rl.once('line', () => resolve()));
-  const acked: [string, string, string, number][] = [];
+  const acked: [string, string, string, number, 0 | 1][] = [];
   let retries = 0;
   let rateLimited = 0;
   // Independent kiosks are not synchronised: each starts at a random phase of its pacing interval.
   let next = performance.now() + Math.random() * minGapMs;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < warmup + count; i++) {
+    const warm = i < warmup ? 1 : 0;
     const key = randomUUID();
     const service_id = services[i % services.length];
     for (;;) {
@@ -64,11 +67,12 @@ async function main(): Promise<void> {
       }
       const ms = performance.now() - t0;
       if (r.ok && event === 'bridge:info') {
-        acked.push([key, '', '', ms]);
+        acked.push([key, '', '', ms, warm]);
         break;
       }
       if (r.ok) {
-        acked.push([key, r.value.ticket.id, `${r.value.ticket.business_date}/${r.value.ticket.number}`, ms]);
+        const n = `${r.value.ticket.business_date}/${r.value.ticket.number}`;
+        acked.push([key, r.value.ticket.id, n, ms, warm]);
         break;
       }
       if (r.error.code === 'RATE_LIMITED') rateLimited++;
