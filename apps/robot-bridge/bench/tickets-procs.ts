@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,9 +19,20 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node --import tsx <script>` (one process, so SIGKILL kills the whole thing). */
-export function startTs(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+/**
+ * Starts `node --import tsx <script>` (one process, so SIGKILL kills the whole thing). With `cpus` (a
+ * taskset list such as "0" or "1-3") it runs through `taskset -c`, which exec()s node, so the pid is still
+ * node's own.
+ */
+export function startTs(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  cpus?: string,
+): ChildProcess {
+  const node = [process.execPath, '--import', 'tsx', script, ...args];
+  const [cmd = process.execPath, ...argv] = cpus ? ['taskset', '-c', cpus, ...node] : node;
+  return spawn(cmd, argv, {
     cwd: BRIDGE_DIR,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -65,4 +77,21 @@ export function exited(child: ChildProcess): Promise<void> {
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/**
+ * Where the bench puts the bridge and the simulated kiosks: in a centre the kiosks are separate machines, so
+ * the load generator should not take CPU from the system it measures. With two or more CPUs and `taskset`
+ * available, the bridge gets the last CPU and the issuers the others; otherwise (or with BENCH_PIN=0) all
+ * share every CPU.
+ */
+export function cpuPlacement(): { bridge?: string; issuers?: string } {
+  const n = availableParallelism();
+  if (process.env.BENCH_PIN === '0' || n < 2) return {};
+  try {
+    execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+  } catch {
+    return {};
+  }
+  return { bridge: String(n - 1), issuers: n === 2 ? '0' : `0-${n - 2}` };
 }

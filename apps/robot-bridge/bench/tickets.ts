@@ -6,8 +6,10 @@
  * Baselines in the same run: a naive "read max + 1, insert" issuer run by 20 processes on a shared file
  * (duplicates); the same 20 issuers sending a no-op request (what transport and machine load cost); the
  * same load with the other TICKETS_SYNC setting (what syncing before each answer costs on this disk); the
- * queue alone in this process. Without faults the bridge's /metrics are read too: time spent inside the
- * bridge and the disk's sync times. Last line: one JSON object.
+ * queue alone in this process; the no-fault load again with issuers and bridge sharing every CPU. Without
+ * faults the bridge's /metrics are read too: time spent inside the bridge and the disk's sync times.
+ * The simulated kiosks run on CPUs apart from the bridge's where the machine allows (see `cpuPlacement`):
+ * in a centre they are separate machines. Last line: one JSON object.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +18,7 @@ import Database from 'better-sqlite3';
 import { SqliteTicketQueue } from '../src/tickets/sqlite-ticket-queue.ts';
 import { ticketTestSite } from '../src/tickets/test-site.ts';
 import { makeTicketSiteDir } from '../src/tickets/test-bridge.ts';
-import { exited, freePort, lines, percentile, startTs, waitHealthy } from './tickets-procs.ts';
+import { cpuPlacement, exited, freePort, lines, percentile, startTs, waitHealthy } from './tickets-procs.ts';
 
 const ISSUERS = Number(process.env.BENCH_ISSUERS ?? 20);
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 10_000);
@@ -26,6 +28,7 @@ const RATE = 18; // per issuer per second, under the bridge's per-socket limit o
 // their JIT compilation (the bridge's and each issuer's). Warm-up tickets are real tickets, checked for
 // duplicates and loss like the rest; their latency is reported apart as `warmup`.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
+const PLACEMENT = cpuPlacement();
 const SYNC = process.env.TICKETS_SYNC === 'NORMAL' ? 'NORMAL' : 'FULL';
 
 interface IssuerReport {
@@ -60,13 +63,18 @@ function histogram(metrics: string, name: string, labels = '') {
   };
 }
 
-async function runPhase(
-  name: string,
-  killing: boolean,
-  event = 'ticket:issue',
-  total = TICKETS,
-  sync: 'FULL' | 'NORMAL' = SYNC,
-) {
+interface PhaseOptions {
+  killing?: boolean;
+  event?: string;
+  total?: number;
+  sync?: 'FULL' | 'NORMAL';
+  /** Bridge and issuers on separate CPUs (see `cpuPlacement`); false: all share every CPU. */
+  separateCpus?: boolean;
+}
+
+async function runPhase(name: string, o: PhaseOptions = {}) {
+  const { killing = false, event = 'ticket:issue', total = TICKETS, sync = SYNC } = o;
+  const cpus = o.separateCpus === false ? {} : PLACEMENT;
   const { root, siteDir, dataDir } = makeTicketSiteDir();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -79,18 +87,16 @@ async function runPhase(
     TICKETS_SYNC: sync,
     KIOSK_TOKENS: Array.from({ length: ISSUERS }, (_, i) => `bench-kiosk-${i}`).join(','),
   };
-  let bridge = startTs('src/main.ts', [], env);
+  let bridge = startTs('src/main.ts', [], env, cpus.bridge);
   await waitHealthy(url);
   const perIssuer = Math.ceil(total / ISSUERS);
   const issuers = Array.from({ length: ISSUERS }, (_, i) =>
-    startTs('bench/tickets-issuer.ts', [
-      url,
-      `bench-kiosk-${i}`,
-      String(perIssuer),
-      String(RATE),
-      event,
-      String(WARMUP),
-    ]),
+    startTs(
+      'bench/tickets-issuer.ts',
+      [url, `bench-kiosk-${i}`, String(perIssuer), String(RATE), event, String(WARMUP)],
+      {},
+      cpus.issuers,
+    ),
   );
   const readers = issuers.map(lines);
   for (const r of readers) if ((await r()) !== 'ready') throw new Error('issuer did not get ready');
@@ -120,7 +126,7 @@ async function runPhase(
       bridge.kill('SIGKILL');
       await exited(bridge);
       kills++;
-      bridge = startTs('src/main.ts', [], env);
+      bridge = startTs('src/main.ts', [], env, cpus.bridge);
       await waitHealthy(url);
     }
     log(`${name}: ${kills} kills`);
@@ -238,41 +244,55 @@ async function runInProcess() {
 }
 
 async function main(): Promise<void> {
+  const placement = PLACEMENT.bridge
+    ? { bridge_cpus: PLACEMENT.bridge, issuer_cpus: PLACEMENT.issuers }
+    : 'shared';
+  log(`placement: ${JSON.stringify(placement)}`);
   if (process.env.BENCH_ONLY === 'no_faults') {
     // A quick look for A/B comparisons while developing (not the benchmark's result line).
-    console.log(
-      JSON.stringify({ phase: 'no_faults', synchronous: SYNC, ...(await runPhase('no faults', false)) }),
-    );
+    const r = await runPhase('no faults');
+    console.log(JSON.stringify({ phase: 'no_faults', synchronous: SYNC, placement, ...r }));
     return;
   }
   const inProcess = await runInProcess();
   console.log(JSON.stringify({ phase: 'queue_in_process', ...inProcess }));
   // Transport baseline: the same issuers sending a no-op request, so the ticket latency can be read against
   // what socket.io and this machine's load cost by themselves.
-  const baseline = await runPhase('transport baseline (bridge:info)', false, 'bridge:info', TICKETS / 4);
+  const baseline = await runPhase('transport baseline (bridge:info)', {
+    event: 'bridge:info',
+    total: TICKETS / 4,
+  });
   const transport = { p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms, requests: baseline.tickets };
   console.log(JSON.stringify({ phase: 'transport_baseline', ...transport }));
-  const clean = await runPhase('no faults', false);
+  const clean = await runPhase('no faults');
   console.log(JSON.stringify({ phase: 'no_faults', ...clean }));
+  // The same, with the issuers sharing the bridge's CPUs: what a load generator on the same machine costs.
+  const shared = PLACEMENT.bridge ? await runPhase('no faults, shared CPUs', { separateCpus: false }) : null;
+  if (shared) console.log(JSON.stringify({ phase: 'no_faults_shared_cpus', ...shared }));
   // The same load with the other durability setting: what syncing before each answer costs on this disk.
   const other = SYNC === 'FULL' ? 'NORMAL' : 'FULL';
-  const otherSync = await runPhase(`no faults, synchronous ${other}`, false, 'ticket:issue', TICKETS, other);
+  const otherSync = await runPhase(`no faults, synchronous ${other}`, { sync: other });
   console.log(JSON.stringify({ phase: `no_faults_${other.toLowerCase()}`, ...otherSync }));
-  const faults = await runPhase('with kills', true);
+  const faults = await runPhase('with kills', { killing: true });
   console.log(JSON.stringify({ phase: 'sigkill', ...faults }));
   const naive = await runNaive();
   console.log(JSON.stringify({ phase: 'naive', ...naive }));
+  // Every phase that issued tickets was checked against the database; the totals cover all of them.
+  const checked = [clean, shared, otherSync, faults].filter((p) => p !== null);
+  const sum = (k: 'tickets' | 'duplicates' | 'lost_acknowledged') => checked.reduce((n, p) => n + p[k], 0);
   console.log(
     JSON.stringify({
-      tickets: clean.tickets + faults.tickets,
-      duplicates: clean.duplicates + faults.duplicates,
-      lost_acknowledged: clean.lost_acknowledged + faults.lost_acknowledged,
+      tickets: sum('tickets'),
+      duplicates: sum('duplicates'),
+      lost_acknowledged: sum('lost_acknowledged'),
       kills: faults.kills,
       issue_p50_ms: clean.p50_ms,
       issue_p99_ms: clean.p99_ms,
       issuers: ISSUERS,
       synchronous: SYNC,
+      placement,
       no_faults: clean,
+      ...(shared ? { no_faults_shared_cpus: shared } : {}),
       with_kills: faults,
       naive,
       [`synchronous_${other.toLowerCase()}`]: otherSync,
