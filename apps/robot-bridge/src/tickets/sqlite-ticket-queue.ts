@@ -415,7 +415,7 @@ export class SqliteTicketQueue implements TicketQueue {
   }
 
   private flush(): void {
-    if (this.syncing) return; // the sync's completion, or the release, flushes again
+    if (this.syncing || this.held) return; // the sync's completion, or the release, flushes again
     const items = this.writes;
     this.writes = [];
     if (items.length === 0) return;

@@ -19,7 +19,10 @@ export interface WalCheckpointerOptions {
    * 0 never holds (the WAL restarts only when a round happens to see no commit).
    */
   maxHoldMs?: number;
-  /** Told after each round: did the WAL get back to its start, how long commits were held. */
+  /**
+   * Told after each round: `restarted` when every frame was copied with no commit since, so the next
+   * commit starts the WAL over; how long commits were held; how long the first copy took.
+   */
   onRound?: (r: { restarted: boolean; heldMs: number; copyMs: number }) => void;
 }
 
@@ -85,15 +88,16 @@ export class WalCheckpointer {
     if (m.id !== this.expect) return; // a second pass that outlived its hold
     if (this.state === 'copying') {
       this.copyMs = m.ms ?? 0;
-      const ok = m.error === undefined && m.log === m.checkpointed;
-      if (ok && this.o.commits() === this.startCommits) {
+      const caughtUp = m.error === undefined && m.log === m.checkpointed;
+      if (caughtUp && this.o.commits() === this.startCommits) {
         // Nothing landed during the copy: the next commit restarts the WAL.
         this.copiedUpTo = this.startCommits;
         this.state = 'idle';
         this.o.onRound?.({ restarted: true, heldMs: 0, copyMs: this.copyMs });
         return;
       }
-      if (this.o.maxHoldMs === 0) {
+      // A failed checkpoint (the next round tries again) or no holding: nothing to hold commits for.
+      if (m.error !== undefined || this.o.maxHoldMs === 0) {
         this.state = 'idle';
         this.o.onRound?.({ restarted: false, heldMs: 0, copyMs: this.copyMs });
         return;
