@@ -46,6 +46,15 @@ export function createTicketParts(
         'tickets_durable_sync_commits_total',
         'Commits made durable; divided by tickets_durable_sync_seconds_count, the commits per sync',
       );
+      const rounds = metrics.counter(
+        'tickets_wal_checkpoint_rounds_total',
+        'WAL checkpoint rounds; outcome "restarted": every frame copied, the next commit starts the WAL over',
+      );
+      const holds = metrics.histogram(
+        'tickets_wal_hold_seconds',
+        'Time new commits were held so that a checkpoint could catch up and the WAL start over',
+        [0.001, 0.002, 0.005, 0.01, 0.02, 0.05],
+      );
       const embedded = new SqliteTicketQueue({
         file: path.join(config.DATA_DIR, 'tickets.sqlite'),
         site: () => site.current.site,
@@ -54,6 +63,15 @@ export function createTicketParts(
           syncs.observe(ms / 1000);
           grouped.inc({}, commits);
         },
+        onCheckpoint: (r) => {
+          rounds.inc({ outcome: r.restarted ? 'restarted' : 'not_restarted' });
+          if (r.heldMs > 0) holds.observe(r.heldMs / 1000);
+        },
+        onCheckpointerLost: (why) =>
+          tlog.warn(
+            { why },
+            'checkpoint worker lost; SQLite now checkpoints after commits, on the event loop',
+          ),
       });
       queue = embedded;
       health.push({

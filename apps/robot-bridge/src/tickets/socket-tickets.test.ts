@@ -131,7 +131,7 @@ describe('tickets over socket.io', () => {
     expect(report.ok && report.value.total).toMatchObject({ completed: 1, rating_mean: 4 });
   });
 
-  it('reports the ticket database in /healthz and its durability syncs in /metrics', async () => {
+  it('reports the ticket database in /healthz, its syncs and checkpoints in /metrics', async () => {
     const health = (await (await fetch(`${bridge.url}/healthz`)).json()) as {
       checks: { name: string; ok: boolean; detail?: string }[];
     };
@@ -146,6 +146,14 @@ describe('tickets over socket.io', () => {
     const commits = Number(/^tickets_durable_sync_commits_total (\d+)$/m.exec(metrics)?.[1]);
     expect(syncs).toBeGreaterThan(0);
     expect(commits).toBeGreaterThanOrEqual(syncs);
+    // Checkpoint rounds run every second while there are new commits; the tests above made some.
+    let rounds = '';
+    for (let i = 0; i < 40 && !rounds; i++) {
+      const text = await (await fetch(`${bridge.url}/metrics`)).text();
+      rounds = /^tickets_wal_checkpoint_rounds_total\{outcome="[a-z_]+"\} \d+$/m.exec(text)?.[0] ?? '';
+      if (!rounds) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(rounds).not.toBe('');
   });
 
   it('exports the day as CSV for logged-in staff only, and serves the rating page', async () => {

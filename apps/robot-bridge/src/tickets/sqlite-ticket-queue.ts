@@ -55,6 +55,8 @@ export interface SqliteTicketQueueOptions {
   checkpointHoldMs?: number;
   /** Told after each checkpoint round (see `WalCheckpointer`). */
   onCheckpoint?: (r: { restarted: boolean; heldMs: number; copyMs: number }) => void;
+  /** Told if the checkpoint worker is lost; checkpoints then run on this thread after commits. */
+  onCheckpointerLost?: (why: string) => void;
   /** Handling time assumed for a service with no completed tickets yet. */
   defaultHandlingSeconds?: number;
   now?: () => number;
@@ -122,8 +124,9 @@ export class SqliteTicketQueue implements TicketQueue {
         if (!on) this.scheduleFlush();
       },
       // Without the worker, SQLite's own checkpoints after commits (on this thread) keep the WAL bounded.
-      fallback: () => {
+      fallback: (why) => {
         if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+        o.onCheckpointerLost?.(why);
       },
       onRound: o.onCheckpoint,
     });
