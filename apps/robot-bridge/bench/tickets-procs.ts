@@ -22,15 +22,15 @@ export function freePort(): Promise<number> {
 /**
  * Starts `node --import tsx <script>` (one process, so SIGKILL kills the whole thing). With `cpus` (a
  * taskset list such as "0" or "1-3") it runs through `taskset -c`, which exec()s node, so the pid is still
- * node's own.
+ * node's own. `nodeFlags` go to node before the script.
  */
 export function startTs(
   script: string,
   args: string[],
   env: Record<string, string> = {},
-  cpus?: string,
+  { cpus, nodeFlags = [] }: { cpus?: string | undefined; nodeFlags?: string[] } = {},
 ): ChildProcess {
-  const node = [process.execPath, '--import', 'tsx', script, ...args];
+  const node = [process.execPath, ...nodeFlags, '--import', 'tsx', script, ...args];
   const [cmd = process.execPath, ...argv] = cpus ? ['taskset', '-c', cpus, ...node] : node;
   return spawn(cmd, argv, {
     cwd: BRIDGE_DIR,
