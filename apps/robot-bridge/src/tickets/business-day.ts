@@ -22,17 +22,26 @@ export function businessDate(now: Date, timeZone: string, resetHour: number): st
 }
 
 const UTC_WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const DAY_MS = 86_400_000;
+
+/** How far ahead numbers may be reserved for a business date (days after today). */
+export const MAX_DAYS_AHEAD = 14;
+
+/** Whole days from business date `from` to `to` (YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
+}
 
 /**
  * The next `count` business dates after `day` (YYYY-MM-DD) on a weekday the site opens, nearest first,
- * looking at most two weeks ahead. Public holidays are not in the site file, which is one reason callers
- * look more than one day ahead.
+ * looking at most `MAX_DAYS_AHEAD` ahead. Public holidays are not in the site file, which is one reason
+ * callers look more than one day ahead.
  */
 export function nextOpeningDays(day: string, openWeekdays: ReadonlySet<string>, count: number): string[] {
   const start = Date.parse(`${day}T00:00:00Z`);
   const out: string[] = [];
-  for (let k = 1; k <= 14 && out.length < count; k++) {
-    const d = new Date(start + k * 86_400_000);
+  for (let k = 1; k <= MAX_DAYS_AHEAD && out.length < count; k++) {
+    const d = new Date(start + k * DAY_MS);
     if (openWeekdays.has(UTC_WEEKDAYS[d.getUTCDay()] ?? '')) out.push(d.toISOString().slice(0, 10));
   }
   return out;

@@ -12,7 +12,7 @@ import type {
   Site,
   Ticket,
 } from '@reception/protocol';
-import { businessDate, formatNumber } from './business-day.ts';
+import { businessDate, daysBetween, formatNumber, MAX_DAYS_AHEAD } from './business-day.ts';
 import { uuid7 } from './uuid7.ts';
 import { WalCheckpointer } from './wal-checkpointer.ts';
 import { buildReport } from './reports.ts';
@@ -559,7 +559,7 @@ export class SqliteTicketQueue implements TicketQueue {
   /**
    * Reserves `count` numbers of a prefix (external clients' offline blocks) for today or, so that a client
    * can keep issuing when a new day starts while this system is unreachable, for a later business date
-   * (at most 14 days ahead). Returns the range.
+   * (at most `MAX_DAYS_AHEAD`). Returns the range.
    */
   reserveNumbers(
     prefix: string,
@@ -568,11 +568,11 @@ export class SqliteTicketQueue implements TicketQueue {
   ): Promise<{ business_date: string; first: number; last: number }> {
     return this.write(() => {
       const day = businessDate ?? this.day;
-      const ahead = (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${this.day}T00:00:00Z`)) / 86_400_000;
-      if (!(ahead >= 0 && ahead <= 14)) {
+      const ahead = daysBetween(this.day, day);
+      if (!(ahead >= 0 && ahead <= MAX_DAYS_AHEAD)) {
         throw new TicketError(
           'INVALID_TRANSITION',
-          `numbers can be reserved for ${this.day} up to 14 days ahead, not for ${day}`,
+          `numbers can be reserved for ${this.day} up to ${MAX_DAYS_AHEAD} days ahead, not for ${day}`,
         );
       }
       const row = this.s.reserve.get(prefix, day, count);

@@ -110,12 +110,13 @@ export function layoutTicket(
   if (lang) ownLine(service?.name[lang], 24);
   rule();
   const counters = job.counters.join(', ');
+  const ahead = Math.max(0, job.position - 1);
   centred(`Quầy / Counter: ${counters}`, 28);
-  centred(`Trước bạn / Ahead of you: ${Math.max(0, job.position - 1)}`, 24);
+  centred(`Trước bạn / Ahead of you: ${ahead}`, 24);
   centred(`Chờ khoảng / Wait about: ${job.estimated_wait_min} phút / min`, 24);
   if (own) {
     ownLine(own.counters(counters), 24, 0.1);
-    ownLine(own.ahead(Math.max(0, job.position - 1)), 24, 0.1);
+    ownLine(own.ahead(ahead), 24, 0.1);
     ownLine(own.wait(job.estimated_wait_min), 24);
   }
   if (ticket.priority_class) {
