@@ -103,6 +103,27 @@ describe('SqliteTicketQueue issuing', () => {
   });
 });
 
+describe('SqliteTicketQueue number blocks', () => {
+  it('reserves blocks for today up to 14 days ahead, and refuses a past day or a later one', async () => {
+    const q = open();
+    // The test clock is 2026-11-23 in Hanoi.
+    expect(await q.reserveNumbers('A', 5)).toEqual({ business_date: '2026-11-23', first: 1, last: 5 });
+    expect(await q.reserveNumbers('A', 5, '2026-12-07')).toEqual({
+      business_date: '2026-12-07',
+      first: 1,
+      last: 5,
+    });
+    for (const day of ['2026-11-22', '2026-12-08']) {
+      const e = await refusal(q.reserveNumbers('A', 5, day));
+      expect(e.code).toBe('INVALID_TRANSITION');
+      expect(e.message).toContain(`up to 14 days ahead, not for ${day}`);
+    }
+    // Today's numbers go on after the block: the next ticket is A006.
+    expect((await q.issue(req('civil_status'))).ticket.number).toBe('A006');
+    await q.close();
+  });
+});
+
 describe('SqliteTicketQueue counter actions', () => {
   it('calls in order, recalls, starts, completes and logs every step with growing seq', async () => {
     const q = open();
