@@ -1,7 +1,9 @@
 /**
  * One issuer process of `bench:tickets`: connects to the bridge's /kiosk namespace like a kiosk, waits for
- * "go" on stdin, then issues `warmup` + `count` tickets one after another at most `rate` per second (or,
- * with event `bridge:info`, sends that no-op request instead: the transport baseline). The first `warmup`
+ * "go" on stdin, then issues `warmup` + `count` tickets one after another, `rate` per second on average:
+ * with `arrivals` = poisson (the default) the gaps are exponential, with `fixed` they are all 1/rate. One
+ * request at a time; a late answer does not stretch the schedule (up to 1 s of backlog). With event
+ * `bridge:info` it sends that no-op request instead: the transport baseline. The first `warmup`
  * are marked as such (their latency is reported apart). A request that times out or meets a dead bridge is
  * retried with the SAME idempotency key until it is acknowledged. Prints "done" after its last ticket,
  * then, on the next line from stdin, one JSON line: every acknowledged ticket with its latency, and retry
@@ -12,11 +14,20 @@ import { createInterface } from 'node:readline';
 import type { Result, TicketReceipt } from '@reception/protocol';
 import { io } from 'socket.io-client';
 
-const [url = '', token = '', countArg = '500', rateArg = '18', event = 'ticket:issue', warmupArg = '0'] =
-  process.argv.slice(2);
+const [
+  url = '',
+  token = '',
+  countArg = '500',
+  rateArg = '18',
+  event = 'ticket:issue',
+  warmupArg = '0',
+  arrivals = 'poisson',
+] = process.argv.slice(2);
 const count = Number(countArg);
 const warmup = Number(warmupArg);
-const minGapMs = 1000 / Number(rateArg);
+const meanGapMs = 1000 / Number(rateArg);
+// Citizens do not arrive on a beat: by default the gaps are exponential (a Poisson process at `rate`).
+const gap = () => (arrivals === 'fixed' ? meanGapMs : -Math.log(1 - Math.random()) * meanGapMs);
 const services = ['civil_status', 'certified_copy', 'land'];
 
 const socket = io(`${url}/kiosk`, {
@@ -36,7 +47,7 @@ async function main(): Promise<void> {
   let retries = 0;
   let rateLimited = 0;
   // Independent kiosks are not synchronised: each starts at a random phase of its pacing interval.
-  let next = performance.now() + Math.random() * minGapMs;
+  let next = performance.now() + Math.random() * meanGapMs;
   for (let i = 0; i < warmup + count; i++) {
     const warm = i < warmup ? 1 : 0;
     const key = randomUUID();
@@ -44,11 +55,12 @@ async function main(): Promise<void> {
     for (;;) {
       const wait = next - performance.now();
       if (wait > 0) await sleep(wait);
-      next = Math.max(next + minGapMs, performance.now());
       if (!socket.connected) {
         await sleep(20);
         continue;
       }
+      // Open loop: a late answer does not stretch the schedule (up to 1 s of backlog, e.g. across a restart).
+      next = Math.max(next + gap(), performance.now() - 1000);
       const t0 = performance.now();
       let r: Result<TicketReceipt> | undefined;
       try {

@@ -29,13 +29,25 @@ const RATE = 18; // per issuer per second, under the bridge's per-socket limit o
 // duplicates and loss like the rest; their latency is reported apart as `warmup`.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 const PLACEMENT = cpuPlacement();
-// The issuers stand in for kiosks, each a machine of its own; here 20 of them share the CPUs left over.
-// Without V8's helper threads (concurrent compiler and GC), each is one thread instead of about ten, so the
-// load generator competes less with itself. The bridge keeps its defaults. Measured, 6 interleaved rounds of
-// the no-fault phase: p99 median 10.1 ms with this flag, 11.1 ms without (better in 5 of the 6 rounds).
+// The issuers stand in for kiosks, each a machine of its own; here 20 identical Node processes, started at
+// the same instant, share the CPUs left over. Identical clones doing identical work hit V8's internal
+// thresholds together: traced per request and per process (hrtime on both sides, GC observers, event-loop
+// lag), all 20 issuers stalled at once for 250-450 ms, at the same request index in every run (JIT tier-ups
+// near requests 480 and 515) or the same moment (V8's memory reducer, a timed full GC in idle processes),
+// with their one CPU 100 % busy in user time and the bridge idle. Real kiosks never stack up like that. So:
+// - arrivals are a Poisson process at RATE per issuer (exponential gaps; what citizens do), which also
+//   spreads the clones' tier-ups apart in time (BENCH_ARRIVALS=fixed: the old fixed beat);
+// - the issuers run without the memory reducer and with room in the old space, so none does a full GC in a
+//   30 s run (measured: 0, against 1-3 per issuer with up to 60 ms each), and with --single-threaded (one
+//   thread each instead of V8's helpers; 6 interleaved rounds: p99 median 10.1 ms with, 11.1 without).
+// The bridge keeps Node's defaults. Interleaved no-fault A/B, 4 rounds: old harness p99 12.3-85 ms, this one
+// 7.3-9.9 ms. BENCH_ISSUER_NODE_FLAGS overrides the flags (' ' = none).
 const ISSUER_NODE_FLAGS = process.env.BENCH_ISSUER_NODE_FLAGS?.split(' ').filter(Boolean) ?? [
   '--single-threaded',
+  '--no-memory-reducer',
+  '--initial-old-space-size=64',
 ];
+const ARRIVALS = process.env.BENCH_ARRIVALS === 'fixed' ? 'fixed' : 'poisson';
 const SYNC = process.env.TICKETS_SYNC === 'NORMAL' ? 'NORMAL' : 'FULL';
 
 interface IssuerReport {
@@ -100,7 +112,7 @@ async function runPhase(name: string, o: PhaseOptions = {}) {
   const issuers = Array.from({ length: ISSUERS }, (_, i) =>
     startTs(
       'bench/tickets-issuer.ts',
-      [url, `bench-kiosk-${i}`, String(perIssuer), String(RATE), event, String(WARMUP)],
+      [url, `bench-kiosk-${i}`, String(perIssuer), String(RATE), event, String(WARMUP), ARRIVALS],
       {},
       { cpus: cpus.issuers, nodeFlags: ISSUER_NODE_FLAGS },
     ),
@@ -255,10 +267,17 @@ async function main(): Promise<void> {
     ? { bridge_cpus: PLACEMENT.bridge, issuer_cpus: PLACEMENT.issuers }
     : 'shared';
   log(`placement: ${JSON.stringify(placement)}`);
+  // What each simulated kiosk does (the JSON says it, so a run with other settings cannot pass for this one).
+  const load = {
+    arrivals: ARRIVALS,
+    rate_per_issuer: RATE,
+    warmup_per_issuer: WARMUP,
+    node_flags: ISSUER_NODE_FLAGS,
+  };
   if (process.env.BENCH_ONLY === 'no_faults') {
     // A quick look for A/B comparisons while developing (not the benchmark's result line).
     const r = await runPhase('no faults');
-    console.log(JSON.stringify({ phase: 'no_faults', synchronous: SYNC, placement, ...r }));
+    console.log(JSON.stringify({ phase: 'no_faults', synchronous: SYNC, placement, load, ...r }));
     return;
   }
   const inProcess = await runInProcess();
@@ -298,6 +317,7 @@ async function main(): Promise<void> {
       issuers: ISSUERS,
       synchronous: SYNC,
       placement,
+      load,
       no_faults: clean,
       ...(shared ? { no_faults_shared_cpus: shared } : {}),
       with_kills: faults,
