@@ -2,7 +2,8 @@
  * One issuer process of `bench:tickets`: connects to the bridge's /kiosk namespace like a kiosk, waits for
  * "go" on stdin, then issues `warmup` + `count` tickets one after another, `rate` per second on average:
  * with `arrivals` = poisson (the default) the gaps are exponential, with `fixed` they are all 1/rate. One
- * request at a time; a late answer does not stretch the schedule (up to 1 s of backlog). With event
+ * request at a time; a late answer does not stretch the schedule, up to `backlogMs` of backlog (0: every
+ * delay, such as a bridge restart, pushes the rest of the schedule back). With event
  * `bridge:info` it sends that no-op request instead: the transport baseline. The first `warmup`
  * are marked as such (their latency is reported apart). A request that times out or meets a dead bridge is
  * retried with the SAME idempotency key until it is acknowledged. Prints "done" after its last ticket,
@@ -22,9 +23,11 @@ const [
   event = 'ticket:issue',
   warmupArg = '0',
   arrivals = 'poisson',
+  backlogArg = '1000',
 ] = process.argv.slice(2);
 const count = Number(countArg);
 const warmup = Number(warmupArg);
+const backlogMs = Number(backlogArg);
 const meanGapMs = 1000 / Number(rateArg);
 // Citizens do not arrive on a beat: by default the gaps are exponential (a Poisson process at `rate`).
 const gap = () => (arrivals === 'fixed' ? meanGapMs : -Math.log(1 - Math.random()) * meanGapMs);
@@ -59,8 +62,7 @@ async function main(): Promise<void> {
         await sleep(20);
         continue;
       }
-      // Open loop: a late answer does not stretch the schedule (up to 1 s of backlog, e.g. across a restart).
-      next = Math.max(next + gap(), performance.now() - 1000);
+      next = Math.max(next + gap(), performance.now() - backlogMs);
       const t0 = performance.now();
       let r: Result<TicketReceipt> | undefined;
       try {
