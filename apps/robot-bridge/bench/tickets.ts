@@ -33,12 +33,13 @@ const PLACEMENT = cpuPlacement();
 // the same instant, share the CPUs left over. Identical clones doing identical work hit V8's internal
 // thresholds together: traced per request and per process (hrtime on both sides, GC observers, event-loop
 // lag), all 20 issuers stalled at once for 250-450 ms, at the same request index in every run (JIT tier-ups
-// near requests 480 and 515) or the same moment (V8's memory reducer, a timed full GC in idle processes),
-// with their one CPU 100 % busy in user time and the bridge idle. Real kiosks never stack up like that. So:
+// near requests 480 and 515) or about the same moment (full GCs: V8's memory reducer, which times them in
+// mostly idle processes, or the first old-space limit), with their one CPU 100 % busy in user time and the
+// bridge idle. Real kiosks never stack up like that. So:
 // - arrivals are a Poisson process at RATE per issuer (exponential gaps; what citizens do), which also
 //   spreads the clones' tier-ups apart in time (BENCH_ARRIVALS=fixed: the old fixed beat);
 // - the issuers run without the memory reducer and with room in the old space, so none does a full GC in a
-//   30 s run (measured: 0, against 1-3 per issuer with up to 60 ms each), and with --single-threaded (one
+//   30 s run (measured, both flags together: 0, against 1-3 in 13 of 20 issuers, up to 62 ms each), and with --single-threaded (one
 //   thread each instead of V8's helpers; 6 interleaved rounds: p99 median 10.1 ms with, 11.1 without).
 // The bridge keeps Node's defaults. Interleaved no-fault A/B, 4 rounds: old harness p99 12.3-85 ms, this one
 // 7.3-9.9 ms. BENCH_ISSUER_NODE_FLAGS overrides the flags (' ' = none).
