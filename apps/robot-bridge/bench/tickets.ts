@@ -39,8 +39,9 @@ const PLACEMENT = cpuPlacement();
 // - arrivals are a Poisson process at RATE per issuer (exponential gaps; what citizens do), which also
 //   spreads the clones' tier-ups apart in time (BENCH_ARRIVALS=fixed: the old fixed beat);
 // - the issuers run without the memory reducer and with room in the old space, so none does a full GC in a
-//   30 s run (measured, both flags together: 0, against 1-3 in 13 of 20 issuers, up to 62 ms each), and with --single-threaded (one
-//   thread each instead of V8's helpers; 6 interleaved rounds: p99 median 10.1 ms with, 11.1 without).
+//   30 s run (measured, both flags together: 0, against 1-3 in 13 of 20 issuers, up to 62 ms each), and
+//   with --single-threaded (one thread each instead of V8's helpers; 6 interleaved rounds: p99 median
+//   10.1 ms with, 11.1 without).
 // The bridge keeps Node's defaults. Interleaved no-fault A/B, 4 rounds: old harness p99 12.3-85 ms, this one
 // 7.3-9.9 ms. BENCH_ISSUER_NODE_FLAGS overrides the flags (' ' = none).
 const ISSUER_NODE_FLAGS = process.env.BENCH_ISSUER_NODE_FLAGS?.split(' ').filter(Boolean) ?? [
