@@ -79,6 +79,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
+/** p50 and p99 of ascending latencies in ms, to 0.01 ms (null in JSON when there are none). */
+export function latencySummary(sorted: number[]): { p50_ms: number; p99_ms: number } {
+  const ms = (p: number) => Math.round(percentile(sorted, p) * 100) / 100;
+  return { p50_ms: ms(50), p99_ms: ms(99) };
+}
+
 /**
  * Where the bench puts the bridge and the simulated kiosks: in a centre the kiosks are separate machines, so
  * the load generator should not take CPU from the system it measures. With two or more CPUs and `taskset`

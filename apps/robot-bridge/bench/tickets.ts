@@ -18,7 +18,15 @@ import Database from 'better-sqlite3';
 import { SqliteTicketQueue } from '../src/tickets/sqlite-ticket-queue.ts';
 import { ticketTestSite } from '../src/tickets/test-site.ts';
 import { makeTicketSiteDir } from '../src/tickets/test-bridge.ts';
-import { cpuPlacement, exited, freePort, lines, percentile, startTs, waitHealthy } from './tickets-procs.ts';
+import {
+  cpuPlacement,
+  exited,
+  freePort,
+  latencySummary,
+  lines,
+  startTs,
+  waitHealthy,
+} from './tickets-procs.ts';
 
 const ISSUERS = Number(process.env.BENCH_ISSUERS ?? 20);
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 10_000);
@@ -50,6 +58,11 @@ const ISSUER_NODE_FLAGS = process.env.BENCH_ISSUER_NODE_FLAGS?.split(' ').filter
   '--initial-old-space-size=64',
 ];
 const ARRIVALS = process.env.BENCH_ARRIVALS === 'fixed' ? 'fixed' : 'poisson';
+// How far behind its schedule an issuer may fall and still catch up (ms). With kills, an issuer whose bridge
+// was down carries on at its pace instead of firing the backlog at the restarted bridge: the phase then
+// lasts long enough for MIN_KILLS restarts (about 1.2 s each here); with a 1 s backlog it ended after 18
+// kills in one run.
+const BACKLOG_MS = { without_kills: 1000, with_kills: 0 };
 const SYNC = process.env.TICKETS_SYNC === 'NORMAL' ? 'NORMAL' : 'FULL';
 
 interface IssuerReport {
@@ -122,10 +135,7 @@ async function runPhase(name: string, o: PhaseOptions = {}) {
         event,
         String(WARMUP),
         ARRIVALS,
-        // With kills, an issuer whose bridge was down carries on at its pace instead of firing the backlog
-        // at the restarted bridge: the phase then lasts long enough for MIN_KILLS restarts (about 1.2 s
-        // each here); with a 1 s backlog it ended after 18 kills in one run.
-        String(killing ? 0 : 1000),
+        String(killing ? BACKLOG_MS.with_kills : BACKLOG_MS.without_kills),
       ],
       {},
       { cpus: cpus.issuers, nodeFlags: ISSUER_NODE_FLAGS },
@@ -193,14 +203,13 @@ async function runPhase(name: string, o: PhaseOptions = {}) {
   const numberDupes = rows.length - new Set(rows.map((r) => r.n)).size;
   const ackedDupes = acked.length - new Set(acked.map((a) => a[2])).size;
   const keyDupes = acked.length - new Set(acked.map((a) => a[0])).size;
-  const lat = acked
-    .filter((a) => a[4] === 0)
-    .map((a) => a[3])
-    .sort((a, b) => a - b);
-  const warm = acked
-    .filter((a) => a[4] === 1)
-    .map((a) => a[3])
-    .sort((a, b) => a - b);
+  const latencies = (warmup: 0 | 1) =>
+    acked
+      .filter((a) => a[4] === warmup)
+      .map((a) => a[3])
+      .sort((a, b) => a - b);
+  const lat = latencies(0);
+  const warm = latencies(1);
   rmSync(root, { recursive: true, force: true });
   return {
     tickets: lat.length,
@@ -212,13 +221,8 @@ async function runPhase(name: string, o: PhaseOptions = {}) {
     seconds: Math.round(seconds * 10) / 10,
     retries: reports.reduce((s, r) => s + r.retries, 0),
     rate_limited: reports.reduce((s, r) => s + r.rate_limited, 0),
-    p50_ms: Math.round(percentile(lat, 50) * 100) / 100,
-    p99_ms: Math.round(percentile(lat, 99) * 100) / 100,
-    warmup: {
-      tickets: warm.length,
-      p50_ms: Math.round(percentile(warm, 50) * 100) / 100,
-      p99_ms: Math.round(percentile(warm, 99) * 100) / 100,
-    },
+    ...latencySummary(lat),
+    warmup: { tickets: warm.length, ...latencySummary(warm) },
     ...(killing
       ? {}
       : {
@@ -273,8 +277,7 @@ async function runInProcess() {
   lat.sort((a, b) => a - b);
   return {
     tickets: lat.length,
-    p50_ms: Math.round(percentile(lat, 50) * 100) / 100,
-    p99_ms: Math.round(percentile(lat, 99) * 100) / 100,
+    ...latencySummary(lat),
   };
 }
 
@@ -288,7 +291,7 @@ async function main(): Promise<void> {
     arrivals: ARRIVALS,
     rate_per_issuer: RATE,
     warmup_per_issuer: WARMUP,
-    backlog_ms: { without_kills: 1000, with_kills: 0 },
+    backlog_ms: BACKLOG_MS,
     node_flags: ISSUER_NODE_FLAGS,
   };
   if (process.env.BENCH_ONLY === 'no_faults') {

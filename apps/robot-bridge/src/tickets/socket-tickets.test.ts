@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { QueueEvent, Result, TicketReceipt } from '@reception/protocol';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBridge, type RunningBridge } from '../bridge.ts';
 import { readConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
@@ -147,13 +147,13 @@ describe('tickets over socket.io', () => {
     expect(syncs).toBeGreaterThan(0);
     expect(commits).toBeGreaterThanOrEqual(syncs);
     // Checkpoint rounds run every second while there are new commits; the tests above made some.
-    let rounds = '';
-    for (let i = 0; i < 40 && !rounds; i++) {
-      const text = await (await fetch(`${bridge.url}/metrics`)).text();
-      rounds = /^tickets_wal_checkpoint_rounds_total\{outcome="[a-z_]+"\} \d+$/m.exec(text)?.[0] ?? '';
-      if (!rounds) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(rounds).not.toBe('');
+    await vi.waitFor(
+      async () => {
+        const text = await (await fetch(`${bridge.url}/metrics`)).text();
+        expect(text).toMatch(/^tickets_wal_checkpoint_rounds_total\{outcome="[a-z_]+"\} \d+$/m);
+      },
+      { timeout: 4000, interval: 100 },
+    );
   });
 
   it('exports the day as CSV for logged-in staff only, and serves the rating page', async () => {
