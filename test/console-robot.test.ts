@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, type SimProcess } from '@reception/robot-bridge/link/sim-process';
+import { startSim, type SimProcess } from '@reception/robot-link/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   artifactPath,
@@ -21,7 +21,7 @@ let bridge: SpawnedBridge | undefined;
 let browser: LaunchedChromium | undefined;
 
 beforeAll(async () => {
-  const consoleHtml = path.join(REPO_ROOT, 'apps/robot-bridge/dist/web/console/index.html');
+  const consoleHtml = path.join(REPO_ROOT, 'apps/staff-web/dist/console/index.html');
   if (!existsSync(consoleHtml)) throw new Error(`${consoleHtml} is missing: run \`npm run build\` first`);
   sim = await startSim(path.join(mkdtempSync(path.join(tmpdir(), 'console-robot-')), 'robot-tty'));
   bridge = await spawnBridge({ env: { ROBOT_PORT: sim.ready.port } });

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createPtyPair } from '@reception/robot-bridge/link/pty-pair';
+import { createPtyPair } from '@reception/testkit/pty-pair';
 
 export interface PtyPairHandle {
   /** Path of one end (a symlink to /dev/pts/N). */

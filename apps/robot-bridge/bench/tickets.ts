@@ -15,9 +15,9 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { SqliteTicketQueue } from '../src/tickets/sqlite-ticket-queue.ts';
-import { ticketTestSite } from '../src/tickets/test-site.ts';
-import { makeTicketSiteDir } from '../src/tickets/test-bridge.ts';
+import { SqliteTicketQueue } from '@reception/queue';
+import { ticketTestSite } from '@reception/protocol/testing/ticket-site';
+import { makeTicketSiteDir } from '@reception/protocol/testing/site-fixtures';
 import {
   cpuPlacement,
   exited,

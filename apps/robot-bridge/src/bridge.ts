@@ -9,7 +9,7 @@ import { createHttpHandler, type HealthCheck } from './server/http.ts';
 import { MetricsRegistry } from './server/metrics.ts';
 import { StaffSessions } from './server/staff-auth.ts';
 import { mapPlaceIds, SiteStore } from './site/site-store.ts';
-import { SerialRobotBase } from './link/serial-robot-base.ts';
+import { SerialRobotBase } from '@reception/robot-link';
 import { RobotService } from './robot/robot-service.ts';
 import { createTicketParts } from './tickets/compose.ts';
 
@@ -64,7 +64,7 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
       metrics,
       staff,
       health,
-      webDirs: { kiosk: config.KIOSK_WEB_DIR, bridge: config.BRIDGE_WEB_DIR },
+      webDirs: { kiosk: config.KIOSK_WEB_DIR, staff: config.STAFF_WEB_DIR },
       startedAt,
       version: BRIDGE_VERSION,
       routes: tickets.routes,

@@ -31,7 +31,7 @@ export const envSchema = z.object({
   /** USB serial number of the robot's adapter: finds it again when a replug gives it another tty name. */
   ROBOT_SERIAL_NUMBER: z.string().optional(),
   KIOSK_WEB_DIR: z.string().default(path.join(REPO_ROOT, 'apps/kiosk/dist')),
-  BRIDGE_WEB_DIR: z.string().default(path.join(REPO_ROOT, 'apps/robot-bridge/dist/web')),
+  STAFF_WEB_DIR: z.string().default(path.join(REPO_ROOT, 'apps/staff-web/dist')),
   /** Tickets: `embedded` (SQLite in DATA_DIR) or `http` (the centre's own queue system, EXTERNAL_QUEUE_*). */
   TICKETS_BACKEND: z.enum(['embedded', 'http']).default('embedded'),
   /** Durability of acknowledged tickets: FULL = on disk before the answer (group commit), NORMAL = survives a process crash only. */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './config.ts';
-import { smallSite, writeSiteDir } from './testing/fixtures.ts';
+import { smallSite, writeSiteDir } from '@reception/protocol/testing/site-fixtures';
 
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 const MAIN = path.join(REPO_ROOT, 'apps/robot-bridge/src/main.ts');

@@ -20,7 +20,7 @@ import { loadSiteMap } from '../src/map/loader.ts';
 import { downsampleFloor, type SiteMap } from '../src/map/site-map.ts';
 import { parseMovingAiMap, parseMovingAiScen } from '../src/plan/movingai.ts';
 import { RoutePlanner } from '../src/plan/route-planner.ts';
-import { prng } from '../src/test-support.ts';
+import { prng } from '@reception/testkit/prng';
 import { UniformGridPlanner } from '../src/plan/uniform-planner.ts';
 import type { PaddedGrid } from '../src/plan/grid.ts';
 

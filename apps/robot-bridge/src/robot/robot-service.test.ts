@@ -6,7 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../bridge.ts';
 import { readConfig } from '../config.ts';
-import { startSim, type SimProcess } from '../link/sim-process.ts';
+import { startSim, type SimProcess } from '@reception/robot-link/testing';
 import { createLogger } from '../log.ts';
 
 // The bridge with the real firmware (host build) on a pty: staff see its state and command the e-stop.

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { err, ok, type Result, type RobotState } from '@reception/protocol';
 import type { Logger } from 'pino';
-import { CommandRejectedError, CommandTimeoutError } from '../link/errors.ts';
-import type { RobotBase } from '../link/robot-base.ts';
+import { CommandRejectedError, CommandTimeoutError } from '@reception/robot-link';
+import type { RobotBase } from '@reception/robot-link';
 import type { HealthCheck } from '../server/http.ts';
 import type { MetricsRegistry } from '../server/metrics.ts';
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../bridge.ts';
 import { readConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { smallSite, writeSiteDir } from '../testing/fixtures.ts';
+import { smallSite, writeSiteDir } from '@reception/protocol/testing/site-fixtures';
 
 let bridge: RunningBridge;
 let siteDir: string;

@@ -29,8 +29,8 @@ import {
   kioskTicketHandlers,
   staffTicketHandlers,
 } from '../tickets/socket-handlers.ts';
-import type { TicketPrinter } from '../tickets/ticket-printer.ts';
-import type { TicketQueue } from '../tickets/ticket-queue.ts';
+import type { TicketPrinter } from '@reception/ticket-printing';
+import type { TicketQueue } from '@reception/queue';
 import type { MetricsRegistry } from './metrics.ts';
 import {
   bindRequests,

@@ -29,7 +29,7 @@ export interface HttpComponents {
   metrics: MetricsRegistry;
   staff: StaffSessions;
   health: HealthCheck[];
-  webDirs: { kiosk: string; bridge: string };
+  webDirs: { kiosk: string; staff: string };
   startedAt: Date;
   version: string;
   /** Extra JSON routes mounted by features (`/api/...`); return false when the path is not theirs. */
@@ -69,10 +69,10 @@ export function createHttpHandler(c: HttpComponents): RequestListener {
   const httpRequests = c.metrics.counter('bridge_http_requests_total', 'HTTP requests by route and status');
   const pages = {
     kiosk: staticApp('/kiosk', c.webDirs.kiosk, PAGE_CSP),
-    console: staticApp('/console', `${c.webDirs.bridge}/console`, PAGE_CSP),
-    counter: staticApp('/counter', `${c.webDirs.bridge}/counter`, PAGE_CSP),
-    display: staticApp('/display', `${c.webDirs.bridge}/display`, PAGE_CSP),
-    assets: staticApp('/assets', `${c.webDirs.bridge}/assets`, PAGE_CSP),
+    console: staticApp('/console', `${c.webDirs.staff}/console`, PAGE_CSP),
+    counter: staticApp('/counter', `${c.webDirs.staff}/counter`, PAGE_CSP),
+    display: staticApp('/display', `${c.webDirs.staff}/display`, PAGE_CSP),
+    assets: staticApp('/assets', `${c.webDirs.staff}/assets`, PAGE_CSP),
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> => {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { loadSiteMap } from '@reception/nav';
 import { toCatalogue, type SiteCatalogue } from '@reception/protocol';
-import { loadSite, type LoadedSite } from './load-site.ts';
+import { loadSite, type LoadedSite } from '@reception/protocol/site-file';
 
 type MapPlaces = (mapFile: string) => Promise<ReadonlySet<string>>;
 

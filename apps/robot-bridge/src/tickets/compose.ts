@@ -5,14 +5,14 @@ import type { HealthCheck } from '../server/http.ts';
 import type { MetricsRegistry } from '../server/metrics.ts';
 import type { StaffSessions } from '../server/staff-auth.ts';
 import type { SiteStore } from '../site/site-store.ts';
-import { HttpTicketQueue } from './http-ticket-queue.ts';
+import { HttpTicketQueue } from '@reception/queue';
 import { ticketRoutes, webhookRoute, type Route } from './http-routes.ts';
-import { bundledScriptFonts } from './printing/script-fonts.ts';
-import { SerialTicketPrinter } from './printing/serial-ticket-printer.ts';
-import { TrueTypeFont } from './printing/ttf-font.ts';
-import { SqliteTicketQueue } from './sqlite-ticket-queue.ts';
-import type { TicketPrinter } from './ticket-printer.ts';
-import type { TicketQueue } from './ticket-queue.ts';
+import { bundledScriptFonts } from '@reception/ticket-printing/script-fonts';
+import { SerialTicketPrinter } from '@reception/ticket-printing';
+import { TrueTypeFont } from '@reception/ticket-printing/ttf-font';
+import { SqliteTicketQueue } from '@reception/queue';
+import type { TicketPrinter } from '@reception/ticket-printing';
+import type { TicketQueue } from '@reception/queue';
 
 export interface TicketParts {
   queue: TicketQueue;

@@ -11,8 +11,8 @@ import {
 } from '@reception/protocol';
 import type { Logger } from 'pino';
 import type { Handlers, RequestContext } from '../server/requests.ts';
-import { printOutcome, type TicketPrinter } from './ticket-printer.ts';
-import { TicketError, type TicketPosition, type TicketQueue } from './ticket-queue.ts';
+import { printOutcome, type TicketPrinter } from '@reception/ticket-printing';
+import { TicketError, type TicketPosition, type TicketQueue } from '@reception/queue';
 
 type QueueViewKeys = 'queue:snapshot' | 'queue:events';
 type TicketKioskKeys = QueueViewKeys | 'ticket:issue' | 'ticket:status' | 'ticket:print' | 'ticket:rate';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBridge, type RunningBridge } from '../bridge.ts';
 import { readConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { makeTicketSiteDir } from './test-bridge.ts';
+import { makeTicketSiteDir } from '@reception/protocol/testing/site-fixtures';
 
 let bridge: RunningBridge;
 let root: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticSiteMap } from '../map/synthetic.ts';
-import { prng } from '../test-support.ts';
+import { prng } from '@reception/testkit/prng';
 import { Costmap, COST_FREE, COST_INSCRIBED, COST_LETHAL } from './costmap.ts';
 import { pointInPolygon, rasterizePolygon, squaredDistanceTransform, traverseCells } from './geometry.ts';
 

@@ -3,7 +3,7 @@ import { NavError } from '../errors.ts';
 import { pointInPolygon } from '../costmap/geometry.ts';
 import { syntheticSiteMap } from '../map/synthetic.ts';
 import type { Zone } from '../map/site-map.ts';
-import { prng } from '../test-support.ts';
+import { prng } from '@reception/testkit/prng';
 import { RoutePlanner, type Route } from './route-planner.ts';
 
 const RES = 0.1;

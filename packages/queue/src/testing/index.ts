@@ -1,0 +1,1 @@
+export { createReferenceServer, type ReferenceServerOptions } from './reference-server.ts';

@@ -1,0 +1,3 @@
+export * from './ticket-printer.ts';
+export { SerialTicketPrinter } from './serial-ticket-printer.ts';
+export { layoutTicket } from './ticket-layout.ts';
