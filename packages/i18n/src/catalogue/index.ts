@@ -1,0 +1,10 @@
+import { common } from './common.ts';
+
+/**
+ * Every user-visible string of every app, by key. Add a namespace file per feature (kiosk, staff, display,
+ * ticket, ...) and spread it here; keys must be unique across namespaces (the namespace prefix sees to it).
+ */
+export const CATALOGUE = { ...common } as const;
+
+export type MessageKey = keyof typeof CATALOGUE;
+export type { Message } from './define.ts';

@@ -1,0 +1,94 @@
+import type { Language } from '@reception/protocol';
+import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { CATALOGUE, type MessageKey } from './catalogue/index.ts';
+import { LOCALES } from './languages.ts';
+
+export type MessageValues = Record<string, PrimitiveType | Date>;
+
+/** Date and time styles; every one is rendered in the site's time zone, never the machine's. */
+export type DateStyle = 'short' | 'medium' | 'long' | 'full';
+
+/**
+ * Formats the catalogue's messages, numbers, money, dates and times for one language and one site time
+ * zone. Messages are compiled once per translator and key. A value a message does not use is ignored; a
+ * value it needs and is not given throws (a programming error, caught by the catalogue test).
+ */
+export class Translator {
+  readonly locale: string;
+  private readonly compiled = new Map<MessageKey, IntlMessageFormat>();
+  private readonly formats: ConstructorParameters<typeof IntlMessageFormat>[2];
+
+  constructor(
+    readonly language: Language,
+    /** IANA zone of the site (site.yaml `timezone`), e.g. `Asia/Ho_Chi_Minh`. */
+    readonly timeZone: string,
+  ) {
+    this.locale = LOCALES[language];
+    const tz = { timeZone };
+    this.formats = {
+      date: {
+        short: { ...tz, day: '2-digit', month: '2-digit', year: 'numeric' },
+        medium: { ...tz, day: 'numeric', month: 'short', year: 'numeric' },
+        long: { ...tz, day: 'numeric', month: 'long', year: 'numeric' },
+        full: { ...tz, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+      },
+      time: {
+        short: { ...tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+        medium: { ...tz, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
+      },
+    };
+  }
+
+  /** The message `key` with `values` filled in. */
+  t(key: MessageKey, values?: MessageValues): string {
+    let format = this.compiled.get(key);
+    if (!format) {
+      format = new IntlMessageFormat(CATALOGUE[key][this.language], this.locale, this.formats, {
+        ignoreTag: true,
+      });
+      this.compiled.set(key, format);
+    }
+    const out = format.format(values);
+    return typeof out === 'string' ? out : String(out);
+  }
+
+  number(value: number): string {
+    return new Intl.NumberFormat(this.locale).format(value);
+  }
+
+  /** A fee in Vietnamese dong the way a ward office prints it ("10.000 đồng"), or "Free". */
+  money(amountVnd: number): string {
+    return amountVnd === 0 ? this.t('common.free') : this.t('common.money_vnd', { amount: amountVnd });
+  }
+
+  /** A calendar date in the site's time zone. */
+  date(when: Date | string | number, style: DateStyle = 'medium'): string {
+    return new Intl.DateTimeFormat(this.locale, this.formats?.date?.[style]).format(new Date(when));
+  }
+
+  /** A clock time (24 h) in the site's time zone. */
+  time(when: Date | string | number, withSeconds = false): string {
+    return new Intl.DateTimeFormat(
+      this.locale,
+      this.formats?.time?.[withSeconds ? 'medium' : 'short'],
+    ).format(new Date(when));
+  }
+
+  /** "A, B and C" in the language's own way. */
+  list(items: readonly string[]): string {
+    return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
+  }
+}
+
+const cache = new Map<string, Translator>();
+
+/** A shared translator per language and time zone (cheap to ask for repeatedly). */
+export function translator(language: Language, timeZone: string): Translator {
+  const key = `${language}|${timeZone}`;
+  let t = cache.get(key);
+  if (!t) {
+    t = new Translator(language, timeZone);
+    cache.set(key, t);
+  }
+  return t;
+}
