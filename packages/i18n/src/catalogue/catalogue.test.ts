@@ -24,7 +24,7 @@ describe('message catalogue', () => {
       const text = CATALOGUE[key][language];
       expect(text.trim(), `${key} in ${language} is empty`).not.toBe('');
       const ast = new IntlMessageFormat(text, LOCALES[language], undefined, { ignoreTag: true }).getAst();
-      return [...argumentsOf(ast as Element[])].sort().join(',');
+      return [...argumentsOf(ast)].sort().join(',');
     });
     expect(new Set(names).size, `${key}: arguments differ between languages (${names.join(' | ')})`).toBe(1);
   });
