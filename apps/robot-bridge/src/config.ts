@@ -45,8 +45,6 @@ export const envSchema = z.object({
   /** ESC/POS ticket printer on a serial port (tty path or USB serial adapter). Unset: no printer here. */
   PRINTER_PORT: z.string().optional(),
   PRINTER_BAUD: z.coerce.number().int().positive().default(19200),
-  /** TrueType font the printer's raster tickets are drawn with (must cover Vietnamese). */
-  PRINTER_FONT: z.string().default('/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'),
   /** URL citizens' phones reach the bridge at, for the rating QR code on tickets. Default: bridge URL. */
   PUBLIC_URL: z.url().optional(),
 });

@@ -1,4 +1,4 @@
-import { Bitmap } from './bitmap.ts';
+import type { Bitmap } from './bitmap.ts';
 
 const ESC = 0x1b;
 const GS = 0x1d;
@@ -12,7 +12,6 @@ const BAND_ROWS = 128;
  * feed (GS V 66 0). Pure: the same bitmap always gives the same bytes.
  */
 export function encodeTicket(b: Bitmap): Buffer {
-  const bytesPerRow = Math.ceil(b.width / 8);
   const parts: Buffer[] = [Buffer.from([ESC, 0x40, ESC, 0x61, 0x01])];
   for (let top = 0; top < b.height; top += BAND_ROWS) {
     const rows = Math.min(BAND_ROWS, b.height - top);
@@ -21,19 +20,13 @@ export function encodeTicket(b: Bitmap): Buffer {
       0x76,
       0x30,
       0x00,
-      bytesPerRow & 0xff,
-      bytesPerRow >> 8,
+      b.bytesPerRow & 0xff,
+      b.bytesPerRow >> 8,
       rows & 0xff,
       rows >> 8,
     ]);
-    const data = Buffer.alloc(bytesPerRow * rows);
-    for (let y = 0; y < rows; y++) {
-      for (let x = 0; x < b.width; x++) {
-        const at = y * bytesPerRow + (x >> 3);
-        if (b.get(x, top + y)) data[at] = (data[at] ?? 0) | (0x80 >> (x & 7));
-      }
-    }
-    parts.push(head, data);
+    // The bitmap's rows are already raster bytes (MSB = leftmost dot, 1 = black).
+    parts.push(head, Buffer.from(b.data.subarray(top * b.bytesPerRow, (top + rows) * b.bytesPerRow)));
   }
   parts.push(Buffer.from([ESC, 0x64, 0x04, GS, 0x56, 0x42, 0x00]));
   return Buffer.concat(parts);

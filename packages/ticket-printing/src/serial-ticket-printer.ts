@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import { SerialPort } from 'serialport';
 import type { PrintJob, TicketPrinter } from './ticket-printer.ts';
 import { encodeTicket, PAPER_STATUS_REQUEST, paperOut } from './escpos.ts';
-import { layoutTicket, PAPER_DOTS, type ScriptFonts } from './ticket-layout.ts';
-import type { TrueTypeFont } from './ttf-font.ts';
+import { loadPaperFonts } from './paper.ts';
+import { layoutTicket } from './ticket-layout.ts';
 
 export class PrinterError extends Error {
   constructor(
@@ -17,9 +17,7 @@ export class PrinterError extends Error {
 export interface SerialTicketPrinterOptions {
   path: string;
   baudRate: number;
-  font: TrueTypeFont;
-  /** Shaped fonts for Hindi and Urdu lines on tickets in those languages (see `layoutTicket`). */
-  scripts?: ScriptFonts;
+  /** The site's IANA time zone (asked per ticket, so a reloaded site file takes effect). */
   timeZone: () => string;
   log: Logger;
   /** Wait this long for the paper status answer; printers that never answer are printed to anyway. */
@@ -36,7 +34,9 @@ export interface SerialTicketPrinterOptions {
 export class SerialTicketPrinter implements TicketPrinter {
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly o: SerialTicketPrinterOptions) {}
+  constructor(private readonly o: SerialTicketPrinterOptions) {
+    loadPaperFonts(); // a broken install shows at start, not on a citizen's first ticket
+  }
 
   print(job: PrintJob): Promise<void> {
     // One job at a time: two kiosks' tickets must never interleave on the paper.
@@ -46,7 +46,7 @@ export class SerialTicketPrinter implements TicketPrinter {
   }
 
   private async printNow(job: PrintJob): Promise<void> {
-    const bytes = encodeTicket(layoutTicket(job, this.o.font, this.o.timeZone(), PAPER_DOTS, this.o.scripts));
+    const bytes = encodeTicket(layoutTicket(job, this.o.timeZone()));
     const port = new SerialPort({ path: this.o.path, baudRate: this.o.baudRate, autoOpen: false });
     try {
       await new Promise<void>((resolve, reject) =>

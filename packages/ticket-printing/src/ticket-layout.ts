@@ -1,136 +1,130 @@
+import { translator, type Translator } from '@reception/i18n';
+import type { Language, Translated } from '@reception/protocol';
+import QRCode from 'qrcode';
+import type { Bitmap } from './bitmap.ts';
+import { Paper, type TextStyle } from './paper.ts';
 import type { PrintJob } from './ticket-printer.ts';
-import { Bitmap, drawQr, drawText, measureText, qrModules, wrapText } from './bitmap.ts';
-import { drawMixed, measureMixed, mixedInk, wrapMixed, type ShapingFont } from './shaped-text.ts';
-import type { TrueTypeFont } from './ttf-font.ts';
-
-/** Languages whose script needs shaping; a ticket in one of them gets its own lines too (see below). */
-export type ShapedLanguage = 'hi' | 'ur';
-export type ScriptFonts = Partial<Record<ShapedLanguage, ShapingFont>>;
-
-/**
- * The citizen's own words on the paper, for languages the Vietnamese + English lines do not cover. Same
- * wording as the kiosk screen; punctuation stays out of the script words (the script fonts may not have
- * Latin punctuation), numbers are Latin digits like the display's.
- */
-export const OWN_WORDS: Record<
-  ShapedLanguage,
-  {
-    rtl: boolean;
-    yourNumber: string;
-    counters: (c: string) => string;
-    ahead: (n: number) => string;
-    wait: (m: number) => string;
-    scan: string;
-  }
-> = {
-  hi: {
-    rtl: false,
-    yourNumber: 'आपका नंबर',
-    counters: (c) => `काउंटर ${c}`,
-    ahead: (n) => (n === 0 ? 'आपसे पहले कोई नहीं है' : `आपसे पहले ${n} लोग हैं`),
-    wait: (m) => `अनुमानित प्रतीक्षा लगभग ${m} मिनट`,
-    scan: 'सेवा को रेटिंग देने के लिए कोड स्कैन करें',
-  },
-  ur: {
-    rtl: true,
-    yourNumber: 'آپ کا نمبر',
-    counters: (c) => `کاؤنٹر ${c}`,
-    ahead: (n) => (n === 0 ? 'آپ سے پہلے کوئی نہیں ہے' : `آپ سے پہلے ${n} افراد ہیں`),
-    wait: (m) => `متوقع انتظار تقریباً ${m} منٹ`,
-    scan: 'سروس کی درجہ بندی کے لیے کوڈ اسکین کریں',
-  },
-};
 
 /** 80 mm paper at 203 dpi: 576 printable dots per line. */
 export const PAPER_DOTS = 576;
+const MARGIN = 16;
+/** The tallest ticket drawn; the bitmap is cut to what was used. */
+const MAX_HEIGHT = 2400;
+const NUMBER_SIZE = 150;
+const QR_MODULE = 5;
 
-function localTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('vi-VN', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
+/** Printed on every ticket: Vietnamese for the office, English for everyone else. */
+const ALWAYS: readonly Language[] = ['vi', 'en'];
+
+/** Languages on the paper, in order: the citizen's own first (when known), then Vietnamese and English. */
+export function paperLanguages(language: Language | null): Language[] {
+  return [...new Set<Language>([...(language ? [language] : []), ...ALWAYS])];
+}
+
+/** A site text in `language`, or in Vietnamese (every site text has it) when that one is missing. */
+function named(text: Translated, language: Language, fallback: string): string {
+  return text[language] ?? text.vi ?? fallback;
 }
 
 /**
- * The paper ticket as a bitmap: centre name, the number large, service, counters, time, people ahead and
- * estimated wait, priority class, and a QR code of the rating link (it carries the ticket id). Text is
- * Vietnamese with English below, and for a Hindi or Urdu ticket the key lines in that language too (shaped
- * with HarfBuzz, `scripts`); drawn as an image so no printer code page is needed.
+ * The paper ticket as a 1-bit bitmap: centre name, the number large, service, counters, people ahead,
+ * estimated wait, fee, priority class, time of issue in the site's time zone, and a QR code of the rating
+ * link (it carries the ticket id). Every fixed word comes from the i18n catalogue (`ticket.*`, `common.*`).
+ * Each line is said in the paper languages (`paperLanguages`): the citizen's language on its own line when
+ * it is not Vietnamese or English, then Vietnamese and English side by side when they fit. Drawn as an
+ * image, so no printer code page is needed.
  */
-export function layoutTicket(
-  job: PrintJob,
-  font: TrueTypeFont,
-  timeZone: string,
-  width = PAPER_DOTS,
-  scripts: ScriptFonts = {},
-): Bitmap {
-  const b = new Bitmap(width, 2400);
-  const margin = 16;
+export function layoutTicket(job: PrintJob, timeZone: string, width = PAPER_DOTS): Bitmap {
+  const paper = new Paper(width, MAX_HEIGHT);
+  const column = width - 2 * MARGIN;
+  const languages = paperLanguages(job.ticket.language);
+  const own = languages.filter((l) => !ALWAYS.includes(l));
   let y = 8;
-  const centred = (text: string, size: number, gap = 0.35) => {
-    for (const line of wrapText(font, text, size, width - 2 * margin)) {
-      y += Math.round(size * 0.95);
-      drawText(b, font, line, Math.round((width - measureText(font, line, size)) / 2), y, size);
-      y += Math.round(size * gap);
+
+  /** Draws `text` wrapped and centred below the previous line, spaced by its real ink. */
+  const line = (text: string, style: TextStyle, gap = 0.25) => {
+    for (const part of paper.wrap(text, style, column)) {
+      const ink = paper.measure(part, style);
+      // At least the room of a Vietnamese letter with stacked marks, so Latin lines are evenly spaced;
+      // Nastaliq, which reaches far above and below, gets the room its ink takes.
+      y += Math.round(Math.max(ink.ascent, 0.9 * style.sizePx) + 0.05 * style.sizePx);
+      paper.text(part, style, width / 2, y);
+      y += Math.round(Math.max(ink.descent, 0.24 * style.sizePx) + gap * style.sizePx);
     }
   };
-  // A Hindi or Urdu ticket also carries the key lines in that language, when its font is configured.
-  const lang = job.ticket.language;
-  const own = lang === 'hi' || lang === 'ur' ? OWN_WORDS[lang] : undefined;
-  const scriptFont = lang === 'hi' || lang === 'ur' ? scripts[lang] : undefined;
-  const mixed = own && scriptFont ? { latin: font, script: scriptFont, rtl: own.rtl } : undefined;
-  const ownLine = (text: string | undefined, size: number, gap = 0.25) => {
-    if (!mixed || !text) return;
-    for (const line of wrapMixed(mixed, text, size, width - 2 * margin)) {
-      const ink = mixedInk(mixed, line, size);
-      y += Math.round(ink.above + size * 0.15);
-      drawMixed(b, mixed, line, Math.round((width - measureMixed(mixed, line, size)) / 2), y, size);
-      y += Math.round(ink.below + size * gap);
-    }
+  /** One thing said in every paper language (`say` gets each language's translator). */
+  const say = (say: (t: Translator) => string, sizePx: number, gap?: number) => {
+    for (const language of own) line(say(translator(language, timeZone)), { sizePx, language }, gap);
+    const [first, second] = languages
+      .filter((l) => ALWAYS.includes(l))
+      .map((language) => ({ language, text: say(translator(language, timeZone)) }));
+    if (!first || !second) return;
+    const style = { sizePx, language: first.language };
+    const joined = first.text === second.text ? first.text : `${first.text} / ${second.text}`;
+    if (paper.measure(joined, style).width <= column) line(joined, style, gap);
+    else for (const { language, text } of [first, second]) line(text, { sizePx, language }, gap);
   };
   const rule = () => {
     y += 6;
-    for (let x = margin; x < width - margin; x += 12) b.fillRect(x, y, 7, 2);
+    for (let x = MARGIN; x < width - MARGIN; x += 12) paper.fillRect(x, y, 7, 2);
     y += 10;
   };
+
   const { ticket, site } = job;
   const service = site.services.find((s) => s.id === ticket.service_id);
-  centred(site.name.vi ?? site.id, 26);
+  line(named(site.name, 'vi', site.id), { sizePx: 26, language: 'vi' });
   rule();
-  centred('SỐ THỨ TỰ · YOUR NUMBER', 22);
-  ownLine(own?.yourNumber, 22, 0);
-  centred(ticket.number, 150, 0.15);
-  centred(service?.name.vi ?? ticket.service_id, 28);
-  if (service?.name.en) centred(service.name.en, 20);
-  if (lang) ownLine(service?.name[lang], 24);
+  say((t) => t.t('ticket.your_number'), 22, 0);
+  // The number as large as fits, spaced by its own ink (digits and capitals reach no lower than the line).
+  const fit = paper.measure(ticket.number, { sizePx: NUMBER_SIZE, language: 'en' }).width;
+  const number = {
+    sizePx: Math.min(NUMBER_SIZE, Math.floor((NUMBER_SIZE * column) / fit)),
+    language: 'en' as const,
+  };
+  const numberInk = paper.measure(ticket.number, number);
+  y += Math.round(numberInk.ascent + 16);
+  paper.text(ticket.number, number, width / 2, y);
+  y += Math.round(numberInk.descent + 12);
+  const serviceNames = new Map<string, Language>();
+  for (const language of languages) {
+    const name = service ? named(service.name, language, service.id) : ticket.service_id;
+    if (!serviceNames.has(name)) serviceNames.set(name, service?.name[language] ? language : 'vi');
+  }
+  [...serviceNames].forEach(([name, language], i) => line(name, { sizePx: i === 0 ? 28 : 20, language }));
   rule();
-  const counters = job.counters.join(', ');
+  const counters = job.counters.map(String);
+  say((t) => t.t('ticket.counters', { count: counters.length, numbers: t.list(counters) }), 28, 0.15);
   const ahead = Math.max(0, job.position - 1);
-  centred(`Quầy / Counter: ${counters}`, 28);
-  centred(`Trước bạn / Ahead of you: ${ahead}`, 24);
-  centred(`Chờ khoảng / Wait about: ${job.estimated_wait_min} phút / min`, 24);
-  if (own) {
-    ownLine(own.counters(counters), 24, 0.1);
-    ownLine(own.ahead(ahead), 24, 0.1);
-    ownLine(own.wait(job.estimated_wait_min), 24);
+  say((t) => t.t('common.people_ahead', { count: ahead }), 24, 0.15);
+  const minutes = job.estimated_wait_min;
+  say((t) => t.t('ticket.estimated_wait', { about: t.t('common.minutes_about', { minutes }) }), 24, 0.15);
+  if (service) {
+    const { amount_vnd, note } = service.fee;
+    say(
+      (t) => t.t(note && amount_vnd > 0 ? 'ticket.fee_from' : 'ticket.fee', { fee: t.money(amount_vnd) }),
+      22,
+      0.15,
+    );
   }
-  if (ticket.priority_class) {
-    const cls = site.priority_classes.find((c) => c.id === ticket.priority_class);
-    centred(`Ưu tiên / Priority: ${cls?.name.vi ?? ticket.priority_class}`, 24);
-  }
-  centred(localTime(ticket.created_at, timeZone), 22);
+  const cls = site.priority_classes.find((c) => c.id === ticket.priority_class);
+  if (ticket.priority_class)
+    say(
+      (t) =>
+        t.t('ticket.priority', { name: cls ? named(cls.name, t.language, cls.id) : ticket.priority_class }),
+      24,
+      0.15,
+    );
+  say((t) => t.t('ticket.issued_at', { when: new Date(ticket.created_at) }), 20);
   rule();
-  const module = 5;
   y += 6;
-  const qrSide = drawQr(b, job.qr_url, Math.round((width - qrModules(job.qr_url) * module) / 2), y, module);
-  y += qrSide + 4;
-  centred('Quét mã để đánh giá dịch vụ / Scan to rate our service', 20);
-  ownLine(own?.scan, 20);
-  centred(ticket.id, 16);
-  return b.crop(Math.min(b.height, y + 24));
+  const qr = QRCode.create(job.qr_url, { errorCorrectionLevel: 'M' });
+  const side = qr.modules.size;
+  const left = Math.round((width - side * QR_MODULE) / 2);
+  for (let r = 0; r < side; r++)
+    for (let c = 0; c < side; c++)
+      if (qr.modules.get(r, c)) paper.fillRect(left + c * QR_MODULE, y + r * QR_MODULE, QR_MODULE, QR_MODULE);
+  y += side * QR_MODULE + 4;
+  say((t) => t.t('ticket.scan_to_rate'), 20, 0.15);
+  line(ticket.id, { sizePx: 16, language: 'en' });
+  return paper.toBitmap(y + 24);
 }

@@ -7,9 +7,7 @@ import type { StaffSessions } from '../server/staff-auth.ts';
 import type { SiteStore } from '../site/site-store.ts';
 import { HttpTicketQueue } from '@reception/queue';
 import { ticketRoutes, webhookRoute, type Route } from './http-routes.ts';
-import { bundledScriptFonts } from '@reception/ticket-printing/script-fonts';
 import { SerialTicketPrinter } from '@reception/ticket-printing';
-import { TrueTypeFont } from '@reception/ticket-printing/ttf-font';
 import { SqliteTicketQueue } from '@reception/queue';
 import type { TicketPrinter } from '@reception/ticket-printing';
 import type { TicketQueue } from '@reception/queue';
@@ -116,17 +114,9 @@ export function createTicketParts(
   }
   let printer: TicketPrinter | undefined;
   if (config.PRINTER_PORT) {
-    let font: TrueTypeFont;
-    try {
-      font = TrueTypeFont.fromFile(config.PRINTER_FONT);
-    } catch (e) {
-      throw new ConfigError(`PRINTER_FONT ${config.PRINTER_FONT}: ${(e as Error).message}`);
-    }
     printer = new SerialTicketPrinter({
       path: config.PRINTER_PORT,
       baudRate: config.PRINTER_BAUD,
-      font,
-      scripts: bundledScriptFonts(),
       timeZone: () => site.current.site.timezone,
       log: tlog,
     });
