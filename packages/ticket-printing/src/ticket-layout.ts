@@ -52,12 +52,12 @@ export function layoutTicket(job: PrintJob, timeZone: string, width = PAPER_DOTS
       y += Math.round(Math.max(ink.descent, 0.24 * style.sizePx) + gap * style.sizePx);
     }
   };
-  /** One thing said in every paper language (`say` gets each language's translator). */
-  const say = (say: (t: Translator) => string, sizePx: number, gap?: number) => {
-    for (const language of own) line(say(translator(language, timeZone)), { sizePx, language }, gap);
+  /** One thing said in every paper language (`words` gets each language's translator). */
+  const say = (words: (t: Translator) => string, sizePx: number, gap?: number) => {
+    for (const language of own) line(words(translator(language, timeZone)), { sizePx, language }, gap);
     const [first, second] = languages
       .filter((l) => ALWAYS.includes(l))
-      .map((language) => ({ language, text: say(translator(language, timeZone)) }));
+      .map((language) => ({ language, text: words(translator(language, timeZone)) }));
     if (!first || !second) return;
     const style = { sizePx, language: first.language };
     const joined = first.text === second.text ? first.text : `${first.text} / ${second.text}`;
