@@ -1,6 +1,6 @@
 /**
  * Writes a PNG preview of a sample ticket (what the printer would print) and its ESC/POS bytes:
- *   tsx src/tickets/printing/preview.ts OUT.png [FONT.ttf] [LANGUAGE]
+ *   tsx packages/ticket-printing/src/preview.ts OUT.png [FONT.ttf] [LANGUAGE]
  * LANGUAGE is the citizen's language on the ticket (vi by default; hi and ur add lines in that language).
  */
 import { writeFileSync } from 'node:fs';
