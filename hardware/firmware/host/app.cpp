@@ -1,7 +1,5 @@
 #include "app.h"
 
-#include "json_lite.h"
-
 #include <errno.h>
 #include <poll.h>
 #include <unistd.h>
@@ -50,9 +48,7 @@ bool App::start(std::string& error) {
   fw_.boot();
   boots_ = 1;
   last_real_ = monotonic_ms();
-  print_event("{\"event\":\"ready\",\"port\":\"" + json_escape(opt_.port) + "\",\"device\":\"" +
-              json_escape(port_.device()) + "\",\"control\":\"" + json_escape(opt_.control) +
-              "\",\"boot_id\":" + std::to_string(fw_.boot_id()) + ",\"pid\":" + std::to_string(getpid()) + "}");
+  print_event(ready_event());
   return true;
 }
 
@@ -64,7 +60,7 @@ void App::reboot() {
   fw_.boot();
   ++boots_;
   if (opt_.verbose) std::fprintf(stderr, "robot-sim: reboot, boot_id %u\n", fw_.boot_id());
-  print_event("{\"event\":\"boot\",\"boot_id\":" + std::to_string(fw_.boot_id()) + "}");
+  print_event(boot_event());
 }
 
 void App::pump_io(uint64_t now) {

@@ -36,8 +36,11 @@ class App {
   void shutdown();
 
  private:
+  // The JSON the process speaks (app_control.cpp): control requests and replies, stdout events.
   std::string handle(const std::string& line);
   std::string state_json();
+  std::string ready_event();
+  std::string boot_event();
   void reboot();
   void pump_io(uint64_t now_real);
   void print_event(const std::string& json);

@@ -1,16 +1,21 @@
-// The control channel's commands (documented in hardware/README.md).
+// The JSON robot-sim speaks: the control channel's commands and replies (documented in hardware/README.md)
+// and the events it prints on stdout. All of it in this file, so only one file compiles nlohmann-json.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include <unistd.h>
 
 #include "app.h"
-#include "json_lite.h"
 
 namespace sim {
 
 namespace {
+// ordered_json throughout: replies keep the member order written here, and one basic_json type compiles once.
+using json = nlohmann::ordered_json;
+
 const char* mode_name(proto::Mode m) {
   switch (m) {
     case proto::Mode::IDLE: return "IDLE";
@@ -25,37 +30,74 @@ const char* mode_name(proto::Mode m) {
   return "?";
 }
 
-std::string num(double v) {
+/** `v` to 4 decimals (0.1 mm, 0.1 mrad), the precision `state` has always reported. */
+double num(double v) {
   char b[32];
   std::snprintf(b, sizeof b, "%.4f", v);
-  return b;
+  return std::strtod(b, nullptr);
 }
 
-bool as_bool(const FlatJson& j, const char* key, bool& out) {
+bool as_bool(const json& j, const char* key, bool& out) {
   const auto it = j.find(key);
-  if (it == j.end() || (it->second != "true" && it->second != "false")) return false;
-  out = it->second == "true";
+  if (it == j.end() || !it->is_boolean()) return false;
+  out = it->get<bool>();
   return true;
 }
 
-bool as_num(const FlatJson& j, const char* key, double& out) {
+bool as_num(const json& j, const char* key, double& out) {
   const auto it = j.find(key);
-  if (it == j.end()) return false;
-  char* end = nullptr;
-  out = std::strtod(it->second.c_str(), &end);
-  return end && *end == 0 && !it->second.empty();
+  if (it == j.end() || !it->is_number()) return false;
+  out = it->get<double>();
+  return true;
 }
 
-std::string ok(const std::string& extra = "") { return "{\"ok\":true" + extra + "}"; }
-std::string fail(const std::string& why) { return "{\"ok\":false,\"error\":\"" + json_escape(why) + "\"}"; }
-
-std::string faults_json(const LinkFaults& f) {
-  return "{\"ber\":" + num(f.cfg.ber) + ",\"drop\":" + num(f.cfg.drop) + ",\"garbage\":" + num(f.cfg.garbage) +
-         ",\"bytes\":" + std::to_string(f.stats.bytes) + ",\"flipped_bits\":" + std::to_string(f.stats.flipped_bits) +
-         ",\"dropped\":" + std::to_string(f.stats.dropped) + ",\"inserted\":" + std::to_string(f.stats.inserted) +
-         ",\"silenced\":" + std::to_string(f.stats.silenced) + "}";
+/** The string member `key`: `missing` when absent, "" when it is not a string. */
+std::string as_str(const json& j, const char* key, const char* missing = "") {
+  const auto it = j.find(key);
+  if (it == j.end()) return missing;
+  return it->is_string() ? it->get<std::string>() : std::string();
 }
+
+/** One line of JSON (no newline); bytes that are not UTF-8 (a path, say) become U+FFFD instead of throwing. */
+std::string json_line(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::string ok() { return json_line({{"ok", true}}); }
+std::string ok(const char* key, uint64_t value) { return json_line({{"ok", true}, {key, value}}); }
+std::string fail(const std::string& why) { return json_line({{"ok", false}, {"error", why}}); }
+
+json faults_json(const LinkFaults& f) {
+  json j;
+  j["ber"] = num(f.cfg.ber);
+  j["drop"] = num(f.cfg.drop);
+  j["garbage"] = num(f.cfg.garbage);
+  j["bytes"] = f.stats.bytes;
+  j["flipped_bits"] = f.stats.flipped_bits;
+  j["dropped"] = f.stats.dropped;
+  j["inserted"] = f.stats.inserted;
+  j["silenced"] = f.stats.silenced;
+  return j;
+}
+
+json mm_or_null(uint16_t mm) { return mm == robot::kNoObstacle ? json(nullptr) : json(mm); }
 }  // namespace
+
+std::string App::ready_event() {
+  json j;
+  j["event"] = "ready";
+  j["port"] = opt_.port;
+  j["device"] = port_.device();
+  j["control"] = opt_.control;
+  j["boot_id"] = fw_.boot_id();
+  j["pid"] = getpid();
+  return json_line(j);
+}
+
+std::string App::boot_event() {
+  json j;
+  j["event"] = "boot";
+  j["boot_id"] = fw_.boot_id();
+  return json_line(j);
+}
 
 std::string App::state_json() {
   const robot::Pose& t = world_.truth();
@@ -63,47 +105,78 @@ std::string App::state_json() {
   const robot::FirmwareStats& s = fw_.stats();
   const robot::ParserStats& p = fw_.parser_stats();
   const robot::BatteryReading b = world_.battery();
-  std::string j = ",\"t_ms\":" + std::to_string(board_.now()) + ",\"boot_id\":" + std::to_string(fw_.boot_id()) +
-                  ",\"boots\":" + std::to_string(boots_) + ",\"mode\":\"" + mode_name(fw_.mode()) + "\"" +
-                  ",\"session\":" + (fw_.session_active() ? "true" : "false") +
-                  ",\"estop_latched\":" + (fw_.safety().estop_latched() ? "true" : "false") +
-                  ",\"status\":" + std::to_string(fw_.status_bits());
-  j += ",\"truth\":{\"x\":" + num(t.x) + ",\"y\":" + num(t.y) + ",\"theta\":" + num(t.theta) + "}";
-  j += ",\"odom\":{\"x\":" + num(o.x) + ",\"y\":" + num(o.y) + ",\"theta\":" + num(o.theta) + ",\"v\":" +
-       num(fw_.v()) + ",\"w\":" + num(fw_.w()) + "}";
-  j += ",\"wheels\":{\"left\":" + num(world_.wheel_left()) + ",\"right\":" + num(world_.wheel_right()) + "}";
-  j += ",\"motors\":{\"enabled\":" + std::string(fw_.motors_enabled() ? "true" : "false") +
-       ",\"left\":" + std::to_string(fw_.pwm_left()) + ",\"right\":" + std::to_string(fw_.pwm_right()) + "}";
-  j += ",\"commanded\":{\"v\":" + num(fw_.commanded_v()) + ",\"w\":" + num(fw_.commanded_w()) + "}";
-  j += ",\"battery\":{\"soc\":" + num(world_.soc()) + ",\"mv\":" + std::to_string(b.voltage_mv) +
-       ",\"ma\":" + std::to_string(b.current_ma) + ",\"charger_contact\":" +
-       (world_.charger_contact() ? "true" : "false") + "}";
-  j += ",\"stats\":{\"commands\":" + std::to_string(s.commands) + ",\"executions\":" + std::to_string(s.executions) +
-       ",\"duplicates\":" + std::to_string(s.duplicates) + ",\"max_exec_count\":" + std::to_string(s.max_exec_count) +
-       ",\"retransmit_flag\":" + std::to_string(s.retransmit_flag) +
-       ",\"payload_errors\":" + std::to_string(s.payload_errors) + ",\"unexpected\":" + std::to_string(s.unexpected) +
-       ",\"tx_dropped\":" + std::to_string(fw_.tx_dropped()) +
-       ",\"safety_pending\":" + std::to_string(fw_.safety_events().pending()) +
-       ",\"safety_resends\":" + std::to_string(fw_.safety_events().resends()) + "}";
-  j += ",\"parser\":{\"bytes\":" + std::to_string(p.bytes) + ",\"frames\":" + std::to_string(p.frames) +
-       ",\"crc_errors\":" + std::to_string(p.crc_errors) + ",\"cobs_errors\":" + std::to_string(p.cobs_errors) +
-       ",\"length_errors\":" + std::to_string(p.length_errors) + ",\"unknown_msg\":" + std::to_string(p.unknown_msg) +
-       ",\"version_errors\":" + std::to_string(p.version_errors) + ",\"overflows\":" + std::to_string(p.overflows) + "}";
-  j += ",\"faults\":{\"rx\":" + faults_json(faults_rx_) + ",\"tx\":" + faults_json(faults_tx_) + "}";
   const Injected& in = world_.injected;
-  j += ",\"injected\":{\"bumper\":" + std::string(in.bumper ? "true" : "false") +
-       ",\"estop_button\":" + (in.estop_button ? "true" : "false") +
-       ",\"motor_fault\":" + (in.motor_fault ? "true" : "false") + ",\"obstacle_mm\":" +
-       (in.obstacle_mm == robot::kNoObstacle ? std::string("null") : std::to_string(in.obstacle_mm)) +
-       ",\"obstacles\":" + std::to_string(in.obstacles.size()) + ",\"range_mm\":" +
-       (world_.range_mm() == robot::kNoObstacle ? std::string("null") : std::to_string(world_.range_mm())) + "}";
-  return ok(j);
+  json j;
+  j["ok"] = true;
+  j["t_ms"] = board_.now();
+  j["boot_id"] = fw_.boot_id();
+  j["boots"] = boots_;
+  j["mode"] = mode_name(fw_.mode());
+  j["session"] = fw_.session_active();
+  j["estop_latched"] = fw_.safety().estop_latched();
+  j["status"] = fw_.status_bits();
+  json& truth = j["truth"];
+  truth["x"] = num(t.x);
+  truth["y"] = num(t.y);
+  truth["theta"] = num(t.theta);
+  json& odom = j["odom"];
+  odom["x"] = num(o.x);
+  odom["y"] = num(o.y);
+  odom["theta"] = num(o.theta);
+  odom["v"] = num(fw_.v());
+  odom["w"] = num(fw_.w());
+  j["wheels"]["left"] = num(world_.wheel_left());
+  j["wheels"]["right"] = num(world_.wheel_right());
+  json& motors = j["motors"];
+  motors["enabled"] = fw_.motors_enabled();
+  motors["left"] = fw_.pwm_left();
+  motors["right"] = fw_.pwm_right();
+  j["commanded"]["v"] = num(fw_.commanded_v());
+  j["commanded"]["w"] = num(fw_.commanded_w());
+  json& battery = j["battery"];
+  battery["soc"] = num(world_.soc());
+  battery["mv"] = b.voltage_mv;
+  battery["ma"] = b.current_ma;
+  battery["charger_contact"] = world_.charger_contact();
+  json& stats = j["stats"];
+  stats["commands"] = s.commands;
+  stats["executions"] = s.executions;
+  stats["duplicates"] = s.duplicates;
+  stats["max_exec_count"] = s.max_exec_count;
+  stats["retransmit_flag"] = s.retransmit_flag;
+  stats["payload_errors"] = s.payload_errors;
+  stats["unexpected"] = s.unexpected;
+  stats["tx_dropped"] = fw_.tx_dropped();
+  stats["safety_pending"] = fw_.safety_events().pending();
+  stats["safety_resends"] = fw_.safety_events().resends();
+  json& parser = j["parser"];
+  parser["bytes"] = p.bytes;
+  parser["frames"] = p.frames;
+  parser["crc_errors"] = p.crc_errors;
+  parser["cobs_errors"] = p.cobs_errors;
+  parser["length_errors"] = p.length_errors;
+  parser["unknown_msg"] = p.unknown_msg;
+  parser["version_errors"] = p.version_errors;
+  parser["overflows"] = p.overflows;
+  j["faults"]["rx"] = faults_json(faults_rx_);
+  j["faults"]["tx"] = faults_json(faults_tx_);
+  json& injected = j["injected"];
+  injected["bumper"] = in.bumper;
+  injected["estop_button"] = in.estop_button;
+  injected["motor_fault"] = in.motor_fault;
+  injected["obstacle_mm"] = mm_or_null(in.obstacle_mm);
+  injected["obstacles"] = in.obstacles.size();
+  injected["range_mm"] = mm_or_null(world_.range_mm());
+  return json_line(j);
 }
 
 std::string App::handle(const std::string& line) {
-  FlatJson j;
-  if (!parse_flat_json(line, j)) return fail("not a flat JSON object");
-  const std::string cmd = j["cmd"];
+  const json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
+  // Requests are flat objects (README, "Control channel"): a nested member is refused, not ignored.
+  if (!j.is_object() || std::any_of(j.begin(), j.end(), [](const json& v) { return v.is_structured(); })) {
+    return fail("not a flat JSON object");
+  }
+  const std::string cmd = as_str(j, "cmd");
   const uint64_t now = monotonic_ms();
   bool b = false;
   double d = 0;
@@ -113,7 +186,8 @@ std::string App::handle(const std::string& line) {
   if (cmd == "estop_button" && as_bool(j, "pressed", b)) return world_.injected.estop_button = b, ok();
   if (cmd == "motor_fault" && as_bool(j, "active", b)) return world_.injected.motor_fault = b, ok();
   if (cmd == "obstacle") {
-    if (j["distance_mm"] == "null") return world_.injected.obstacle_mm = robot::kNoObstacle, ok();
+    const auto distance = j.find("distance_mm");
+    if (distance != j.end() && distance->is_null()) return world_.injected.obstacle_mm = robot::kNoObstacle, ok();
     if (as_num(j, "distance_mm", d) && d >= 0 && d < 65535) {
       world_.injected.obstacle_mm = static_cast<uint16_t>(d);
       return ok();
@@ -122,17 +196,17 @@ std::string App::handle(const std::string& line) {
   }
   if (cmd == "obstacle_at") {
     double x = 0, y = 0, r = 0.25;
-    if (!as_num(j, "x", x) || !as_num(j, "y", y) || (j.count("radius") && !as_num(j, "radius", r)) || r <= 0) {
+    if (!as_num(j, "x", x) || !as_num(j, "y", y) || (j.contains("radius") && !as_num(j, "radius", r)) || r <= 0) {
       return fail("obstacle_at needs x, y (m, world frame = odometry frame at start) and optional radius > 0");
     }
     if (world_.injected.obstacles.size() >= 32) return fail("at most 32 obstacles");
     world_.injected.obstacles.push_back(Obstacle{static_cast<float>(x), static_cast<float>(y), static_cast<float>(r)});
-    return ok(",\"count\":" + std::to_string(world_.injected.obstacles.size()));
+    return ok("count", world_.injected.obstacles.size());
   }
   if (cmd == "obstacles_clear") return world_.injected.obstacles.clear(), ok();
   if (cmd == "battery" && as_num(j, "soc", d) && d >= 0 && d <= 1) return world_.set_soc(static_cast<float>(d)), ok();
   if (cmd == "faults") {
-    const std::string dir = j.count("dir") ? j["dir"] : "both";
+    const std::string dir = as_str(j, "dir", "both");
     if (dir != "both" && dir != "rx" && dir != "tx") return fail("dir must be both, rx or tx");
     FaultConfig f;
     if (as_num(j, "ber", d)) f.ber = d;
@@ -156,7 +230,7 @@ std::string App::handle(const std::string& line) {
   }
   if (cmd == "reboot") {
     reboot();
-    return ok(",\"boot_id\":" + std::to_string(fw_.boot_id()));
+    return ok("boot_id", fw_.boot_id());
   }
   if (cmd == "exit" && as_num(j, "code", d)) {
     // A crash, as far as the host can tell: no cleanup, no goodbye.

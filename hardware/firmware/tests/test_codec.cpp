@@ -1,3 +1,6 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
 #include <cstring>
 #include <random>
 #include <vector>
@@ -6,17 +9,18 @@
 #include "robot/cobs.h"
 #include "robot/crc.h"
 #include "robot/frame.h"
-#include "test.h"
 
 using namespace robot;
 
-TEST(codec, crc_known_answers) {
+TEST_SUITE_BEGIN("codec");
+
+TEST_CASE("crc_known_answers") {
   const uint8_t s[] = {'1', '2', '3', '4', '5', '6', '7', '8', '9'};
   CHECK_EQ(crc16(s, 9), 0x6F91);
   CHECK_EQ(crc32(s, 9), 0xCBF43926u);
 }
 
-TEST(codec, schema_bytes_and_hash_match_their_strings) {
+TEST_CASE("schema_bytes_and_hash_match_their_strings") {
   std::vector<uint8_t> hash_input;
   for (const proto::MsgInfo& m : proto::kMessages) {
     const uint16_t c = crc16(reinterpret_cast<const uint8_t*>(m.schema), std::strlen(m.schema));
@@ -33,7 +37,7 @@ static std::vector<uint8_t> enc(const std::vector<uint8_t>& in) {
   return out;
 }
 
-TEST(codec, cobs_edge_cases) {
+TEST_CASE("cobs_edge_cases") {
   CHECK(enc({}) == std::vector<uint8_t>({0x01}));
   CHECK(enc({0x00}) == std::vector<uint8_t>({0x01, 0x01}));
   CHECK(enc({0x00, 0x00}) == std::vector<uint8_t>({0x01, 0x01, 0x01}));
@@ -60,7 +64,7 @@ TEST(codec, cobs_edge_cases) {
   CHECK_EQ(cobs_encode(five, 5, small, sizeof small), 0u);
 }
 
-TEST(codec, cobs_random_round_trips) {
+TEST_CASE("cobs_random_round_trips") {
   std::mt19937 rng(3);
   for (int iter = 0; iter < 3000; ++iter) {
     std::vector<uint8_t> in(rng() % 700);
@@ -77,16 +81,16 @@ TEST(codec, cobs_random_round_trips) {
   }
 }
 
-TEST(codec, every_message_round_trips_through_a_frame) {
+TEST_CASE("every_message_round_trips_through_a_frame") {
   for (const proto::MsgInfo& m : proto::kMessages) {
     for (int v = 0; v < proto::kGoldenVariants; ++v) {
       uint8_t payload[proto::kMaxPayload];
       const int len = proto::golden_payload(m.id, v, payload, sizeof payload);
-      CHECK(len >= m.min_len && len <= m.max_len);
+      CHECK((len >= m.min_len && len <= m.max_len));
       uint8_t wire[kMaxWireFrame];
       const FrameHeader h{proto::kProtocolVersion, 1, static_cast<uint16_t>(v * 1000), 7, m.id, 0};
       const size_t n = encode_frame(h, payload, static_cast<size_t>(len), wire, sizeof wire);
-      CHECK(n > 0 && n <= kMaxWireFrame);
+      CHECK((n > 0 && n <= kMaxWireFrame));
       CHECK_EQ(wire[n - 1], 0);
       FrameParser p;
       Frame f{};
@@ -106,7 +110,7 @@ TEST(codec, every_message_round_trips_through_a_frame) {
   }
 }
 
-TEST(codec, array_count_above_max_is_rejected) {
+TEST_CASE("array_count_above_max_is_rejected") {
   proto::FollowPath m{};
   m.waypoints_count = 24;
   uint8_t buf[proto::kMaxPayload];
@@ -118,7 +122,7 @@ TEST(codec, array_count_above_max_is_rejected) {
   CHECK(!proto::decode(raw, sizeof raw, out));
 }
 
-TEST(codec, single_bit_flips_are_always_rejected) {
+TEST_CASE("single_bit_flips_are_always_rejected") {
   uint8_t payload[proto::kMaxPayload];
   int accepted = 0;
   for (const proto::MsgInfo& m : proto::kMessages) {
@@ -139,7 +143,7 @@ TEST(codec, single_bit_flips_are_always_rejected) {
   CHECK_EQ(accepted, 0);
 }
 
-TEST(codec, parser_resyncs_through_random_garbage) {
+TEST_CASE("parser_resyncs_through_random_garbage") {
   std::mt19937 rng(11);
   FrameParser p;
   Frame f{};
@@ -165,3 +169,5 @@ TEST(codec, parser_resyncs_through_random_garbage) {
   CHECK_EQ(got, expected);
   CHECK(p.stats().cobs_errors + p.stats().crc_errors + p.stats().length_errors + p.stats().unknown_msg > 1000);
 }
+
+TEST_SUITE_END();

@@ -1,5 +1,8 @@
+#include <doctest/doctest.h>
+
+#include <cstdio>
+
 #include "rig.h"
-#include "test.h"
 
 using proto::Result;
 
@@ -7,7 +10,9 @@ namespace {
 int R(Result r) { return static_cast<int>(r); }
 }
 
-TEST(dedupe, duplicate_is_reacked_not_reexecuted) {
+TEST_SUITE_BEGIN("dedupe");
+
+TEST_CASE("duplicate_is_reacked_not_reexecuted") {
   rig::Rig r;
   CHECK(r.start_session());
   const proto::CmdVel cmd{200, 0, 0};
@@ -29,7 +34,7 @@ TEST(dedupe, duplicate_is_reacked_not_reexecuted) {
   CHECK_EQ(r.fw.stats().retransmit_flag, 2u);
 }
 
-TEST(dedupe, rejected_result_is_final_for_its_seq) {
+TEST_CASE("rejected_result_is_final_for_its_seq") {
   rig::Rig r;
   CHECK(r.hello(1));
   const uint16_t s = r.send(proto::CmdVel{100, 0, 0});
@@ -43,7 +48,7 @@ TEST(dedupe, rejected_result_is_final_for_its_seq) {
   CHECK_EQ(r.wait_ack(s2), R(Result::OK));
 }
 
-TEST(dedupe, same_host_session_keeps_history_new_session_clears_it) {
+TEST_CASE("same_host_session_keeps_history_new_session_clears_it") {
   rig::Rig r;
   CHECK(r.start_session());
   const proto::SetSpeedLimit lim{500, 800};
@@ -63,7 +68,7 @@ TEST(dedupe, same_host_session_keeps_history_new_session_clears_it) {
   CHECK_EQ(r.fw.stats().executions, exec_before + 1);
 }
 
-TEST(dedupe, reused_seq_with_other_content_is_a_new_command) {
+TEST_CASE("reused_seq_with_other_content_is_a_new_command") {
   rig::Rig r;
   CHECK(r.start_session());
   const uint16_t s = r.send(proto::SetSpeedLimit{500, 800});
@@ -74,7 +79,7 @@ TEST(dedupe, reused_seq_with_other_content_is_a_new_command) {
   CHECK_EQ(r.fw.stats().max_exec_count, 1);
 }
 
-TEST(dedupe, window_holds_128_commands_regardless_of_heartbeat_seqs) {
+TEST_CASE("window_holds_128_commands_regardless_of_heartbeat_seqs") {
   rig::Rig r;
   CHECK(r.start_session());
   const proto::SetSpeedLimit lim{400, 800};
@@ -90,7 +95,7 @@ TEST(dedupe, window_holds_128_commands_regardless_of_heartbeat_seqs) {
   CHECK_EQ(r.fw.stats().duplicates, 1u);  // still inside the window (128 commands incl. ESTOP_RESET)
 }
 
-TEST(dedupe, long_running_command_final_result_replaces_in_progress) {
+TEST_CASE("long_running_command_final_result_replaces_in_progress") {
   rig::Rig r;
   CHECK(r.start_session());
   proto::FollowPath p{};
@@ -116,7 +121,7 @@ TEST(dedupe, long_running_command_final_result_replaces_in_progress) {
   CHECK_EQ(r.safety_events(proto::SafetyKind::PATH_DONE).size() >= 1, true);
 }
 
-TEST(dedupe, soak_under_bit_errors_and_dropped_bytes_loses_and_doubles_nothing) {
+TEST_CASE("soak_under_bit_errors_and_dropped_bytes_loses_and_doubles_nothing") {
   // The acceptance fault mix (BER 1e-3 plus 1 % dropped bytes, both directions) on the in-memory link,
   // with the host rules of PROTOCOL.md: resend the same seq every 150 ms until acknowledged.
   rig::Rig r(21);
@@ -164,3 +169,5 @@ TEST(dedupe, soak_under_bit_errors_and_dropped_bytes_loses_and_doubles_nothing) 
   CHECK_EQ(r.fw.stats().executions - executions_before, static_cast<uint32_t>(kCommands));
   CHECK_EQ(r.fw.stats().max_exec_count, 1);
 }
+
+TEST_SUITE_END();

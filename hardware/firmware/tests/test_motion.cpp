@@ -1,7 +1,10 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "rig.h"
-#include "test.h"
 
 using proto::Result;
 
@@ -20,7 +23,9 @@ proto::FollowPath chunk(uint16_t id, uint8_t index, uint8_t count, uint16_t spee
 }
 }  // namespace
 
-TEST(motion, path_follower_reaches_goal_within_limits) {
+TEST_SUITE_BEGIN("motion");
+
+TEST_CASE("path_follower_reaches_goal_within_limits") {
   rig::Rig r;
   CHECK(r.start_session());
   CHECK_EQ(r.wait_ack(r.send(chunk(3, 0, 2, 600, {{1000, 0, 0}, {2000, 0, 0}}))), R(Result::OK));
@@ -47,12 +52,12 @@ TEST(motion, path_follower_reaches_goal_within_limits) {
   CHECK(max_v <= 0.6f + 1e-3f);
   CHECK(max_dv <= r.cfg.stop_decel_mps2 * 0.01f + 1e-4f);
   const auto done = r.safety_events(proto::SafetyKind::PATH_DONE);
-  CHECK(!done.empty() && done.front().detail == 3);
+  CHECK((!done.empty() && done.front().detail == 3));
   r.run(500);
   CHECK(r.fw.mode() == proto::Mode::IDLE);
 }
 
-TEST(motion, out_of_order_chunk_is_invalid) {
+TEST_CASE("out_of_order_chunk_is_invalid") {
   rig::Rig r;
   CHECK(r.start_session());
   CHECK_EQ(r.wait_ack(r.send(chunk(4, 0, 3, 500, {{1000, 0, 0}}))), R(Result::OK));
@@ -60,7 +65,7 @@ TEST(motion, out_of_order_chunk_is_invalid) {
   CHECK_EQ(r.wait_ack(r.send(chunk(5, 0, 0, 500, {{2000, 0, 0}}))), R(Result::INVALID));
 }
 
-TEST(motion, stop_aborts_path_with_event_and_final_ack) {
+TEST_CASE("stop_aborts_path_with_event_and_final_ack") {
   rig::Rig r;
   CHECK(r.start_session());
   const uint16_t s = r.send(chunk(8, 0, 1, 500, {{5000, 0, 0}}));
@@ -73,7 +78,7 @@ TEST(motion, stop_aborts_path_with_event_and_final_ack) {
   CHECK(!r.safety_events(proto::SafetyKind::PATH_ABORTED).empty());
 }
 
-TEST(motion, odometry_tracks_truth_on_a_straight_run) {
+TEST_CASE("odometry_tracks_truth_on_a_straight_run") {
   rig::Rig r;
   CHECK(r.start_session());
   for (int i = 0; i < 60; ++i) {
@@ -87,7 +92,7 @@ TEST(motion, odometry_tracks_truth_on_a_straight_run) {
   CHECK(std::fabs(odom - truth) / truth < 0.01f);
 }
 
-TEST(motion, dock_and_undock) {
+TEST_CASE("dock_and_undock") {
   rig::Rig r;
   CHECK(r.start_session());
   const uint16_t s = r.send(proto::Dock{});
@@ -97,7 +102,7 @@ TEST(motion, dock_and_undock) {
   CHECK(r.fw.mode() == proto::Mode::DOCKED);
   r.run(3000);
   CHECK(r.fw.battery().charging());
-  CHECK(r.fw.status_bits() & static_cast<uint16_t>(proto::Status::CHARGING));
+  CHECK((r.fw.status_bits() & static_cast<uint16_t>(proto::Status::CHARGING)));
   const uint16_t u = r.send(proto::Undock{});
   CHECK_EQ(r.wait_ack(u), R(Result::IN_PROGRESS));
   r.run(6000);
@@ -106,7 +111,7 @@ TEST(motion, dock_and_undock) {
   CHECK(!r.world.charger_contact());
 }
 
-TEST(motion, dock_fails_without_contacts) {
+TEST_CASE("dock_fails_without_contacts") {
   sim::WorldParams wp;
   wp.dock = robot::Pose{5.0f, 5.0f, 0.0f};
   rig::Rig r(7, wp);
@@ -116,7 +121,7 @@ TEST(motion, dock_fails_without_contacts) {
   CHECK_EQ(r.acks(s).back().result, R(Result::FAILED));
 }
 
-TEST(motion, telemetry_rates) {
+TEST_CASE("telemetry_rates") {
   rig::Rig r;
   r.run(100);
   const uint32_t since = r.now();
@@ -124,12 +129,12 @@ TEST(motion, telemetry_rates) {
   const size_t odom = r.count(proto::MsgId::ODOM, since);
   const size_t hb = r.count(proto::MsgId::HEARTBEAT, since);
   const size_t bat = r.count(proto::MsgId::BATTERY, since);
-  CHECK(odom >= 99 && odom <= 101);
-  CHECK(hb >= 19 && hb <= 21);
-  CHECK(bat >= 1 && bat <= 3);
+  CHECK((odom >= 99 && odom <= 101));
+  CHECK((hb >= 19 && hb <= 21));
+  CHECK((bat >= 1 && bat <= 3));
 }
 
-TEST(motion, battery_drains_while_driving) {
+TEST_CASE("battery_drains_while_driving") {
   sim::WorldParams wp;
   wp.drain_factor = 10;
   wp.start_soc = 0.153f;
@@ -146,7 +151,7 @@ TEST(motion, battery_drains_while_driving) {
   CHECK(!r.safety_events(proto::SafetyKind::LOW_BATTERY).empty());
 }
 
-TEST(motion, obstacle_holds_a_path_and_it_resumes) {
+TEST_CASE("obstacle_holds_a_path_and_it_resumes") {
   rig::Rig r;
   CHECK(r.start_session());
   const uint16_t s = r.send(chunk(11, 0, 1, 500, {{3000, 0, 0}}));
@@ -165,7 +170,7 @@ TEST(motion, obstacle_holds_a_path_and_it_resumes) {
   CHECK(std::fabs(r.fw.pose().x - 3.0f) < 0.25f);
 }
 
-TEST(motion, cmd_vel_preempts_a_path_and_set_pose_waits_for_it) {
+TEST_CASE("cmd_vel_preempts_a_path_and_set_pose_waits_for_it") {
   rig::Rig r;
   CHECK(r.start_session());
   const uint16_t s = r.send(chunk(12, 0, 1, 500, {{3000, 0, 0}}));
@@ -180,7 +185,7 @@ TEST(motion, cmd_vel_preempts_a_path_and_set_pose_waits_for_it) {
   CHECK(std::fabs(r.fw.pose().y - 2.0f) < 1e-3f);
 }
 
-TEST(motion, acks_and_safety_events_get_through_when_the_host_stops_reading) {
+TEST_CASE("acks_and_safety_events_get_through_when_the_host_stops_reading") {
   rig::Rig r;
   CHECK(r.start_session());
   r.board.tx_limit = 0;  // nobody drains the UART: telemetry piles up in the firmware's queue
@@ -195,7 +200,7 @@ TEST(motion, acks_and_safety_events_get_through_when_the_host_stops_reading) {
   CHECK(!r.safety_events(proto::SafetyKind::BUMPER).empty());
 }
 
-TEST(motion, a_person_in_the_way_stops_the_robot_before_contact) {
+TEST_CASE("a_person_in_the_way_stops_the_robot_before_contact") {
   rig::Rig r;
   CHECK(r.start_session());
   r.world.injected.obstacles.push_back(sim::Obstacle{2.0f, 0.0f, 0.25f});
@@ -211,7 +216,7 @@ TEST(motion, a_person_in_the_way_stops_the_robot_before_contact) {
   CHECK_EQ(r.acks(s).back().result, R(Result::OK));
 }
 
-TEST(motion, driving_into_an_obstacle_presses_the_bumper) {
+TEST_CASE("driving_into_an_obstacle_presses_the_bumper") {
   rig::Rig r;
   CHECK(r.start_session());
   r.world.injected.obstacles.push_back(sim::Obstacle{0.0f, 0.8f, 0.2f});  // beside the robot: not in the cone
@@ -224,7 +229,7 @@ TEST(motion, driving_into_an_obstacle_presses_the_bumper) {
   CHECK(r.fw.safety().estop_source() == proto::EstopSource::BUMPER);
 }
 
-TEST(motion, longest_path_is_accepted_and_a_ninth_chunk_is_not) {
+TEST_CASE("longest_path_is_accepted_and_a_ninth_chunk_is_not") {
   rig::Rig r;
   CHECK(r.start_session());
   CHECK_EQ(r.wait_ack(r.send(chunk(20, 0, 9, 500, {{1000, 0, 0}}))), R(Result::INVALID));
@@ -243,7 +248,7 @@ TEST(motion, longest_path_is_accepted_and_a_ninth_chunk_is_not) {
   CHECK(std::fabs(r.fw.pose().x - 9.2f) < 0.25f);
 }
 
-TEST(motion, a_replanned_path_replaces_the_active_one_without_stopping) {
+TEST_CASE("a_replanned_path_replaces_the_active_one_without_stopping") {
   rig::Rig r;
   CHECK(r.start_session());
   const uint16_t first = r.send(chunk(30, 0, 1, 500, {{5000, 0, 0}}));
@@ -256,8 +261,10 @@ TEST(motion, a_replanned_path_replaces_the_active_one_without_stopping) {
   CHECK(r.fw.commanded_v() > 0.3f);  // kept moving through the swap
   CHECK_EQ(r.acks(first).back().result, R(Result::FAILED));
   const auto aborted = r.safety_events(proto::SafetyKind::PATH_ABORTED);
-  CHECK(!aborted.empty() && aborted.front().detail == 30);
+  CHECK((!aborted.empty() && aborted.front().detail == 30));
   r.run(15000);
   CHECK_EQ(r.acks(second).back().result, R(Result::OK));
   CHECK(std::hypot(r.fw.pose().x - 3.0f, r.fw.pose().y - 1.0f) < 0.25f);
 }
+
+TEST_SUITE_END();

@@ -1,5 +1,6 @@
-// Cross-process test: runs the real robot-sim binary on a pty and talks to it like a host would.
-// usage: process_tests /path/to/robot-sim
+// Cross-process test: runs the real robot-sim binary (ROBOT_SIM_BIN, set by CMake) on a pty and talks to it
+// like a host would.
+#include <doctest/doctest.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -12,31 +13,38 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
 #include <cstring>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "messages.h"
 #include "robot/frame.h"
 
 namespace {
-int failures = 0;
-#define EXPECT(c)                                                     \
-  do {                                                                \
-    if (!(c)) {                                                       \
-      std::fprintf(stderr, "  FAIL %s:%d: %s\n", __FILE__, __LINE__, #c); \
-      ++failures;                                                     \
-    }                                                                 \
-  } while (0)
+using nlohmann::json;
 
 struct Sim {
   pid_t pid = -1;
   int out = -1;
   std::string ready;
+  Sim() = default;
+  Sim(const Sim&) = delete;
+  Sim& operator=(const Sim&) = delete;
+  Sim(Sim&& o) noexcept : pid(o.pid), out(o.out), ready(std::move(o.ready)) { o.pid = -1, o.out = -1; }
+  /** A test case that ends early (a failed REQUIRE, an exception) does not leave the sim running. */
+  ~Sim() {
+    if (pid > 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, nullptr, 0);
+    }
+    if (out >= 0) close(out);
+  }
 };
 
-Sim start(const char* bin, const std::vector<std::string>& args) {
+Sim start(const std::vector<std::string>& args) {
+  const char* bin = ROBOT_SIM_BIN;
   int p[2];
   if (pipe(p) != 0) std::abort();
   Sim s;
@@ -64,22 +72,19 @@ int stop(Sim& s) {
   kill(s.pid, SIGTERM);
   int status = 0;
   waitpid(s.pid, &status, 0);
+  s.pid = -1;
   close(s.out);
+  s.out = -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::string json_field(const std::string& json, const std::string& key) {
-  const size_t k = json.find("\"" + key + "\":");
-  if (k == std::string::npos) return "";
-  size_t v = k + key.size() + 3;
-  if (json[v] == '"') {
-    const size_t e = json.find('"', v + 1);
-    return json.substr(v + 1, e - v - 1);
-  }
-  size_t e = v;
-  while (e < json.size() && json[e] != ',' && json[e] != '}') ++e;
-  return json.substr(v, e - v);
+/** Member `key` of the JSON object on `line`; null when the line is not a JSON object or lacks it. */
+json member(const std::string& line, const char* key) {
+  const json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
+  return j.is_object() && j.contains(key) ? j[key] : json();
 }
+
+std::string text(const json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
 
 /** Sends HELLO on fd and waits for the matching HELLO_ACK; returns its boot id or 0. */
 uint32_t handshake(int fd, uint16_t seq) {
@@ -128,46 +133,53 @@ void raw(int fd) {
   cfmakeraw(&t);
   tcsetattr(fd, TCSANOW, &t);
 }
+
+struct TempDir {
+  char path[32] = "/tmp/robot-sim-test-XXXXXX";
+  TempDir() { REQUIRE(mkdtemp(path) != nullptr); }
+  ~TempDir() { rmdir(path); }
+};
 }  // namespace
 
-int main(int argc, char** argv) {
-  if (argc != 2) return 2;
-  char dir[] = "/tmp/robot-sim-test-XXXXXX";
-  if (!mkdtemp(dir)) return 2;
-  const std::string port = std::string(dir) + "/port";
+TEST_SUITE_BEGIN("process");
 
-  // 1. The sim creates a pty and a symlink; a host handshakes; the control channel answers; SIGTERM cleans up.
-  Sim s = start(argv[1], {"--port", port});
-  EXPECT(json_field(s.ready, "event") == "ready");
-  const std::string ctl = json_field(s.ready, "control");
+TEST_CASE("robot_sim_creates_a_pty_and_cleans_up") {
+  // The sim creates a pty and a symlink; a host handshakes; the control channel answers; SIGTERM cleans up.
+  TempDir dir;
+  const std::string port = std::string(dir.path) + "/port";
+  Sim s = start({"--port", port});
+  CHECK(member(s.ready, "event") == "ready");
+  const std::string ctl = text(member(s.ready, "control"));
   const int fd = open(port.c_str(), O_RDWR | O_NOCTTY);
-  EXPECT(fd >= 0);
+  CHECK(fd >= 0);
   raw(fd);
   const uint32_t boot = handshake(fd, 4242);
-  EXPECT(boot != 0 && std::to_string(boot) == json_field(s.ready, "boot_id"));
+  CHECK((boot != 0 && member(s.ready, "boot_id") == boot));
   const std::string st = control(ctl, "{\"cmd\":\"state\"}");
-  EXPECT(json_field(st, "ok") == "true" && json_field(st, "session") == "true" && json_field(st, "mode") == "ESTOP");
-  EXPECT(json_field(control(ctl, "{\"cmd\":\"nonsense\"}"), "ok") == "false");
-  EXPECT(json_field(control(ctl, "{\"cmd\":\"reboot\"}"), "ok") == "true");
+  CHECK((member(st, "ok") == true && member(st, "session") == true && member(st, "mode") == "ESTOP"));
+  CHECK(member(control(ctl, "{\"cmd\":\"nonsense\"}"), "ok") == false);
+  CHECK(member(control(ctl, "{\"cmd\":\"reboot\"}"), "ok") == true);
   const uint32_t boot2 = handshake(fd, 4243);
-  EXPECT(boot2 != 0 && boot2 != boot);
+  CHECK((boot2 != 0 && boot2 != boot));
   close(fd);
-  EXPECT(stop(s) == 0);
+  CHECK(stop(s) == 0);
   struct stat sb {};
-  EXPECT(lstat(port.c_str(), &sb) != 0);  // symlink removed
-  EXPECT(lstat(ctl.c_str(), &sb) != 0);   // control socket removed
-
-  // 2. The sim opens an existing tty (here the slave of a pty this test owns, like a socat end).
-  const int master = posix_openpt(O_RDWR | O_NOCTTY);
-  EXPECT(master >= 0 && grantpt(master) == 0 && unlockpt(master) == 0);
-  const std::string slave = ptsname(master);
-  Sim s2 = start(argv[1], {"--port", slave, "--control", std::string(dir) + "/ctl2"});
-  EXPECT(json_field(s2.ready, "device") == slave);
-  raw(master);
-  EXPECT(handshake(master, 9) != 0);
-  EXPECT(stop(s2) == 0);
-  close(master);
-  rmdir(dir);
-  std::fprintf(stderr, "%s process.robot_sim_on_pty\n", failures ? "FAIL" : "ok  ");
-  return failures ? 1 : 0;
+  CHECK(lstat(port.c_str(), &sb) != 0);  // symlink removed
+  CHECK(lstat(ctl.c_str(), &sb) != 0);   // control socket removed
 }
+
+TEST_CASE("robot_sim_opens_an_existing_tty") {
+  // The sim opens an existing tty (here the slave of a pty this test owns, like a socat end).
+  TempDir dir;
+  const int master = posix_openpt(O_RDWR | O_NOCTTY);
+  REQUIRE((master >= 0 && grantpt(master) == 0 && unlockpt(master) == 0));
+  const std::string slave = ptsname(master);
+  Sim s2 = start({"--port", slave, "--control", std::string(dir.path) + "/ctl2"});
+  CHECK(member(s2.ready, "device") == slave);
+  raw(master);
+  CHECK(handshake(master, 9) != 0);
+  CHECK(stop(s2) == 0);
+  close(master);
+}
+
+TEST_SUITE_END();

@@ -1,7 +1,9 @@
+#include <doctest/doctest.h>
+
 #include <cmath>
+#include <cstdio>
 
 #include "rig.h"
-#include "test.h"
 
 using proto::Result;
 using proto::SafetyKind;
@@ -29,7 +31,9 @@ int ms_until_stopped(rig::Rig& r, uint32_t max_ms, bool keep_cmd_vel) {
 }
 }  // namespace
 
-TEST(safety, boots_latched_and_hello_does_not_clear) {
+TEST_SUITE_BEGIN("safety");
+
+TEST_CASE("boots_latched_and_hello_does_not_clear") {
   rig::Rig r;
   CHECK(r.hello(5));
   CHECK_EQ(last_hello_ack(r).estop_latched, 1);
@@ -38,10 +42,10 @@ TEST(safety, boots_latched_and_hello_does_not_clear) {
   CHECK(r.hello(6));
   CHECK(r.fw.safety().estop_latched());
   const auto ev = r.safety_events(SafetyKind::ESTOP_LATCHED);
-  CHECK(!ev.empty() && ev.front().detail == static_cast<int16_t>(proto::EstopSource::BOOT));
+  CHECK((!ev.empty() && ev.front().detail == static_cast<int16_t>(proto::EstopSource::BOOT)));
 }
 
-TEST(safety, only_reset_with_confirm_clears_and_reboot_relatches) {
+TEST_CASE("only_reset_with_confirm_clears_and_reboot_relatches") {
   rig::Rig r;
   CHECK(r.hello(5));
   CHECK_EQ(r.wait_ack(r.send(proto::EstopReset{12345})), R(Result::INVALID));
@@ -61,7 +65,7 @@ TEST(safety, only_reset_with_confirm_clears_and_reboot_relatches) {
   CHECK(!r.fw.session_active());
 }
 
-TEST(safety, button_and_bumper_latch_and_block_reset_while_pressed) {
+TEST_CASE("button_and_bumper_latch_and_block_reset_while_pressed") {
   rig::Rig r;
   CHECK(r.start_session());
   r.world.injected.estop_button = true;
@@ -82,7 +86,7 @@ TEST(safety, button_and_bumper_latch_and_block_reset_while_pressed) {
   CHECK(r.fw.safety().estop_latched());
 }
 
-TEST(safety, velocity_watchdog_zeroes_wheels_within_300ms) {
+TEST_CASE("velocity_watchdog_zeroes_wheels_within_300ms") {
   rig::Rig r;
   CHECK(r.start_session());
   for (int i = 0; i < 20; ++i) {
@@ -99,12 +103,12 @@ TEST(safety, velocity_watchdog_zeroes_wheels_within_300ms) {
   }
   CHECK(target_zero_at - last_cmd <= 260);  // watchdog 250 ms at 10 ms control resolution
   const int stopped = ms_until_stopped(r, 1000, false);
-  CHECK(stopped >= 0 && stopped <= 300);  // 0.5 m/s at 2.5 m/s^2 = 200 ms
+  CHECK((stopped >= 0 && stopped <= 300));  // 0.5 m/s at 2.5 m/s^2 = 200 ms
   const auto ev = r.safety_events(SafetyKind::VEL_WATCHDOG);
-  CHECK(!ev.empty() && ev.front().detail >= 250 && ev.front().detail <= 260);
+  CHECK((!ev.empty() && ev.front().detail >= 250 && ev.front().detail <= 260));
 }
 
-TEST(safety, host_silence_stops_and_rejects_until_hello) {
+TEST_CASE("host_silence_stops_and_rejects_until_hello") {
   rig::Rig r;
   CHECK(r.start_session());
   // A path keeps the robot moving without further commands, so only the heartbeat watchdog can stop it.
@@ -130,10 +134,10 @@ TEST(safety, host_silence_stops_and_rejects_until_hello) {
   }
   std::fprintf(stderr, "  heartbeat watchdog: session end %u ms, standstill %u ms after the last host frame\n",
                session_end - last_hb, standstill - last_hb);
-  CHECK(session_end != 0 && session_end - last_hb <= 512);
-  CHECK(standstill != 0 && standstill - last_hb <= 512 + 200 + 10);
+  CHECK((session_end != 0 && session_end - last_hb <= 512));
+  CHECK((standstill != 0 && standstill - last_hb <= 512 + 200 + 10));
   const auto ev = r.safety_events(SafetyKind::HEARTBEAT_WATCHDOG);
-  CHECK(!ev.empty() && ev.front().detail >= 500 && ev.front().detail <= 512);
+  CHECK((!ev.empty() && ev.front().detail >= 500 && ev.front().detail <= 512));
   CHECK(!r.safety_events(SafetyKind::PATH_ABORTED).empty());
   CHECK_EQ(r.wait_ack(r.send(proto::CmdVel{300, 0, 0})), R(Result::REJECTED_STATE));
   CHECK_EQ(r.wait_ack(r.send(proto::Stop{0})), R(Result::OK));
@@ -142,7 +146,7 @@ TEST(safety, host_silence_stops_and_rejects_until_hello) {
   CHECK_EQ(r.wait_ack(r.send(proto::CmdVel{300, 0, 0})), R(Result::OK));
 }
 
-TEST(safety, commands_keep_the_session_alive_when_heartbeats_are_lost) {
+TEST_CASE("commands_keep_the_session_alive_when_heartbeats_are_lost") {
   rig::Rig r;
   CHECK(r.start_session());
   r.heartbeats = false;  // every heartbeat lost on the line, but teleop commands get through
@@ -155,11 +159,11 @@ TEST(safety, commands_keep_the_session_alive_when_heartbeats_are_lost) {
   CHECK(r.fw.commanded_v() > 0.25f);
 }
 
-TEST(safety, safety_event_repeats_every_100ms_until_acked) {
+TEST_CASE("safety_event_repeats_every_100ms_until_acked") {
   rig::Rig r;
   r.run(1000);
   const auto ev = r.safety_events(SafetyKind::ESTOP_LATCHED);
-  CHECK(ev.size() >= 9 && ev.size() <= 11);
+  CHECK((ev.size() >= 9 && ev.size() <= 11));
   for (const auto& e : ev) CHECK_EQ(e.event_id, ev.front().event_id);
   r.send(proto::SafetyAck{ev.front().event_id}, -1, 0);
   r.run(10);
@@ -169,7 +173,7 @@ TEST(safety, safety_event_repeats_every_100ms_until_acked) {
   CHECK_EQ(r.fw.safety_events().pending(), 0);
 }
 
-TEST(safety, motor_fault_disables_drive_until_reset) {
+TEST_CASE("motor_fault_disables_drive_until_reset") {
   rig::Rig r;
   CHECK(r.start_session());
   r.world.injected.motor_fault = true;
@@ -183,7 +187,7 @@ TEST(safety, motor_fault_disables_drive_until_reset) {
   CHECK(r.fw.mode() != proto::Mode::FAULT);
 }
 
-TEST(safety, obstacle_blocks_forward_but_not_turning) {
+TEST_CASE("obstacle_blocks_forward_but_not_turning") {
   rig::Rig r;
   CHECK(r.start_session());
   r.world.injected.obstacle_mm = 300;
@@ -202,7 +206,7 @@ TEST(safety, obstacle_blocks_forward_but_not_turning) {
   CHECK(r.fw.commanded_v() > 0.35f);
 }
 
-TEST(safety, a_reset_resent_across_a_reboot_does_not_clear_the_boot_latch) {
+TEST_CASE("a_reset_resent_across_a_reboot_does_not_clear_the_boot_latch") {
   rig::Rig r;
   CHECK(r.hello(5));
   const proto::EstopReset reset{proto::kEstopResetConfirm};
@@ -224,7 +228,7 @@ TEST(safety, a_reset_resent_across_a_reboot_does_not_clear_the_boot_latch) {
   CHECK(r.fw.safety().estop_latched());
 }
 
-TEST(safety, a_new_boot_numbers_its_events_apart_from_the_last_boot) {
+TEST_CASE("a_new_boot_numbers_its_events_apart_from_the_last_boot") {
   // A host that acknowledged the old boot's events must not take the new boot's first event for a repeat.
   rig::Rig r;
   r.run(200);
@@ -241,3 +245,5 @@ TEST(safety, a_new_boot_numbers_its_events_apart_from_the_last_boot) {
   CHECK(second.front().event_id != first.front().event_id);
   CHECK(second.front().event_id != 0);
 }
+
+TEST_SUITE_END();

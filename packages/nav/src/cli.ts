@@ -1,5 +1,5 @@
 /**
- * nav CLI (contract in DESIGN.md section 9):
+ * nav CLI (contract in ARCHITECTURE.md section 9):
  *   nav movingai MAP.map SCEN.scen [--algorithm jps|astar]
  *     one JSON line per scenario {"id","length","expanded","ms"} (id = 0-based index after the version
  *     line), then one summary line without "id".

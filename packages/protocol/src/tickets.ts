@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { languageSchema } from './site.ts';
 
 /**
- * Queue tickets (DESIGN.md section 6): payloads of ticket requests, the ticket itself, queue events with
+ * Queue tickets (ARCHITECTURE.md section 6): payloads of ticket requests, the ticket itself, queue events with
  * sequence numbers, the display snapshot and reports. The bridge validates every request with these
  * schemas; responses and broadcasts are typed by the interfaces below.
  */

@@ -123,7 +123,9 @@ async function main(): Promise<number> {
       process.stderr.write(`wrote ${GENERATED_PATH}\n`);
       return 0;
     default:
-      process.stderr.write('usage: link -- soak|status|fuzz|gen [--port PATH] (see src/link/cli.ts)\n');
+      process.stderr.write(
+        'usage: link -- soak|status|fuzz|gen [--port PATH] (see packages/robot-link/README.md)\n',
+      );
       return 2;
   }
 }

@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import { CommandRejectedError, CommandTimeoutError, LinkError } from './errors.ts';
 import { Result, type CommandName, type Payloads } from './messages.generated.ts';
 import type { LinkMetricsRecorder } from './metrics.ts';
-import type { CommandAck } from './robot-base.ts';
+import type { CommandAck, Completion, ResultName } from './robot-base.ts';
 
 export interface TrackerOptions {
   ackTimeoutMs: number;
@@ -25,15 +25,6 @@ export type Transmit = <K extends CommandName>(
   seq: number,
   retransmit: boolean,
 ) => void;
-
-export type ResultName = keyof typeof Result;
-
-/** The final CMD_ACK of a command first acknowledged IN_PROGRESS (FOLLOW_PATH, DOCK, UNDOCK). */
-export interface Completion {
-  seq: number;
-  command: CommandName;
-  result: ResultName;
-}
 
 const RESULT_NAMES = new Map(Object.entries(Result).map(([k, v]) => [v as number, k as ResultName]));
 

@@ -25,8 +25,16 @@
  *   heartbeats (500 ms); the bridge sends heartbeats at 10 Hz while it holds the port.
  */
 import type { EventEmitter } from 'node:events';
-import type { Completion } from './command-tracker.ts';
-import type { CommandName, Payloads } from './messages.generated.ts';
+import type { CommandName, Payloads, Result } from './messages.generated.ts';
+
+export type ResultName = keyof typeof Result;
+
+/** The final CMD_ACK of a command first acknowledged IN_PROGRESS (FOLLOW_PATH, DOCK, UNDOCK). */
+export interface Completion {
+  seq: number;
+  command: CommandName;
+  result: ResultName;
+}
 
 export type ConnectionState = 'disconnected' | 'connecting' | 'up' | 'closed';
 

@@ -1,6 +1,6 @@
 /**
  * Writes what the printer would print for the demo ward's sample ticket: a 1-bit PNG and its ESC/POS bytes.
- *   npx tsx src/preview.ts OUT.png [LANGUAGE]      (LANGUAGE: vi, en, hi or ur; vi by default)
+ *   npx tsx packages/ticket-printing/src/preview.ts OUT.png [LANGUAGE]   (vi, en, hi or ur; vi by default)
  */
 import { writeFileSync } from 'node:fs';
 import { languageSchema } from '@reception/protocol';

@@ -26,7 +26,7 @@ import {
 
 /**
  * Electron main process: one locked-down window showing the same renderer as browser mode. Security after
- * Electron's checklist (DESIGN.md section 8): context isolation, sandbox, no Node in the page, a CSP on every
+ * Electron's checklist (ARCHITECTURE.md section 8): context isolation, sandbox, no Node in the page, a CSP on every
  * response, no navigation away, no new windows or webviews, permission requests refused except the
  * microphone for the trusted page, and every IPC call checked to come from the kiosk's own top frame.
  */

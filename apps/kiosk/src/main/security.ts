@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { KioskConfig } from './config.ts';
 
 /**
- * Pure security decisions of the Electron shell (DESIGN.md section 8), kept apart from Electron so they are
+ * Pure security decisions of the Electron shell (ARCHITECTURE.md section 8), kept apart from Electron so they are
  * unit-tested: which origins the kiosk trusts, its Content-Security-Policy, and how app:// URLs map to files.
  */
 

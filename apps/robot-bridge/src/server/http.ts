@@ -4,7 +4,7 @@ import type { MetricsRegistry } from './metrics.ts';
 import { StaffAuthError, type StaffSessions } from './staff-auth.ts';
 import { staticApp } from './static-files.ts';
 
-/** Content-Security-Policy for every page the bridge serves (DESIGN.md section 8). */
+/** Content-Security-Policy for every page the bridge serves (ARCHITECTURE.md section 8). */
 export const PAGE_CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",

@@ -6,8 +6,6 @@ import { useStaffSocket } from '../shared/use-staff-socket.ts';
 import { CounterDesk } from './counter-desk.tsx';
 import { ReportPanel } from './report-panel.tsx';
 
-export type { StaffSocket } from '../shared/use-staff-socket.ts';
-
 /**
  * The counter page for staff at a desk: sign in, pick the desk, then call, recall, start, complete,
  * no-show, transfer or cancel tickets; a second tab shows the day's report and exports CSV.

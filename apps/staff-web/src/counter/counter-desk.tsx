@@ -1,6 +1,6 @@
 import type { Counter, QueueSnapshot, Result, SiteCatalogue, Ticket } from '@reception/protocol';
 import { useState } from 'react';
-import type { StaffSocket } from './counter-app.tsx';
+import type { StaffSocket } from '../shared/use-staff-socket.ts';
 
 const STATUS_LABEL: Record<Ticket['status'], string> = {
   waiting: 'Waiting',

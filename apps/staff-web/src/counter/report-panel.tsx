@@ -1,6 +1,6 @@
 import type { QueueReport, ReportRow, SiteCatalogue } from '@reception/protocol';
 import { useEffect, useState } from 'react';
-import type { StaffSocket } from './counter-app.tsx';
+import type { StaffSocket } from '../shared/use-staff-socket.ts';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const mins = (s: number | null) => (s === null ? '–' : (s / 60).toFixed(1));

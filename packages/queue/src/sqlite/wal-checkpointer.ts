@@ -60,7 +60,7 @@ export class WalCheckpointer {
     });
     this.worker.unref();
     this.worker.on('message', (m: WorkerMessage) => this.onMessage(m));
-    this.worker.on('error', (e) => this.die(e.message));
+    this.worker.on('error', (e: Error) => this.die(e.message));
     this.worker.on('exit', (code) => this.die(`checkpoint worker exited (${code})`));
     this.timer = setInterval(() => this.round(), o.intervalMs);
     this.timer.unref();
