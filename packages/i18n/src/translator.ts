@@ -52,8 +52,13 @@ export class Translator {
     return typeof out === 'string' ? out : String(out);
   }
 
-  number(value: number): string {
-    return new Intl.NumberFormat(this.locale).format(value);
+  /** A number with the language's grouping and decimal mark; `fractionDigits` fixes the decimals shown. */
+  number(value: number, fractionDigits?: number): string {
+    const digits =
+      fractionDigits === undefined
+        ? {}
+        : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+    return new Intl.NumberFormat(this.locale, digits).format(value);
   }
 
   /** A fee in Vietnamese dong the way a ward office prints it ("10.000 đồng"), or "Free". */
@@ -66,6 +71,29 @@ export class Translator {
     return new Intl.DateTimeFormat(this.locale, this.formats?.date?.[style]).format(new Date(when));
   }
 
+  /** A date and a clock time together, in the language's order, in the site's time zone. */
+  dateTime(when: Date | string | number): string {
+    return new Intl.DateTimeFormat(this.locale, {
+      ...this.formats?.date?.short,
+      ...this.formats?.time?.short,
+    }).format(new Date(when));
+  }
+
+  /**
+   * The calendar date `YYYY-MM-DD` of an instant in the site's time zone: the value of an
+   * `<input type="date">` and of report queries, the same in every language.
+   */
+  isoDate(when: Date | string | number): string {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: this.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(new Date(when));
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  }
+
   /** A clock time (24 h) in the site's time zone. */
   time(when: Date | string | number, withSeconds = false): string {
     return new Intl.DateTimeFormat(
@@ -74,9 +102,9 @@ export class Translator {
     ).format(new Date(when));
   }
 
-  /** "A, B and C" in the language's own way. */
-  list(items: readonly string[]): string {
-    return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
+  /** "A, B and C" (or "A, B or C" for `disjunction`) in the language's own way. */
+  list(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+    return new Intl.ListFormat(this.locale, { type }).format(items);
   }
 }
 
