@@ -11,13 +11,15 @@ export function spokenNumber(number: string): string {
 
 /**
  * The call in one language: "Mời số B012 đến quầy số 3" (digits spaced for the voice when `spoken`). A call
- * holds no date or time, so the translator's time zone plays no part.
+ * holds no date or time, so the translator's time zone plays no part. The voice gets no bidi isolates:
+ * they only order text on screen.
  */
 export function callText(lang: Language, number: string, counter: number, spoken = false): string {
-  return translator(lang, 'UTC').t('announce.call', {
+  const text = translator(lang, 'UTC').t('announce.call', {
     number: spoken ? spokenNumber(number) : number,
     counter,
   });
+  return spoken ? text.replace(/[\u2066-\u2069]/g, '') : text;
 }
 
 export interface Utterance {

@@ -22,8 +22,8 @@ describe('plurals', () => {
     expect(wait('vi', 1)).toBe('Thời gian chờ dự kiến: khoảng 1 phút');
     expect(wait('hi', 1)).toBe('अनुमानित प्रतीक्षा: लगभग 1 मिनट');
     expect(wait('hi', 2)).toBe('अनुमानित प्रतीक्षा: लगभग 2 मिनट');
-    expect(wait('ur', 1)).toBe('متوقع انتظار: تقریباً 1 منٹ');
-    expect(wait('ur', 2)).toBe('متوقع انتظار: تقریباً 2 منٹ');
+    expect(wait('ur', 1)).toBe('متوقع انتظار: \u2068تقریباً 1 منٹ\u2069');
+    expect(wait('ur', 2)).toBe('متوقع انتظار: \u2068تقریباً 2 منٹ\u2069');
   });
 
   it('counts people waiting at a counter and the times a ticket was called', () => {
@@ -61,6 +61,19 @@ describe('plurals', () => {
     expect(new Translator('hi', HCM).t('common.people_ahead', { count: 4 })).toBe('आपसे पहले 4 लोग हैं');
     expect(new Translator('ur', HCM).t('common.people_ahead', { count: 1 })).toBe('آپ سے پہلے 1 شخص ہے');
     expect(new Translator('ur', HCM).t('common.people_ahead', { count: 5 })).toBe('آپ سے پہلے 5 لوگ ہیں');
+  });
+});
+
+describe('right to left', () => {
+  it('isolates text values in Urdu so a Latin name cannot reorder the sentence, and only there', () => {
+    const since = new Date(LATE);
+    const values = { version: '1.0', site: 'demo_ward', since };
+    expect(new Translator('ur', HCM).t('staff.bridge_info', values)).toBe(
+      'سرور \u20681.0\u2069 · مقام \u2068demo_ward\u2069 · 24/11/2026 00:30 سے چالو',
+    );
+    expect(new Translator('en', HCM).t('staff.bridge_info', values)).toBe(
+      'Server 1.0 · site demo_ward · running since 24/11/2026 00:30',
+    );
   });
 });
 

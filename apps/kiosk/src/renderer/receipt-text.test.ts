@@ -23,8 +23,8 @@ describe('ticket screen sentences', () => {
     expect(wait('en', 2)).toBe('Expected wait: about 2 minutes');
     expect(wait('hi', 1)).toBe('अनुमानित प्रतीक्षा: लगभग 1 मिनट');
     expect(wait('hi', 2)).toBe('अनुमानित प्रतीक्षा: लगभग 2 मिनट');
-    expect(wait('ur', 1)).toBe('متوقع انتظار: تقریباً 1 منٹ');
-    expect(wait('ur', 2)).toBe('متوقع انتظار: تقریباً 2 منٹ');
+    expect(wait('ur', 1)).toBe('متوقع انتظار: \u2068تقریباً 1 منٹ\u2069');
+    expect(wait('ur', 2)).toBe('متوقع انتظار: \u2068تقریباً 2 منٹ\u2069');
     expect(wait('en', 0)).toBeUndefined();
   });
 

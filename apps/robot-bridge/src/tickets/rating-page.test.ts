@@ -13,7 +13,7 @@ describe('rating page language', () => {
   it('speaks the language chosen at the kiosk, right to left for Urdu', () => {
     const html = ratingPage(done, ratingView(site, done, null));
     expect(html).toContain('<html lang="ur" dir="rtl">');
-    expect(html).toContain('نمبر B012: آپ کتنے مطمئن ہیں؟');
+    expect(html).toContain('نمبر \u2068B012\u2069: آپ کتنے مطمئن ہیں؟');
     expect(html).toContain('بہت خوش');
     expect(html).toContain('action="?lang=ur"');
   });

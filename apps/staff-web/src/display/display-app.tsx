@@ -112,6 +112,7 @@ export function DisplayApp() {
   useEffect(() => {
     document.title = title;
     document.documentElement.lang = langs.primary.language;
+    document.documentElement.dir = directionOf(langs.primary.language);
   }, [title, langs]);
   if (!token) {
     // No site yet (its catalogue needs the token): the setup hint in every language.

@@ -55,10 +55,10 @@ export const staffCounter = defineMessages('staff', {
     ur: 'شہری کی زبان: {language, select, vi {ویتنامی} en {انگریزی} hi {ہندی} ur {اردو} other {معلوم نہیں}}',
   },
   ticket_status: {
-    vi: '{status, select, waiting {Đang chờ} called {Đã gọi, chờ người dân đến} serving {Đang phục vụ} completed {Đã xong} no_show {Vắng mặt} cancelled {Đã hủy} expired {Hết hạn} other {{status}}}',
-    en: '{status, select, waiting {Waiting} called {Called, waiting for the citizen} serving {Serving} completed {Completed} no_show {No-show} cancelled {Cancelled} expired {Expired} other {{status}}}',
-    hi: '{status, select, waiting {प्रतीक्षा में} called {बुलाया गया, नागरिक की प्रतीक्षा} serving {सेवा जारी} completed {पूरा हुआ} no_show {नहीं आए} cancelled {रद्द} expired {समय समाप्त} other {{status}}}',
-    ur: '{status, select, waiting {انتظار میں} called {پکارا گیا، شہری کا انتظار} serving {خدمت جاری} completed {مکمل} no_show {نہیں آئے} cancelled {منسوخ} expired {وقت ختم} other {{status}}}',
+    vi: '{status, select, waiting {Đang chờ} called {Chờ người dân đến quầy} serving {Đang phục vụ} completed {Đã xong} no_show {Vắng mặt} cancelled {Đã hủy} expired {Hết hạn} other {{status}}}',
+    en: '{status, select, waiting {Waiting} called {Waiting for the citizen to come} serving {Serving} completed {Completed} no_show {No-show} cancelled {Cancelled} expired {Expired} other {{status}}}',
+    hi: '{status, select, waiting {प्रतीक्षा में} called {नागरिक के आने की प्रतीक्षा} serving {सेवा जारी} completed {पूरा हुआ} no_show {नहीं आए} cancelled {रद्द} expired {समय समाप्त} other {{status}}}',
+    ur: '{status, select, waiting {انتظار میں} called {شہری کے آنے کا انتظار} serving {خدمت جاری} completed {مکمل} no_show {نہیں آئے} cancelled {منسوخ} expired {وقت ختم} other {{status}}}',
   },
   called_times: {
     vi: '{count, plural, =0 {chưa gọi} other {đã gọi # lần}}',
