@@ -1,5 +1,5 @@
 import type { Counter, QueueSnapshot, Result, SiteCatalogue, Translated } from '@reception/protocol';
-import { textIn } from '@reception/i18n';
+import { forwardArrow, textIn } from '@reception/i18n';
 import { useState } from 'react';
 import { ErrorNote, toStaffError, type StaffError } from '../shared/staff-error.tsx';
 import { useTranslator } from '../shared/staff-i18n.tsx';
@@ -185,7 +185,8 @@ export function CounterDesk(p: {
         <ol>
           {queue.recent_calls.map((e) => (
             <li key={e.seq}>
-              {e.ticket?.number} → {i18n.t('common.counter_number', { number: e.counter_number ?? '' })}
+              {e.ticket?.number} {forwardArrow(i18n.language)}{' '}
+              {i18n.t('common.counter_number', { number: e.counter_number ?? '' })}
               {e.type === 'ticket.recalled' && ` (${i18n.t('display.called_again')})`}
             </li>
           ))}

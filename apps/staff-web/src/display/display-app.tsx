@@ -6,7 +6,15 @@ import type {
   SiteCatalogue,
 } from '@reception/protocol';
 import { LANGUAGES } from '@reception/protocol';
-import { Announcer, callText, directionOf, textIn, translator, type Translator } from '@reception/i18n';
+import {
+  Announcer,
+  callText,
+  directionOf,
+  forwardArrow,
+  textIn,
+  translator,
+  type Translator,
+} from '@reception/i18n';
 import { useEffect, useMemo, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { syncQueue } from '../shared/queue-sync.ts';
@@ -202,7 +210,7 @@ export function DisplayApp() {
             {(queue?.recent_calls ?? []).map((e) => (
               <li key={e.seq}>
                 <span className="num">{e.ticket?.number}</span>
-                <span className="arrow">{directionOf(primary.language) === 'rtl' ? '←' : '→'}</span>
+                <span className="arrow">{forwardArrow(primary.language)}</span>
                 <span>{primary.t('common.counter_number', { number: e.counter_number ?? '' })}</span>
                 {e.type === 'ticket.recalled' && (
                   <span className="again">{primary.t('display.called_again')}</span>

@@ -152,13 +152,13 @@ export const staffCounter = defineMessages('staff', {
     vi: 'Thời gian chờ (phút): trung vị / 90%',
     en: 'Waiting time (min): median / 90%',
     hi: 'प्रतीक्षा समय (मिनट): माध्यिका / 90%',
-    ur: 'انتظار کا وقت (منٹ): وسطانیہ / 90%',
+    ur: 'انتظار کا وقت (منٹ): وسطانیہ / 90 فیصد',
   },
   report_handling: {
     vi: 'Thời gian phục vụ (phút): trung vị / 90%',
     en: 'Serving time (min): median / 90%',
     hi: 'सेवा समय (मिनट): माध्यिका / 90%',
-    ur: 'خدمت کا وقت (منٹ): وسطانیہ / 90%',
+    ur: 'خدمت کا وقت (منٹ): وسطانیہ / 90 فیصد',
   },
   report_rating: { vi: 'Đánh giá', en: 'Rating', hi: 'राय', ur: 'رائے' },
   report_rating_value: {
