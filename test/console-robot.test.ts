@@ -38,25 +38,30 @@ describe('staff console with the simulated robot', () => {
   it('shows the latched e-stop, resets it only after confirmation, and latches it again', async () => {
     const page = await browser!.newPage();
     await page.goto(`${bridge!.url}/console/`);
+    // Vietnamese first; this staff member switches to English before signing in.
+    await page.getByLabel('Ngôn ngữ').selectOption('en');
     await page.getByLabel('Username').fill('lead');
     await page.getByLabel('Password').fill('demo-admin-pass');
     await page.getByRole('button', { name: 'Sign in' }).click();
 
-    await expect.poll(() => page.getByTestId('robot-link').textContent(), { timeout: 20_000 }).toBe('up');
-    await expect.poll(() => page.getByTestId('robot-mode').textContent(), { timeout: 20_000 }).toBe('ESTOP');
+    // States read in words; data-value keeps the firmware's own names.
+    const link = page.getByTestId('robot-link');
+    const mode = page.getByTestId('robot-mode');
+    await expect.poll(() => link.getAttribute('data-value'), { timeout: 20_000 }).toBe('up');
+    await expect.poll(() => mode.getAttribute('data-value'), { timeout: 20_000 }).toBe('ESTOP');
+    expect(await link.textContent()).toBe('Connected');
+    expect(await mode.textContent()).toBe('Emergency stop');
     await page.getByText('Emergency stop is latched').waitFor();
 
     await page.getByRole('button', { name: 'Reset e-stop…' }).click();
     // First step only opens the confirmation: the robot is still latched.
-    expect(await page.getByTestId('robot-mode').textContent()).toBe('ESTOP');
+    expect(await mode.getAttribute('data-value')).toBe('ESTOP');
     await page.getByRole('button', { name: 'Yes, the area is clear: reset' }).click();
-    await expect
-      .poll(() => page.getByTestId('robot-mode').textContent(), { timeout: 20_000 })
-      .not.toBe('ESTOP');
+    await expect.poll(() => mode.getAttribute('data-value'), { timeout: 20_000 }).not.toBe('ESTOP');
     await page.screenshot({ path: artifactPath('console-robot.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'EMERGENCY STOP' }).click();
-    await expect.poll(() => page.getByTestId('robot-mode').textContent(), { timeout: 20_000 }).toBe('ESTOP');
+    await expect.poll(() => mode.getAttribute('data-value'), { timeout: 20_000 }).toBe('ESTOP');
     await page.getByText('Emergency stop is latched').waitFor();
   });
 });

@@ -93,26 +93,35 @@ describe('queue pages in Chromium', () => {
     await page.screenshot({ path: artifactPath('tickets/display.png') });
   }, 90_000);
 
-  it('counter page: sign in, call next, complete; report tab', async () => {
+  it('counter page in Vietnamese: sign in, call next, complete; report tab; Urdu on request', async () => {
     const page = await browser.newPage();
     await page.goto(`${bridge.url}/counter/`);
-    await page.getByLabel('Username').fill('counter1');
-    await page.getByLabel('Password').fill('demo-counter');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Counter 1 · ').waitFor();
-    const busy = page.getByRole('button', { name: 'Complete' });
+    await page.getByLabel('Tên đăng nhập').fill('counter1');
+    await page.getByLabel('Mật khẩu').fill('demo-counter');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Quầy 1 · ').waitFor();
+    const busy = page.getByRole('button', { name: 'Hoàn thành' });
     if (await busy.isVisible()) await busy.click();
-    await page.getByRole('button', { name: 'Call next' }).click();
-    await page.getByRole('button', { name: 'Recall' }).waitFor();
+    await page.getByRole('button', { name: 'Gọi số tiếp theo' }).click();
+    await page.getByRole('button', { name: 'Gọi lại' }).waitFor();
     const number = await page.locator('.current .big').textContent();
     expect(number).toMatch(/^KS\d{3}$/);
+    await page.getByText('đã gọi 1 lần').waitFor();
     await page.screenshot({ path: artifactPath('tickets/counter.png') });
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByRole('button', { name: 'Complete' }).click();
-    await page.getByRole('button', { name: 'Call next' }).waitFor();
-    await page.getByRole('button', { name: 'Report' }).click();
-    await page.getByText('By service').waitFor();
+    await page.getByRole('button', { name: 'Bắt đầu phục vụ' }).click();
+    await page.getByRole('button', { name: 'Hoàn thành' }).click();
+    await page.getByRole('button', { name: 'Gọi số tiếp theo' }).waitFor();
+    await page.getByRole('button', { name: 'Báo cáo' }).click();
+    await page.getByText('Theo thủ tục').waitFor();
     await page.screenshot({ path: artifactPath('tickets/counter-report.png') });
+
+    // The language switch turns the page to Urdu, right to left, and the browser remembers it.
+    await page.getByLabel('Ngôn ngữ').selectOption('ur');
+    await page.getByText('خدمت کے لحاظ سے').waitFor();
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    await page.reload();
+    await page.getByRole('button', { name: 'رپورٹ' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('ur');
   }, 60_000);
 
   it('kiosk: take a ticket from the procedure screen, and a priority ticket in Hindi', async () => {

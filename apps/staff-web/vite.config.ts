@@ -20,5 +20,7 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,
     rollupOptions: { input: pages },
+    // Inline nothing: the bridge's CSP allows fonts from 'self' only, not data: fonts.
+    assetsInlineLimit: 0,
   },
 });

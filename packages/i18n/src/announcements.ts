@@ -1,4 +1,5 @@
 import type { Language } from '@reception/protocol';
+import { translator } from './translator.ts';
 
 /** BCP 47 tags for speech synthesis voices. */
 export const SPEECH_LANG: Record<Language, string> = { vi: 'vi-VN', en: 'en-US', hi: 'hi-IN', ur: 'ur-PK' };
@@ -8,23 +9,17 @@ export function spokenNumber(number: string): string {
   return number.split('').join(' ');
 }
 
-/** The call in one language: "Mời số B012 đến quầy số 3" (digits spaced for the voice when `spoken`). */
+/**
+ * The call in one language: "Mời số B012 đến quầy số 3" (digits spaced for the voice when `spoken`). A call
+ * holds no date or time, so the translator's time zone plays no part. The voice gets no bidi isolates:
+ * they only order text on screen.
+ */
 export function callText(lang: Language, number: string, counter: number, spoken = false): string {
-  const n = spoken ? spokenNumber(number) : number;
-  switch (lang) {
-    case 'vi':
-      return `Mời số ${n} đến quầy số ${counter}`;
-    case 'en':
-      return `Number ${n}, please go to counter ${counter}`;
-    case 'hi':
-      return `नंबर ${n}, कृपया काउंटर ${counter} पर आइए`;
-    case 'ur':
-      return `نمبر ${n}، براہ کرم کاؤنٹر ${counter} پر تشریف لائیں`;
-    default: {
-      const never: never = lang;
-      return never;
-    }
-  }
+  const text = translator(lang, 'UTC').t('announce.call', {
+    number: spoken ? spokenNumber(number) : number,
+    counter,
+  });
+  return spoken ? text.replace(/[\u2066-\u2069]/g, '') : text;
 }
 
 export interface Utterance {

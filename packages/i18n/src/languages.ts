@@ -16,3 +16,8 @@ export function directionOf(language: Language): 'rtl' | 'ltr' {
 }
 
 export { LANGUAGES, type Language };
+
+/** An arrow pointing the way the language reads ("B012 → counter 3"), mirrored for right-to-left text. */
+export function forwardArrow(language: Language): '→' | '←' {
+  return directionOf(language) === 'rtl' ? '←' : '→';
+}

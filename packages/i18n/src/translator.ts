@@ -1,7 +1,13 @@
 import type { Language } from '@reception/protocol';
+import {
+  isArgumentElement,
+  isPluralElement,
+  isSelectElement,
+  type MessageFormatElement,
+} from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import { CATALOGUE, type MessageKey } from './catalogue/index.ts';
-import { LOCALES } from './languages.ts';
+import { directionOf, LOCALES } from './languages.ts';
 
 export type MessageValues = Record<string, PrimitiveType | Date>;
 
@@ -15,7 +21,8 @@ export type DateStyle = 'short' | 'medium' | 'long' | 'full';
  */
 export class Translator {
   readonly locale: string;
-  private readonly compiled = new Map<MessageKey, IntlMessageFormat>();
+  private readonly rtl: boolean;
+  private readonly compiled = new Map<MessageKey, { format: IntlMessageFormat; isolate: Set<string> }>();
   private readonly formats: ConstructorParameters<typeof IntlMessageFormat>[2];
 
   constructor(
@@ -24,6 +31,7 @@ export class Translator {
     readonly timeZone: string,
   ) {
     this.locale = LOCALES[language];
+    this.rtl = directionOf(language) === 'rtl';
     const tz = { timeZone };
     this.formats = {
       date: {
@@ -39,21 +47,31 @@ export class Translator {
     };
   }
 
-  /** The message `key` with `values` filled in. */
+  /**
+   * The message `key` with `values` filled in. In a right-to-left language each text value is wrapped in
+   * Unicode isolates (FSI ... PDI), as Fluent does: a Latin value such as a ticket number or a site id
+   * then cannot pull the numbers after it into its own left-to-right run and reorder the sentence.
+   */
   t(key: MessageKey, values?: MessageValues): string {
-    let format = this.compiled.get(key);
-    if (!format) {
-      format = new IntlMessageFormat(CATALOGUE[key][this.language], this.locale, this.formats, {
+    let message = this.compiled.get(key);
+    if (!message) {
+      const format = new IntlMessageFormat(CATALOGUE[key][this.language], this.locale, this.formats, {
         ignoreTag: true,
       });
-      this.compiled.set(key, format);
+      message = { format, isolate: this.rtl ? placeholders(format.getAst()) : new Set() };
+      this.compiled.set(key, message);
     }
-    const out = format.format(values);
+    const out = message.format.format(values && isolated(values, message.isolate));
     return typeof out === 'string' ? out : String(out);
   }
 
-  number(value: number): string {
-    return new Intl.NumberFormat(this.locale).format(value);
+  /** A number with the language's grouping and decimal mark; `fractionDigits` fixes the decimals shown. */
+  number(value: number, fractionDigits?: number): string {
+    const digits =
+      fractionDigits === undefined
+        ? {}
+        : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+    return new Intl.NumberFormat(this.locale, digits).format(value);
   }
 
   /** A fee in Vietnamese dong the way a ward office prints it ("10.000 đồng"), or "Free". */
@@ -66,6 +84,29 @@ export class Translator {
     return new Intl.DateTimeFormat(this.locale, this.formats?.date?.[style]).format(new Date(when));
   }
 
+  /** A date and a clock time together, in the language's order, in the site's time zone. */
+  dateTime(when: Date | string | number): string {
+    return new Intl.DateTimeFormat(this.locale, {
+      ...this.formats?.date?.short,
+      ...this.formats?.time?.short,
+    }).format(new Date(when));
+  }
+
+  /**
+   * The calendar date `YYYY-MM-DD` of an instant in the site's time zone: the value of an
+   * `<input type="date">` and of report queries, the same in every language.
+   */
+  isoDate(when: Date | string | number): string {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: this.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(new Date(when));
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  }
+
   /** A clock time (24 h) in the site's time zone. */
   time(when: Date | string | number, withSeconds = false): string {
     return new Intl.DateTimeFormat(
@@ -74,10 +115,43 @@ export class Translator {
     ).format(new Date(when));
   }
 
-  /** "A, B and C" in the language's own way. */
-  list(items: readonly string[]): string {
-    return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
+  /** "A, B and C" (or "A, B or C" for `disjunction`) in the language's own way. */
+  list(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+    return new Intl.ListFormat(this.locale, { type }).format(items);
   }
+}
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/**
+ * Arguments a message only prints as they are (`{name}`), never selects on: those can be wrapped in
+ * isolates; a `select` argument must reach the formatter unchanged to match its cases.
+ */
+function placeholders(ast: readonly MessageFormatElement[]): Set<string> {
+  const printed = new Set<string>();
+  const selected = new Set<string>();
+  const walk = (elements: readonly MessageFormatElement[]) => {
+    for (const e of elements) {
+      if (isArgumentElement(e)) printed.add(e.value);
+      if (isSelectElement(e) || isPluralElement(e)) {
+        selected.add(e.value);
+        for (const option of Object.values(e.options)) walk(option.value);
+      }
+    }
+  };
+  walk(ast);
+  return new Set([...printed].filter((name) => !selected.has(name)));
+}
+
+function isolated(values: MessageValues, names: ReadonlySet<string>): MessageValues {
+  if (names.size === 0) return values;
+  const out: MessageValues = { ...values };
+  for (const name of names) {
+    const value = values[name];
+    if (typeof value === 'string') out[name] = `${FSI}${value}${PDI}`;
+  }
+  return out;
 }
 
 const cache = new Map<string, Translator>();

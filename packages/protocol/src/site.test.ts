@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossCheckSite, formatPath, siteSchema, type Site } from './site.ts';
+import { crossCheckSite, formatPath, siteSchema, toCatalogue, type Site } from './site.ts';
 
 const t = (s: string) => ({ vi: `${s} vi`, en: `${s} en` });
 
@@ -71,7 +71,22 @@ describe('crossCheckSite', () => {
   });
 });
 
+describe('toCatalogue', () => {
+  it('gives pages the site time zone and no internal settings', () => {
+    const catalogue = toCatalogue({ ...baseSite(), timezone: 'Asia/Karachi' });
+    expect(catalogue.timezone).toBe('Asia/Karachi');
+    expect(catalogue).not.toHaveProperty('queue');
+    expect(catalogue).not.toHaveProperty('map');
+  });
+});
+
 describe('siteSchema', () => {
+  it('refuses a time zone no page could show the clock in', () => {
+    const r = siteSchema.safeParse({ ...baseSite(), timezone: 'Asia/Hanoi City' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['timezone']);
+  });
+
   it('rejects a wrong type with its path', () => {
     const r = siteSchema.safeParse({ ...baseSite(), queue: { reset_hour: 'midnight', number_digits: 3 } });
     expect(r.success).toBe(false);

@@ -85,12 +85,22 @@ export const priorityClassSchema = z
   .strict();
 export type PriorityClass = z.infer<typeof priorityClassSchema>;
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 export const siteSchema = z
   .object({
     id: idSchema,
     name: translatedSchema,
     address: translatedSchema,
-    timezone: z.string().min(1),
+    /** IANA zone; every page, ticket and report shows the centre's clock in it. */
+    timezone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Ho_Chi_Minh'),
     languages: z
       .object({
         default: languageSchema,
@@ -220,18 +230,30 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-/** What a kiosk or display needs of the site: everything but internal settings. */
+/**
+ * What a kiosk or display needs of the site: everything but internal settings. `timezone` is there so
+ * every page shows dates and times on the centre's clock, whatever the clock of the machine showing them.
+ */
 export type SiteCatalogue = Pick<
   Site,
-  'id' | 'name' | 'address' | 'languages' | 'opening_hours' | 'counters' | 'services' | 'facilities'
+  | 'id'
+  | 'name'
+  | 'address'
+  | 'timezone'
+  | 'languages'
+  | 'opening_hours'
+  | 'counters'
+  | 'services'
+  | 'facilities'
 > & { priority_classes: Site['priority']['classes'] };
 
 export function toCatalogue(site: Site): SiteCatalogue {
-  const { id, name, address, languages, opening_hours, counters, services, facilities } = site;
+  const { id, name, address, timezone, languages, opening_hours, counters, services, facilities } = site;
   return {
     id,
     name,
     address,
+    timezone,
     languages,
     opening_hours,
     counters,

@@ -2,14 +2,15 @@ import { LANGUAGES, type SiteCatalogue } from '@reception/protocol';
 import { useCallback, useEffect, useReducer, useState, useSyncExternalStore } from 'react';
 import type { BridgeClient, ConnectionState } from './bridge-client.ts';
 import { BridgeProvider } from './bridge-context.tsx';
+import { textIn } from '@reception/i18n';
 import { ConnectionBanner } from './connection-banner.tsx';
-import { textIn } from './format.ts';
-import { applyDocumentLanguage, messagesFor } from './i18n.ts';
+import { applyDocumentLanguage, kioskTranslator } from './i18n.ts';
 import { ACTIVITY_EVENTS, IdleTimer } from './idle-timer.ts';
 import { initialState, isPristine, kioskReducer } from './kiosk-state.ts';
 import { ProcedureDetail } from './procedure-detail.tsx';
 import { ProcedureList } from './procedure-list.tsx';
 import { TopBar } from './top-bar.tsx';
+import { TranslatorProvider } from './translator-context.tsx';
 import { WelcomeScreen } from './welcome-screen.tsx';
 
 /** Keeps the site catalogue fresh: fetched on every (re)connection and whenever the bridge says it changed. */
@@ -42,7 +43,12 @@ export function App({ client, idleSeconds }: { client: BridgeClient; idleSeconds
     if (defaultLanguage) dispatch({ type: 'site-loaded', defaultLanguage });
   }, [defaultLanguage]);
 
-  useEffect(() => applyDocumentLanguage(document, state.language), [state.language]);
+  const i18n = kioskTranslator(state.language, site);
+  const title = site ? textIn(site.name, state.language) : '';
+  useEffect(() => {
+    applyDocumentLanguage(document, state.language);
+    if (title) document.title = title;
+  }, [state.language, title]);
 
   // Idle reset: armed whenever the kiosk holds something of a citizen's, restarted by any activity.
   const pristine = isPristine(state);
@@ -61,7 +67,6 @@ export function App({ client, idleSeconds }: { client: BridgeClient; idleSeconds
     };
   }, [pristine, idleSeconds]);
 
-  const t = messagesFor(state.language);
   const chooseLanguage = (language: (typeof LANGUAGES)[number]) => {
     dispatch({ type: 'choose-language', language });
     void client.request('session:language', { language }).then((r) => {
@@ -75,27 +80,20 @@ export function App({ client, idleSeconds }: { client: BridgeClient; idleSeconds
   let body;
   if (screen.name === 'welcome') {
     body = (
-      <WelcomeScreen
-        site={site}
-        languages={site?.languages.enabled ?? LANGUAGES}
-        defaultLanguage={state.defaultLanguage}
-        onChoose={chooseLanguage}
-      />
+      <WelcomeScreen site={site} languages={site?.languages.enabled ?? LANGUAGES} onChoose={chooseLanguage} />
     );
   } else if (!site) {
     body = (
       <main className="loading" role="status">
-        {t.loading}
+        {i18n.t('kiosk.loading')}
       </main>
     );
   } else if (detailService) {
-    body = <ProcedureDetail site={site} service={detailService} lang={state.language} t={t} />;
+    body = <ProcedureDetail site={site} service={detailService} />;
   } else {
     body = (
       <ProcedureList
         site={site}
-        lang={state.language}
-        t={t}
         query={state.query}
         onQuery={(query) => dispatch({ type: 'search', query })}
         onOpen={(serviceId) => {
@@ -108,18 +106,19 @@ export function App({ client, idleSeconds }: { client: BridgeClient; idleSeconds
 
   return (
     <BridgeProvider value={client}>
-      <div className="kiosk" data-screen={screen.name}>
-        <ConnectionBanner state={connection} t={t} />
-        {screen.name !== 'welcome' && (
-          <TopBar
-            title={site ? textIn(site.name, state.language) : ''}
-            t={t}
-            onBack={() => dispatch({ type: 'back' })}
-            onHome={() => dispatch({ type: 'home' })}
-          />
-        )}
-        {body}
-      </div>
+      <TranslatorProvider value={i18n}>
+        <div className="kiosk" data-screen={screen.name}>
+          <ConnectionBanner state={connection} />
+          {screen.name !== 'welcome' && (
+            <TopBar
+              title={title}
+              onBack={() => dispatch({ type: 'back' })}
+              onHome={() => dispatch({ type: 'home' })}
+            />
+          )}
+          {body}
+        </div>
+      </TranslatorProvider>
     </BridgeProvider>
   );
 }

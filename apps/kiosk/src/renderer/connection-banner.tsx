@@ -1,27 +1,28 @@
 import type { ConnectionState } from './bridge-client.ts';
-import type { Messages } from './messages.ts';
+import { useTranslator } from './translator-context.tsx';
 
 /** A plain banner while the bridge is out of reach; nothing at all when the connection is fine. */
-export function ConnectionBanner({ state, t }: { state: ConnectionState; t: Messages }) {
+export function ConnectionBanner({ state }: { state: ConnectionState }) {
+  const i18n = useTranslator();
   switch (state) {
     case 'connected':
       return null;
     case 'connecting':
       return (
         <div className="banner banner-info" role="status">
-          {t.connectionConnecting}
+          {i18n.t('kiosk.connection_connecting')}
         </div>
       );
     case 'reconnecting':
       return (
         <div className="banner banner-warn" role="status">
-          {t.connectionReconnecting}
+          {i18n.t('kiosk.connection_reconnecting')}
         </div>
       );
     case 'unauthorized':
       return (
         <div className="banner banner-error" role="alert">
-          {t.connectionUnauthorized}
+          {i18n.t('kiosk.connection_unauthorized')}
         </div>
       );
     default: {

@@ -1,12 +1,12 @@
-import { RTL_LANGUAGES, type Language } from '@reception/protocol';
-import { MESSAGES, type Messages } from './messages.ts';
+import type { Language, SiteCatalogue } from '@reception/protocol';
+import { directionOf, translator, type Translator } from '@reception/i18n';
 
-export function messagesFor(lang: Language): Messages {
-  return MESSAGES[lang];
-}
-
-export function directionOf(lang: Language): 'rtl' | 'ltr' {
-  return RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr';
+/**
+ * The translator for the citizen's language, showing dates and times on the site's clock. Until the
+ * catalogue has arrived the kiosk shows no date or time, so the machine's zone stands in.
+ */
+export function kioskTranslator(language: Language, site: SiteCatalogue | undefined): Translator {
+  return translator(language, site?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 /** Sets `lang` and `dir` on <html>, so fonts, line breaking and the mirrored layout follow the language. */

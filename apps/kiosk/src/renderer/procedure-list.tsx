@@ -1,8 +1,8 @@
-import type { Language, SiteCatalogue } from '@reception/protocol';
+import type { SiteCatalogue } from '@reception/protocol';
+import { textIn } from '@reception/i18n';
 import { useMemo } from 'react';
-import { textIn } from './format.ts';
-import type { Messages } from './messages.ts';
 import { searchServices } from './search.ts';
+import { useTranslator } from './translator-context.tsx';
 
 /** Counter numbers serving a procedure, in site order ("Counter 1, 2"). */
 export function counterNumbers(site: SiteCatalogue, counterIds: readonly string[]): number[] {
@@ -12,20 +12,20 @@ export function counterNumbers(site: SiteCatalogue, counterIds: readonly string[
 /** The procedures of the centre as big buttons, with a search box that narrows them as the citizen types. */
 export function ProcedureList(props: {
   site: SiteCatalogue;
-  lang: Language;
-  t: Messages;
   query: string;
   onQuery: (q: string) => void;
   onOpen: (serviceId: string) => void;
 }) {
-  const { site, lang, t, query, onQuery, onOpen } = props;
+  const { site, query, onQuery, onOpen } = props;
+  const i18n = useTranslator();
+  const lang = i18n.language;
   const matches = useMemo(() => searchServices(site.services, query, lang), [site, query, lang]);
   return (
     <main className="procedures">
-      <h1 className="screen-heading">{t.proceduresHeading}</h1>
+      <h1 className="screen-heading">{i18n.t('kiosk.procedures_heading')}</h1>
       <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="search-label" htmlFor="procedure-search">
-          {t.searchLabel}
+          {i18n.t('kiosk.search_label')}
         </label>
         <div className="search-row">
           <input
@@ -34,20 +34,20 @@ export function ProcedureList(props: {
             type="search"
             autoComplete="off"
             spellCheck={false}
-            placeholder={t.searchPlaceholder}
+            placeholder={i18n.t('kiosk.search_placeholder')}
             value={query}
             onChange={(e) => onQuery(e.target.value)}
           />
           {query !== '' && (
             <button type="button" className="search-clear" onClick={() => onQuery('')}>
-              {t.clearSearch}
+              {i18n.t('kiosk.clear_search')}
             </button>
           )}
         </div>
       </form>
       {matches.length === 0 ? (
         <p className="no-results" role="status">
-          {t.noResults(query.trim())}
+          {i18n.t('kiosk.no_results', { query: query.trim() })}
         </p>
       ) : (
         <ul className="procedure-list">
@@ -57,7 +57,7 @@ export function ProcedureList(props: {
                 <span className="procedure-name">{textIn(s.name, lang)}</span>
                 <span className="procedure-counters">
                   {counterNumbers(site, s.counters)
-                    .map((n) => t.counterNumber(n))
+                    .map((number) => i18n.t('common.counter_number', { number }))
                     .join(' · ')}
                 </span>
               </button>

@@ -1,8 +1,9 @@
-import type { Language, PriorityClass, Service, SiteCatalogue, TicketReceipt } from '@reception/protocol';
+import type { ErrorCode, PriorityClass, Service, SiteCatalogue, TicketReceipt } from '@reception/protocol';
+import { textIn } from '@reception/i18n';
 import { useEffect, useRef, useState } from 'react';
 import { useBridge } from './bridge-context.tsx';
-import { textIn } from './format.ts';
-import type { Messages } from './messages.ts';
+import { receiptText, ticketErrorKey } from './receipt-text.ts';
+import { useTranslator } from './translator-context.tsx';
 
 /** RFC 4122 v4 id from getRandomValues (randomUUID needs a secure context, a LAN kiosk may not have one). */
 function uuid(): string {
@@ -18,12 +19,14 @@ function uuid(): string {
  * expected wait in the citizen's language. One idempotency key per citizen action: "Try again" after an
  * error reuses it, so a request that did reach the bridge never makes a second ticket.
  */
-export function TakeTicket(props: { site: SiteCatalogue; service: Service; lang: Language; t: Messages }) {
-  const { site, service, lang, t } = props;
+export function TakeTicket(props: { site: SiteCatalogue; service: Service }) {
+  const { site, service } = props;
   const bridge = useBridge();
+  const i18n = useTranslator();
+  const lang = i18n.language;
   const [receipt, setReceipt] = useState<TicketReceipt>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<ErrorCode>();
   const [askPriority, setAskPriority] = useState(false);
   const key = useRef<string | undefined>(undefined);
   const shown = useRef<HTMLElement>(null);
@@ -44,22 +47,27 @@ export function TakeTicket(props: { site: SiteCatalogue; service: Service; lang:
     });
     setBusy(false);
     if (r.ok) setReceipt(r.value);
-    else setError(r.error.message);
+    else {
+      console.warn(`ticket:issue failed: ${r.error.code} ${r.error.message}`);
+      setError(r.error.code);
+    }
   };
 
   if (receipt) {
-    const counters = receipt.counters.join(', ');
+    const text = receiptText(i18n, receipt);
     return (
       <section className="ticket-receipt" aria-live="polite" ref={shown}>
-        <p className="ticket-label">{t.yourNumber}</p>
+        <p className="ticket-label">{i18n.t('kiosk.your_number')}</p>
         <p className="ticket-number">{receipt.ticket.number}</p>
-        <p className="ticket-counter">{t.goToCounter(counters)}</p>
-        <p>{t.peopleAhead(Math.max(0, receipt.position - 1))}</p>
-        {receipt.estimated_wait_min > 0 && <p>{t.estimatedWait(receipt.estimated_wait_min)}</p>}
-        {receipt.print.status === 'printed' && <p className="ticket-print">{t.ticketPrinted}</p>}
+        <p className="ticket-counter">{text.counter}</p>
+        <p>{text.ahead}</p>
+        {text.wait && <p>{text.wait}</p>}
+        {receipt.print.status === 'printed' && (
+          <p className="ticket-print">{i18n.t('kiosk.ticket_printed')}</p>
+        )}
         {receipt.print.status === 'failed' && (
           <p className="ticket-print ticket-print-failed" role="alert">
-            {t.printFailed}
+            {i18n.t('kiosk.print_failed')}
           </p>
         )}
       </section>
@@ -69,30 +77,30 @@ export function TakeTicket(props: { site: SiteCatalogue; service: Service; lang:
     <footer className="detail-actions">
       {!askPriority && (
         <button className="take-ticket" disabled={busy} onClick={() => void take()}>
-          {busy ? t.takingTicket : t.takeTicket}
+          {busy ? i18n.t('kiosk.taking_ticket') : i18n.t('kiosk.take_ticket')}
         </button>
       )}
       {site.priority_classes.length > 0 && !askPriority && (
         <button className="take-ticket-priority" disabled={busy} onClick={() => setAskPriority(true)}>
-          {t.priorityToggle}
+          {i18n.t('kiosk.priority_toggle')}
         </button>
       )}
       {askPriority && (
         <fieldset className="priority-choice">
-          <legend>{t.priorityChoose}</legend>
+          <legend>{i18n.t('kiosk.priority_choose')}</legend>
           {site.priority_classes.map((c) => (
             <button key={c.id} disabled={busy} onClick={() => void take(c)}>
               {textIn(c.name, lang)}
             </button>
           ))}
           <button className="priority-cancel" disabled={busy} onClick={() => setAskPriority(false)}>
-            {t.back}
+            {i18n.t('common.back')}
           </button>
         </fieldset>
       )}
       {error && (
         <p className="ticket-error" role="alert">
-          {t.ticketError} ({error}) — {t.tryAgain}
+          {i18n.t(ticketErrorKey(error))} {i18n.t('kiosk.try_again', { action: i18n.t('kiosk.take_ticket') })}
         </p>
       )}
     </footer>

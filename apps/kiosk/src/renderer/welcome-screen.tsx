@@ -1,7 +1,6 @@
 import type { Language, SiteCatalogue } from '@reception/protocol';
-import { textIn } from './format.ts';
-import { directionOf } from './i18n.ts';
-import { MESSAGES } from './messages.ts';
+import { directionOf, textIn, translator } from '@reception/i18n';
+import { useTranslator } from './translator-context.tsx';
 
 /**
  * The attract screen: the centre's name and one big button per language, each labelled in its own script
@@ -10,26 +9,28 @@ import { MESSAGES } from './messages.ts';
 export function WelcomeScreen(props: {
   site: SiteCatalogue | undefined;
   languages: readonly Language[];
-  defaultLanguage: Language;
   onChoose: (lang: Language) => void;
 }) {
-  const { site, languages, defaultLanguage, onChoose } = props;
+  const { site, languages, onChoose } = props;
+  // On the welcome screen the kiosk speaks the site's default language; each prompt is in its own.
+  const i18n = useTranslator();
+  const inLanguage = (l: Language) => translator(l, i18n.timeZone);
   return (
     <main className="welcome">
       {site && (
         <header className="welcome-header">
-          <h1 className="welcome-site">{textIn(site.name, defaultLanguage)}</h1>
-          <p className="welcome-address">{textIn(site.address, defaultLanguage)}</p>
+          <h1 className="welcome-site">{textIn(site.name, i18n.language)}</h1>
+          <p className="welcome-address">{textIn(site.address, i18n.language)}</p>
         </header>
       )}
       <div className="welcome-prompts">
         {languages.map((l) => (
           <p key={l} lang={l} dir={directionOf(l)} className="welcome-prompt">
-            {MESSAGES[l].welcome}
+            {inLanguage(l).t('kiosk.welcome')}
           </p>
         ))}
       </div>
-      <ul className="language-grid" aria-label={MESSAGES[defaultLanguage].chooseLanguage}>
+      <ul className="language-grid" aria-label={i18n.t('kiosk.choose_language')}>
         {languages.map((l) => (
           <li key={l}>
             <button
@@ -39,7 +40,7 @@ export function WelcomeScreen(props: {
               dir={directionOf(l)}
               onClick={() => onChoose(l)}
             >
-              {MESSAGES[l].nativeName}
+              {inLanguage(l).t('common.language_name')}
             </button>
           </li>
         ))}

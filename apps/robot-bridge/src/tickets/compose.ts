@@ -126,7 +126,10 @@ export function createTicketParts(
     queue,
     printer,
     health,
-    routes: [...routes, ...ticketRoutes({ queue, staff, publicUrl, log: tlog })],
+    routes: [
+      ...routes,
+      ...ticketRoutes({ queue, staff, site: () => site.current.site, publicUrl, log: tlog }),
+    ],
     close: async () => {
       await printer?.close();
       await queue.close();

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { sendJson } from '../server/http.ts';
 import type { StaffSessions } from '../server/staff-auth.ts';
 import { ticketsCsv } from '@reception/queue';
-import { ratingPage, ratingThanks } from './rating-page.ts';
+import { ratingNotice, ratingPage, ratingView, type RatingSite } from './rating-page.ts';
 import { receiveWebhook, TicketError, type TicketQueue } from '@reception/queue';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
@@ -24,12 +24,14 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 /**
  * HTTP routes of the ticket feature:
  * - `GET /rate/<ticket id>` and `POST` of its form: the citizen's rating page (QR code on the ticket);
- *   works without JavaScript so any phone browser can use it.
+ *   works without JavaScript so any phone browser can use it. It speaks the language chosen at the kiosk
+ *   (or `?lang=`, one of the site's languages) and shows times on the site's clock.
  * - `GET /api/tickets/report.csv?from=&to=` with `Authorization: Bearer <staff session token>`.
  */
 export function ticketRoutes(d: {
   queue: TicketQueue;
   staff: StaffSessions;
+  site: () => RatingSite;
   publicUrl: () => string;
   log: Logger;
 }): Route[] {
@@ -41,30 +43,33 @@ export function ticketRoutes(d: {
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(body);
     };
+    const requested = url.searchParams.get('lang');
+    let view = ratingView(d.site(), undefined, requested);
     if (!UUID.test(id)) {
-      html(404, ratingThanks('unknown'));
+      html(404, ratingNotice('unknown', view));
       return true;
     }
     try {
       const { ticket } = await d.queue.status(id);
+      view = ratingView(d.site(), ticket, requested);
       if (req.method === 'POST') {
         const form = await readForm(req);
         const score = Number(form.get('score'));
         if (!Number.isInteger(score) || score < 1 || score > 5) {
-          html(400, ratingPage(ticket, 'Chọn từ 1 đến 5 sao / Choose 1 to 5 stars'));
+          html(400, ratingPage(ticket, view, 'choose_stars'));
           return true;
         }
         const reason = (form.get('reason') ?? '').trim().slice(0, 500) || undefined;
         await d.queue.rate(id, score, reason, 'qr');
-        html(200, ratingThanks('thanks'));
+        html(200, ratingNotice('thanks', view));
         return true;
       }
-      html(200, ratingPage(ticket));
+      html(200, ratingPage(ticket, view));
     } catch (e) {
       if (!(e instanceof TicketError)) throw e;
       html(
         e.code === 'UNKNOWN_TICKET' ? 404 : 409,
-        ratingThanks(e.code === 'UNKNOWN_TICKET' ? 'unknown' : 'closed'),
+        ratingNotice(e.code === 'UNKNOWN_TICKET' ? 'unknown' : 'closed', view),
       );
     }
     return true;

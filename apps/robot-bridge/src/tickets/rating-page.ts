@@ -1,4 +1,5 @@
-import type { Ticket } from '@reception/protocol';
+import { LANGUAGES, type Language, type Ticket } from '@reception/protocol';
+import { directionOf, translator, type Translator } from '@reception/i18n';
 
 const esc = (s: string) =>
   s.replace(
@@ -6,45 +7,84 @@ const esc = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-const STYLE = `body{font-family:system-ui,sans-serif;max-width:28em;margin:2em auto;padding:0 1em;color:#123}
-h1{font-size:1.4em}.stars{display:flex;gap:.4em;flex-wrap:wrap}.stars label{border:1px solid #8aa;border-radius:.5em;
-padding:.6em .9em;font-size:1.2em}textarea{width:100%;min-height:5em}button{margin-top:1em;font-size:1.1em;
-padding:.6em 1.4em;background:#0b5;color:#fff;border:0;border-radius:.4em}.err{color:#b00}`;
+const STYLE = `body{font-family:system-ui,'Noto Sans',sans-serif;max-width:28em;margin:2em auto;padding:0 1em;color:#123}
+:lang(hi){font-family:'Noto Sans Devanagari',system-ui,sans-serif}
+:lang(ur){font-family:'Noto Nastaliq Urdu','Noto Naskh Arabic',system-ui,sans-serif;line-height:2}
+h1{font-size:1.4em}nav{display:flex;gap:.8em;flex-wrap:wrap;font-size:1.05em}nav a[aria-current]{font-weight:700;
+text-decoration:none;color:inherit}.stars{display:grid;gap:.4em}.stars label{border:1px solid #8aa;border-radius:.5em;
+padding:.6em .9em;font-size:1.2em}.stars span{color:#b70;letter-spacing:.1em}textarea{width:100%;min-height:5em}
+button{margin-top:1em;font-size:1.1em;padding:.6em 1.4em;background:#0b5;color:#fff;border:0;border-radius:.4em}
+.err{color:#b00}.when{color:#456}`;
 
-function page(body: string): string {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><title>Đánh giá / Rating</title>
-<style>${STYLE}</style></head><body>${body}</body></html>`;
+/** What a rating page needs besides the ticket: the language it speaks and the languages it offers. */
+export interface RatingView {
+  i18n: Translator;
+  languages: readonly Language[];
 }
 
-/** Rating form for one ticket (Vietnamese first, English below); a plain form, no script. */
-export function ratingPage(ticket: Ticket, error?: string): string {
+/**
+ * The language of the rating page: the one asked for with `?lang=` if the site offers it, else the one the
+ * citizen chose at the kiosk, else the site's default. Dates and times are on the site's clock.
+ */
+/** What the rating page needs of the site. */
+export interface RatingSite {
+  timezone: string;
+  languages: { default: Language; enabled: readonly Language[] };
+}
+
+export function ratingView(
+  site: RatingSite,
+  ticket: Ticket | undefined,
+  requested: string | null,
+): RatingView {
+  const enabled = site.languages.enabled;
+  const offered = (l: string | null | undefined) => enabled.find((e) => e === l);
+  const language = offered(requested) ?? offered(ticket?.language) ?? site.languages.default;
+  return { i18n: translator(language, site.timezone), languages: enabled };
+}
+
+/** Links to the same page in every language the site offers, each named in its own language. */
+function languageSwitch({ i18n, languages }: RatingView): string {
+  if (languages.length < 2) return '';
+  const links = LANGUAGES.filter((l) => languages.includes(l)).map((l) => {
+    const name = esc(translator(l, i18n.timeZone).t('common.language_name'));
+    const current = l === i18n.language ? ' aria-current="page"' : '';
+    return `<a href="?lang=${l}" lang="${l}" dir="${directionOf(l)}"${current}>${name}</a>`;
+  });
+  return `<nav aria-label="${esc(i18n.t('common.language'))}">${links.join('')}</nav>`;
+}
+
+function page(view: RatingView, body: string): string {
+  const { i18n } = view;
+  return `<!doctype html><html lang="${i18n.language}" dir="${directionOf(i18n.language)}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(i18n.t('rating.title'))}</title>
+<style>${STYLE}</style></head><body>${languageSwitch(view)}${body}</body></html>`;
+}
+
+/** Rating form for one ticket in the view's language; a plain form, no script, any phone browser. */
+export function ratingPage(ticket: Ticket, view: RatingView, error?: 'choose_stars'): string {
+  const { i18n } = view;
   const stars = [1, 2, 3, 4, 5]
-    .map((n) => `<label><input type="radio" name="score" value="${n}" required> ${'★'.repeat(n)}</label>`)
+    .map(
+      (score) =>
+        `<label><input type="radio" name="score" value="${score}" required> <span aria-hidden="true">${'★'.repeat(score)}</span> ${esc(i18n.t('rating.score', { score }))}</label>`,
+    )
     .join('');
-  const note = error ? `<p class="err">${esc(error)}</p>` : '';
-  const open =
+  const note = error ? `<p class="err" role="alert">${esc(i18n.t(`rating.${error}`))}</p>` : '';
+  const body =
     ticket.status === 'completed'
-      ? `<form method="post"><div class="stars">${stars}</div>
-<p><label>Lý do (không bắt buộc) / Reason (optional)<br><textarea name="reason" maxlength="500"></textarea></label></p>
-<button type="submit">Gửi / Send</button></form>`
-      : '<p>Bạn có thể đánh giá sau khi được phục vụ xong. / You can rate once your visit is complete.</p>';
+      ? `<form method="post" action="?lang=${i18n.language}"><div class="stars">${stars}</div>
+<p><label>${esc(i18n.t('rating.reason_label'))}<br><textarea name="reason" maxlength="500"></textarea></label></p>
+<button type="submit">${esc(i18n.t('rating.send'))}</button></form>`
+      : `<p>${esc(i18n.t('rating.not_yet'))}</p>`;
+  const when = esc(i18n.t('rating.taken_at', { at: new Date(ticket.created_at) }));
   return page(
-    `<h1>Số ${esc(ticket.number)}: bạn hài lòng thế nào? / How satisfied are you?</h1>${note}${open}`,
+    view,
+    `<h1>${esc(i18n.t('rating.question', { number: ticket.number }))}</h1><p class="when">${when}</p>${note}${body}`,
   );
 }
 
-export function ratingThanks(kind: 'thanks' | 'unknown' | 'closed'): string {
-  switch (kind) {
-    case 'thanks':
-      return page('<h1>Cảm ơn bạn đã đánh giá! / Thank you for your rating!</h1>');
-    case 'unknown':
-      return page('<h1>Không tìm thấy số thứ tự. / Ticket not found.</h1>');
-    case 'closed':
-      return page('<h1>Số này đã được đánh giá hoặc chưa xong. / Already rated or not finished.</h1>');
-    default: {
-      const never: never = kind;
-      return never;
-    }
-  }
+/** The page after a rating, or instead of the form: thanks, an unknown ticket, or one already rated. */
+export function ratingNotice(kind: 'thanks' | 'unknown' | 'closed', view: RatingView): string {
+  return page(view, `<h1>${esc(view.i18n.t(`rating.${kind}`))}</h1>`);
 }

@@ -198,7 +198,14 @@ describe('tickets over socket.io', () => {
     const form = await fetch(`${bridge.url}/rate/${id}`);
     expect(form.status).toBe(200);
     expect(await form.text()).toContain('name="score"');
-    expect((await rate('score=9')).status).toBe(400);
+    // The test site offers vi and en: English on request, Urdu refused for the site's default.
+    expect(await (await fetch(`${bridge.url}/rate/${id}?lang=en`)).text()).toContain(
+      'how satisfied are you?',
+    );
+    expect(await (await fetch(`${bridge.url}/rate/${id}?lang=ur`)).text()).toContain('<html lang="vi"');
+    const refused = await rate('score=9');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Vui lòng chọn từ 1 đến 5 sao.');
     const thanks = await rate(`score=2&reason=${encodeURIComponent('Chờ lâu quá')}`);
     expect(thanks.status).toBe(200);
     expect(await thanks.text()).toContain('Cảm ơn');

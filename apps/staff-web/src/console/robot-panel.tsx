@@ -1,24 +1,22 @@
-import {
-  ESTOP_RESET_CONFIRMATION,
-  type RobotState,
-  type StaffClientEvents,
-  type StaffServerEvents,
-} from '@reception/protocol';
+import { ESTOP_RESET_CONFIRMATION, type Result, type RobotState } from '@reception/protocol';
 import { useEffect, useState } from 'react';
-import type { Socket } from 'socket.io-client';
+import { ErrorNote, type StaffError } from '../shared/staff-error.tsx';
+import { useTranslator } from '../shared/staff-i18n.tsx';
+import type { StaffSocket } from '../shared/use-staff-socket.ts';
 
-type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
-
-const pct = (n: number) => `${Math.round(n)}%`;
+type Command = 'estop' | 'stop' | 'estop_reset';
 
 /**
  * The robot at a glance and the commands staff may always give: emergency stop (one click, latched in the
- * firmware), stop, and the e-stop reset, which needs a second, deliberate confirmation.
+ * firmware), stop, and the e-stop reset, which needs a second, deliberate confirmation. States and events
+ * are shown in the staff member's language; `data-value` keeps the firmware's own name for tests and
+ * support.
  */
 export function RobotPanel({ socket, connected }: { socket: StaffSocket; connected: boolean }) {
+  const i18n = useTranslator();
   const [state, setState] = useState<RobotState>();
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<string>();
+  const [outcome, setOutcome] = useState<{ command: Command; error?: StaffError }>();
 
   useEffect(() => {
     const onState = (s: RobotState) => setState(s);
@@ -33,87 +31,98 @@ export function RobotPanel({ socket, connected }: { socket: StaffSocket; connect
     };
   }, [socket, connected]);
 
-  const run = async (what: string, send: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
-    setMessage(undefined);
+  const run = async (command: Command, send: () => Promise<Result<unknown>>) => {
+    setOutcome(undefined);
     const r = await send();
-    setMessage(r.ok ? `${what}: done` : `${what} failed: ${r.error?.message ?? 'unknown error'}`);
+    setOutcome(r.ok ? { command } : { command, error: { code: r.error.code, detail: r.error.message } });
   };
 
-  if (!state) return <section className="robot">Robot: loading…</section>;
+  if (!state) return <section className="robot">{i18n.t('staff.robot_loading')}</section>;
   const latched = state.estop_latched === true;
   return (
-    <section className="robot" aria-label="Robot">
-      <h2>Robot</h2>
+    <section className="robot" aria-label={i18n.t('staff.robot')}>
+      <h2>{i18n.t('staff.robot')}</h2>
       <dl>
-        <dt>Link</dt>
-        <dd data-testid="robot-link">{state.link}</dd>
-        <dt>Mode</dt>
-        <dd data-testid="robot-mode">{state.mode ?? '—'}</dd>
-        <dt>Battery</dt>
+        <dt>{i18n.t('staff.robot_link')}</dt>
+        <dd data-testid="robot-link" data-value={state.link}>
+          {i18n.t('staff.link_state', { link: state.link })}
+        </dd>
+        <dt>{i18n.t('staff.robot_mode')}</dt>
+        <dd data-testid="robot-mode" data-value={state.mode ?? ''}>
+          {state.mode ? i18n.t('staff.mode_state', { mode: state.mode }) : '—'}
+        </dd>
+        <dt>{i18n.t('staff.robot_battery')}</dt>
         <dd>
           {state.battery
-            ? `${pct(state.battery.soc_pct)}${state.battery.charging ? ' (charging)' : ''}`
+            ? i18n.t('staff.battery_level', {
+                level: state.battery.soc_pct / 100,
+                charging: state.battery.charging ? 'yes' : 'no',
+              })
             : '—'}
         </dd>
-        <dt>Position</dt>
-        <dd>{state.pose ? `x ${state.pose.x.toFixed(2)} m, y ${state.pose.y.toFixed(2)} m` : '—'}</dd>
-        <dt>Firmware</dt>
+        <dt>{i18n.t('staff.robot_position')}</dt>
+        <dd>{state.pose ? i18n.t('staff.position_value', { x: state.pose.x, y: state.pose.y }) : '—'}</dd>
+        <dt>{i18n.t('staff.robot_firmware')}</dt>
         <dd>{state.firmware ?? '—'}</dd>
       </dl>
       {latched && (
         <p className="estop-latched" role="status">
-          Emergency stop is latched: the robot will not move until it is reset.
+          {i18n.t('staff.estop_latched')}
         </p>
       )}
       <div className="actions">
         <button
           className="estop"
           disabled={state.link === 'absent'}
-          onClick={() => void run('Emergency stop', () => socket.emitWithAck('robot:estop', {}))}
+          onClick={() => void run('estop', () => socket.emitWithAck('robot:estop', {}))}
         >
-          EMERGENCY STOP
+          {i18n.t('staff.estop_button')}
         </button>
         <button
           className="secondary"
           disabled={state.link !== 'up'}
-          onClick={() => void run('Stop', () => socket.emitWithAck('robot:stop', {}))}
+          onClick={() => void run('stop', () => socket.emitWithAck('robot:stop', {}))}
         >
-          Stop
+          {i18n.t('staff.stop_button')}
         </button>
         {latched && !confirming && (
           <button className="secondary" onClick={() => setConfirming(true)}>
-            Reset e-stop…
+            {i18n.t('staff.estop_reset_button')}
           </button>
         )}
       </div>
       {confirming && (
-        <div className="confirm" role="alertdialog" aria-label="Confirm e-stop reset">
-          <p>
-            Check that the area around the robot is clear and nobody is touching it. Reset the emergency stop?
-          </p>
+        <div className="confirm" role="alertdialog" aria-label={i18n.t('staff.estop_reset_dialog')}>
+          <p>{i18n.t('staff.estop_reset_question')}</p>
           <button
             onClick={() => {
               setConfirming(false);
-              void run('E-stop reset', () =>
+              void run('estop_reset', () =>
                 socket.emitWithAck('robot:estop_reset', { confirm: ESTOP_RESET_CONFIRMATION }),
               );
             }}
           >
-            Yes, the area is clear: reset
+            {i18n.t('staff.estop_reset_yes')}
           </button>
           <button className="secondary" onClick={() => setConfirming(false)}>
-            Cancel
+            {i18n.t('staff.cancel')}
           </button>
         </div>
       )}
-      {message && <p role="status">{message}</p>}
+      {outcome && (
+        <p role="status">
+          {i18n.t('staff.command_result', { command: outcome.command, ok: outcome.error ? 'no' : 'yes' })}
+        </p>
+      )}
+      <ErrorNote error={outcome?.error} />
       {state.safety.length > 0 && (
         <>
-          <h3>Recent safety events</h3>
+          <h3>{i18n.t('staff.safety_heading')}</h3>
           <ul>
             {state.safety.map((e) => (
               <li key={`${e.at}-${e.kind}`}>
-                {new Date(e.at).toLocaleTimeString()} {e.kind} {e.active ? 'active' : 'cleared'}
+                <time dateTime={e.at}>{i18n.time(e.at, true)}</time>{' '}
+                {i18n.t('staff.safety_event', { kind: e.kind, active: e.active ? 'yes' : 'no' })}
               </li>
             ))}
           </ul>

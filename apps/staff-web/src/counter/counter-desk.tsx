@@ -1,16 +1,9 @@
-import type { Counter, QueueSnapshot, Result, SiteCatalogue, Ticket } from '@reception/protocol';
+import type { Counter, QueueSnapshot, Result, SiteCatalogue, Translated } from '@reception/protocol';
+import { forwardArrow, textIn } from '@reception/i18n';
 import { useState } from 'react';
+import { ErrorNote, toStaffError, type StaffError } from '../shared/staff-error.tsx';
+import { useTranslator } from '../shared/staff-i18n.tsx';
 import type { StaffSocket } from '../shared/use-staff-socket.ts';
-
-const STATUS_LABEL: Record<Ticket['status'], string> = {
-  waiting: 'Waiting',
-  called: 'Called — waiting for the citizen',
-  serving: 'Serving',
-  completed: 'Completed',
-  no_show: 'No-show',
-  cancelled: 'Cancelled',
-  expired: 'Expired',
-};
 
 /** One desk: its state, the ticket at it and every counter action, with the refusal shown if any. */
 export function CounterDesk(p: {
@@ -20,22 +13,27 @@ export function CounterDesk(p: {
   counter: Counter;
 }) {
   const { socket, site, queue, counter } = p;
-  const [error, setError] = useState<string>();
+  const i18n = useTranslator();
+  const [error, setError] = useState<StaffError>();
   const [busy, setBusy] = useState(false);
   const [transferTo, setTransferTo] = useState('');
   const [position, setPosition] = useState<'front' | 'end'>('front');
   const state = queue.counters.find((c) => c.counter_id === counter.id);
   const current = state?.current ?? null;
-  const name = (id: string) => site.services.find((s) => s.id === id)?.name.vi ?? id;
+  const text = (t: Translated) => textIn(t, i18n.language, site.languages.default);
+  const name = (id: string) => {
+    const service = site.services.find((s) => s.id === id);
+    return service ? text(service.name) : id;
+  };
 
   const run = async (work: () => Promise<Result<unknown>>) => {
     setBusy(true);
     setError(undefined);
     try {
       const r = await work();
-      if (!r.ok) setError(r.error.message);
+      if (!r.ok) setError({ code: r.error.code, detail: r.error.message });
     } catch (e) {
-      setError((e as Error).message);
+      setError(toStaffError(e));
     } finally {
       setBusy(false);
     }
@@ -45,35 +43,38 @@ export function CounterDesk(p: {
     current && run(() => socket.emitWithAck(event, { ...ref, ticket_id: current.id }));
   const waiting = queue.waiting.filter((w) => counter.services.includes(w.service_id));
   const total = waiting.reduce((n, w) => n + w.count, 0);
+  const status = state?.status ?? 'closed';
+  const priorityClass = site.priority_classes.find((c) => c.id === current?.priority_class);
 
   return (
     <div className="desk">
       <section className="panel state">
         <h2>
-          Counter {counter.number} ·{' '}
-          <span className={state?.status ?? 'closed'}>{state?.status ?? 'closed'}</span>
+          {i18n.t('common.counter_number', { number: counter.number })} ·{' '}
+          <span className={status}>{i18n.t('staff.counter_state', { status })}</span>
         </h2>
-        {state?.status === 'open' ? (
+        {status === 'open' ? (
           <button
             className="secondary"
             disabled={busy}
             onClick={() => void run(() => socket.emitWithAck('counter:close', ref))}
           >
-            Close counter
+            {i18n.t('staff.close_counter')}
           </button>
         ) : (
           <button disabled={busy} onClick={() => void run(() => socket.emitWithAck('counter:open', ref))}>
-            Open counter
+            {i18n.t('staff.open_counter')}
           </button>
         )}
-        <p className="waiting">
-          <b>{total}</b> waiting for this counter
-        </p>
+        <p className="waiting">{i18n.t('staff.waiting_total', { count: total })}</p>
         <ul className="waiting-list">
           {waiting.map((w) => (
             <li key={w.service_id}>
-              {name(w.service_id)}: {w.count}
-              {w.priority > 0 && <span className="prio"> ({w.priority} priority)</span>}
+              {i18n.t('staff.waiting_service', {
+                service: name(w.service_id),
+                count: w.count,
+                priority: w.priority,
+              })}
             </li>
           ))}
         </ul>
@@ -83,66 +84,67 @@ export function CounterDesk(p: {
         {current ? (
           <>
             <div className="big">{current.number}</div>
-            <p>
-              {name(current.service_id)}
-              {current.priority_class && (
-                <span className="prio">
-                  {' '}
-                  · priority:{' '}
-                  {site.priority_classes.find((c) => c.id === current.priority_class)?.name.en ??
-                    current.priority_class}
-                  {current.priority_reason ? ` (${current.priority_reason})` : ''}
-                </span>
-              )}
+            <p>{name(current.service_id)}</p>
+            {current.priority_class && (
+              <p className="prio">
+                {i18n.t('staff.priority', {
+                  class: priorityClass ? text(priorityClass.name) : current.priority_class,
+                })}
+                {current.priority_reason && <span lang=""> ({current.priority_reason})</span>}
+              </p>
+            )}
+            <p className="language" data-value={current.language ?? ''}>
+              {i18n.t('staff.citizen_language', { language: current.language ?? 'none' })}
             </p>
             <p className="status">
-              {STATUS_LABEL[current.status]} · called {current.call_count}×
+              {i18n.t('staff.ticket_status', { status: current.status })} ·{' '}
+              {i18n.t('staff.called_times', { count: current.call_count })}
             </p>
             <div className="actions">
               {current.status === 'called' && (
                 <>
                   <button disabled={busy} onClick={act('ticket:recall')}>
-                    Recall
+                    {i18n.t('staff.recall')}
                   </button>
                   <button disabled={busy} onClick={act('ticket:start')}>
-                    Start
+                    {i18n.t('staff.start')}
                   </button>
                   <button className="warn" disabled={busy} onClick={act('ticket:no_show')}>
-                    No-show
+                    {i18n.t('staff.no_show')}
                   </button>
                 </>
               )}
               <button className="ok" disabled={busy} onClick={act('ticket:complete')}>
-                Complete
+                {i18n.t('staff.complete')}
               </button>
               <button
                 className="secondary"
                 disabled={busy}
                 onClick={() => void run(() => socket.emitWithAck('ticket:cancel', { ticket_id: current.id }))}
               >
-                Cancel ticket
+                {i18n.t('staff.cancel_ticket')}
               </button>
             </div>
             <div className="transfer">
               <select
-                aria-label="Transfer to service"
+                aria-label={i18n.t('staff.transfer_service')}
                 value={transferTo}
                 onChange={(e) => setTransferTo(e.target.value)}
               >
-                <option value="">Transfer to…</option>
+                <option value="">{i18n.t('staff.transfer_choose')}</option>
                 {site.services.map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.prefix} · {s.name.vi}
+                    {s.prefix} · {text(s.name)}
                   </option>
                 ))}
               </select>
               <select
-                aria-label="Position"
+                aria-label={i18n.t('staff.transfer_position')}
                 value={position}
-                onChange={(e) => setPosition(e.target.value as 'front' | 'end')}
+                onChange={(e) => setPosition(e.target.value === 'end' ? 'end' : 'front')}
               >
-                <option value="front">front of the line</option>
-                <option value="end">end of the line</option>
+                <option value="front">{i18n.t('staff.position_front')}</option>
+                <option value="end">{i18n.t('staff.position_end')}</option>
               </select>
               <button
                 className="secondary"
@@ -158,7 +160,7 @@ export function CounterDesk(p: {
                   )
                 }
               >
-                Transfer
+                {i18n.t('staff.transfer')}
               </button>
             </div>
           </>
@@ -167,27 +169,25 @@ export function CounterDesk(p: {
             <div className="big idle">—</div>
             <button
               className="call"
-              disabled={busy || state?.status !== 'open'}
+              disabled={busy || status !== 'open'}
               onClick={() => void run(() => socket.emitWithAck('counter:call_next', ref))}
             >
-              Call next
+              {i18n.t('staff.call_next')}
             </button>
-            {state?.status !== 'open' && <p>Open the counter to call tickets.</p>}
+            {status !== 'open' && <p>{i18n.t('staff.open_to_call')}</p>}
           </>
         )}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorNote error={error} />
       </section>
 
       <section className="panel calls">
-        <h3>Last calls</h3>
+        <h3>{i18n.t('display.last_calls')}</h3>
         <ol>
           {queue.recent_calls.map((e) => (
             <li key={e.seq}>
-              {e.ticket?.number} → counter {e.counter_number} {e.type === 'ticket.recalled' ? '(recall)' : ''}
+              {e.ticket?.number} {forwardArrow(i18n.language)}{' '}
+              {i18n.t('common.counter_number', { number: e.counter_number ?? '' })}
+              {e.type === 'ticket.recalled' && ` (${i18n.t('display.called_again')})`}
             </li>
           ))}
         </ol>

@@ -1,40 +1,49 @@
 import type { QueueReport, ReportRow, SiteCatalogue } from '@reception/protocol';
+import { textIn, type Translator } from '@reception/i18n';
 import { useEffect, useState } from 'react';
+import { ErrorNote, type StaffError } from '../shared/staff-error.tsx';
+import { useTranslator } from '../shared/staff-i18n.tsx';
+import { siteToday } from '../shared/site-clock.ts';
 import type { StaffSocket } from '../shared/use-staff-socket.ts';
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-const mins = (s: number | null) => (s === null ? '–' : (s / 60).toFixed(1));
+/** Seconds as minutes with one decimal, in the staff member's number format; a dash when unknown. */
+const minutes = (i18n: Translator, s: number | null) => (s === null ? '–' : i18n.number(s / 60, 1));
 
 function Rows({ rows, label }: { rows: ReportRow[]; label: (k: string) => string }) {
+  const i18n = useTranslator();
   return (
     <table>
       <thead>
         <tr>
           <th />
-          <th>Issued</th>
-          <th>Completed</th>
-          <th>No-show</th>
-          <th>Cancelled</th>
-          <th>Wait p50 / p90 (min)</th>
-          <th>Handling p50 / p90 (min)</th>
-          <th>Rating</th>
+          <th>{i18n.t('staff.report_issued')}</th>
+          <th>{i18n.t('staff.ticket_status', { status: 'completed' })}</th>
+          <th>{i18n.t('staff.ticket_status', { status: 'no_show' })}</th>
+          <th>{i18n.t('staff.ticket_status', { status: 'cancelled' })}</th>
+          <th>{i18n.t('staff.report_waiting')}</th>
+          <th>{i18n.t('staff.report_handling')}</th>
+          <th>{i18n.t('staff.report_rating')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>
             <td>{label(r.key)}</td>
-            <td>{r.issued}</td>
-            <td>{r.completed}</td>
-            <td>{r.no_show}</td>
-            <td>{r.cancelled}</td>
+            <td>{i18n.number(r.issued)}</td>
+            <td>{i18n.number(r.completed)}</td>
+            <td>{i18n.number(r.no_show)}</td>
+            <td>{i18n.number(r.cancelled)}</td>
             <td>
-              {mins(r.waiting.p50_s)} / {mins(r.waiting.p90_s)}
+              {minutes(i18n, r.waiting.p50_s)} / {minutes(i18n, r.waiting.p90_s)}
             </td>
             <td>
-              {mins(r.handling.p50_s)} / {mins(r.handling.p90_s)}
+              {minutes(i18n, r.handling.p50_s)} / {minutes(i18n, r.handling.p90_s)}
             </td>
-            <td>{r.rating_mean === null ? '–' : `${r.rating_mean.toFixed(2)} (${r.rating_count})`}</td>
+            <td>
+              {r.rating_mean === null
+                ? '–'
+                : i18n.t('staff.report_rating_value', { mean: r.rating_mean, count: r.rating_count })}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -42,18 +51,23 @@ function Rows({ rows, label }: { rows: ReportRow[]; label: (k: string) => string
   );
 }
 
-/** Daily or per-counter report with CSV export (the CSV is fetched with the staff token, then saved). */
+/**
+ * Daily or per-counter report with CSV export (the CSV is fetched with the staff token, then saved). The
+ * range starts as today on the site's clock, whatever the clock of this browser.
+ */
 export function ReportPanel(p: {
   socket: StaffSocket;
   site: SiteCatalogue;
   token: string;
   counterId: string | undefined;
 }) {
-  const [from, setFrom] = useState(today);
-  const [to, setTo] = useState(today);
+  const i18n = useTranslator();
+  const [from, setFrom] = useState(() => siteToday(i18n));
+  const [to, setTo] = useState(() => siteToday(i18n));
   const [onlyMine, setOnlyMine] = useState(false);
   const [report, setReport] = useState<QueueReport>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<StaffError>();
+  const [csvStatus, setCsvStatus] = useState<number>();
 
   useEffect(() => {
     const query = { from, to, ...(onlyMine && p.counterId ? { counter_id: p.counterId } : {}) };
@@ -61,16 +75,17 @@ export function ReportPanel(p: {
       if (r.ok) {
         setReport(r.value);
         setError(undefined);
-      } else setError(r.error.message);
+      } else setError({ code: r.error.code, detail: r.error.message });
     });
   }, [p.socket, p.counterId, from, to, onlyMine]);
 
   const download = async () => {
+    setCsvStatus(undefined);
     const res = await fetch(`/api/tickets/report.csv?from=${from}&to=${to}`, {
       headers: { authorization: `Bearer ${p.token}` },
     });
     if (!res.ok) {
-      setError(`CSV export failed (${res.status})`);
+      setCsvStatus(res.status);
       return;
     }
     const url = URL.createObjectURL(await res.blob());
@@ -80,40 +95,51 @@ export function ReportPanel(p: {
     a.click();
     URL.revokeObjectURL(url);
   };
-  const service = (id: string) => p.site.services.find((s) => s.id === id)?.name.vi ?? id;
-  const counter = (id: string) => `Counter ${p.site.counters.find((c) => c.id === id)?.number ?? id}`;
+  const text = (t: Parameters<typeof textIn>[0]) => textIn(t, i18n.language, p.site.languages.default);
+  const service = (id: string) => {
+    const s = p.site.services.find((x) => x.id === id);
+    return s ? text(s.name) : id;
+  };
+  const counter = (id: string) =>
+    i18n.t('common.counter_number', { number: p.site.counters.find((c) => c.id === id)?.number ?? id });
   return (
     <div className="report">
       <div className="filters">
         <label>
-          From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          {i18n.t('staff.report_from')}{' '}
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label>
-          To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          {i18n.t('staff.report_to')} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
         {p.counterId && (
           <label>
-            <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} /> only
-            my counter
+            <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />{' '}
+            {i18n.t('staff.report_only_mine')}
           </label>
         )}
-        <button onClick={() => void download()}>Download CSV</button>
+        <button onClick={() => void download()}>{i18n.t('staff.report_download')}</button>
       </div>
-      {error && <p className="error">{error}</p>}
+      <ErrorNote error={error} />
+      {csvStatus !== undefined && (
+        <p role="alert" className="error">
+          {i18n.t('staff.report_download_failed', { status: csvStatus })}
+        </p>
+      )}
       {report && (
         <>
-          <h3>By service</h3>
+          <h3>{i18n.t('staff.report_by_service')}</h3>
           <Rows
             rows={[...report.by_service, report.total]}
-            label={(k) => (k === 'total' ? 'Total' : service(k))}
+            label={(k) => (k === 'total' ? i18n.t('staff.report_total') : service(k))}
           />
-          <h3>By counter</h3>
+          <h3>{i18n.t('staff.report_by_counter')}</h3>
           <Rows rows={report.by_counter} label={counter} />
-          <h3>Citizen ratings</h3>
+          <h3>{i18n.t('staff.report_ratings')}</h3>
           <p>
             {report.ratings.map((r) => (
-              <span key={r.score} className="stars">
-                {'★'.repeat(r.score)}: <b>{r.count}</b>
+              <span key={r.score} className="stars" title={i18n.t('rating.score', { score: r.score })}>
+                {'★'.repeat(r.score)}: <b>{i18n.number(r.count)}</b>
               </span>
             ))}
           </p>
@@ -121,7 +147,7 @@ export function ReportPanel(p: {
             <ul>
               {report.reasons.map((r, i) => (
                 <li key={i}>
-                  {'★'.repeat(r.score)} — {r.reason}
+                  {'★'.repeat(r.score)} — <span lang="">{r.reason}</span>
                 </li>
               ))}
             </ul>

@@ -1,15 +1,25 @@
 import type {
   DisplayClientEvents,
   DisplayServerEvents,
-  Language,
   QueueEvent,
   QueueSnapshot,
   SiteCatalogue,
 } from '@reception/protocol';
+import { LANGUAGES } from '@reception/protocol';
+import {
+  Announcer,
+  callText,
+  directionOf,
+  forwardArrow,
+  textIn,
+  translator,
+  type Translator,
+} from '@reception/i18n';
 import { useEffect, useMemo, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { Announcer, callText } from '@reception/i18n';
 import { syncQueue } from '../shared/queue-sync.ts';
+import { clockText } from '../shared/site-clock.ts';
+import { Captions, useDisplayLanguages } from './display-languages.tsx';
 import { chime, speakInBrowser } from './speech.ts';
 
 type DisplaySocket = Socket<DisplayServerEvents, DisplayClientEvents>;
@@ -22,14 +32,17 @@ function deviceToken(): string | undefined {
   return fromUrl ?? localStorage.getItem(TOKEN_KEY) ?? undefined;
 }
 
-function Clock() {
+/** The time on the site's clock (the translator's zone), not the clock of the browser showing it. */
+function Clock({ i18n }: { i18n: Translator }) {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const t = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(t);
   }, []);
   return (
-    <span className="clock">{now.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' })}</span>
+    <time className="clock" dateTime={now.toISOString()}>
+      {clockText(i18n, now)}
+    </time>
   );
 }
 
@@ -47,7 +60,7 @@ export function DisplayApp() {
   const [flash, setFlash] = useState<string>();
   const [soundOn, setSoundOn] = useState(false);
   const [error, setError] = useState<string>();
-  const languages = useMemo(() => ({ current: [] as Language[] }), []);
+  const languages = useMemo(() => ({ current: [] as SiteCatalogue['languages']['enabled'] }), []);
   const sound = useMemo(() => ({ on: false }), []);
   const announcer = useMemo(
     () =>
@@ -102,23 +115,40 @@ export function DisplayApp() {
     return () => clearTimeout(t);
   }, [flash]);
 
+  const langs = useDisplayLanguages(site);
+  const title = langs.primary.t('display.title');
+  useEffect(() => {
+    document.title = title;
+    document.documentElement.lang = langs.primary.language;
+    document.documentElement.dir = directionOf(langs.primary.language);
+  }, [title, langs]);
   if (!token) {
+    // No site yet (its catalogue needs the token): the setup hint in every language.
     return (
       <main className="setup">
-        <h1>Lobby display</h1>
-        <p>
-          Open this page as <code>/display/?token=DEVICE_TOKEN</code> with a display token of this centre.
-        </p>
+        {LANGUAGES.map((l) => {
+          const t = translator(l, 'UTC');
+          return (
+            <section key={l} lang={l} dir={directionOf(l)}>
+              <h1>{t.t('display.title')}</h1>
+              <p>{t.t('display.setup_hint', { address: '/display/?token=DEVICE_TOKEN' })}</p>
+            </section>
+          );
+        })}
       </main>
     );
   }
-  const lang = site?.languages.default ?? 'vi';
-  const serviceName = (id: string) => site?.services.find((s) => s.id === id)?.name[lang] ?? id;
+  const { primary } = langs;
+  const text = (t: Parameters<typeof textIn>[0]) => textIn(t, primary.language, primary.language);
+  const serviceName = (id: string) => {
+    const service = site?.services.find((s) => s.id === id);
+    return service ? text(service.name) : id;
+  };
   const open = queue?.counters.filter((c) => c.status === 'open' || c.current) ?? [];
   return (
-    <div className="display">
+    <div className="display" lang={primary.language} dir={directionOf(primary.language)}>
       <header>
-        <h1>{site?.name[lang] ?? ''}</h1>
+        <h1>{site ? text(site.name) : ''}</h1>
         {!soundOn && (
           <button
             className="sound"
@@ -128,17 +158,21 @@ export function DisplayApp() {
               window.speechSynthesis.getVoices();
             }}
           >
-            Bật âm thanh / Enable sound
+            <Captions langs={langs} message="display.enable_sound" />
           </button>
         )}
-        <Clock />
+        {site && <Clock i18n={primary} />}
       </header>
-      {(!connected || error) && <div className="offline">Mất kết nối, đang kết nối lại… / Reconnecting…</div>}
+      {(!connected || error) && (
+        <div className="offline" role="status">
+          <Captions langs={langs} message="display.reconnecting" />
+        </div>
+      )}
       {speaking && (
         <div className="announce" role="status">
-          {(site?.languages.enabled ?? ['vi']).slice(0, 2).map((l) => (
-            <p key={l} lang={l}>
-              {callText(l, speaking.number, speaking.counter)}
+          {langs.all.map((t) => (
+            <p key={t.language} lang={t.language} dir={directionOf(t.language)}>
+              {callText(t.language, speaking.number, speaking.counter)}
             </p>
           ))}
         </div>
@@ -146,7 +180,7 @@ export function DisplayApp() {
       <main>
         <section className="serving">
           <h2>
-            Đang phục vụ <small>Now serving</small>
+            <Captions langs={langs} message="display.now_serving" />
           </h2>
           <div className="tiles">
             {open.map((c) => (
@@ -154,29 +188,33 @@ export function DisplayApp() {
                 key={c.counter_id}
                 className={`tile${c.current && c.current.id === flash ? ' flash' : ''}`}
               >
-                <div className="counter">
-                  Quầy <b>{c.number}</b>
-                </div>
+                <div className="counter">{primary.t('common.counter_number', { number: c.number })}</div>
                 <div className="number">{c.current?.number ?? '—'}</div>
                 <div className="service">
-                  {c.current ? serviceName(c.current.service_id) : 'Sẵn sàng / Ready'}
+                  {c.current ? serviceName(c.current.service_id) : primary.t('display.ready')}
                 </div>
               </div>
             ))}
-            {open.length === 0 && <p className="empty">Chưa có quầy nào mở / No counter open yet</p>}
+            {open.length === 0 && (
+              <p className="empty">
+                <Captions langs={langs} message="display.no_counter_open" />
+              </p>
+            )}
           </div>
         </section>
         <aside className="recent">
           <h2>
-            Vừa gọi <small>Last calls</small>
+            <Captions langs={langs} message="display.last_calls" />
           </h2>
           <ol>
             {(queue?.recent_calls ?? []).map((e) => (
               <li key={e.seq}>
                 <span className="num">{e.ticket?.number}</span>
-                <span className="arrow">→</span>
-                <span>Quầy {e.counter_number}</span>
-                {e.type === 'ticket.recalled' && <span className="again">gọi lại</span>}
+                <span className="arrow">{forwardArrow(primary.language)}</span>
+                <span>{primary.t('common.counter_number', { number: e.counter_number ?? '' })}</span>
+                {e.type === 'ticket.recalled' && (
+                  <span className="again">{primary.t('display.called_again')}</span>
+                )}
               </li>
             ))}
           </ol>
@@ -185,11 +223,13 @@ export function DisplayApp() {
       <footer>
         {(queue?.waiting ?? []).map((w) => (
           <span key={w.service_id} className="wait">
-            {serviceName(w.service_id)}: <b>{w.count}</b> đang chờ
+            {primary.t('display.waiting', { service: serviceName(w.service_id), count: w.count })}
           </span>
         ))}
         {queue && queue.waiting.length === 0 && (
-          <span className="wait">Không có ai đang chờ / Nobody waiting</span>
+          <span className="wait">
+            <Captions langs={langs} message="display.nobody_waiting" />
+          </span>
         )}
       </footer>
     </div>

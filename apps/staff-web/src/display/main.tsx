@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '../shared/fonts.ts';
+import '../shared/scripts.css';
 import './display.css';
 import { DisplayApp } from './display-app.tsx';
 

@@ -1,3 +1,5 @@
+import type { StaffError } from './staff-error.tsx';
+
 /**
  * Staff login shared by the console and counter pages: POST /api/auth/login, keep the session token in
  * sessionStorage (gone when the browser tab closes), and hand it to socket.io as handshake auth.
@@ -27,16 +29,31 @@ export function clearSession(): void {
   sessionStorage.removeItem(KEY);
 }
 
-export async function login(username: string, password: string): Promise<StaffSession> {
-  const res = await fetch('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const body = (await res.json()) as StaffSession | { error: { message: string } };
-  if (!res.ok || 'error' in body) {
-    throw new Error('error' in body ? body.error.message : `login failed (${res.status})`);
+/** A refused or failed sign-in: `UNAUTHORIZED` is a wrong username or password. */
+export class LoginError extends Error {
+  constructor(readonly error: StaffError) {
+    super(error.detail ?? error.code);
   }
+  get code(): StaffError['code'] {
+    return this.error.code;
+  }
+}
+
+export async function login(username: string, password: string): Promise<StaffSession> {
+  let res: Response;
+  let body: StaffSession | { error: { code: StaffError['code']; message: string } };
+  try {
+    res = await fetch('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    body = (await res.json()) as typeof body;
+  } catch (e) {
+    throw new LoginError({ code: 'UNREACHABLE', detail: (e as Error).message });
+  }
+  if ('error' in body) throw new LoginError({ code: body.error.code, detail: body.error.message });
+  if (!res.ok) throw new LoginError({ code: 'UNREACHABLE', detail: `HTTP ${res.status}` });
   sessionStorage.setItem(KEY, JSON.stringify(body));
   return body;
 }

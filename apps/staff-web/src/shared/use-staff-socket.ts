@@ -1,6 +1,7 @@
 import type { StaffClientEvents, StaffServerEvents } from '@reception/protocol';
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { toStaffError, type StaffError } from './staff-error.tsx';
 import { clearSession, loadSession, type StaffSession } from './staff-session.ts';
 
 export type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
@@ -14,7 +15,7 @@ export function useStaffSocket(setup: (socket: StaffSocket) => void) {
   const [session, setSession] = useState<StaffSession | undefined>(loadSession);
   const [socket, setSocket] = useState<StaffSocket>();
   const [connected, setConnected] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<StaffError>();
   const setupRef = useRef(setup);
   setupRef.current = setup;
 
@@ -22,13 +23,16 @@ export function useStaffSocket(setup: (socket: StaffSocket) => void) {
     if (!session) return;
     const s: StaffSocket = io('/staff', { auth: { token: session.token }, transports: ['websocket'] });
     setSocket(s);
-    s.on('connect', () => setConnected(true));
+    s.on('connect', () => {
+      setConnected(true);
+      setError(undefined);
+    });
     s.on('disconnect', () => setConnected(false));
     s.on('connect_error', (e) => {
       if (e.message === 'UNAUTHORIZED') {
         clearSession();
         setSession(undefined);
-      } else setError(e.message);
+      } else setError(toStaffError(e));
     });
     setupRef.current(s);
     return () => {

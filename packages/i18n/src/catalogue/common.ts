@@ -3,6 +3,8 @@ import { defineMessages } from './define.ts';
 /** Words every screen and the printed ticket share. */
 export const common = defineMessages('common', {
   language_name: { vi: 'Tiếng Việt', en: 'English', hi: 'हिन्दी', ur: 'اردو' },
+  /** Label of a language switch. */
+  language: { vi: 'Ngôn ngữ', en: 'Language', hi: 'भाषा', ur: 'زبان' },
   back: { vi: 'Quay lại', en: 'Back', hi: 'वापस', ur: 'واپس' },
   start_over: { vi: 'Làm lại từ đầu', en: 'Start over', hi: 'फिर से शुरू करें', ur: 'دوبارہ شروع کریں' },
   counter_number: {

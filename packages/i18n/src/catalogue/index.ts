@@ -1,11 +1,26 @@
+import { announce } from './announce.ts';
 import { common } from './common.ts';
 import { ticket } from './ticket.ts';
+import { display } from './display.ts';
+import { kiosk } from './kiosk.ts';
+import { rating } from './rating.ts';
+import { staffCounter } from './staff-counter.ts';
+import { staff } from './staff.ts';
 
 /**
  * Every user-visible string of every app, by key. Add a namespace file per feature (kiosk, staff, display,
  * ticket, ...) and spread it here; keys must be unique across namespaces (the namespace prefix sees to it).
  */
-export const CATALOGUE = { ...common, ...ticket } as const;
+export const CATALOGUE = {
+  ...common,
+  ...kiosk,
+  ...staff,
+  ...staffCounter,
+  ...display,
+  ...announce,
+  ...rating,
+  ...ticket,
+} as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
 export type { Message } from './define.ts';
