@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { locatePort, type PortLister } from './port-locator.ts';
+import { nodeSerialPorts } from './serial-ports.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'port-locator-'));
 const present = join(dir, 'ttyUSB0');
@@ -11,8 +12,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const lister = (ports: { path: string; serialNumber?: string }[]): PortLister => ({
   list: () => Promise.resolve(ports),
+  exists: (path) => nodeSerialPorts.exists(path),
 });
-const broken: PortLister = { list: () => Promise.reject(new Error('udevadm: not found')) };
+const broken: PortLister = {
+  list: () => Promise.reject(new Error('udevadm: not found')),
+  exists: (path) => nodeSerialPorts.exists(path),
+};
 
 describe('locatePort', () => {
   it('follows the USB serial number to a new device path', async () => {

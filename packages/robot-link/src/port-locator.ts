@@ -3,8 +3,7 @@
  * (the /dev/ttyUSBn name may change on replug), otherwise by path. `SerialPort.list()` needs udev
  * (udevadm) on Linux; where it fails or is absent the locator falls back to the configured path.
  */
-import { access } from 'node:fs/promises';
-import { SerialPort } from 'serialport';
+import { nodeSerialPorts, type SerialPorts } from './serial-ports.ts';
 
 export interface PortSpec {
   path: string;
@@ -12,30 +11,22 @@ export interface PortSpec {
   serialNumber?: string;
 }
 
-export interface PortLister {
-  list(): Promise<{ path: string; serialNumber?: string | undefined }[]>;
-}
-
-export const serialPortLister: PortLister = { list: () => SerialPort.list() };
+/** The part of `SerialPorts` the locator needs. */
+export type PortLister = Pick<SerialPorts, 'list' | 'exists'>;
 
 /** Resolves the current device path, or undefined when the port is not present now. */
 export async function locatePort(
   spec: PortSpec,
-  lister: PortLister = serialPortLister,
+  ports: PortLister = nodeSerialPorts,
 ): Promise<string | undefined> {
   if (spec.serialNumber !== undefined) {
     try {
-      const ports = await lister.list();
-      const match = ports.find((p) => p.serialNumber === spec.serialNumber);
+      const listed = await ports.list();
+      const match = listed.find((p) => p.serialNumber === spec.serialNumber);
       if (match !== undefined) return match.path;
     } catch {
       // No udev (containers, minimal images): fall through to the configured path.
     }
   }
-  try {
-    await access(spec.path);
-    return spec.path;
-  } catch {
-    return undefined;
-  }
+  return (await ports.exists(spec.path)) ? spec.path : undefined;
 }

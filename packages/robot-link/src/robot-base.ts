@@ -1,6 +1,8 @@
 /**
  * The bridge's view of the robot base (MCU firmware or its host build on a pty). One implementation per
- * transport: `SerialRobotBase` (node-serialport). Units are SI on this side; the wire uses mm, mrad, ms.
+ * transport: `SerialRobotBase` (node-serialport, or any port given as `SerialPorts`); for tests of the
+ * layers above, `FakeRobotBase` (`@reception/robot-link/testing`), in-process. Both pass the contract suite
+ * in testing/robot-base-contract.ts. Units are SI on this side; the wire uses mm, mrad, ms.
  *
  * Rules every implementation keeps:
  * - **Commands resolve only on CMD_ACK.** A command promise resolves when the base acknowledges its seq with

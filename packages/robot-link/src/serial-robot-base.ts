@@ -4,29 +4,26 @@
  * reconnect with backoff when the port disappears, resync on a new boot id. Rules: see robot-base.ts.
  */
 import { randomInt } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import pino, { type Logger } from 'pino';
-import { SerialPort } from 'serialport';
+import { payloadError, RobotBaseCommands } from './base-commands.ts';
 import { encodeFrame, messageDef, type Frame, type FrameOf } from './codec.ts';
 import { CommandTracker } from './command-tracker.ts';
 import { LinkError } from './errors.ts';
 import { FrameDecoder } from './frame-parser.ts';
 import {
-  EstopSource,
   FLAGS,
   PROTOCOL_VERSION,
   RULES,
   SCHEMA_HASH,
   Status,
-  StopReason,
   type CommandName,
   type MessageName,
   type Payloads,
 } from './messages.generated.ts';
 import { LinkMetricsRecorder } from './metrics.ts';
 import { toBattery, toOdometry, toSafetyEvent } from './telemetry.ts';
-import { locatePort, serialPortLister, type PortLister, type PortSpec } from './port-locator.ts';
+import { locatePort, type PortSpec } from './port-locator.ts';
 import type {
   BaseInfo,
   CommandAck,
@@ -34,9 +31,8 @@ import type {
   ConnectionState,
   LinkMetrics,
   RobotBase,
-  RobotBaseEvents,
-  Waypoint,
 } from './robot-base.ts';
+import { nodeSerialPorts, type LinkPort, type SerialPorts } from './serial-ports.ts';
 
 export interface SerialRobotBaseOptions extends PortSpec {
   baudRate?: number;
@@ -54,20 +50,18 @@ export interface SerialRobotBaseOptions extends PortSpec {
   heartbeatCopies?: number;
   reconnectBackoffMs?: { initial: number; max: number };
   maxInFlight?: number;
-  lister?: PortLister;
+  /** Where ports come from (default node-serialport); tests pass `SerialPortMock` or a duplex stream. */
+  ports?: SerialPorts;
 }
 
-/** Stopping commands are resent (same seq) for this long, not just 3 times: giving up on a stop is never better. */
-export const SAFETY_DEADLINE_MS = 5000;
-
-export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements RobotBase {
+export class SerialRobotBase extends RobotBaseCommands implements RobotBase {
   private readonly log: Logger;
   private readonly recorder = new LinkMetricsRecorder();
   private readonly tracker: CommandTracker;
   private readonly decoder: FrameDecoder;
   private readonly hostSession = randomInt(1, 0xffffffff);
   private readonly opts: Required<Omit<SerialRobotBaseOptions, 'serialNumber' | 'logger'>> & PortSpec;
-  private port: SerialPort | undefined;
+  private port: LinkPort | undefined;
   private currentPath: string | undefined;
   private connState: ConnectionState = 'disconnected';
   private baseInfo: BaseInfo | undefined;
@@ -97,7 +91,7 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
       heartbeatCopies: 2,
       reconnectBackoffMs: { initial: 50, max: 500 },
       maxInFlight: 32,
-      lister: serialPortLister,
+      ports: nodeSerialPorts,
       ...options,
     };
     this.log = (options.logger ?? pino({ name: 'link' }, pino.destination(2))).child({ port: options.path });
@@ -153,67 +147,6 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
     if (port?.isOpen === true) await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 
-  velocity(linear: number, angular: number, ttlMs = 200): Promise<CommandAck> {
-    return this.sendCommand('CMD_VEL', {
-      linear_mm_s: Math.round(linear * 1000),
-      angular_mrad_s: Math.round(angular * 1000),
-      ttl_ms: ttlMs,
-    });
-  }
-
-  followPath(pathId: number, waypoints: Waypoint[], speedLimit: number): Promise<CommandAck> {
-    return this.sendCommand('FOLLOW_PATH', {
-      path_id: pathId,
-      chunk_index: 0,
-      chunk_count: 1,
-      speed_limit_mm_s: Math.round(speedLimit * 1000),
-      waypoints: waypoints.map((w) => ({
-        x_mm: Math.round(w.x * 1000),
-        y_mm: Math.round(w.y * 1000),
-        speed_mm_s: Math.round(w.speed * 1000),
-      })),
-    });
-  }
-
-  stop(reason: keyof typeof StopReason = 'HOST'): Promise<CommandAck> {
-    return this.sendCommand('STOP', { reason: StopReason[reason] }, { deadlineMs: SAFETY_DEADLINE_MS });
-  }
-
-  estop(source: keyof typeof EstopSource = 'HOST'): Promise<CommandAck> {
-    return this.sendCommand(
-      'ESTOP_ASSERT',
-      { source: EstopSource[source] },
-      { deadlineMs: SAFETY_DEADLINE_MS },
-    );
-  }
-
-  resetEstop(): Promise<CommandAck> {
-    return this.sendCommand('ESTOP_RESET', { confirm: RULES.estop_reset_confirm });
-  }
-
-  setSpeedLimit(maxLinear: number, maxAngular: number): Promise<CommandAck> {
-    return this.sendCommand('SET_SPEED_LIMIT', {
-      max_linear_mm_s: Math.round(maxLinear * 1000),
-      max_angular_mrad_s: Math.round(maxAngular * 1000),
-    });
-  }
-
-  setPose(x: number, y: number, theta: number): Promise<CommandAck> {
-    return this.sendCommand('SET_POSE', {
-      x_mm: Math.round(x * 1000),
-      y_mm: Math.round(y * 1000),
-      theta_mrad: Math.round(theta * 1000),
-    });
-  }
-
-  dock(): Promise<CommandAck> {
-    return this.sendCommand('DOCK', {});
-  }
-
-  undock(): Promise<CommandAck> {
-    return this.sendCommand('UNDOCK', {});
-  }
-
   sendCommand<K extends CommandName>(
     name: K,
     payload: Payloads[K],
@@ -221,6 +154,10 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
   ): Promise<CommandAck> {
     if (this.connState === 'closed') return Promise.reject(new LinkError('CLOSED', 'link is closed'));
     if (name === 'HELLO') return Promise.reject(new LinkError('INVALID', 'HELLO belongs to the handshake'));
+    // Checked here, not when the frame is written: a frame that cannot be encoded would otherwise throw from
+    // every resend on the ticker.
+    const invalid = payloadError(name, payload);
+    if (invalid !== undefined) return Promise.reject(invalid);
     const promise = this.tracker.submit(name, payload, performance.now(), options.deadlineMs);
     this.tracker.tick(performance.now(), this.connState === 'up');
     return promise;
@@ -247,13 +184,13 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
   private async open(): Promise<void> {
     if (this.connState === 'closed') return;
     this.setState('connecting');
-    const path = await locatePort(this.opts, this.opts.lister);
+    const path = await locatePort(this.opts, this.opts.ports);
     if (this.isClosed()) return;
     if (path === undefined) {
       this.scheduleReopen(`port ${this.opts.path} not present`);
       return;
     }
-    const port = new SerialPort({ path, baudRate: this.opts.baudRate, autoOpen: false });
+    const port = this.opts.ports.open(path, this.opts.baudRate);
     port.on('data', (chunk: Buffer) => this.decoder.push(chunk));
     port.on('error', (error) => this.log.warn({ err: error.message }, 'serial port error'));
     port.on('close', () => this.onPortClosed(port));
@@ -275,7 +212,7 @@ export class SerialRobotBase extends EventEmitter<RobotBaseEvents> implements Ro
     });
   }
 
-  private onPortClosed(port: SerialPort): void {
+  private onPortClosed(port: LinkPort): void {
     if (this.port !== port || this.connState === 'closed') return;
     this.port = undefined;
     this.log.warn({ path: this.currentPath }, 'port disappeared');

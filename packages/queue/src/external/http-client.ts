@@ -1,4 +1,5 @@
-import { TicketError, type TicketErrorCode } from '../ticket-queue.ts';
+import { TicketError } from '../ticket-queue.ts';
+import { REFUSAL_CODES, type ErrorBody } from './contract.ts';
 
 /** The external system answered with an error body: a refusal, not an outage. Not retried. */
 export class ExternalRefusal extends TicketError {}
@@ -7,20 +8,6 @@ export class ExternalRefusal extends TicketError {}
 export class ExternalUnavailable extends Error {
   readonly code = 'EXTERNAL_UNAVAILABLE';
 }
-
-const KNOWN: readonly TicketErrorCode[] = [
-  'UNKNOWN_SERVICE',
-  'UNKNOWN_COUNTER',
-  'UNKNOWN_TICKET',
-  'UNKNOWN_PRIORITY_CLASS',
-  'INVALID_TRANSITION',
-  'COUNTER_CLOSED',
-  'COUNTER_BUSY',
-  'WRONG_COUNTER',
-  'IDEMPOTENCY_MISMATCH',
-  'NOT_RATEABLE',
-  'QUEUE_UNAVAILABLE',
-];
 
 export interface RestOptions {
   baseUrl: string;
@@ -60,8 +47,8 @@ export async function rest<T>(
     throw new ExternalUnavailable(`${method} ${path}: answer is not JSON`);
   }
   if (!res.ok) {
-    const e = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
-    const code = KNOWN.find((k) => k === e?.code);
+    const e = (parsed as Partial<ErrorBody> | null)?.error;
+    const code = REFUSAL_CODES.find((k) => k === e?.code);
     if (code) throw new ExternalRefusal(code, e?.message ?? code);
     throw new ExternalUnavailable(`${method} ${path}: HTTP ${res.status} ${e?.message ?? ''}`);
   }

@@ -206,6 +206,42 @@ describe('HttpTicketQueue against the reference server (separate process)', () =
     }
   });
 
+  it('hands out no number from a block answer that breaks the contract', async () => {
+    // Answers 201 with a block for today that starts at 0: numbers start at 1, so 0 breaks the contract.
+    const today = businessDate(new Date(), site.timezone, site.queue.reset_hour);
+    let asked = 0;
+    const broken = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        if (req.url === '/v1/number-blocks') {
+          asked++;
+          res.writeHead(201).end(JSON.stringify({ business_date: today, first: 0, last: 9 }));
+        } else res.writeHead(404).end('{}');
+      });
+    });
+    await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));
+    const q = new HttpTicketQueue({
+      baseUrl: `http://127.0.0.1:${(broken.address() as AddressInfo).port}`,
+      token: TOKEN,
+      site: () => site,
+      outboxFile: path.join(dirs.dataDir, 'broken-contract-outbox.sqlite'),
+      log: pino({ level: 'silent' }),
+    });
+    try {
+      const refused = await q
+        .issue({ service_id: 'civil_status', idempotency_key: randomUUID(), source: 'kiosk', actor: 'k' })
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(TicketError);
+      expect((refused as TicketError).code).toBe('QUEUE_UNAVAILABLE');
+      expect(asked).toBeGreaterThan(0);
+      expect(q.online).toBe(false);
+    } finally {
+      await q.close();
+      await new Promise((r) => broken.close(r));
+    }
+  });
+
   it('keeps issuing when a new business day starts while the queue system is down', async () => {
     // Open every day, so that the next business day is tomorrow whatever weekday this runs on.
     const everyDay = { ...site, opening_hours: [{ days: [...WEEKDAYS], open: '07:30', close: '17:00' }] };

@@ -1,18 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  EventsAfter,
-  QueueEvent,
-  QueueReport,
-  QueueSnapshot,
-  ReportQuery,
-  Site,
-  Ticket,
-} from '@reception/protocol';
+import type { QueueEvent, ReportQuery, Site, Ticket } from '@reception/protocol';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import { businessDate, formatNumber, nextOpeningDays } from '../business-day.ts';
 import { backoffMs, ExternalRefusal, ExternalUnavailable, rest, type RestOptions } from './http-client.ts';
+import {
+  numberBlock,
+  type ActorBody,
+  type CallNextAnswer,
+  type CreateTicketRequest,
+  type EventsAnswer,
+  type NumberBlock,
+  type NumberBlockRequest,
+  type RatingRequest,
+  type ReportAnswer,
+  type SnapshotAnswer,
+  type TicketAnswer,
+  type TicketList,
+  type TransferRequest,
+} from './contract.ts';
 import { Outbox, type OutboxRow } from './outbox.ts';
-import type { CreateTicketBody } from '../testing/reference-server.ts';
 import {
   TicketError,
   type IssuedTicket,
@@ -54,7 +61,7 @@ export class HttpTicketQueue implements TicketQueue {
   private readonly now: () => number;
   private readonly blockSize: number;
   private wake: (() => void) | undefined;
-  private readonly delivered = new Map<number, (answer: IssuedTicket) => void>();
+  private readonly delivered = new Map<number, (answer: TicketAnswer) => void>();
   private running = true;
   private lastSeq = 0;
   private reachable = false;
@@ -107,15 +114,14 @@ export class HttpTicketQueue implements TicketQueue {
           if (day !== today && !this.futureBlocks) break;
           const left = this.outbox.available(s.prefix, day);
           if (day === today ? left >= this.blockSize / 2 : left > 0) continue;
-          let b: { business_date: string; first: number; last: number };
+          let b: NumberBlock;
           try {
-            b = await rest<{ business_date: string; first: number; last: number }>(
-              this.o,
-              'POST',
-              '/v1/number-blocks',
-              { prefix: s.prefix, size: this.blockSize, business_date: day },
-              randomUUID(),
-            );
+            const request: NumberBlockRequest = {
+              prefix: s.prefix,
+              size: this.blockSize,
+              business_date: day,
+            };
+            b = parseBlock(await rest<unknown>(this.o, 'POST', '/v1/number-blocks', request, randomUUID()));
           } catch (e) {
             if (day === today || e instanceof ExternalUnavailable) throw e;
             this.noFutureBlocks(day, e instanceof Error ? e.message : String(e));
@@ -127,7 +133,7 @@ export class HttpTicketQueue implements TicketQueue {
           if (b.business_date !== day) this.noFutureBlocks(day, `got a block for ${b.business_date}`);
         }
       }
-      const snap = await rest<QueueSnapshot>(this.o, 'GET', '/v1/snapshot');
+      const snap = await rest<SnapshotAnswer>(this.o, 'GET', '/v1/snapshot');
       this.waitingCount.clear();
       for (const w of snap.waiting) this.waitingCount.set(w.service_id, w.count);
       // First contact: start listening from now; later, fill whatever webhooks were missed.
@@ -188,7 +194,7 @@ export class HttpTicketQueue implements TicketQueue {
         finished_at: null,
         rating: null,
       };
-      const body: CreateTicketBody = {
+      const body: CreateTicketRequest = {
         id,
         service_id: service.id,
         priority: input.priority,
@@ -219,7 +225,7 @@ export class HttpTicketQueue implements TicketQueue {
     }
     const stored = this.outbox.byTicket(row.ticket_id);
     if (!stored) throw new Error('outbox row vanished after commit');
-    const confirmed = new Promise<IssuedTicket | undefined>((resolve) => {
+    const confirmed = new Promise<TicketAnswer | undefined>((resolve) => {
       const t = setTimeout(() => {
         this.delivered.delete(stored.pos);
         resolve(undefined);
@@ -249,7 +255,7 @@ export class HttpTicketQueue implements TicketQueue {
   private async positionOfRow(row: OutboxRow): Promise<TicketPosition> {
     if (row.delivered_at === null) return this.localPosition(row);
     try {
-      return await rest<TicketPosition>(this.o, 'GET', `/v1/tickets/${row.ticket_id}`);
+      return await rest<TicketAnswer>(this.o, 'GET', `/v1/tickets/${row.ticket_id}`);
     } catch (e) {
       if (e instanceof ExternalUnavailable) return this.localPosition(row);
       throw e;
@@ -269,7 +275,7 @@ export class HttpTicketQueue implements TicketQueue {
         continue;
       }
       try {
-        const answer = await rest<IssuedTicket>(
+        const answer = await rest<TicketAnswer>(
           this.o,
           'POST',
           '/v1/tickets',
@@ -298,7 +304,7 @@ export class HttpTicketQueue implements TicketQueue {
   // ---- everything else goes to the external system ------------------------------------------------------
 
   /** A POST with one idempotency key for all its retries; an outage that outlasts them is QUEUE_UNAVAILABLE. */
-  private async post<T>(path: string, body: unknown = {}): Promise<T> {
+  private async post<T>(path: string, body: ActorBody): Promise<T> {
     const key = randomUUID();
     for (let attempt = 0; ; attempt++) {
       try {
@@ -324,7 +330,7 @@ export class HttpTicketQueue implements TicketQueue {
   async status(ticketId: string): Promise<TicketPosition> {
     const row = this.outbox.byTicket(ticketId);
     if (row) return this.positionOfRow(row);
-    return this.get<TicketPosition>(`/v1/tickets/${ticketId}`);
+    return this.get<TicketAnswer>(`/v1/tickets/${ticketId}`);
   }
 
   async openCounter(counterId: string, actor: string): Promise<void> {
@@ -334,29 +340,27 @@ export class HttpTicketQueue implements TicketQueue {
     await this.post(`/v1/counters/${counterId}/close`, { actor });
   }
   async callNext(counterId: string, actor: string): Promise<Ticket | null> {
-    return (await this.post<{ ticket: Ticket | null }>(`/v1/counters/${counterId}/call-next`, { actor }))
-      .ticket;
+    return (await this.post<CallNextAnswer>(`/v1/counters/${counterId}/call-next`, { actor })).ticket;
   }
   private action(
     counterId: string,
     ticketId: string,
-    verb: string,
-    actor: string,
-    extra = {},
+    verb: 'recall' | 'start' | 'complete' | 'no-show' | 'transfer',
+    body: ActorBody | TransferRequest,
   ): Promise<Ticket> {
-    return this.post<Ticket>(`/v1/counters/${counterId}/tickets/${ticketId}/${verb}`, { actor, ...extra });
+    return this.post<Ticket>(`/v1/counters/${counterId}/tickets/${ticketId}/${verb}`, body);
   }
   recall(counterId: string, ticketId: string, actor: string): Promise<Ticket> {
-    return this.action(counterId, ticketId, 'recall', actor);
+    return this.action(counterId, ticketId, 'recall', { actor });
   }
   start(counterId: string, ticketId: string, actor: string): Promise<Ticket> {
-    return this.action(counterId, ticketId, 'start', actor);
+    return this.action(counterId, ticketId, 'start', { actor });
   }
   complete(counterId: string, ticketId: string, actor: string): Promise<Ticket> {
-    return this.action(counterId, ticketId, 'complete', actor);
+    return this.action(counterId, ticketId, 'complete', { actor });
   }
   noShow(counterId: string, ticketId: string, actor: string): Promise<Ticket> {
-    return this.action(counterId, ticketId, 'no-show', actor);
+    return this.action(counterId, ticketId, 'no-show', { actor });
   }
   transfer(
     counterId: string,
@@ -365,28 +369,30 @@ export class HttpTicketQueue implements TicketQueue {
     position: TransferPosition,
     actor: string,
   ) {
-    return this.action(counterId, ticketId, 'transfer', actor, { service_id: serviceId, position });
+    const body: TransferRequest = { actor, service_id: serviceId, position };
+    return this.action(counterId, ticketId, 'transfer', body);
   }
   cancel(ticketId: string, actor: string): Promise<Ticket> {
     return this.post<Ticket>(`/v1/tickets/${ticketId}/cancel`, { actor });
   }
   async rate(ticketId: string, score: number, reason: string | undefined, actor: string): Promise<void> {
-    await this.post(`/v1/tickets/${ticketId}/rating`, { score, reason, actor });
+    const body: RatingRequest = { score, reason, actor };
+    await this.post(`/v1/tickets/${ticketId}/rating`, body);
   }
 
-  snapshot(): Promise<QueueSnapshot> {
-    return this.get<QueueSnapshot>('/v1/snapshot');
+  snapshot(): Promise<SnapshotAnswer> {
+    return this.get<SnapshotAnswer>('/v1/snapshot');
   }
-  eventsAfter(seq: number, limit: number): Promise<EventsAfter> {
-    return this.get<EventsAfter>(`/v1/events?after=${seq}&limit=${limit}`);
+  eventsAfter(seq: number, limit: number): Promise<EventsAnswer> {
+    return this.get<EventsAnswer>(`/v1/events?after=${seq}&limit=${limit}`);
   }
-  report(query: ReportQuery): Promise<QueueReport> {
+  report(query: ReportQuery): Promise<ReportAnswer> {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(query) as [string, string | undefined][]) if (v) q.set(k, v);
-    return this.get<QueueReport>(`/v1/report?${q.toString()}`);
+    return this.get<ReportAnswer>(`/v1/report?${q.toString()}`);
   }
   async tickets(from: string, to: string): Promise<Ticket[]> {
-    return (await this.get<{ tickets: Ticket[] }>(`/v1/tickets?from=${from}&to=${to}`)).tickets;
+    return (await this.get<TicketList>(`/v1/tickets?from=${from}&to=${to}`)).tickets;
   }
 
   // ---- events -----------------------------------------------------------------------------------------
@@ -404,7 +410,7 @@ export class HttpTicketQueue implements TicketQueue {
 
   private async catchUp(): Promise<void> {
     for (;;) {
-      const page = await rest<EventsAfter>(this.o, 'GET', `/v1/events?after=${this.lastSeq}&limit=500`);
+      const page = await rest<EventsAnswer>(this.o, 'GET', `/v1/events?after=${this.lastSeq}&limit=500`);
       for (const e of page.events) if (e.seq > this.lastSeq) this.emit(e);
       if (page.complete || page.events.length === 0) return;
     }
@@ -428,4 +434,16 @@ export class HttpTicketQueue implements TicketQueue {
     this.listeners.clear();
     this.outbox.close();
   }
+}
+
+/**
+ * A number block must be exactly what the contract says before any of its numbers is handed out: a
+ * malformed answer could otherwise give two tickets one number.
+ */
+function parseBlock(answer: unknown): NumberBlock {
+  const parsed = numberBlock.safeParse(answer);
+  if (!parsed.success) {
+    throw new Error(`number block answer does not match the contract: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
 }

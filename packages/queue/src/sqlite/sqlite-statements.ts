@@ -7,8 +7,6 @@ const ACTIVE = "('called','serving')";
 export function prepareStatements(db: Database.Database) {
   const p = <T = unknown>(sql: string) => db.prepare<unknown[], T>(sql);
   return {
-    /** Rows changed on this connection so far: tells whether a transaction wrote anything. */
-    totalChanges: db.prepare<[], number>('SELECT total_changes()').pluck(),
     byId: p<TicketRow>('SELECT * FROM tickets WHERE id = ?'),
     byKey: p<TicketRow>('SELECT * FROM tickets WHERE idempotency_key = ?'),
     nextSeq: p<{ last: number }>(

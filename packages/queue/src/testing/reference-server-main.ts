@@ -1,6 +1,6 @@
 /**
  * Stand-alone reference queue server (EXTERNAL_QUEUE.md), e.g. for tests of `HttpTicketQueue`:
- *   tsx packages/queue/src/testing/reference-server-main.ts --db FILE --site SITE.yaml [--port N] [--token T]
+ *   npx tsx packages/queue/src/testing/reference-server-main.ts --db FILE --site SITE.yaml [--port N] [--token T]
  *     [--webhook URL --secret S]
  * Prints one JSON line `{"port": N}` on stdout once listening.
  */

@@ -1,46 +1,25 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { QueueEvent } from '@reception/protocol';
-import {
-  issueTicketSchema,
-  reportQuerySchema,
-  TICKET_SOURCES,
-  TRANSFER_POSITIONS,
-} from '@reception/protocol';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import {
+  createTicketRequest,
+  IDEMPOTENCY_KEY_MAX,
+  numberBlockRequest,
+  ratingRequest,
+  REFUSAL_STATUS,
+  reportQuery,
+  transferRequest,
+  type CallNextAnswer,
+  type Catalogue,
+  type ErrorBody,
+  type NumberBlock,
+  type TicketList,
+} from '../external/contract.ts';
 import { readJson, sendJson } from './http-json.ts';
 import { backoffMs } from '../external/http-client.ts';
 import type { SqliteTicketQueue } from '../sqlite/sqlite-ticket-queue.ts';
 import { TicketError } from '../ticket-queue.ts';
 import { signWebhook } from '../external/webhook-signature.ts';
-
-/** Body of `POST /v1/tickets` (EXTERNAL_QUEUE.md). */
-export const createTicketBody = z
-  .object({
-    id: z.uuid(),
-    service_id: issueTicketSchema.shape.service_id,
-    priority: issueTicketSchema.shape.priority,
-    language: issueTicketSchema.shape.language,
-    source: z.enum(TICKET_SOURCES),
-    actor: z.string().max(100).default('external'),
-    number: z.object({ business_date: z.string(), seq: z.number().int().positive() }).strict().optional(),
-  })
-  .strict();
-export type CreateTicketBody = z.input<typeof createTicketBody>;
-
-const STATUS: Record<TicketError['code'], number> = {
-  UNKNOWN_SERVICE: 404,
-  UNKNOWN_COUNTER: 404,
-  UNKNOWN_TICKET: 404,
-  UNKNOWN_PRIORITY_CLASS: 404,
-  INVALID_TRANSITION: 409,
-  COUNTER_CLOSED: 409,
-  COUNTER_BUSY: 409,
-  WRONG_COUNTER: 403,
-  IDEMPOTENCY_MISMATCH: 409,
-  NOT_RATEABLE: 409,
-  QUEUE_UNAVAILABLE: 503,
-};
 
 export interface ReferenceServerOptions {
   queue: SqliteTicketQueue;
@@ -103,11 +82,14 @@ export function createReferenceServer(o: ReferenceServerOptions): { server: Serv
 
   const handle = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (req.headers.authorization !== `Bearer ${o.token}`) {
-      sendJson(res, 401, { error: { code: 'UNAUTHORIZED', message: 'bad or missing bearer token' } });
+      sendJson(res, 401, {
+        error: { code: 'UNAUTHORIZED', message: 'bad or missing bearer token' },
+      } satisfies ErrorBody);
       return;
     }
     const key = req.headers['idempotency-key'];
-    const idem = typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : undefined;
+    const idem =
+      typeof key === 'string' && key.length > 0 && key.length <= IDEMPOTENCY_KEY_MAX ? key : undefined;
     const seen = idem ? answers.get(idem) : undefined;
     if (req.method === 'POST' && seen) {
       sendJson(res, seen.status, seen.body);
@@ -130,23 +112,17 @@ export function createReferenceServer(o: ReferenceServerOptions): { server: Serv
         services: site.services.map((s) => ({ id: s.id, prefix: s.prefix, counters: s.counters })),
         counters: site.counters.map((k) => ({ id: k.id, number: k.number, services: k.services })),
         priority_classes: site.priority.classes.map((k) => ({ id: k.id, rank: k.rank })),
-      });
+      } satisfies Catalogue);
     }
     if (req.method === 'POST' && a === 'number-blocks' && !b) {
-      const parsed = z
-        .object({
-          prefix: z.string().regex(/^[A-Z]{1,2}$/),
-          size: z.number().int().min(1).max(1000),
-          business_date: z.iso.date().optional(),
-        })
-        .safeParse(body);
+      const parsed = numberBlockRequest.safeParse(body);
       if (!parsed.success)
         return reply(400, { error: { code: 'INVALID_PAYLOAD', message: parsed.error.message } });
       const { prefix, size, business_date } = parsed.data;
-      return reply(201, await q.reserveNumbers(prefix, size, business_date));
+      return reply(201, (await q.reserveNumbers(prefix, size, business_date)) satisfies NumberBlock);
     }
     if (a === 'tickets' && !b && req.method === 'POST') {
-      const parsed = createTicketBody.safeParse(body);
+      const parsed = createTicketRequest.safeParse(body);
       if (!parsed.success || !idem) {
         return reply(400, {
           error: {
@@ -164,16 +140,14 @@ export function createReferenceServer(o: ReferenceServerOptions): { server: Serv
     }
     if (a === 'tickets' && !b && req.method === 'GET') {
       const from = url.searchParams.get('from') ?? '';
-      return reply(200, { tickets: await q.tickets(from, url.searchParams.get('to') ?? from) });
+      const list: TicketList = { tickets: await q.tickets(from, url.searchParams.get('to') ?? from) };
+      return reply(200, list);
     }
     if (a === 'tickets' && b && !c && req.method === 'GET') return reply(200, await q.status(b));
     if (a === 'tickets' && b && c === 'cancel' && req.method === 'POST')
       return reply(200, await q.cancel(b, actor));
     if (a === 'tickets' && b && c === 'rating' && req.method === 'POST') {
-      const r = z
-        .object({ score: z.number().int().min(1).max(5), reason: z.string().max(500).optional() })
-        .loose()
-        .safeParse(body);
+      const r = ratingRequest.safeParse(body);
       if (!r.success) return reply(400, { error: { code: 'INVALID_PAYLOAD', message: r.error.message } });
       await q.rate(b, r.data.score, r.data.reason, actor);
       return reply(200, null);
@@ -181,7 +155,10 @@ export function createReferenceServer(o: ReferenceServerOptions): { server: Serv
     if (a === 'counters' && b && req.method === 'POST') {
       if (c === 'open' && !d) return reply(200, (await q.openCounter(b, actor)) ?? null);
       if (c === 'close' && !d) return reply(200, (await q.closeCounter(b, actor)) ?? null);
-      if (c === 'call-next' && !d) return reply(200, { ticket: await q.callNext(b, actor) });
+      if (c === 'call-next' && !d) {
+        const next: CallNextAnswer = { ticket: await q.callNext(b, actor) };
+        return reply(200, next);
+      }
       if (c === 'tickets' && d && e) {
         switch (e) {
           case 'recall':
@@ -193,10 +170,7 @@ export function createReferenceServer(o: ReferenceServerOptions): { server: Serv
           case 'no-show':
             return reply(200, await q.noShow(b, d, actor));
           case 'transfer': {
-            const t = z
-              .object({ service_id: z.string(), position: z.enum(TRANSFER_POSITIONS) })
-              .loose()
-              .safeParse(body);
+            const t = transferRequest.safeParse(body);
             if (!t.success)
               return reply(400, { error: { code: 'INVALID_PAYLOAD', message: t.error.message } });
             return reply(200, await q.transfer(b, d, t.data.service_id, t.data.position, actor));
@@ -213,7 +187,7 @@ export function createReferenceServer(o: ReferenceServerOptions): { server: Serv
       return reply(200, await q.eventsAfter(Number.isFinite(after) ? after : 0, limit > 0 ? limit : 500));
     }
     if (req.method === 'GET' && a === 'report') {
-      const r = reportQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+      const r = reportQuery.safeParse(Object.fromEntries(url.searchParams));
       if (!r.success) return reply(400, { error: { code: 'INVALID_PAYLOAD', message: r.error.message } });
       return reply(200, await q.report(r.data));
     }
@@ -224,7 +198,9 @@ export function createReferenceServer(o: ReferenceServerOptions): { server: Serv
     const url = new URL(req.url ?? '/', 'http://queue.local');
     handle(req, res, url).catch((e: unknown) => {
       if (e instanceof TicketError) {
-        sendJson(res, STATUS[e.code], { error: { code: e.code, message: e.message } });
+        sendJson(res, REFUSAL_STATUS[e.code], {
+          error: { code: e.code, message: e.message },
+        } satisfies ErrorBody);
         return;
       }
       o.log.error({ err: e }, 'reference queue request failed');
