@@ -30,8 +30,10 @@ export interface ReferenceServerFaults {
 export interface ReferenceServer {
   server: Server;
   faults: ReferenceServerFaults;
-  /** Requests answered so far, by path (tests count retries with it). */
+  /** Requests received so far (tests count retries with it). */
   requests: number;
+  /** HTTP status of every answer so far, in order. */
+  statuses: number[];
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export function createReferenceServer(o: ReferenceServerOptions): ReferenceServe
     }
   };
   const server = createServer((req, res) => {
+    res.once('finish', () => ref.statuses.push(res.statusCode));
     handle(req, res).catch((e: unknown) => {
       o.log?.error({ err: e }, 'reference dossier server failed');
       if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'internal error');
@@ -106,6 +109,7 @@ export function createReferenceServer(o: ReferenceServerOptions): ReferenceServe
     server,
     faults,
     requests: 0,
+    statuses: [],
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
