@@ -12,6 +12,8 @@ import { mapPlaceIds, SiteStore } from './site/site-store.ts';
 import { SerialRobotBase } from '@reception/robot-link';
 import { RobotService } from './robot/robot-service.ts';
 import { createTicketParts } from './tickets/compose.ts';
+import { createDossierParts } from './dossiers/compose.ts';
+import { createStaffCalls } from './staff-calls/compose.ts';
 
 export const BRIDGE_VERSION = '0.1.0';
 
@@ -45,6 +47,9 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
   let publicUrl = config.PUBLIC_URL ?? '';
   const tickets = await createTicketParts(config, site, staff, () => publicUrl, log, metrics);
   health.push(...tickets.health);
+  const dossiers = await createDossierParts(config, site, log, metrics);
+  health.push(...dossiers.health);
+  const staffCalls = createStaffCalls(config, log, metrics);
   const robot = new RobotService(
     config.ROBOT_PORT
       ? new SerialRobotBase({
@@ -78,6 +83,8 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
     tokens: { kiosk: config.KIOSK_TOKENS, display: config.DISPLAY_TOKENS, admin: config.ADMIN_TOKENS },
     tickets: { queue: tickets.queue, printer: tickets.printer, publicUrl: () => publicUrl },
     robot,
+    dossiers,
+    staffCalls,
     version: BRIDGE_VERSION,
     startedAt,
   });
@@ -111,6 +118,8 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
         await app.close();
         server.closeAllConnections();
         await tickets.close();
+        staffCalls.dispose();
+        await dossiers.close();
         await robot.close();
         log.info('bridge stopped');
       })()),

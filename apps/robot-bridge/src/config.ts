@@ -47,6 +47,25 @@ export const envSchema = z.object({
   PRINTER_BAUD: z.coerce.number().int().positive().default(19200),
   /** URL citizens' phones reach the bridge at, for the rating QR code on tickets. Default: bridge URL. */
   PUBLIC_URL: z.url().optional(),
+  /**
+   * Dossier status lookups: `demo` (SITE_DIR/dossiers.yaml), `http` (the centre's one-stop system,
+   * DOSSIER_API_*; packages/dossiers/DOSSIER_API.md) or `none`. Unset: `demo` when the site folder has a
+   * dossiers.yaml, else `none` (kiosks are told the lookup is unavailable).
+   */
+  DOSSIER_BACKEND: z.enum(['demo', 'http', 'none']).optional(),
+  /** Base URL of the one-stop system's dossier API (`GET {url}/v1/dossiers/{code}`). */
+  DOSSIER_API_URL: z.url().optional(),
+  /** Bearer token the bridge sends to the dossier API. */
+  DOSSIER_API_TOKEN: z.string().optional(),
+  /** Deadline of one dossier lookup, retries included; past it the kiosk is told UNAVAILABLE. */
+  DOSSIER_API_TIMEOUT_MS: z.coerce.number().int().min(500).max(30_000).default(4000),
+  /** Dossier lookups each kiosk may make per minute (the rest: RATE_LIMITED), against code guessing. */
+  DOSSIER_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(12),
+  /** Seconds a citizen's call for staff waits for a staff member before it expires and the kiosk is told. */
+  STAFF_CALL_EXPIRY_S: z.coerce.number().int().min(1).max(3600).default(180),
+  /** New staff calls each kiosk may make per STAFF_CALL_LIMIT_WINDOW_S (the rest: RATE_LIMITED). */
+  STAFF_CALL_LIMIT: z.coerce.number().int().min(1).max(100).default(5),
+  STAFF_CALL_LIMIT_WINDOW_S: z.coerce.number().int().min(10).max(86_400).default(600),
 });
 export type BridgeConfig = z.infer<typeof envSchema>;
 

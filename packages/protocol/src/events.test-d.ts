@@ -1,5 +1,16 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { KioskClientEvents, AdminClientEvents, Result, SiteCatalogue, ErrorCode } from './index.ts';
+import type {
+  KioskClientEvents,
+  AdminClientEvents,
+  DisplayClientEvents,
+  DossierStatus,
+  KioskServerEvents,
+  Result,
+  SiteCatalogue,
+  StaffClientEvents,
+  StaffServerEvents,
+  ErrorCode,
+} from './index.ts';
 
 describe('event maps', () => {
   it('kiosk site:get takes an empty payload and acks a SiteCatalogue result', () => {
@@ -19,5 +30,21 @@ describe('event maps', () => {
   it('error codes are a closed union', () => {
     expectTypeOf<'INTERNAL'>().toExtend<ErrorCode>();
     expectTypeOf<'SOMETHING_ELSE'>().not.toExtend<ErrorCode>();
+  });
+  it('kiosks look up dossiers and call staff; staff acknowledge; displays do neither', () => {
+    type Lookup = KioskClientEvents['dossier:status'];
+    expectTypeOf<Parameters<Parameters<Lookup>[1]>[0]>().toEqualTypeOf<Result<DossierStatus>>();
+    expectTypeOf<{ reason: 'mobility' }>().toExtend<Parameters<KioskClientEvents['staff:call']>[0]>();
+    expectTypeOf<{ reason: 'call my cousin' }>().not.toExtend<
+      Parameters<KioskClientEvents['staff:call']>[0]
+    >();
+    expectTypeOf<StaffClientEvents>().toHaveProperty('staff_call:ack');
+    expectTypeOf<KioskClientEvents>().not.toHaveProperty('staff_call:ack');
+    expectTypeOf<DisplayClientEvents>().not.toHaveProperty('staff:call');
+    expectTypeOf<Parameters<KioskServerEvents['staff_call:acknowledged']>[0]>().toEqualTypeOf<{
+      call_id: string;
+      by: string;
+    }>();
+    expectTypeOf<StaffServerEvents>().toHaveProperty('staff_call:new');
   });
 });

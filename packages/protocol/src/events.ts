@@ -19,6 +19,16 @@ import {
   type Ticket,
   type TicketReceipt,
 } from './tickets.ts';
+import { dossierStatusRequestSchema, type DossierStatus } from './dossiers.ts';
+import {
+  staffCallAcknowledgedSchema,
+  staffCallExpiredSchema,
+  staffCallRefSchema,
+  staffCallRequestSchema,
+  staffCallSchema,
+  type StaffCall,
+  type StaffCallReceipt,
+} from './staff-calls.ts';
 
 /**
  * Socket.io contracts, one namespace per client role. Each role has a request map (client to server,
@@ -65,6 +75,16 @@ export const kioskRequests = {
   'ticket:rate': rpc<null>()(rateTicketSchema),
   /** The citizen picked a language; the bridge logs it for reports (no personal data). */
   'session:language': rpc<null>()(z.object({ language: languageSchema }).strict()),
+  /**
+   * Dossier status by receipt code. Errors: INVALID_PAYLOAD (not a receipt code: empty, too long, wrong
+   * shape or date; the message starts with the problem, e.g. `bad_format`), NOT_FOUND, UNAVAILABLE (the
+   * one-stop system is down, slow or not set up), RATE_LIMITED (too many lookups from this kiosk).
+   */
+  'dossier:status': rpc<DossierStatus>()(dossierStatusRequestSchema),
+  /** Call a staff member to this kiosk; errors: RATE_LIMITED. Answers are told by `staff_call:*` broadcasts. */
+  'staff:call': rpc<StaffCallReceipt>()(staffCallRequestSchema),
+  /** The citizen no longer needs help (or the kiosk reset): closes this kiosk's open call. */
+  'staff_call:cancel': rpc<null>()(staffCallRefSchema),
 };
 export const displayRequests = { ...siteRequests, ...queueViewRequests };
 /** Direct robot controls; every one is logged with the staff member who gave it. */
@@ -94,6 +114,10 @@ export const staffRequests = {
   'ticket:cancel': rpc<Ticket>()(ticketRefSchema),
   /** Tickets per service and counter, waiting and handling time percentiles, no-shows, ratings. */
   'queue:report': rpc<QueueReport>()(reportQuerySchema),
+  /** Open calls from kiosks and those closed in the last hour, newest first. */
+  'staff_call:list': rpc<{ calls: StaffCall[] }>()(empty),
+  /** "I'm going": the calling kiosk is told who is coming. CONFLICT if it is no longer open. */
+  'staff_call:ack': rpc<StaffCall>()(staffCallRefSchema),
 };
 export const adminRequests = {
   ...siteRequests,
@@ -104,13 +128,23 @@ export const adminRequests = {
 const siteChanged = z.object({ site_id: z.string() }).loose();
 /** Every queue event, in `seq` order; type carrier only (the bridge emits, never parses it). */
 const queueEvent = z.custom<QueueEvent>();
-export const kioskBroadcasts = { 'site:changed': siteChanged };
+export const kioskBroadcasts = {
+  'site:changed': siteChanged,
+  /** To the calling kiosk only: a staff member acknowledged its call and is coming. */
+  'staff_call:acknowledged': staffCallAcknowledgedSchema,
+  /** To the calling kiosk only: nobody acknowledged its call in time. */
+  'staff_call:expired': staffCallExpiredSchema,
+};
 export const displayBroadcasts = { 'site:changed': siteChanged, 'queue:event': queueEvent };
 export const staffBroadcasts = {
   'site:changed': siteChanged,
   'queue:event': queueEvent,
   /** Robot state, at most 5 times a second while it changes. */
   'robot:state': robotStateSchema,
+  /** A citizen called from a kiosk. */
+  'staff_call:new': staffCallSchema,
+  /** A call was acknowledged, expired or cancelled. */
+  'staff_call:update': staffCallSchema,
 };
 export const adminBroadcasts = { 'site:changed': siteChanged };
 

@@ -4,3 +4,5 @@ export * from './site.ts';
 export * from './events.ts';
 export * from './tickets.ts';
 export * from './robot.ts';
+export * from './dossiers.ts';
+export * from './staff-calls.ts';

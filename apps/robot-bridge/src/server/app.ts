@@ -41,6 +41,13 @@ import {
 } from './requests.ts';
 import type { RobotService } from '../robot/robot-service.ts';
 import type { StaffSessions } from './staff-auth.ts';
+import { kioskDossierHandlers, type DossierHandlerDeps } from '../dossiers/socket-handlers.ts';
+import {
+  broadcastStaffCalls,
+  kioskStaffCallHandlers,
+  staffStaffCallHandlers,
+} from '../staff-calls/socket-handlers.ts';
+import type { StaffCallRegistry } from '../staff-calls/staff-call-registry.ts';
 
 export interface BridgeComponents {
   log: Logger;
@@ -52,6 +59,10 @@ export interface BridgeComponents {
   tickets: { queue: TicketQueue; printer?: TicketPrinter | undefined; publicUrl: () => string };
   /** The robot base as staff see and command it (`link: 'absent'` when none is configured). */
   robot: RobotService;
+  /** Dossier status lookups for kiosks (`dossier:status`). */
+  dossiers: DossierHandlerDeps;
+  /** Citizens' calls for staff from kiosks. */
+  staffCalls: StaffCallRegistry;
   version: string;
   startedAt: Date;
 }
@@ -161,6 +172,8 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
       {
         ...siteHandlers,
         ...kioskTicketHandlers(ticketDeps),
+        ...kioskDossierHandlers(c.dossiers),
+        ...kioskStaffCallHandlers(c.staffCalls),
         'session:language': ({ language }) => {
           languageChoices.inc({ language });
           return ok(null);
@@ -189,7 +202,12 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
     bind(
       socket,
       staffRequests,
-      { ...siteHandlers, ...staffTicketHandlers(ticketDeps, mayOperate), ...robotHandlers },
+      {
+        ...siteHandlers,
+        ...staffTicketHandlers(ticketDeps, mayOperate),
+        ...robotHandlers,
+        ...staffStaffCallHandlers(c.staffCalls, (ctx) => who?.display_name ?? ctx.actor),
+      },
       ctx,
     );
   }) as Namespace<StaffClientEvents, StaffServerEvents>;
@@ -231,6 +249,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
   });
   const onRobotState = (state: RobotState) => staff.emit('robot:state', state);
   c.robot.on('state', onRobotState);
+  const stopStaffCalls = broadcastStaffCalls(c.staffCalls, { kiosk, staff });
 
   return {
     io,
@@ -239,6 +258,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
       c.site.off('changed', onSiteChanged);
       unsubscribeQueue();
       c.robot.off('state', onRobotState);
+      stopStaffCalls();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

@@ -6,6 +6,7 @@ import { kiosk } from './kiosk.ts';
 import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
 import { staff } from './staff.ts';
+import { dossier } from './dossier.ts';
 
 /**
  * Every user-visible string of every app, by key. Add a namespace file per feature (kiosk, staff, display,
@@ -20,6 +21,7 @@ export const CATALOGUE = {
   ...announce,
   ...rating,
   ...ticket,
+  ...dossier,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -1,0 +1,7 @@
+export {
+  createReferenceServer,
+  toWire,
+  type ReferenceServer,
+  type ReferenceServerFaults,
+  type ReferenceServerOptions,
+} from './reference-server.ts';
