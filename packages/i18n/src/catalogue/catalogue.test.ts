@@ -33,8 +33,8 @@ function literalText(elements: readonly Element[]): string {
   return out;
 }
 
-/** Latin words a Hindi or Urdu reader meets as they are: file formats, axes and units. */
-const LATIN_ALLOWED = new Set(['CSV', 'x', 'y', 'm']);
+/** Latin words a Hindi or Urdu reader meets as they are: file formats, QR codes, axes and units. */
+const LATIN_ALLOWED = new Set(['CSV', 'QR', 'x', 'y', 'm']);
 
 describe('message catalogue', () => {
   const keys = Object.keys(CATALOGUE) as MessageKey[];

@@ -21,6 +21,8 @@ describe('dossier and staff call texts', () => {
     const vi = new Translator('vi', 'Asia/Ho_Chi_Minh');
     expect(vi.t('dossier.late_warning', { days: 4 })).toMatch(/^Hồ sơ đã trễ hẹn 4 ngày\./);
     const ur = new Translator('ur', 'Asia/Ho_Chi_Minh');
-    expect(ur.t('staff_call.someone_coming_named', { name: 'Lan' })).toBe('Lan آپ کی مدد کے لیے آ رہے ہیں۔');
+    expect(ur.t('staff_call.someone_coming_named', { name: 'Lan' })).toBe(
+      '\u2068Lan\u2069 آپ کی مدد کے لیے آ رہے ہیں۔',
+    );
   });
 });
