@@ -1,100 +1,93 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { QueueEvent } from '@reception/protocol';
+import formbody from '@fastify/formbody';
+import { mayActOnTicketAnywhere, type QueueEvent, type SiteCatalogue } from '@reception/protocol';
+import { receiveWebhook, TicketError, ticketsCsv, type TicketQueue } from '@reception/queue';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
-import { sendJson } from '../server/http.ts';
-import type { StaffSessions } from '../server/staff-auth.ts';
-import { ticketsCsv } from '@reception/queue';
+import { grantee, type Authenticator } from '../auth/authenticator.ts';
+import { requireStaff } from '../auth/auth-routes.ts';
+import { fail } from '../server/http.ts';
 import { ratingPage, ratingThanks } from './rating-page.ts';
-import { receiveWebhook, TicketError, type TicketQueue } from '@reception/queue';
-
-export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The rating form is a score and a reason of at most 500 characters: 4 KiB is plenty. */
+const FORM_LIMIT = 4096;
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  let body = '';
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    body += chunk.toString('utf8');
-    if (body.length > 4096) throw new Error('form too large');
-  }
-  return new URLSearchParams(body);
+export interface TicketRouteDeps {
+  queue: TicketQueue;
+  auth: Authenticator;
+  catalogue: () => SiteCatalogue;
+  log: Logger;
 }
+
+const html = (reply: FastifyReply, status: number, body: string) =>
+  reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 
 /**
  * HTTP routes of the ticket feature:
  * - `GET /rate/<ticket id>` and `POST` of its form: the citizen's rating page (QR code on the ticket);
- *   works without JavaScript so any phone browser can use it.
- * - `GET /api/tickets/report.csv?from=&to=` with `Authorization: Bearer <staff session token>`.
+ *   works without JavaScript so any phone browser can use it. An oversized form is 413, never 500.
+ * - `GET /api/tickets/report.csv?from=&to=` with `Authorization: Bearer <staff session token>` and the
+ *   `queue.report` permission; staff get the tickets their counters may act on, admins every ticket.
  */
-export function ticketRoutes(d: {
-  queue: TicketQueue;
-  staff: StaffSessions;
-  publicUrl: () => string;
-  log: Logger;
-}): Route[] {
-  const rate: Route = async (req, res, url) => {
-    const m = /^\/rate\/([^/]+)$/.exec(url.pathname);
-    if (!m) return false;
-    const id = m[1] ?? '';
-    const html = (status: number, body: string) => {
-      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(body);
-    };
-    if (!UUID.test(id)) {
-      html(404, ratingThanks('unknown'));
-      return true;
-    }
-    try {
-      const { ticket } = await d.queue.status(id);
-      if (req.method === 'POST') {
-        const form = await readForm(req);
-        const score = Number(form.get('score'));
-        if (!Number.isInteger(score) || score < 1 || score > 5) {
-          html(400, ratingPage(ticket, 'Chọn từ 1 đến 5 sao / Choose 1 to 5 stars'));
-          return true;
+export function ticketRoutes(d: TicketRouteDeps): FastifyPluginAsync {
+  return async (app) => {
+    await app.register(async (rating) => {
+      await rating.register(formbody, { bodyLimit: FORM_LIMIT });
+      const load = async (id: string, reply: FastifyReply) => {
+        if (!UUID.test(id)) return void html(reply, 404, ratingThanks('unknown'));
+        try {
+          return (await d.queue.status(id)).ticket;
+        } catch (e) {
+          if (!(e instanceof TicketError)) throw e;
+          const unknown = e.code === 'UNKNOWN_TICKET';
+          return void html(reply, unknown ? 404 : 409, ratingThanks(unknown ? 'unknown' : 'closed'));
         }
-        const reason = (form.get('reason') ?? '').trim().slice(0, 500) || undefined;
-        await d.queue.rate(id, score, reason, 'qr');
-        html(200, ratingThanks('thanks'));
-        return true;
-      }
-      html(200, ratingPage(ticket));
-    } catch (e) {
-      if (!(e instanceof TicketError)) throw e;
-      html(
-        e.code === 'UNKNOWN_TICKET' ? 404 : 409,
-        ratingThanks(e.code === 'UNKNOWN_TICKET' ? 'unknown' : 'closed'),
+      };
+      rating.get<{ Params: { id: string } }>('/rate/:id', async (req, reply) => {
+        const ticket = await load(req.params.id, reply);
+        if (ticket) return html(reply, 200, ratingPage(ticket));
+      });
+      rating.post<{ Params: { id: string }; Body: Record<string, unknown> }>(
+        '/rate/:id',
+        { bodyLimit: FORM_LIMIT },
+        async (req, reply) => {
+          const ticket = await load(req.params.id, reply);
+          if (!ticket) return;
+          const form = req.body ?? {};
+          const score = Number(form.score);
+          if (!Number.isInteger(score) || score < 1 || score > 5) {
+            return html(reply, 400, ratingPage(ticket, 'Chọn từ 1 đến 5 sao / Choose 1 to 5 stars'));
+          }
+          const reason = (typeof form.reason === 'string' ? form.reason : '').trim().slice(0, 500) || undefined;
+          try {
+            await d.queue.rate(ticket.id, score, reason, 'qr');
+          } catch (e) {
+            if (!(e instanceof TicketError)) throw e;
+            return html(reply, 409, ratingThanks('closed'));
+          }
+          return html(reply, 200, ratingThanks('thanks'));
+        },
       );
-    }
-    return true;
-  };
-
-  const csv: Route = async (req, res, url) => {
-    if (url.pathname !== '/api/tickets/report.csv') return false;
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const who = token ? d.staff.verify(token) : undefined;
-    if (!who) {
-      sendJson(res, 401, { error: { code: 'UNAUTHORIZED', message: 'staff login required' } });
-      return true;
-    }
-    const from = url.searchParams.get('from') ?? '';
-    const to = url.searchParams.get('to') ?? from;
-    if (!DATE.test(from) || !DATE.test(to)) {
-      sendJson(res, 400, { error: { code: 'INVALID_PAYLOAD', message: 'from and to must be YYYY-MM-DD' } });
-      return true;
-    }
-    const rows = await d.queue.tickets(from, to);
-    d.log.info({ actor: who.username, from, to, rows: rows.length }, 'ticket report exported');
-    res.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="tickets-${from}_${to}.csv"`,
-      'cache-control': 'no-store',
     });
-    res.end(ticketsCsv(rows));
-    return true;
+
+    app.get<{ Querystring: Record<string, string | undefined> }>('/api/tickets/report.csv', async (req, reply) => {
+      const who = requireStaff(d.auth, req, 'queue.report');
+      const from = req.query.from ?? '';
+      const to = req.query.to ?? from;
+      if (!DATE.test(from) || !DATE.test(to)) fail(400, 'from and to must be YYYY-MM-DD');
+      const catalogue = d.catalogue();
+      const rows = (await d.queue.tickets(from, to)).filter(
+        (t) => who.role === 'admin' || mayActOnTicketAnywhere(grantee(who), catalogue, t),
+      );
+      d.log.info({ actor: who.actor, from, to, rows: rows.length }, 'ticket report exported');
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="tickets-${from}_${to}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(ticketsCsv(rows));
+    });
   };
-  return [rate, csv];
 }
 
 /** `POST /api/queue/webhook`: hands the raw body and signature headers to the queue's webhook receiver. */
@@ -102,24 +95,22 @@ export function webhookRoute(
   queue: () => { acceptWebhook(e: QueueEvent): Promise<void> },
   secret: string,
   log: Logger,
-): Route {
-  return async (req, res, url) => {
-    if (url.pathname !== '/api/queue/webhook' || req.method !== 'POST') return false;
-    let body = '';
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      body += chunk.toString('utf8');
-      if (body.length > 256 * 1024) break;
-    }
-    const header = (name: string) => {
-      const v = req.headers[name];
-      return typeof v === 'string' ? v : undefined;
-    };
-    const answer = await receiveWebhook(queue(), secret, log, {
-      timestamp: header('x-queue-timestamp'),
-      signature: header('x-queue-signature'),
-      body,
+): FastifyPluginAsync {
+  return async (app) => {
+    // The signature covers the exact bytes: keep the body as text.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body));
+    app.post<{ Body: string }>('/api/queue/webhook', async (req, reply) => {
+      const header = (name: string) => {
+        const v = req.headers[name];
+        return typeof v === 'string' ? v : undefined;
+      };
+      const answer = await receiveWebhook(queue(), secret, log, {
+        timestamp: header('x-queue-timestamp'),
+        signature: header('x-queue-signature'),
+        body: req.body,
+      });
+      return reply.code(answer.status).send(answer.body);
     });
-    sendJson(res, answer.status, answer.body);
-    return true;
   };
 }

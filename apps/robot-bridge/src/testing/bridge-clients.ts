@@ -1,0 +1,53 @@
+import type { Result } from '@reception/protocol';
+import { io, type Socket } from 'socket.io-client';
+import type { RunningBridge } from '../bridge.ts';
+
+/** Test clients of a running bridge: sockets that are closed together, staff login, requests with acks. */
+export class BridgeClients {
+  private readonly sockets: Socket[] = [];
+  constructor(private readonly bridge: () => RunningBridge) {}
+
+  connect(nsp: string, token: string, extraHeaders?: Record<string, string>): Promise<Socket> {
+    const socket = io(`${this.bridge().url}${nsp}`, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      ...(extraHeaders ? { extraHeaders } : {}),
+    });
+    this.sockets.push(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', reject);
+    });
+  }
+
+  login(username: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.bridge().url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ username, password }),
+    });
+  }
+
+  /** A session token, or throws with the bridge's answer. */
+  async token(username: string, password = username === 'lead' ? 'demo-admin-pass' : 'demo-counter'): Promise<string> {
+    const res = await this.login(username, password);
+    const body = (await res.json()) as { token?: string };
+    if (!body.token) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
+    return body.token;
+  }
+
+  closeAll(): void {
+    for (const s of this.sockets) s.close();
+  }
+}
+
+export const call = <T>(s: Socket, event: string, payload: unknown) =>
+  s.timeout(5000).emitWithAck(event, payload) as Promise<Result<T>>;
+
+/** Resolves when the socket is disconnected by the server. */
+export const disconnected = (s: Socket) =>
+  new Promise<string>((resolve) => {
+    if (!s.connected) resolve('already');
+    else s.once('disconnect', (reason) => resolve(reason));
+  });
