@@ -1,6 +1,10 @@
 import type { Result } from '@reception/protocol';
 import { io, type Socket } from 'socket.io-client';
-import type { RunningBridge } from '../bridge.ts';
+import { makeTicketSiteDir } from '@reception/protocol/testing/site-fixtures';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from '../auth/login-throttle.ts';
+import { startBridge, type BridgeOptions, type RunningBridge } from '../bridge.ts';
+import { readConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
 
 /** Test clients of a running bridge: sockets that are closed together, staff login, requests with acks. */
 export class BridgeClients {
@@ -51,3 +55,23 @@ export const disconnected = (s: Socket) =>
     if (!s.connected) resolve('already');
     else s.once('disconnect', (reason) => resolve(reason));
   });
+
+/** A bridge on port 0 over the ticket test site (counter_1: A; counter_2: A, B; counter_3: C) and a fresh DATA_DIR. */
+export async function startTestBridge(
+  o: BridgeOptions & { env?: Record<string, string>; dataDir?: string } = {},
+): Promise<{ bridge: RunningBridge; root: string; siteDir: string; dataDir: string }> {
+  const dirs = makeTicketSiteDir();
+  const dataDir = o.dataDir ?? dirs.dataDir;
+  const config = readConfig({
+    BRIDGE_PORT: '0',
+    BRIDGE_HOST: '127.0.0.1',
+    SITE_DIR: dirs.siteDir,
+    DATA_DIR: dataDir,
+    ...o.env,
+  });
+  const bridge = await startBridge(config, createLogger('silent'), o);
+  return { bridge, root: dirs.root, siteDir: dirs.siteDir, dataDir };
+}
+
+/** Small login throttle delays so tests of the lock do not wait seconds. */
+export const FAST_THROTTLE: ThrottlePolicy = { ...DEFAULT_THROTTLE, baseDelayMs: 1, maxDelayMs: 2 };
