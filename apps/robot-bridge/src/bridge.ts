@@ -42,6 +42,8 @@ export interface BridgeOptions {
   /** Clock for sessions, device tokens and the audit log (tests move it to expire sessions). */
   now?: () => number;
   throttle?: ThrottlePolicy;
+  /** How often ended sessions and the CLI's changes are looked for (tests call `auth.sweep()` themselves). */
+  sweepMs?: number;
 }
 
 /**
@@ -82,6 +84,7 @@ export async function startBridge(config: BridgeConfig, log: Logger, o: BridgeOp
       now,
     ),
     await StaffAccounts.fromFile(path.join(config.SITE_DIR, 'staff.yaml')),
+    o.sweepMs,
   );
   const audit = new AuditLog(db, () => site.current.site.timezone, now);
   const health: HealthCheck[] = [{ name: 'site', check: () => ({ ok: true, detail: site.current.site.id }) }];

@@ -6,7 +6,7 @@ import type { StaffAccounts } from './staff-accounts.ts';
 import type { EndReason, StaffSessions } from './staff-sessions.ts';
 
 /** How often expired sessions are swept and the CLI's changes to the database are looked for. */
-const SWEEP_MS = 2000;
+export const SWEEP_MS = 2000;
 
 /**
  * The bridge's own `Authenticator`: device tokens and staff sessions in the bridge's SQLite database,
@@ -23,9 +23,10 @@ export class SqliteAuthenticator implements Authenticator {
     readonly devices: DeviceTokens,
     readonly sessions: StaffSessions,
     readonly accounts: StaffAccounts,
+    sweepMs = SWEEP_MS,
   ) {
     this.version = dataVersion(db);
-    this.timer = setInterval(() => this.sweep(), SWEEP_MS);
+    this.timer = setInterval(() => this.sweep(), sweepMs);
     this.timer.unref();
   }
 

@@ -31,12 +31,17 @@ export class StaffAccounts {
   private constructor(
     accounts: readonly StaffAccount[],
     private readonly standIn: string,
+    private readonly verify: typeof verifyPassword,
   ) {
     this.byName = new Map(accounts.map((a) => [a.username, a]));
   }
 
-  static async fromAccounts(accounts: readonly StaffAccount[]): Promise<StaffAccounts> {
-    return new StaffAccounts(accounts, await hashPassword('stand-in for unknown usernames'));
+  /** `verify` is the password check (a test counts its calls); scrypt by default. */
+  static async fromAccounts(
+    accounts: readonly StaffAccount[],
+    verify: typeof verifyPassword = verifyPassword,
+  ): Promise<StaffAccounts> {
+    return new StaffAccounts(accounts, await hashPassword('stand-in for unknown usernames'), verify);
   }
 
   static async fromFile(file: string): Promise<StaffAccounts> {
@@ -60,7 +65,7 @@ export class StaffAccounts {
   /** The identity if the password is right; undefined otherwise. Always exactly one scrypt. */
   async check(username: string, password: string): Promise<StaffIdentity | undefined> {
     const account = this.byName.get(username);
-    const ok = await verifyPassword(password, account?.password ?? this.standIn);
+    const ok = await this.verify(password, account?.password ?? this.standIn);
     return ok && account ? toIdentity(account) : undefined;
   }
 }

@@ -123,8 +123,11 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
 
   // Live sockets per credential, so an ended session or revoked device loses its sockets at once.
   const live = new Map<CredentialKey, Set<Socket>>();
+  // On the next turn: a request that found its session ended gets its UNAUTHORIZED answer out first.
   const stopListening = c.auth.onEnded((key) => {
-    for (const socket of live.get(key) ?? []) socket.disconnect(true);
+    setImmediate(() => {
+      for (const socket of live.get(key) ?? []) socket.disconnect(true);
+    });
   });
 
   /** One namespace: who may connect, the connection gauge, then `onConnect` binds its requests. */
