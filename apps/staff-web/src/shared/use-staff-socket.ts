@@ -1,7 +1,7 @@
 import type { StaffClientEvents, StaffServerEvents } from '@reception/protocol';
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { clearSession, loadSession, type StaffSession } from './staff-session.ts';
+import { clearSession, loadSession, logout, type StaffSession } from './staff-session.ts';
 
 export type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
 
@@ -23,7 +23,12 @@ export function useStaffSocket(setup: (socket: StaffSocket) => void) {
     const s: StaffSocket = io('/staff', { auth: { token: session.token }, transports: ['websocket'] });
     setSocket(s);
     s.on('connect', () => setConnected(true));
-    s.on('disconnect', () => setConnected(false));
+    s.on('disconnect', (reason) => {
+      setConnected(false);
+      // The bridge ended the session (logout elsewhere, revoked, expired): reconnecting meets UNAUTHORIZED,
+      // which signs the person out below.
+      if (reason === 'io server disconnect') s.connect();
+    });
     s.on('connect_error', (e) => {
       if (e.message === 'UNAUTHORIZED') {
         clearSession();
@@ -38,7 +43,7 @@ export function useStaffSocket(setup: (socket: StaffSocket) => void) {
   }, [session]);
 
   const signOut = () => {
-    clearSession();
+    if (session) void logout(session).catch(() => undefined);
     setSession(undefined);
   };
   return { session, setSession, signOut, socket, connected, error, setError };
