@@ -50,7 +50,11 @@ export interface BridgeOptions {
  * The composition root: picks the concrete parts from configuration, starts HTTP (Fastify) + socket.io and
  * returns a handle. `main.ts` adds process concerns (signals, exit codes); tests call this directly.
  */
-export async function startBridge(config: BridgeConfig, log: Logger, o: BridgeOptions = {}): Promise<RunningBridge> {
+export async function startBridge(
+  config: BridgeConfig,
+  log: Logger,
+  o: BridgeOptions = {},
+): Promise<RunningBridge> {
   const startedAt = new Date();
   const now = o.now ?? Date.now;
   const demoDevices = await loadDemoDevices(config.SITE_DIR);
@@ -80,7 +84,10 @@ export async function startBridge(config: BridgeConfig, log: Logger, o: BridgeOp
     new DeviceTokens(db, demoDevices, now),
     new StaffSessions(
       db,
-      { idleMs: config.STAFF_SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.STAFF_SESSION_HOURS * 3600_000 },
+      {
+        idleMs: config.STAFF_SESSION_IDLE_MINUTES * 60_000,
+        absoluteMs: config.STAFF_SESSION_HOURS * 3600_000,
+      },
       now,
     ),
     await StaffAccounts.fromFile(path.join(config.SITE_DIR, 'staff.yaml')),
@@ -88,7 +95,8 @@ export async function startBridge(config: BridgeConfig, log: Logger, o: BridgeOp
   );
   const audit = new AuditLog(db, () => site.current.site.timezone, now);
   const health: HealthCheck[] = [{ name: 'site', check: () => ({ ok: true, detail: site.current.site.id }) }];
-  if (demoDevices.length > 0) log.warn({ devices: demoDevices.map((d) => d.id) }, 'demo device tokens in use');
+  if (demoDevices.length > 0)
+    log.warn({ devices: demoDevices.map((d) => d.id) }, 'demo device tokens in use');
 
   const tickets = await createTicketParts(config, site, auth, log, metrics);
   health.push(...tickets.health);

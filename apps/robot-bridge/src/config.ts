@@ -26,9 +26,19 @@ export const envSchema = z.object({
   /** `production` refuses the demo site's public device tokens (see `--demo`). */
   NODE_ENV: z.string().optional(),
   /** Staff sessions end after this long without a request... */
-  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
   /** ...and this long after login, whatever happens. */
-  STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  STAFF_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
   /** Web origins besides the bridge's own whose pages may log in and open sockets (comma-separated). */
   ALLOWED_ORIGINS: list.default(['app://kiosk']),
   /** Serial port of the robot base (a tty path). Unset: no robot attached. */
@@ -62,8 +72,10 @@ export type BridgeConfig = z.infer<typeof envSchema> & {
 
 /** Variables of earlier versions whose meaning is gone: refused with what to do instead. */
 const RETIRED: Record<string, string> = {
-  KIOSK_TOKENS: 'device tokens live in the bridge database: npm run -s admin -- token create --role kiosk --name NAME',
-  DISPLAY_TOKENS: 'device tokens live in the bridge database: npm run -s admin -- token create --role display --name NAME',
+  KIOSK_TOKENS:
+    'device tokens live in the bridge database: npm run -s admin -- token create --role kiosk --name NAME',
+  DISPLAY_TOKENS:
+    'device tokens live in the bridge database: npm run -s admin -- token create --role display --name NAME',
   ADMIN_TOKENS: 'administration needs a staff login with role admin (staff.yaml)',
 };
 
@@ -77,11 +89,14 @@ export function readConfig(
 ): BridgeConfig {
   const retired = Object.keys(RETIRED).filter((k) => env[k] !== undefined);
   if (retired.length) {
-    throw new ConfigError(`invalid environment:\n${retired.map((k) => `  ${k}: no longer read; ${RETIRED[k]}`).join('\n')}`);
+    throw new ConfigError(
+      `invalid environment:\n${retired.map((k) => `  ${k}: no longer read; ${RETIRED[k]}`).join('\n')}`,
+    );
   }
   const unknownArgs = argv.filter((a) => a !== '--demo');
   if (unknownArgs.length) throw new ConfigError(`unknown arguments: ${unknownArgs.join(' ')} (only --demo)`);
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(`invalid environment:\n  ${describeZodError(parsed.error, '\n  ')}`);
+  if (!parsed.success)
+    throw new ConfigError(`invalid environment:\n  ${describeZodError(parsed.error, '\n  ')}`);
   return { ...parsed.data, DEMO: argv.includes('--demo') };
 }

@@ -16,7 +16,11 @@ export const API_VERSION = '0.1.0';
 type Json = Record<string, unknown>;
 
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  });
   return rest;
 }
 
@@ -25,7 +29,10 @@ const resultSchema: Json = {
   oneOf: [
     {
       type: 'object',
-      properties: { ok: { const: true }, value: { description: 'the answer (TypeScript type in events.ts)' } },
+      properties: {
+        ok: { const: true },
+        value: { description: 'the answer (TypeScript type in events.ts)' },
+      },
       required: ['ok', 'value'],
     },
     {
@@ -67,12 +74,20 @@ export function buildAsyncApi(): Json {
         action: 'receive',
         channel: { $ref: `#/channels/${role}` },
         messages: [{ $ref: `#/channels/${role}/messages/${id}` }],
-        reply: { channel: { $ref: `#/channels/${role}` }, messages: [{ $ref: `#/channels/${role}/messages/result` }] },
+        reply: {
+          channel: { $ref: `#/channels/${role}` },
+          messages: [{ $ref: `#/channels/${role}/messages/result` }],
+        },
       };
     }
     for (const [event, schema] of Object.entries(broadcastsByRole[role] as Record<string, z.ZodType>)) {
       const id = key(role, `broadcast ${event}`);
-      messages[id] = { name: event, title: event, summary: 'Broadcast from the bridge', payload: schemaOf(schema, 'output') };
+      messages[id] = {
+        name: event,
+        title: event,
+        summary: 'Broadcast from the bridge',
+        payload: schemaOf(schema, 'output'),
+      };
       channelMessages[id] = { $ref: `#/components/messages/${id}` };
       operations[id] = {
         action: 'send',
@@ -123,15 +138,20 @@ export function buildOpenApi(): Json {
         schema: { type: 'string' },
       })),
     ];
-    const responses = Object.fromEntries(
-      Object.entries(e.responses).map(([status, r]) => {
-        if (typeof r === 'string') return [status, Number(status) >= 400 ? { description: r, content: errorBody } : { description: r }];
+    const responses: Json = Object.fromEntries(
+      Object.entries(e.responses).map(([status, r]): [string, Json] => {
+        if (typeof r === 'string')
+          return [
+            status,
+            Number(status) >= 400 ? { description: r, content: errorBody } : { description: r },
+          ];
         const content = { [r.type]: r.schema ? { schema: schemaOf(r.schema, 'output') } : {} };
         return [status, { description: r.description, content }];
       }),
     );
+    const existing: Json = paths[e.path] ?? {};
     paths[e.path] = {
-      ...paths[e.path],
+      ...existing,
       [e.method]: {
         summary: e.summary,
         ...(parameters.length ? { parameters } : {}),
@@ -155,7 +175,11 @@ export function buildOpenApi(): Json {
     paths,
     components: {
       securitySchemes: {
-        staffSession: { type: 'http', scheme: 'bearer', description: 'session token from POST /api/auth/login' },
+        staffSession: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'session token from POST /api/auth/login',
+        },
       },
     },
   };

@@ -36,7 +36,11 @@ export interface HttpEndpoint {
   responses: Record<number, Body | string>;
 }
 
-const json = (schema: z.ZodType, description: string): Body => ({ type: 'application/json', schema, description });
+const json = (schema: z.ZodType, description: string): Body => ({
+  type: 'application/json',
+  schema,
+  description,
+});
 const csv = (description: string): Body => ({ type: 'text/csv', description });
 const html = (description: string): Body => ({ type: 'text/html', description });
 
@@ -87,7 +91,12 @@ export const HTTP_ENDPOINTS: HttpEndpoint[] = [
     summary: 'Tickets of a date range as CSV (permission queue.report; staff see their counters only)',
     auth: 'bearer',
     query: DATE_RANGE,
-    responses: { 200: csv('UTF-8 with BOM, one row per ticket'), 400: 'bad dates', 401: 'no session', 403: 'no permission' },
+    responses: {
+      200: csv('UTF-8 with BOM, one row per ticket'),
+      400: 'bad dates',
+      401: 'no session',
+      403: 'no permission',
+    },
   },
   {
     method: 'get',
@@ -101,14 +110,23 @@ export const HTTP_ENDPOINTS: HttpEndpoint[] = [
       action: { required: false, description: 'exact action, or a prefix ending in ":"' },
       outcome: { required: false, description: 'ok, refused or failed' },
     },
-    responses: { 200: csv('UTF-8 with BOM, oldest first'), 400: 'bad query', 401: 'no session', 403: 'no permission' },
+    responses: {
+      200: csv('UTF-8 with BOM, oldest first'),
+      400: 'bad query',
+      401: 'no session',
+      403: 'no permission',
+    },
   },
   {
     method: 'get',
     path: '/rate/{id}',
     summary: "Citizen's rating page of a ticket (QR code on the ticket), no script",
     params: { id: 'ticket id (UUID)' },
-    responses: { 200: html('the form'), 404: html('unknown ticket'), 409: html('not completed yet, or rated') },
+    responses: {
+      200: html('the form'),
+      404: html('unknown ticket'),
+      409: html('not completed yet, or rated'),
+    },
   },
   {
     method: 'post',
@@ -120,13 +138,22 @@ export const HTTP_ENDPOINTS: HttpEndpoint[] = [
       schema: z.object({ score: z.string().regex(/^[1-5]$/), reason: z.string().max(500).optional() }),
       description: 'score 1-5 and an optional reason (at most 4 KiB in all)',
     },
-    responses: { 200: html('thanks'), 400: html('no valid score'), 404: html('unknown ticket'), 409: html('already rated or not completed'), 413: 'form too large' },
+    responses: {
+      200: html('thanks'),
+      400: html('no valid score'),
+      404: html('unknown ticket'),
+      409: html('already rated or not completed'),
+      413: 'form too large',
+    },
   },
   {
     method: 'post',
     path: '/api/queue/webhook',
     summary: "Events from the centre's own queue system (TICKETS_BACKEND=http), HMAC-signed",
-    body: { type: 'application/json', description: 'a queue event; X-Queue-Timestamp and X-Queue-Signature headers' },
+    body: {
+      type: 'application/json',
+      description: 'a queue event; X-Queue-Timestamp and X-Queue-Signature headers',
+    },
     responses: { 200: 'accepted', 401: 'bad signature', 413: 'body too large' },
   },
   {
@@ -141,15 +168,19 @@ export const HTTP_ENDPOINTS: HttpEndpoint[] = [
     summary: 'The socket.io events of every namespace',
     responses: { 200: { type: 'application/json', description: 'AsyncAPI 3.0' } },
   },
-  ...['kiosk', 'console', 'counter', 'display'].map(
-    (app): HttpEndpoint => ({
-      method: 'get',
-      path: `/${app}/{path}`,
-      summary: `The ${app} web app (ETag/304; client routes answer index.html; 503 if not built)`,
-      params: { path: 'file or client route' },
-      responses: { 200: 'the file', 304: 'not modified', 400: 'malformed URL', 404: 'missing file', 503: 'app not built' },
-    }),
-  ),
+  ...['kiosk', 'console', 'counter', 'display'].map((app): HttpEndpoint => ({
+    method: 'get',
+    path: `/${app}/{path}`,
+    summary: `The ${app} web app (ETag/304; client routes answer index.html; 503 if not built)`,
+    params: { path: 'file or client route' },
+    responses: {
+      200: 'the file',
+      304: 'not modified',
+      400: 'malformed URL',
+      404: 'missing file',
+      503: 'app not built',
+    },
+  })),
 ];
 
 export { httpErrorSchema };

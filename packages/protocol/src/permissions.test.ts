@@ -29,7 +29,10 @@ describe('permission table', () => {
   it('gives each role what DESIGN.md section 8 says, and admins everything', () => {
     expect(ROLE_PERMISSIONS.admin).toEqual(PERMISSIONS);
     const table = Object.fromEntries(
-      PERMISSIONS.map((p) => [p, [kiosk, display, staff1, lead].map((g) => (can(g, p) ? 'Y' : '-')).join('')]),
+      PERMISSIONS.map((p) => [
+        p,
+        [kiosk, display, staff1, lead].map((g) => (can(g, p) ? 'Y' : '-')).join(''),
+      ]),
     );
     expect(table).toEqual({
       'site.read': 'YYYY',
@@ -53,7 +56,12 @@ describe('permission table', () => {
   });
 
   it('has a rule for every request of every role, and the rule fits the role that may send it', () => {
-    const maps = { kiosk: kioskRequests, display: displayRequests, staff: staffRequests, admin: adminRequests };
+    const maps = {
+      kiosk: kioskRequests,
+      display: displayRequests,
+      staff: staffRequests,
+      admin: adminRequests,
+    };
     for (const [role, map] of Object.entries(maps)) {
       for (const event of Object.keys(map)) {
         const rule = ruleOf(event);

@@ -46,7 +46,15 @@ export type PrincipalRole = (typeof PRINCIPAL_ROLES)[number];
 export const ROLE_PERMISSIONS: Readonly<Record<PrincipalRole, readonly Permission[]>> = {
   kiosk: ['site.read', 'queue.view', 'ticket.issue', 'ticket.rate', 'kiosk.session'],
   display: ['site.read', 'queue.view'],
-  staff: ['site.read', 'queue.view', 'counter.operate', 'queue.report', 'robot.view', 'robot.stop', 'robot.move'],
+  staff: [
+    'site.read',
+    'queue.view',
+    'counter.operate',
+    'queue.report',
+    'robot.view',
+    'robot.stop',
+    'robot.move',
+  ],
   admin: PERMISSIONS,
 };
 

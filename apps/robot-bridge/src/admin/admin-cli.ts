@@ -22,7 +22,11 @@ class UsageError extends Error {
 }
 
 function row(d: DeviceInfo): string {
-  const state = d.revoked_at ? `revoked ${d.revoked_at}` : d.demo ? 'demo' : `last used ${d.last_used_at ?? 'never'}`;
+  const state = d.revoked_at
+    ? `revoked ${d.revoked_at}`
+    : d.demo
+      ? 'demo'
+      : `last used ${d.last_used_at ?? 'never'}`;
   return `${d.id.padEnd(20)} ${d.role.padEnd(8)} ${JSON.stringify(d.name).padEnd(28)} ${state}`;
 }
 
@@ -44,7 +48,8 @@ async function main(argv: string[]): Promise<void> {
   const db = openBridgeDb(config.DATA_DIR);
   const { site } = await loadSite(path.join(config.SITE_DIR, 'site.yaml'));
   const audit = new AuditLog(db, () => site.timezone);
-  const record = (action: string, target: string) => audit.record({ actor: 'cli', role: 'admin', action, target });
+  const record = (action: string, target: string) =>
+    audit.record({ actor: 'cli', role: 'admin', action, target });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const need = (v: string | undefined, flag: string): string => {
     if (!v?.trim()) throw new UsageError(`${noun} ${verb} needs ${flag}`);
@@ -56,7 +61,8 @@ async function main(argv: string[]): Promise<void> {
       switch (verb) {
         case 'create': {
           const role = need(values.role, '--role kiosk|display');
-          if (!DEVICE_ROLES.includes(role as DeviceRole)) throw new UsageError(`--role must be one of ${DEVICE_ROLES.join(', ')}`);
+          if (!DEVICE_ROLES.includes(role as DeviceRole))
+            throw new UsageError(`--role must be one of ${DEVICE_ROLES.join(', ')}`);
           const name = need(values.name, '--name NAME');
           if (name.length > 80) throw new UsageError('--name is at most 80 characters');
           const { device, token } = devices.create(role as DeviceRole, name);
@@ -88,10 +94,13 @@ async function main(argv: string[]): Promise<void> {
       const sessions = new StaffSessions(db, { idleMs: 0, absoluteMs: 0 });
       switch (verb) {
         case 'list':
-          for (const s of sessions.list(() => 0)) out(`${s.id}  ${s.username.padEnd(16)} since ${s.created_at}, seen ${s.last_seen_at}`);
+          for (const s of sessions.list(() => 0))
+            out(`${s.id}  ${s.username.padEnd(16)} since ${s.created_at}, seen ${s.last_seen_at}`);
           return;
         case 'revoke': {
-          const ids = values.id ? [values.id] : sessions.idsOf(need(values.user, '--id SESSION_ID or --user NAME'));
+          const ids = values.id
+            ? [values.id]
+            : sessions.idsOf(need(values.user, '--id SESSION_ID or --user NAME'));
           const ended = ids.filter((id) => sessions.end(id, 'revoked'));
           for (const id of ended) record('session:revoke', id);
           out(`${ended.length} session(s) revoked`);
@@ -107,6 +116,8 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   const err = e as Error & { code?: string };
-  process.stderr.write(`admin: ${err.message}\n${err.code === 'USAGE' || err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `${USAGE}\n` : ''}`);
+  process.stderr.write(
+    `admin: ${err.message}\n${err.code === 'USAGE' || err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `${USAGE}\n` : ''}`,
+  );
   process.exit(err instanceof DeviceTokenError || err.code === 'CONFIG_INVALID' ? 1 : 2);
 });

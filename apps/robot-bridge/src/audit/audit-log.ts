@@ -61,7 +61,9 @@ export class AuditLog {
   search(q: AuditQuery): AuditPage {
     const { sql, params } = this.where(q);
     const entries = this.db
-      .prepare<(string | number)[], AuditEntry>(`SELECT ${COLUMNS.join(', ')} FROM audit ${sql} ORDER BY seq DESC LIMIT ?`)
+      .prepare<(string | number)[], AuditEntry>(
+        `SELECT ${COLUMNS.join(', ')} FROM audit ${sql} ORDER BY seq DESC LIMIT ?`,
+      )
       .all(...params, q.limit + 1);
     const more = entries.length > q.limit;
     const page = entries.slice(0, q.limit);

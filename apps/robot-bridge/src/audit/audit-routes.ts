@@ -10,13 +10,15 @@ import type { AuditLog } from './audit-log.ts';
  * `audit.read` permission: the matching audit entries, oldest first, as CSV.
  */
 export function auditRoutes(d: { auth: Authenticator; audit: AuditLog }): FastifyPluginAsync {
-  return async (app) => {
+  return (app) => {
     app.get<{ Querystring: Record<string, string | undefined> }>('/api/audit.csv', async (req, reply) => {
       const who = requireStaff(d.auth, req, 'audit.read');
       const { from, to, actor, action, outcome } = req.query;
       const parsed = auditSearchSchema
         .omit({ before: true, limit: true })
-        .safeParse(Object.fromEntries(Object.entries({ from, to, actor, action, outcome }).filter(([, v]) => v)));
+        .safeParse(
+          Object.fromEntries(Object.entries({ from, to, actor, action, outcome }).filter(([, v]) => v)),
+        );
       if (!parsed.success) fail(400, describeZodError(parsed.error));
       d.audit.record({ actor: who.actor, role: who.role, action: 'audit:export', address: req.ip });
       return reply
@@ -25,5 +27,6 @@ export function auditRoutes(d: { auth: Authenticator; audit: AuditLog }): Fastif
         .header('cache-control', 'no-store')
         .send(d.audit.csv(parsed.data));
     });
+    return Promise.resolve();
   };
 }

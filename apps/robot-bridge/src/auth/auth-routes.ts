@@ -22,7 +22,11 @@ function bearer(req: FastifyRequest): string | undefined {
  * The signed-in staff member behind `Authorization: Bearer <session token>`, if they hold `permission`.
  * 401 without a valid session, 403 without the permission. Counts as activity for idle expiry.
  */
-export function requireStaff(auth: Authenticator, req: FastifyRequest, permission: Permission): StaffPrincipal {
+export function requireStaff(
+  auth: Authenticator,
+  req: FastifyRequest,
+  permission: Permission,
+): StaffPrincipal {
   const token = bearer(req);
   const who = token === undefined ? undefined : auth.authenticate(token);
   if (!who || who.kind !== 'staff' || !auth.stillValid(who)) fail(401, 'staff login required');
@@ -42,14 +46,21 @@ export interface AuthRouteDeps {
  * `POST /api/auth/logout` (Bearer session token): the session ends and its sockets are disconnected.
  */
 export function authRoutes(d: AuthRouteDeps): FastifyPluginAsync {
-  return async (app) => {
+  return (app) => {
     app.post('/api/auth/login', async (req): Promise<LoginResponse> => {
       const parsed = loginRequestSchema.safeParse(req.body);
       if (!parsed.success) fail(400, describeZodError(parsed.error));
       const { username, password } = parsed.data;
       const verdict = await d.throttle.check(username, req.ip);
       if (verdict.locked) {
-        d.audit.record({ actor: username, role: 'staff', action: 'auth:login', outcome: 'refused', detail: 'locked', address: req.ip });
+        d.audit.record({
+          actor: username,
+          role: 'staff',
+          action: 'auth:login',
+          outcome: 'refused',
+          detail: 'locked',
+          address: req.ip,
+        });
         fail(429, `too many failed logins; try again in ${verdict.retryAfterS} s`, {
           'retry-after': String(verdict.retryAfterS),
         });
@@ -58,13 +69,26 @@ export function authRoutes(d: AuthRouteDeps): FastifyPluginAsync {
       const who = await d.auth.accounts.check(username, password);
       if (!who) {
         await d.throttle.failed(username, req.ip);
-        d.audit.record({ actor: username, role: 'staff', action: 'auth:login', outcome: 'refused', detail: 'wrong username or password', address: req.ip });
+        d.audit.record({
+          actor: username,
+          role: 'staff',
+          action: 'auth:login',
+          outcome: 'refused',
+          detail: 'wrong username or password',
+          address: req.ip,
+        });
         d.log.warn({ address: req.ip }, 'staff login refused');
         fail(401, 'wrong username or password');
       }
       await d.throttle.succeeded(username);
       const { token, session } = d.auth.sessions.create(who.username);
-      d.audit.record({ actor: who.username, role: who.role, action: 'auth:login', target: session.id, address: req.ip });
+      d.audit.record({
+        actor: who.username,
+        role: who.role,
+        action: 'auth:login',
+        target: session.id,
+        address: req.ip,
+      });
       d.log.info({ actor: who.username, session: session.id }, 'staff logged in');
       return {
         token,
@@ -79,9 +103,16 @@ export function authRoutes(d: AuthRouteDeps): FastifyPluginAsync {
       const who = token === undefined ? undefined : d.auth.authenticate(token);
       if (!who || who.kind !== 'staff') fail(401, 'no valid session to log out of');
       d.auth.endSession(who.sessionId, 'logout');
-      d.audit.record({ actor: who.actor, role: who.role, action: 'auth:logout', target: who.sessionId, address: req.ip });
+      d.audit.record({
+        actor: who.actor,
+        role: who.role,
+        action: 'auth:logout',
+        target: who.sessionId,
+        address: req.ip,
+      });
       d.log.info({ actor: who.actor, session: who.sessionId }, 'staff logged out');
       return reply.code(204).send();
     });
+    return Promise.resolve();
   };
 }

@@ -23,8 +23,14 @@ export interface StaffPrincipal {
 export type Principal = DevicePrincipal | StaffPrincipal;
 
 /** What the permission rules read of a principal (see `can` in @reception/protocol). */
-export function grantee(p: Principal): { role: PrincipalRole; counters?: string[]; grants?: StaffIdentity['grants'] } {
-  return p.kind === 'staff' ? { role: p.role, counters: p.who.counters, grants: p.who.grants } : { role: p.role };
+export function grantee(p: Principal): {
+  role: PrincipalRole;
+  counters?: string[];
+  grants?: StaffIdentity['grants'];
+} {
+  return p.kind === 'staff'
+    ? { role: p.role, counters: p.who.counters, grants: p.who.grants }
+    : { role: p.role };
 }
 
 /** Identifies one set of credentials: `device:<id>` or `session:<id>`. */

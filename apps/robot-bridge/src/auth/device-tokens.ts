@@ -50,7 +50,15 @@ export class DeviceTokens {
     const at = new Date(now()).toISOString();
     this.demo = demoDevices.map((d) => ({
       hash: sha256(d.token),
-      device: { id: d.id, role: d.role, name: d.name, created_at: at, last_used_at: null, revoked_at: null, demo: true },
+      device: {
+        id: d.id,
+        role: d.role,
+        name: d.name,
+        created_at: at,
+        last_used_at: null,
+        revoked_at: null,
+        demo: true,
+      },
     }));
     this.reload();
   }
@@ -94,7 +102,7 @@ export class DeviceTokens {
         `SELECT * FROM devices ${includeRevoked ? '' : 'WHERE revoked_at IS NULL'} ORDER BY created_at, id`,
       )
       .all();
-    return [...this.demo.map((d) => d.device), ...rows.map(DeviceTokens.info)];
+    return [...this.demo.map((d) => d.device), ...rows.map((r) => DeviceTokens.info(r))];
   }
 
   get(id: string): DeviceInfo {
@@ -117,7 +125,9 @@ export class DeviceTokens {
   /** Revokes a token for good; returns the device. Revoking twice is a CONFLICT. */
   revoke(id: string): DeviceInfo {
     if (this.get(id).revoked_at) throw new DeviceTokenError('CONFLICT', `${id} is already revoked`);
-    this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ?').run(new Date(this.now()).toISOString(), id);
+    this.db
+      .prepare('UPDATE devices SET revoked_at = ? WHERE id = ?')
+      .run(new Date(this.now()).toISOString(), id);
     this.reload();
     return this.get(id);
   }

@@ -39,7 +39,11 @@ export class LoginThrottle {
   constructor(readonly policy: ThrottlePolicy = DEFAULT_THROTTLE) {
     const common = { duration: policy.windowS, blockDuration: policy.lockS };
     this.account = new RateLimiterMemory({ keyPrefix: 'login-account', points: policy.lockAfter, ...common });
-    this.address = new RateLimiterMemory({ keyPrefix: 'login-address', points: policy.addressLockAfter, ...common });
+    this.address = new RateLimiterMemory({
+      keyPrefix: 'login-address',
+      points: policy.addressLockAfter,
+      ...common,
+    });
   }
 
   /** The delay before answering this attempt, or a lock. */
@@ -48,7 +52,10 @@ export class LoginThrottle {
     const accountLocked = (a?.consumedPoints ?? 0) >= this.policy.lockAfter;
     const addressLocked = (b?.consumedPoints ?? 0) >= this.policy.addressLockAfter;
     if (accountLocked || addressLocked) {
-      const ms = Math.max(accountLocked ? (a?.msBeforeNext ?? 0) : 0, addressLocked ? (b?.msBeforeNext ?? 0) : 0);
+      const ms = Math.max(
+        accountLocked ? (a?.msBeforeNext ?? 0) : 0,
+        addressLocked ? (b?.msBeforeNext ?? 0) : 0,
+      );
       return { locked: true, retryAfterS: Math.max(1, Math.ceil(ms / 1000)) };
     }
     return { locked: false, delayMs: this.delayFor(a?.consumedPoints ?? 0) };

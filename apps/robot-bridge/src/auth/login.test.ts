@@ -64,7 +64,9 @@ describe('staff login', () => {
   });
 
   it('unknown_username_costs_the_same_single_hash_as_a_known_one', async () => {
-    const file = staffFileSchema.parse(parse(readFileSync(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), 'utf8')));
+    const file = staffFileSchema.parse(
+      parse(readFileSync(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), 'utf8')),
+    );
     let hashes = 0;
     const accounts = await StaffAccounts.fromAccounts(file.accounts, (p, stored) => {
       hashes++;
@@ -80,5 +82,4 @@ describe('staff login', () => {
       expect(hashes, `${user}: scrypt runs`).toBe(1);
     }
   });
-
 });

@@ -78,10 +78,17 @@ describe('staff sessions', () => {
   it('admin_revocation_disconnects_live_sockets_at_once', async () => {
     const staff = await clients.connect('/staff', await clients.token('counter4'));
     const admin = await clients.connect('/admin', await clients.token('lead'));
-    const list = await call<{ sessions: { id: string; username: string; sockets: number }[] }>(admin, 'session:list', {});
+    const list = await call<{ sessions: { id: string; username: string; sockets: number }[] }>(
+      admin,
+      'session:list',
+      {},
+    );
     expect(list.ok && list.value.sessions.find((s) => s.username === 'counter4')?.sockets).toBe(1);
     const gone = disconnected(staff);
-    expect(await call(admin, 'session:revoke', { username: 'counter4' })).toEqual({ ok: true, value: { revoked: 1 } });
+    expect(await call(admin, 'session:revoke', { username: 'counter4' })).toEqual({
+      ok: true,
+      value: { revoked: 1 },
+    });
     await gone;
   });
 

@@ -33,7 +33,13 @@ export class SqliteAuthenticator implements Authenticator {
   authenticate(token: string): Principal | undefined {
     const device = this.devices.verify(token);
     if (device) {
-      return { kind: 'device', role: device.role, deviceId: device.id, name: device.name, actor: `${device.role}:${device.id}` };
+      return {
+        kind: 'device',
+        role: device.role,
+        deviceId: device.id,
+        name: device.name,
+        actor: `${device.role}:${device.id}`,
+      };
     }
     const session = this.sessions.find(token);
     const who = session && this.accounts.identity(session.username);

@@ -50,7 +50,8 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
       if (link === 'up') {
         this.upSinceMs = this.now();
         this.downSinceMs = undefined;
-      } else if (this.upSinceMs !== undefined && this.downSinceMs === undefined) this.downSinceMs = this.now();
+      } else if (this.upSinceMs !== undefined && this.downSinceMs === undefined)
+        this.downSinceMs = this.now();
       this.update({ link });
     });
     base.on('resync', (info) => {
@@ -157,7 +158,8 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
           if (s.estop_latched) {
             return {
               ok: false,
-              detail: 'the emergency stop is latched: the robot will not move until staff reset it (two steps)',
+              detail:
+                'the emergency stop is latched: the robot will not move until staff reset it (two steps)',
             };
           }
           return { ok: true, detail: `link up, ${s.mode ?? 'mode not reported yet'}` };

@@ -5,8 +5,9 @@ import type { FastifyPluginAsync } from 'fastify';
 export function apiDocRoutes(): FastifyPluginAsync {
   const openapi = buildOpenApi();
   const asyncapi = buildAsyncApi();
-  return async (app) => {
+  return (app) => {
     app.get('/api/openapi.json', () => openapi);
     app.get('/api/asyncapi.json', () => asyncapi);
+    return Promise.resolve();
   };
 }

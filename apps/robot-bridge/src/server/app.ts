@@ -26,17 +26,33 @@ import type { Logger } from 'pino';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import type { AuditLog } from '../audit/audit-log.ts';
-import { credentialKey, type Authenticator, type CredentialKey, type Principal } from '../auth/authenticator.ts';
+import {
+  credentialKey,
+  type Authenticator,
+  type CredentialKey,
+  type Principal,
+} from '../auth/authenticator.ts';
 import type { RobotService } from '../robot/robot-service.ts';
 import type { SiteStore } from '../site/site-store.ts';
-import { displayTicketHandlers, kioskTicketHandlers, staffTicketHandlers } from '../tickets/socket-handlers.ts';
+import {
+  displayTicketHandlers,
+  kioskTicketHandlers,
+  staffTicketHandlers,
+} from '../tickets/socket-handlers.ts';
 import { originAllowed } from './origin.ts';
 import { bindRequests, type Handlers, type RequestContext, type RequestDeps } from './requests.ts';
 
 /** Admin-only requests (tokens, sessions, site reload) and the audit search, built by `admin/`. */
 export type AdminHandlers = Pick<
   Handlers<typeof adminRequests>,
-  'site:reload' | 'token:create' | 'token:list' | 'token:rename' | 'token:revoke' | 'session:list' | 'session:revoke' | 'audit:search'
+  | 'site:reload'
+  | 'token:create'
+  | 'token:list'
+  | 'token:rename'
+  | 'token:revoke'
+  | 'session:list'
+  | 'session:revoke'
+  | 'audit:search'
 >;
 
 export interface BridgeComponents {

@@ -27,7 +27,9 @@ const deep = (n: number) => {
   for (let i = 0; i < n; i++) v = i % 2 ? { a: v } : [v];
   return v;
 };
-const PROTO = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}') as object;
+const PROTO = JSON.parse(
+  '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}',
+) as object;
 
 /** Field names of a request schema (both sides of a union). */
 function fieldsOf(schema: z.ZodType): string[] {
@@ -67,7 +69,12 @@ async function state() {
 beforeAll(async () => {
   ({ bridge, root } = await startTestBridge());
   const lead = await clients.token('lead');
-  tokens = { kiosk: 'demo-kiosk', display: 'demo-display', staff: await clients.token('counter1'), admin: lead };
+  tokens = {
+    kiosk: 'demo-kiosk',
+    display: 'demo-display',
+    staff: await clients.token('counter1'),
+    admin: lead,
+  };
 });
 afterAll(async () => {
   clients.closeAll();

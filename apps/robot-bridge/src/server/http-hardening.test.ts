@@ -167,7 +167,9 @@ describe('HTTP hardening (issue 17)', () => {
   });
 
   it('socket_from_a_foreign_web_origin_is_refused', async () => {
-    await expect(clients.connect('/kiosk', 'demo-kiosk', { origin: 'http://evil.example' })).rejects.toThrow();
+    await expect(
+      clients.connect('/kiosk', 'demo-kiosk', { origin: 'http://evil.example' }),
+    ).rejects.toThrow();
     await expect(clients.connect('/kiosk', 'demo-kiosk', { origin: bridge.url })).resolves.toBeDefined();
     // The Electron kiosk's own origin (ALLOWED_ORIGINS default).
     await expect(clients.connect('/kiosk', 'demo-kiosk', { origin: 'app://kiosk' })).resolves.toBeDefined();
@@ -176,11 +178,18 @@ describe('HTTP hardening (issue 17)', () => {
   it('healthz_says_why_in_plain_words', async () => {
     const health = (await (await fetch(`${bridge.url}/healthz`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ status: 'ok', summary: 'all checks pass' });
-    expect(health.checks).toContainEqual({ name: 'robot', ok: true, detail: 'no robot configured (ROBOT_PORT is unset)' });
+    expect(health.checks).toContainEqual({
+      name: 'robot',
+      ok: true,
+      detail: 'no robot configured (ROBOT_PORT is unset)',
+    });
   });
 
   it('serves the API documents', async () => {
-    const open = (await (await fetch(`${bridge.url}/api/openapi.json`)).json()) as { openapi: string; paths: object };
+    const open = (await (await fetch(`${bridge.url}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: object;
+    };
     expect(open.openapi).toBe('3.1.0');
     expect(Object.keys(open.paths)).toContain('/api/auth/logout');
     const asyncapi = (await (await fetch(`${bridge.url}/api/asyncapi.json`)).json()) as { asyncapi: string };

@@ -5,7 +5,10 @@ import fastifyStatic from '@fastify/static';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
-  type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyReply,
+} from 'fastify';
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import { healthReport, type HealthCheck } from './health.ts';
@@ -78,7 +81,12 @@ function webApp(prefix: string, root: string, spa: boolean): FastifyPluginAsync 
       const rest = (req.url.split('?')[0] ?? '').slice(prefix.length);
       if (!spa || path.extname(rest)) return sendError(reply, 404, 'NOT_FOUND', `no file ${req.url}`);
       if (!existsSync(path.join(root, 'index.html'))) {
-        return sendError(reply, 503, 'UNAVAILABLE', `${prefix} is not built: run \`npm run build\` (looked in ${root})`);
+        return sendError(
+          reply,
+          503,
+          'UNAVAILABLE',
+          `${prefix} is not built: run \`npm run build\` (looked in ${root})`,
+        );
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
     });
@@ -87,15 +95,16 @@ function webApp(prefix: string, root: string, spa: boolean): FastifyPluginAsync 
 
 /** The bridge's HTTP side on Fastify: security headers, errors, health, metrics, the web apps and feature routes. */
 export async function createHttpServer(c: HttpComponents): Promise<FastifyInstance> {
+  const logger: FastifyBaseLogger = c.log.child({ component: 'http' });
   const app = Fastify({
-    loggerInstance: c.log.child({ component: 'http' }) as FastifyBaseLogger,
+    loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
     // A malformed `%` escape or other unroutable URL: 400, never 500.
     frameworkErrors: (error, _req, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 400;
-      return sendError(reply, status >= 500 ? 400 : status, 'INVALID_PAYLOAD', error.message);
+      void sendError(reply, status >= 500 ? 400 : status, 'INVALID_PAYLOAD', error.message);
     },
   });
   // JSON and (for the rating page) forms only: a cross-site `text/plain` POST is refused as 415.
@@ -128,7 +137,12 @@ export async function createHttpServer(c: HttpComponents): Promise<FastifyInstan
     const origin = req.headers.origin;
     const crossSite = req.headers['sec-fetch-site'] === 'cross-site' && origin === undefined;
     if (!safe && (crossSite || !originAllowed(origin, req.headers.host, c.allowedOrigins))) {
-      void sendError(reply, 403, 'FORBIDDEN', `requests from origin ${origin ?? '(cross-site)'} are not accepted`);
+      void sendError(
+        reply,
+        403,
+        'FORBIDDEN',
+        `requests from origin ${origin ?? '(cross-site)'} are not accepted`,
+      );
       return;
     }
     done();
@@ -156,7 +170,10 @@ export async function createHttpServer(c: HttpComponents): Promise<FastifyInstan
     reply.header('cache-control', 'no-store').send(healthReport(c.health, c.version, c.startedAt)),
   );
   app.get('/metrics', async (_req, reply) =>
-    reply.type(c.metrics.contentType).header('cache-control', 'no-store').send(await c.metrics.metrics()),
+    reply
+      .type(c.metrics.contentType)
+      .header('cache-control', 'no-store')
+      .send(await c.metrics.metrics()),
   );
 
   const pages: [string, string, boolean][] = [

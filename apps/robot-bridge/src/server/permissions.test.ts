@@ -74,8 +74,14 @@ describe('permission table over sockets', () => {
       ok: false,
       error: { code: 'UNAVAILABLE' },
     });
-    expect(await call(counter1, 'robot:estop', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
-    expect(await call(counter1, 'audit:search', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(counter1, 'robot:estop', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE' },
+    });
+    expect(await call(counter1, 'audit:search', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('staff_may_operate_only_their_counters', async () => {
@@ -118,7 +124,10 @@ describe('permission table over sockets', () => {
     if (!created.ok) throw new Error(created.error.message);
     const { device, token } = created.value;
     const k2 = await clients.connect('/kiosk', token);
-    const r = await call<TicketReceipt>(k2, 'ticket:issue', { service_id: 'land', idempotency_key: randomUUID() });
+    const r = await call<TicketReceipt>(k2, 'ticket:issue', {
+      service_id: 'land',
+      idempotency_key: randomUUID(),
+    });
     await issue('land'); // and one from the demo kiosk
     await expect.poll(() => events.filter((e) => e.type === 'ticket.created').length).toBe(2);
     const actors = events.filter((e) => e.type === 'ticket.created').map((e) => e.actor);
@@ -129,12 +138,18 @@ describe('permission table over sockets', () => {
   });
 
   it('device_tokens_are_listed_renamed_and_revoked_and_revocation_disconnects_the_device', async () => {
-    const created = await call<CreatedToken>(admin, 'token:create', { role: 'display', name: 'Hall display' });
+    const created = await call<CreatedToken>(admin, 'token:create', {
+      role: 'display',
+      name: 'Hall display',
+    });
     if (!created.ok) throw new Error(created.error.message);
     const { device, token } = created.value;
     const screen = await clients.connect('/display', token);
     await expect(clients.connect('/kiosk', token)).rejects.toThrow('UNAUTHORIZED'); // a display token is no kiosk
-    const renamed = await call<DeviceInfo>(admin, 'token:rename', { device_id: device.id, name: 'Hall display 1' });
+    const renamed = await call<DeviceInfo>(admin, 'token:rename', {
+      device_id: device.id,
+      name: 'Hall display 1',
+    });
     expect(renamed.ok && renamed.value.name).toBe('Hall display 1');
     const list = await call<{ devices: DeviceInfo[] }>(admin, 'token:list', {});
     expect(list.ok && list.value.devices.map((d) => d.id)).toEqual(
@@ -162,7 +177,14 @@ describe('permission table over sockets', () => {
     ]);
     const all = await call<AuditPage>(admin, 'audit:search', { limit: 500 });
     const actions = new Set(all.ok ? all.value.entries.map((e) => e.action) : []);
-    for (const a of ['auth:login', 'token:create', 'token:rename', 'token:revoke', 'ticket:cancel', 'counter:open']) {
+    for (const a of [
+      'auth:login',
+      'token:create',
+      'token:rename',
+      'token:revoke',
+      'ticket:cancel',
+      'counter:open',
+    ]) {
       expect(actions, a).toContain(a);
     }
     const paged = await call<AuditPage>(admin, 'audit:search', { limit: 2 });
@@ -179,6 +201,12 @@ describe('permission table over sockets', () => {
     const text = (await res.text()).replace(/^\ufeff/, '');
     expect(text.split('\r\n')[0]).toBe('seq,at,actor,role,action,target,outcome,detail,address');
     expect(text).toContain(',kiosk:lobby_kiosk_1,kiosk,robot:estop,,refused,');
-    expect((await fetch(`${bridge.url}/api/audit.csv?from=yesterday`, { headers: { authorization: `Bearer ${staff}` } })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${bridge.url}/api/audit.csv?from=yesterday`, {
+          headers: { authorization: `Bearer ${staff}` },
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -106,13 +106,22 @@ export function bindRequests<M extends RpcMap>(
       role: ctx.role,
       action: event,
       target: r.ok || r.error.code !== 'INVALID_PAYLOAD' ? targetOf(payload) : '',
-      outcome: r.ok ? 'ok' : r.error.code === 'FORBIDDEN' || r.error.code === 'UNAUTHORIZED' ? 'refused' : 'failed',
+      outcome: r.ok
+        ? 'ok'
+        : r.error.code === 'FORBIDDEN' || r.error.code === 'UNAUTHORIZED'
+          ? 'refused'
+          : 'failed',
       detail: r.ok ? '' : `${r.error.code}: ${r.error.message}`,
       address: ctx.address,
     });
   };
 
-  const answer = (event: string, started: number, reply: (r: Result<unknown>) => void, r: Result<unknown>) => {
+  const answer = (
+    event: string,
+    started: number,
+    reply: (r: Result<unknown>) => void,
+    r: Result<unknown>,
+  ) => {
     const name = Object.hasOwn(map, event) ? event : '(other role)';
     d.metrics.requests.inc({ role: ctx.role, event: name, outcome: r.ok ? 'ok' : r.error.code });
     d.metrics.duration.observe({ role: ctx.role, event: name }, (performance.now() - started) / 1000);

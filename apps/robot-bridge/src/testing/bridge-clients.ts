@@ -34,7 +34,10 @@ export class BridgeClients {
   }
 
   /** A session token, or throws with the bridge's answer. */
-  async token(username: string, password = username === 'lead' ? 'demo-admin-pass' : 'demo-counter'): Promise<string> {
+  async token(
+    username: string,
+    password = username === 'lead' ? 'demo-admin-pass' : 'demo-counter',
+  ): Promise<string> {
     const res = await this.login(username, password);
     const body = (await res.json()) as { token?: string };
     if (!body.token) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);

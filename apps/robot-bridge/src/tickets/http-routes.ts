@@ -48,7 +48,7 @@ export function ticketRoutes(d: TicketRouteDeps): FastifyPluginAsync {
         const ticket = await load(req.params.id, reply);
         if (ticket) return html(reply, 200, ratingPage(ticket));
       });
-      rating.post<{ Params: { id: string }; Body: Record<string, unknown> }>(
+      rating.post<{ Params: { id: string }; Body: Record<string, unknown> | undefined }>(
         '/rate/:id',
         { bodyLimit: FORM_LIMIT },
         async (req, reply) => {
@@ -59,7 +59,8 @@ export function ticketRoutes(d: TicketRouteDeps): FastifyPluginAsync {
           if (!Number.isInteger(score) || score < 1 || score > 5) {
             return html(reply, 400, ratingPage(ticket, 'Chọn từ 1 đến 5 sao / Choose 1 to 5 stars'));
           }
-          const reason = (typeof form.reason === 'string' ? form.reason : '').trim().slice(0, 500) || undefined;
+          const reason =
+            (typeof form.reason === 'string' ? form.reason : '').trim().slice(0, 500) || undefined;
           try {
             await d.queue.rate(ticket.id, score, reason, 'qr');
           } catch (e) {
@@ -71,22 +72,25 @@ export function ticketRoutes(d: TicketRouteDeps): FastifyPluginAsync {
       );
     });
 
-    app.get<{ Querystring: Record<string, string | undefined> }>('/api/tickets/report.csv', async (req, reply) => {
-      const who = requireStaff(d.auth, req, 'queue.report');
-      const from = req.query.from ?? '';
-      const to = req.query.to ?? from;
-      if (!DATE.test(from) || !DATE.test(to)) fail(400, 'from and to must be YYYY-MM-DD');
-      const catalogue = d.catalogue();
-      const rows = (await d.queue.tickets(from, to)).filter(
-        (t) => who.role === 'admin' || mayActOnTicketAnywhere(grantee(who), catalogue, t),
-      );
-      d.log.info({ actor: who.actor, from, to, rows: rows.length }, 'ticket report exported');
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="tickets-${from}_${to}.csv"`)
-        .header('cache-control', 'no-store')
-        .send(ticketsCsv(rows));
-    });
+    app.get<{ Querystring: Record<string, string | undefined> }>(
+      '/api/tickets/report.csv',
+      async (req, reply) => {
+        const who = requireStaff(d.auth, req, 'queue.report');
+        const from = req.query.from ?? '';
+        const to = req.query.to ?? from;
+        if (!DATE.test(from) || !DATE.test(to)) fail(400, 'from and to must be YYYY-MM-DD');
+        const catalogue = d.catalogue();
+        const rows = (await d.queue.tickets(from, to)).filter(
+          (t) => who.role === 'admin' || mayActOnTicketAnywhere(grantee(who), catalogue, t),
+        );
+        d.log.info({ actor: who.actor, from, to, rows: rows.length }, 'ticket report exported');
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="tickets-${from}_${to}.csv"`)
+          .header('cache-control', 'no-store')
+          .send(ticketsCsv(rows));
+      },
+    );
   };
 }
 
@@ -96,10 +100,12 @@ export function webhookRoute(
   secret: string,
   log: Logger,
 ): FastifyPluginAsync {
-  return async (app) => {
+  return (app) => {
     // The signature covers the exact bytes: keep the body as text.
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
     app.post<{ Body: string }>('/api/queue/webhook', async (req, reply) => {
       const header = (name: string) => {
         const v = req.headers[name];
@@ -112,5 +118,6 @@ export function webhookRoute(
       });
       return reply.code(answer.status).send(answer.body);
     });
+    return Promise.resolve();
   };
 }

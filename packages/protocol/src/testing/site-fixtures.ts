@@ -73,7 +73,10 @@ export async function writeSiteDir(site: unknown, rawText?: string): Promise<str
  */
 export function copyDemoStaffAndMap(siteDir: string): void {
   copyFileSync(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), path.join(siteDir, 'staff.yaml'));
-  copyFileSync(path.join(REPO_ROOT, 'sites/demo-ward/demo-devices.yaml'), path.join(siteDir, 'demo-devices.yaml'));
+  copyFileSync(
+    path.join(REPO_ROOT, 'sites/demo-ward/demo-devices.yaml'),
+    path.join(siteDir, 'demo-devices.yaml'),
+  );
   cpSync(path.join(REPO_ROOT, 'sites/demo-ward/map'), path.join(siteDir, 'map'), { recursive: true });
 }
 
