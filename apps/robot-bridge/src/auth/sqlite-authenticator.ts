@@ -31,15 +31,15 @@ export class SqliteAuthenticator implements Authenticator {
   }
 
   authenticate(token: string): Principal | undefined {
+    // A token the CLI created a moment ago: look again once the database shows another writer's commit.
+    return this.lookup(token) ?? (this.refresh() ? this.lookup(token) : undefined);
+  }
+
+  private lookup(token: string): Principal | undefined {
     const device = this.devices.verify(token);
     if (device) {
-      return {
-        kind: 'device',
-        role: device.role,
-        deviceId: device.id,
-        name: device.name,
-        actor: `${device.role}:${device.id}`,
-      };
+      const actor = `${device.role}:${device.id}`;
+      return { kind: 'device', role: device.role, deviceId: device.id, name: device.name, actor };
     }
     const session = this.sessions.find(token);
     const who = session && this.accounts.identity(session.username);
@@ -81,11 +81,17 @@ export class SqliteAuthenticator implements Authenticator {
   /** Expired sessions, and whatever the CLI revoked since the last look. */
   sweep(): void {
     for (const id of this.sessions.sweep()) this.emit(`session:${id}`);
+    this.refresh();
+  }
+
+  /** Re-reads devices and sessions if another connection (the CLI) committed; true if it did. */
+  private refresh(): boolean {
     const now = dataVersion(this.db);
-    if (now === this.version) return;
+    if (now === this.version) return false;
     this.version = now;
     for (const id of this.devices.reload()) this.emit(`device:${id}`);
     for (const id of this.sessions.reload()) this.emit(`session:${id}`);
+    return true;
   }
 
   close(): void {

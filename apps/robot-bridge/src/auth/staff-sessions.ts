@@ -48,7 +48,7 @@ export class StaffSessions {
 
   /** Re-reads the open sessions (after the CLI changed the table); returns the ids that are gone. */
   reload(): string[] {
-    const before = new Set(this.byId.keys());
+    const before = new Map(this.byId);
     this.byId.clear();
     this.byHash.clear();
     const rows = this.db.prepare<[], Row>('SELECT * FROM sessions WHERE ended_ms IS NULL').all();
@@ -57,7 +57,7 @@ export class StaffSessions {
         id: r.id,
         username: r.username,
         createdMs: r.created_ms,
-        lastSeenMs: Math.max(r.last_seen_ms, this.storedSeen.get(r.id) ?? 0),
+        lastSeenMs: Math.max(r.last_seen_ms, before.get(r.id)?.lastSeenMs ?? 0),
         expiresMs: r.expires_ms,
         idleTimeoutS: r.idle_timeout_s,
       };
@@ -65,7 +65,7 @@ export class StaffSessions {
       this.byHash.set(r.token_hash.toString('hex'), s.id);
       before.delete(s.id);
     }
-    return [...before];
+    return [...before.keys()];
   }
 
   create(username: string): { token: string; session: Session } {
