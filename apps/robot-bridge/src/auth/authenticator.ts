@@ -54,8 +54,9 @@ export function credentialKey(p: Principal): CredentialKey {
  * - `stillValid` is asked before every request a principal makes, and must be cheap (no I/O on the hot
  *   path). It returns false from the moment the credentials end (logout, revocation, absolute or idle
  *   expiry) and counts a true answer as activity for idle expiry.
- * - `onEnded` listeners hear each ended credential once, whether it ended here (logout, revoke, expiry
- *   sweep) or elsewhere (the `admin` CLI), within a few seconds, so live sockets can be disconnected.
+ * - `onEnded` listeners hear every ended credential (at least once, so they must be idempotent), whether it
+ *   ended here (logout, revoke, expiry sweep) or elsewhere (the `admin` CLI, within a few seconds), so live
+ *   sockets can be disconnected.
  */
 export interface Authenticator {
   authenticate(token: string): Principal | undefined;
