@@ -115,13 +115,14 @@ async function main() {
   const bridge = run(
     'bridge',
     path.join(root, 'node_modules/.bin/tsx'),
-    [path.join(root, 'apps/robot-bridge/src/main.ts')],
+    // --demo: the demo site's public device tokens may be served on 0.0.0.0 (the bridge refuses them otherwise).
+    [path.join(root, 'apps/robot-bridge/src/main.ts'), '--demo'],
     env,
   );
   await waitForLine(bridge, 'bridge', (l) => l.includes('bridge listening'), 60_000);
   const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
   const base = `http://localhost:${port}`;
-  log(`bridge up (${health.status})`);
+  log(`bridge up: ${health.status === 'ok' ? 'healthy' : health.summary}`);
   process.stdout.write(
     [
       '',

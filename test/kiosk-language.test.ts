@@ -209,18 +209,22 @@ describe('kiosk in the browser', () => {
       );
     });
     await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+    // The bridge refuses sockets from foreign web origins; a kiosk shell's origin is allowed by configuration
+    // (ALLOWED_ORIGINS, default app://kiosk for the Electron shell).
+    const own = await spawnBridge({ env: { ALLOWED_ORIGINS: origin } });
     const page = await browser!.newPage();
     try {
       await page.addInitScript((bridgeUrl: string) => {
         Object.defineProperty(window, 'kioskHost', {
           value: { getConfig: () => Promise.resolve({ bridgeUrl, token: 'demo-kiosk', idleSeconds: 60 }) },
         });
-      }, bridge!.url);
+      }, own.url);
       const polls: string[] = [];
       page.on('request', (r) => {
         if (r.url().includes('transport=polling')) polls.push(r.url());
       });
-      await page.goto(`http://127.0.0.1:${(files.address() as AddressInfo).port}/kiosk/`);
+      await page.goto(`${origin}/kiosk/`);
       await page.locator('.welcome-site').waitFor();
       await page.getByRole('button', { name: 'English', exact: true }).click();
       await expect(page.locator('.procedure-name').allTextContents()).resolves.toEqual(
@@ -229,6 +233,7 @@ describe('kiosk in the browser', () => {
       expect(polls).toEqual([]);
     } finally {
       await page.close();
+      await own.stop();
       await new Promise((resolve) => files.close(resolve));
     }
   });

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { REPO_ROOT } from './paths.ts';
 
 export interface SpawnBridgeOptions {
-  /** Extra environment for the bridge (SITE_DIR, KIOSK_TOKENS, ROBOT_PORT...). BRIDGE_PORT is forced to 0. */
+  /** Extra environment for the bridge (SITE_DIR, ALLOWED_ORIGINS, ROBOT_PORT...). BRIDGE_PORT is forced to 0. */
   env?: Record<string, string>;
   /** How long to wait for "bridge listening" before giving up. */
   startTimeoutMs?: number;

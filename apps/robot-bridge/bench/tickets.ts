@@ -16,6 +16,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { SqliteTicketQueue } from '@reception/queue';
+import { DeviceTokens } from '../src/auth/device-tokens.ts';
+import { openBridgeDb } from '../src/store/bridge-db.ts';
 import { ticketTestSite } from '@reception/protocol/testing/ticket-site';
 import { makeTicketSiteDir } from '@reception/protocol/testing/site-fixtures';
 import {
@@ -119,8 +121,12 @@ async function runPhase(name: string, o: PhaseOptions = {}) {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
     TICKETS_SYNC: sync,
-    KIOSK_TOKENS: Array.from({ length: ISSUERS }, (_, i) => `bench-kiosk-${i}`).join(','),
   };
+  // One device token per simulated kiosk, made in the bridge's database as `npm run -s admin` would.
+  const tokenDb = openBridgeDb(dataDir);
+  const devices = new DeviceTokens(tokenDb);
+  const tokens = Array.from({ length: ISSUERS }, (_, i) => devices.create('kiosk', `bench kiosk ${i}`).token);
+  tokenDb.close();
   let bridge = startTs('src/main.ts', [], env, { cpus: cpus.bridge });
   await waitHealthy(url);
   const perIssuer = Math.ceil(total / ISSUERS);
@@ -129,7 +135,7 @@ async function runPhase(name: string, o: PhaseOptions = {}) {
       'bench/tickets-issuer.ts',
       [
         url,
-        `bench-kiosk-${i}`,
+        tokens[i] ?? '',
         String(perIssuer),
         String(RATE),
         event,

@@ -1,16 +1,26 @@
-import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Logger } from 'pino';
-import type { BridgeConfig } from './config.ts';
-import { createApplication, type BridgeApplication } from './server/app.ts';
-import { createHttpHandler, type HealthCheck } from './server/http.ts';
-import { MetricsRegistry } from './server/metrics.ts';
-import { StaffSessions } from './server/staff-auth.ts';
-import { mapPlaceIds, SiteStore } from './site/site-store.ts';
 import { SerialRobotBase } from '@reception/robot-link';
+import type { Logger } from 'pino';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { adminHandlers } from './admin/admin-handlers.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { auditRoutes } from './audit/audit-routes.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import { DemoTokensError, demoRefusal, loadDemoDevices } from './auth/demo-devices.ts';
+import { DeviceTokens } from './auth/device-tokens.ts';
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicy } from './auth/login-throttle.ts';
+import { SqliteAuthenticator } from './auth/sqlite-authenticator.ts';
+import { StaffAccounts } from './auth/staff-accounts.ts';
+import { StaffSessions } from './auth/staff-sessions.ts';
+import type { BridgeConfig } from './config.ts';
 import { RobotService } from './robot/robot-service.ts';
+import { apiDocRoutes } from './server/api-docs.ts';
+import { createApplication, type BridgeApplication } from './server/app.ts';
+import type { HealthCheck } from './server/health.ts';
+import { createHttpServer } from './server/http.ts';
+import { mapPlaceIds, SiteStore } from './site/site-store.ts';
+import { openBridgeDb } from './store/bridge-db.ts';
 import { createTicketParts } from './tickets/compose.ts';
 import { createDossierParts } from './dossiers/compose.ts';
 import { createStaffCalls } from './staff-calls/compose.ts';
@@ -22,30 +32,75 @@ export interface RunningBridge {
   port: number;
   app: BridgeApplication;
   site: SiteStore;
-  metrics: MetricsRegistry;
+  metrics: Registry;
+  auth: SqliteAuthenticator;
+  audit: AuditLog;
   /** Stops accepting, closes every client and the HTTP server. Idempotent. */
   close(): Promise<void>;
 }
 
+/** What tests may change about a bridge beyond its configuration. */
+export interface BridgeOptions {
+  /** Clock for sessions, device tokens and the audit log (tests move it to expire sessions). */
+  now?: () => number;
+  throttle?: ThrottlePolicy;
+  /** How often ended sessions and the CLI's changes are looked for (tests call `auth.sweep()` themselves). */
+  sweepMs?: number;
+}
+
 /**
- * The composition root: picks the concrete parts from configuration, starts HTTP + socket.io and
+ * The composition root: picks the concrete parts from configuration, starts HTTP (Fastify) + socket.io and
  * returns a handle. `main.ts` adds process concerns (signals, exit codes); tests call this directly.
  */
-export async function startBridge(config: BridgeConfig, log: Logger): Promise<RunningBridge> {
+export async function startBridge(
+  config: BridgeConfig,
+  log: Logger,
+  o: BridgeOptions = {},
+): Promise<RunningBridge> {
   const startedAt = new Date();
-  const metrics = new MetricsRegistry();
-  metrics.gauge(
-    'bridge_uptime_seconds',
-    'Seconds since the bridge started',
-    () => (Date.now() - startedAt.getTime()) / 1000,
-  );
+  const now = o.now ?? Date.now;
+  const demoDevices = await loadDemoDevices(config.SITE_DIR);
+  const refusal = demoRefusal(demoDevices, {
+    nodeEnv: config.NODE_ENV,
+    host: config.BRIDGE_HOST,
+    demo: config.DEMO,
+    siteDir: config.SITE_DIR,
+  });
+  if (refusal) throw new DemoTokensError(refusal);
+
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  new Gauge({
+    name: 'bridge_uptime_seconds',
+    help: 'Seconds since the bridge started',
+    registers: [metrics],
+    collect() {
+      this.set((Date.now() - startedAt.getTime()) / 1000);
+    },
+  });
   // The map is loaded (and so validated) with the site: counters and facilities must point at real places.
   const site = await SiteStore.open(path.join(config.SITE_DIR, 'site.yaml'), mapPlaceIds);
-  const staff = await StaffSessions.fromFile(path.join(config.SITE_DIR, 'staff.yaml'));
+  const db = openBridgeDb(config.DATA_DIR);
+  const auth = new SqliteAuthenticator(
+    db,
+    new DeviceTokens(db, demoDevices, now),
+    new StaffSessions(
+      db,
+      {
+        idleMs: config.STAFF_SESSION_IDLE_MINUTES * 60_000,
+        absoluteMs: config.STAFF_SESSION_HOURS * 3600_000,
+      },
+      now,
+    ),
+    await StaffAccounts.fromFile(path.join(config.SITE_DIR, 'staff.yaml')),
+    o.sweepMs,
+  );
+  const audit = new AuditLog(db, () => site.current.site.timezone, now);
   const health: HealthCheck[] = [{ name: 'site', check: () => ({ ok: true, detail: site.current.site.id }) }];
-  mkdirSync(config.DATA_DIR, { recursive: true });
-  let publicUrl = config.PUBLIC_URL ?? '';
-  const tickets = await createTicketParts(config, site, staff, () => publicUrl, log, metrics);
+  if (demoDevices.length > 0)
+    log.warn({ devices: demoDevices.map((d) => d.id) }, 'demo device tokens in use');
+
+  const tickets = await createTicketParts(config, site, auth, log, metrics);
   health.push(...tickets.health);
   const dossiers = await createDossierParts(config, site, log, metrics);
   health.push(...dossiers.health);
@@ -63,41 +118,41 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
   robot.registerMetrics(metrics);
   health.push(robot.health());
 
-  const server = createServer(
-    createHttpHandler({
-      log,
-      metrics,
-      staff,
-      health,
-      webDirs: { kiosk: config.KIOSK_WEB_DIR, staff: config.STAFF_WEB_DIR },
-      startedAt,
-      version: BRIDGE_VERSION,
-      routes: tickets.routes,
-    }),
-  );
-  const app = createApplication(server, {
+  const http = await createHttpServer({
+    log,
+    metrics,
+    health,
+    webDirs: { kiosk: config.KIOSK_WEB_DIR, staff: config.STAFF_WEB_DIR },
+    startedAt,
+    version: BRIDGE_VERSION,
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    plugins: [
+      authRoutes({ auth, throttle: new LoginThrottle(o.throttle ?? DEFAULT_THROTTLE), audit, log }),
+      auditRoutes({ auth, audit }),
+      apiDocRoutes(),
+      ...tickets.plugins,
+    ],
+  });
+  let publicUrl = config.PUBLIC_URL ?? '';
+  const app = createApplication(http.server, {
     log,
     metrics,
     site,
-    staff,
-    tokens: { kiosk: config.KIOSK_TOKENS, display: config.DISPLAY_TOKENS, admin: config.ADMIN_TOKENS },
+    auth,
+    audit,
+    allowedOrigins: config.ALLOWED_ORIGINS,
     tickets: { queue: tickets.queue, printer: tickets.printer, publicUrl: () => publicUrl },
     robot,
     dossiers,
     staffCalls,
+    admin: (sockets) => adminHandlers({ auth, audit, site, log }, sockets),
     version: BRIDGE_VERSION,
     startedAt,
   });
   robot.start();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.BRIDGE_PORT, config.BRIDGE_HOST, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  await http.listen({ port: config.BRIDGE_PORT, host: config.BRIDGE_HOST });
+  const { port } = http.server.address() as AddressInfo;
   const host =
     config.BRIDGE_HOST === '0.0.0.0' || config.BRIDGE_HOST === '::' ? '127.0.0.1' : config.BRIDGE_HOST;
   const url = `http://${host}:${port}`;
@@ -111,16 +166,20 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
     app,
     site,
     metrics,
+    auth,
+    audit,
     close: () =>
       (closing ??= (async () => {
-        // Sockets first so clients see a clean disconnect, then the HTTP server (socket.io closes it too).
-        server.closeIdleConnections();
+        // Sockets first so clients see a clean disconnect, then the HTTP server.
         await app.close();
-        server.closeAllConnections();
+        http.server.closeAllConnections();
+        await http.close();
+        auth.close();
         await tickets.close();
         staffCalls.dispose();
         await dossiers.close();
         await robot.close();
+        db.close();
         log.info('bridge stopped');
       })()),
   };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeZodError } from '@reception/protocol';
 import { z } from 'zod';
 
 /** Repository root, for the embedded defaults (demo site, web builds, data folder). */
@@ -22,10 +23,24 @@ export const envSchema = z.object({
   SITE_DIR: z.string().default(path.join(REPO_ROOT, 'sites/demo-ward')),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, 'var')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Comma-separated device tokens. The demo defaults are printed at start; change them for a real centre. */
-  KIOSK_TOKENS: list.default(['demo-kiosk']),
-  DISPLAY_TOKENS: list.default(['demo-display']),
-  ADMIN_TOKENS: list.default(['demo-admin']),
+  /** `production` refuses the demo site's public device tokens (see `--demo`). */
+  NODE_ENV: z.string().optional(),
+  /** Staff sessions end after this long without a request... */
+  STAFF_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  /** ...and this long after login, whatever happens. */
+  STAFF_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
+  /** Web origins besides the bridge's own whose pages may log in and open sockets (comma-separated). */
+  ALLOWED_ORIGINS: list.default(['app://kiosk']),
   /** Serial port of the robot base (a tty path). Unset: no robot attached. */
   ROBOT_PORT: z.string().optional(),
   /** USB serial number of the robot's adapter: finds it again when a replug gives it another tty name. */
@@ -67,17 +82,38 @@ export const envSchema = z.object({
   STAFF_CALL_LIMIT: z.coerce.number().int().min(1).max(100).default(5),
   STAFF_CALL_LIMIT_WINDOW_S: z.coerce.number().int().min(10).max(86_400).default(600),
 });
-export type BridgeConfig = z.infer<typeof envSchema>;
+export type BridgeConfig = z.infer<typeof envSchema> & {
+  /** `--demo`: the demo site's public device tokens may be served beyond loopback (`npm start`). */
+  DEMO: boolean;
+};
+
+/** Variables of earlier versions whose meaning is gone: refused with what to do instead. */
+const RETIRED: Record<string, string> = {
+  KIOSK_TOKENS:
+    'device tokens live in the bridge database: npm run -s admin -- token create --role kiosk --name NAME',
+  DISPLAY_TOKENS:
+    'device tokens live in the bridge database: npm run -s admin -- token create --role display --name NAME',
+  ADMIN_TOKENS: 'administration needs a staff login with role admin (staff.yaml)',
+};
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
 }
 
-export function readConfig(env: Record<string, string | undefined> = process.env): BridgeConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
+export function readConfig(
+  env: Record<string, string | undefined> = process.env,
+  argv: readonly string[] = [],
+): BridgeConfig {
+  const retired = Object.keys(RETIRED).filter((k) => env[k] !== undefined);
+  if (retired.length) {
+    throw new ConfigError(
+      `invalid environment:\n${retired.map((k) => `  ${k}: no longer read; ${RETIRED[k]}`).join('\n')}`,
+    );
   }
-  return parsed.data;
+  const unknownArgs = argv.filter((a) => a !== '--demo');
+  if (unknownArgs.length) throw new ConfigError(`unknown arguments: ${unknownArgs.join(' ')} (only --demo)`);
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(`invalid environment:\n  ${describeZodError(parsed.error, '\n  ')}`);
+  return { ...parsed.data, DEMO: argv.includes('--demo') };
 }

@@ -7,8 +7,12 @@ import { smallSite, writeSiteDir } from '@reception/protocol/testing/site-fixtur
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 const MAIN = path.join(REPO_ROOT, 'apps/robot-bridge/src/main.ts');
 
-function run(env: Record<string, string>, onStdout?: (line: string, kill: () => void) => void) {
-  const child = spawn(TSX, [MAIN], {
+function run(
+  env: Record<string, string>,
+  onStdout?: (line: string, kill: () => void) => void,
+  args: string[] = [],
+) {
+  const child = spawn(TSX, [MAIN, ...args], {
     env: { ...process.env, BRIDGE_PORT: '0', BRIDGE_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -49,5 +53,31 @@ describe('robot-bridge process', () => {
     });
     expect(code).toBe(0);
     expect(stdout).toContain('bridge stopped');
+  });
+
+  it('refuses_the_demo_tokens_beyond_loopback_without_demo_and_in_production', async () => {
+    const dir = await writeSiteDir(smallSite()); // with the demo site's demo-devices.yaml
+    const open = await run({ SITE_DIR: dir, BRIDGE_HOST: '0.0.0.0' });
+    expect(open.code).toBe(2);
+    expect(open.stderr).toContain('demo-devices.yaml holds public demo device tokens');
+    expect(open.stderr).toContain('--demo');
+    const production = await run({ SITE_DIR: dir, NODE_ENV: 'production' });
+    expect(production.code).toBe(2);
+    expect(production.stderr).toContain('NODE_ENV=production');
+    // `npm start` passes --demo: the demo runs on the network.
+    const demo = await run(
+      { SITE_DIR: dir, BRIDGE_HOST: '0.0.0.0' },
+      (line, kill) => {
+        if (line.includes('bridge listening')) kill();
+      },
+      ['--demo'],
+    );
+    expect(demo.code).toBe(0);
+  });
+
+  it('refuses the retired token variables with what to do instead', async () => {
+    const { code, stderr } = await run({ KIOSK_TOKENS: 'abc' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('npm run -s admin -- token create');
   });
 });

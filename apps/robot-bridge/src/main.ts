@@ -6,7 +6,7 @@ import { createLogger } from './log.ts';
 async function main(): Promise<void> {
   let config;
   try {
-    config = readConfig();
+    config = readConfig(process.env, process.argv.slice(2));
   } catch (e) {
     process.stderr.write(`robot-bridge: ${(e as Error).message}\n`);
     process.exit(2);
@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   } catch (e) {
     const err = e as Error & { code?: string };
     process.stderr.write(`robot-bridge: cannot start: ${err.message}\n`);
-    process.exit(err.code === 'SITE_INVALID' || err.code === 'STAFF_FILE_INVALID' ? 2 : 1);
+    const configuration = ['SITE_INVALID', 'STAFF_FILE_INVALID', 'CONFIG_INVALID', 'DEMO_TOKENS_REFUSED'];
+    process.exit(configuration.includes(err.code ?? '') ? 2 : 1);
   }
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

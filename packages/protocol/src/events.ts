@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import {
+  auditSearchSchema,
+  createTokenSchema,
+  listTokensSchema,
+  renameTokenSchema,
+  revokeSessionSchema,
+  revokeTokenSchema,
+  type AuditPage,
+  type CreatedToken,
+  type DeviceInfo,
+  type SessionInfo,
+} from './admin.ts';
 import { empty, rpc, type ClientEventsOf, type ServerEventsOf } from './rpc.ts';
 import { estopResetSchema, robotStateSchema, type RobotState } from './robot.ts';
 import { languageSchema, type SiteCatalogue } from './site.ts';
@@ -38,8 +50,10 @@ import {
  * Roles and how they authenticate (handshake `auth`):
  * - kiosk: `{ token }` device token; may read the catalogue, ask for tickets and guidance to known places.
  * - display: `{ token }` device token; read-only.
- * - staff: `{ token }` session token from staff login; console and counter pages.
- * - admin: `{ token }` admin session token; changes the site.
+ * - staff: `{ token }` session token from staff login (staff or admin account); console and counter pages.
+ * - admin: `{ token }` session token of an admin account; site, device tokens, sessions.
+ * What each may do is `REQUEST_RULES` (request-rules.ts) over `ROLE_PERMISSIONS` (permissions.ts); a request
+ * of another role's namespace is answered `FORBIDDEN`.
  */
 export const NAMESPACES = { kiosk: '/kiosk', display: '/display', staff: '/staff', admin: '/admin' } as const;
 export type Role = keyof typeof NAMESPACES;
@@ -118,11 +132,22 @@ export const staffRequests = {
   'staff_call:list': rpc<{ calls: StaffCall[] }>()(empty),
   /** "I'm going": the calling kiosk is told who is coming. CONFLICT if it is no longer open. */
   'staff_call:ack': rpc<StaffCall>()(staffCallRefSchema),
+  /** The audit log, newest first (needs `audit.read`: admins, or an account granted it). */
+  'audit:search': rpc<AuditPage>()(auditSearchSchema),
 };
 export const adminRequests = {
   ...siteRequests,
   /** Re-read the site file from disk, validate it and push it to every client; the old site stays on error. */
   'site:reload': rpc<{ site_id: string }>()(empty),
+  /** A new device token for a kiosk or display; the token is in this answer only. */
+  'token:create': rpc<CreatedToken>()(createTokenSchema),
+  'token:list': rpc<{ devices: DeviceInfo[] }>()(listTokensSchema),
+  'token:rename': rpc<DeviceInfo>()(renameTokenSchema),
+  /** Revokes a device token; the device's sockets are disconnected at once. */
+  'token:revoke': rpc<DeviceInfo>()(revokeTokenSchema),
+  'session:list': rpc<{ sessions: SessionInfo[] }>()(empty),
+  'session:revoke': rpc<{ revoked: number }>()(revokeSessionSchema),
+  'audit:search': rpc<AuditPage>()(auditSearchSchema),
 };
 
 const siteChanged = z.object({ site_id: z.string() }).loose();
@@ -147,6 +172,12 @@ export const staffBroadcasts = {
   'staff_call:update': staffCallSchema,
 };
 export const adminBroadcasts = { 'site:changed': siteChanged };
+export const broadcastsByRole = {
+  kiosk: kioskBroadcasts,
+  display: displayBroadcasts,
+  staff: staffBroadcasts,
+  admin: adminBroadcasts,
+} as const;
 
 export type KioskClientEvents = ClientEventsOf<typeof kioskRequests>;
 export type KioskServerEvents = ServerEventsOf<typeof kioskBroadcasts>;
@@ -156,6 +187,13 @@ export type StaffClientEvents = ClientEventsOf<typeof staffRequests>;
 export type StaffServerEvents = ServerEventsOf<typeof staffBroadcasts>;
 export type AdminClientEvents = ClientEventsOf<typeof adminRequests>;
 export type AdminServerEvents = ServerEventsOf<typeof adminBroadcasts>;
+
+/** Every request event of every role. */
+export type RequestEvent =
+  | keyof typeof kioskRequests
+  | keyof typeof displayRequests
+  | keyof typeof staffRequests
+  | keyof typeof adminRequests;
 
 export const requestsByRole = {
   kiosk: kioskRequests,

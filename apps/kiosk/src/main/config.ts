@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeZodError } from '@reception/protocol';
 import { z } from 'zod';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -21,6 +22,7 @@ const flag = z
  *   while the bridge is down: the banner says so); `bridge` loads `${KIOSK_BRIDGE_URL}/kiosk/`.
  * - KIOSK_MODE: Electron kiosk mode (full screen, no way out for citizens). KIOSK_FULLSCREEN: full screen only.
  * - KIOSK_IDLE_SECONDS: idle reset delay.
+ * - KIOSK_DEVTOOLS: open-able DevTools while developing; never in a packaged kiosk.
  */
 export const kioskEnvSchema = z.object({
   KIOSK_BRIDGE_URL: z
@@ -33,6 +35,7 @@ export const kioskEnvSchema = z.object({
   KIOSK_MODE: flag.default(false),
   KIOSK_FULLSCREEN: flag.default(false),
   KIOSK_IDLE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+  KIOSK_DEVTOOLS: flag.default(false),
 });
 export type KioskConfig = z.infer<typeof kioskEnvSchema>;
 
@@ -43,8 +46,7 @@ export class KioskConfigError extends Error {
 export function readKioskConfig(env: Record<string, string | undefined> = process.env): KioskConfig {
   const parsed = kioskEnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new KioskConfigError(`invalid kiosk environment:\n${lines.join('\n')}`);
+    throw new KioskConfigError(`invalid kiosk environment:\n  ${describeZodError(parsed.error, '\n  ')}`);
   }
   return parsed.data;
 }

@@ -18,7 +18,9 @@ import {
   APP_SCHEME,
   contentSecurityPolicy,
   contentTypeOf,
+  devToolsEnabled,
   isTrustedUrl,
+  mediaAllowed,
   rendererUrl,
   resolveAppFile,
   trustedOrigin,
@@ -101,7 +103,7 @@ function createWindow(config: KioskConfig): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: !config.KIOSK_MODE,
+      devTools: devToolsEnabled(config, app.isPackaged),
     },
   });
   win.once('ready-to-show', () => win.show());
@@ -131,11 +133,14 @@ async function main(): Promise<void> {
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
-  ses.setPermissionRequestHandler((contents, permission, callback) => {
-    callback(permission === 'media' && isTrustedUrl(contents.getURL(), trusted));
+  // The microphone only: a camera or screen-capture request is refused like any other permission.
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const types = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(mediaAllowed(permission, types, contents.getURL(), trusted));
   });
-  ses.setPermissionCheckHandler((_contents, permission, origin) => {
-    return permission === 'media' && isTrustedUrl(origin, trusted);
+  ses.setPermissionCheckHandler((_contents, permission, origin, details) => {
+    const type = 'mediaType' in details ? details.mediaType : undefined;
+    return mediaAllowed(permission, type ? [type] : undefined, origin, trusted);
   });
   serveBundledRenderer(config, csp);
 

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  devToolsEnabled,
+  mediaAllowed,
   contentSecurityPolicy,
   contentTypeOf,
   isTrustedUrl,
@@ -63,5 +65,23 @@ describe('resolveAppFile', () => {
     expect(contentTypeOf('x/index.html')).toMatch(/^text\/html/);
     expect(contentTypeOf('a.WOFF2')).toBe('font/woff2');
     expect(contentTypeOf('a.bin')).toBe('application/octet-stream');
+  });
+});
+
+describe('mediaAllowed and devToolsEnabled', () => {
+  const trusted = 'app://kiosk';
+  it('grants the microphone to the trusted page only, never the camera', () => {
+    expect(mediaAllowed('media', ['audio'], 'app://kiosk/kiosk/', trusted)).toBe(true);
+    expect(mediaAllowed('media', ['video'], 'app://kiosk/kiosk/', trusted)).toBe(false);
+    expect(mediaAllowed('media', ['audio', 'video'], 'app://kiosk/kiosk/', trusted)).toBe(false);
+    expect(mediaAllowed('media', [], 'app://kiosk/kiosk/', trusted)).toBe(false);
+    expect(mediaAllowed('media', undefined, 'app://kiosk/kiosk/', trusted)).toBe(false);
+    expect(mediaAllowed('media', ['audio'], 'https://evil.example/', trusted)).toBe(false);
+    expect(mediaAllowed('geolocation', ['audio'], 'app://kiosk/kiosk/', trusted)).toBe(false);
+  });
+  it('keeps DevTools off in production and unless asked', () => {
+    expect(devToolsEnabled({ KIOSK_DEVTOOLS: true }, true)).toBe(false);
+    expect(devToolsEnabled({ KIOSK_DEVTOOLS: false }, false)).toBe(false);
+    expect(devToolsEnabled({ KIOSK_DEVTOOLS: true }, false)).toBe(true);
   });
 });

@@ -105,3 +105,28 @@ export function resolveAppFile(webDir: string, pathname: string): string | undef
   const file = path.resolve(root, rel);
   return file.startsWith(root + path.sep) ? file : undefined;
 }
+
+/**
+ * Media permission requests: the microphone for the trusted page only (wake word and speech), never the
+ * camera or screen capture. `mediaTypes` is Electron's `details.mediaTypes` (request handler) or the one
+ * `details.mediaType` (check handler); an unknown or empty list is refused.
+ */
+export function mediaAllowed(
+  permission: string,
+  mediaTypes: readonly string[] | undefined,
+  url: string,
+  trusted: string,
+): boolean {
+  return (
+    permission === 'media' &&
+    isTrustedUrl(url, trusted) &&
+    mediaTypes !== undefined &&
+    mediaTypes.length > 0 &&
+    mediaTypes.every((t) => t === 'audio')
+  );
+}
+
+/** DevTools never in a packaged (production) kiosk; in development only when KIOSK_DEVTOOLS asks for them. */
+export function devToolsEnabled(config: Pick<KioskConfig, 'KIOSK_DEVTOOLS'>, packaged: boolean): boolean {
+  return !packaged && config.KIOSK_DEVTOOLS;
+}

@@ -4,8 +4,8 @@ import { DemoDossierLookup, HttpDossierLookup, type DossierLookup } from '@recep
 import type { Logger } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { ConfigError, type BridgeConfig } from '../config.ts';
-import type { HealthCheck } from '../server/http.ts';
-import type { MetricsRegistry } from '../server/metrics.ts';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import type { HealthCheck } from '../server/health.ts';
 import type { SiteStore } from '../site/site-store.ts';
 import type { DossierHandlerDeps } from './socket-handlers.ts';
 
@@ -19,7 +19,7 @@ export async function createDossierParts(
   config: BridgeConfig,
   site: SiteStore,
   log: Logger,
-  metrics: MetricsRegistry,
+  metrics: Registry,
 ): Promise<DossierParts> {
   const dlog = log.child({ ns: 'dossiers' });
   const demoFile = path.join(config.SITE_DIR, 'dossiers.yaml');
@@ -64,12 +64,18 @@ export async function createDossierParts(
   return {
     lookup,
     limiter: new RateLimiterMemory({ points: config.DOSSIER_LOOKUPS_PER_MINUTE, duration: 60 }),
-    lookups: metrics.counter('dossier_lookups_total', 'Dossier status lookups from kiosks, by outcome'),
-    seconds: metrics.histogram(
-      'dossier_lookup_seconds',
-      'Time to answer a dossier status lookup',
-      [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8],
-    ),
+    lookups: new Counter({
+      name: 'dossier_lookups_total',
+      help: 'Dossier status lookups from kiosks, by outcome',
+      labelNames: ['outcome'],
+      registers: [metrics],
+    }),
+    seconds: new Histogram({
+      name: 'dossier_lookup_seconds',
+      help: 'Time to answer a dossier status lookup',
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8],
+      registers: [metrics],
+    }),
     log: dlog,
     health,
     close: async () => {

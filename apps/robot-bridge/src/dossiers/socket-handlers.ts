@@ -10,7 +10,7 @@ import { DossierError, DossierSystemUnavailable, type DossierLookup } from '@rec
 import type { Logger } from 'pino';
 import { RateLimiterRes, type RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Handlers } from '../server/requests.ts';
-import type { Counter, Histogram } from '../server/metrics.ts';
+import type { Counter, Histogram } from 'prom-client';
 
 export type KioskDossierHandlers = Pick<Handlers<typeof kioskRequests>, 'dossier:status'>;
 
@@ -19,7 +19,7 @@ export interface DossierHandlerDeps {
   lookup: DossierLookup | undefined;
   /** Lookups per kiosk per minute. */
   limiter: RateLimiterMemory;
-  lookups: Counter;
+  lookups: Counter<'outcome'>;
   seconds: Histogram;
   log: Logger;
 }

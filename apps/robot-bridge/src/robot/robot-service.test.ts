@@ -34,9 +34,11 @@ beforeAll(async () => {
     ROBOT_PORT: sim.ready.port,
   });
   bridge = await startBridge(config, createLogger('silent'));
+  // The lead (admin) may reset the e-stop; counter staff may stop the robot but not reset it.
   const login = await fetch(`${bridge.url}/api/auth/login`, {
     method: 'POST',
-    body: JSON.stringify({ username: 'counter1', password: 'demo-counter' }),
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'lead', password: 'demo-admin-pass' }),
   });
   const { token } = (await login.json()) as { token: string };
   staff = io(`${bridge.url}/staff`, { auth: { token }, transports: ['websocket'] });
@@ -55,10 +57,15 @@ describe('RobotService with the simulated base', () => {
     expect(s.estop_latched).toBe(true);
     expect(s.firmware).toMatch(/^\d+\.\d+\.\d+/);
     expect(s.battery?.soc_pct).toBeGreaterThan(0);
+    // A latched e-stop is not healthy, and /healthz says why in plain words.
     const health = (await (await fetch(`${bridge.url}/healthz`)).json()) as {
-      checks: { name: string; ok: boolean }[];
+      status: string;
+      summary: string;
+      checks: { name: string; ok: boolean; detail: string }[];
     };
-    expect(health.checks.find((c) => c.name === 'robot')?.ok).toBe(true);
+    expect(health.status).toBe('degraded');
+    expect(health.checks.find((c) => c.name === 'robot')).toMatchObject({ ok: false });
+    expect(health.summary).toContain('emergency stop is latched');
   });
 
   it('refuses an e-stop reset without the confirmation, and accepts it with', async () => {
@@ -74,6 +81,8 @@ describe('RobotService with the simulated base', () => {
       value: null,
     });
     await until((x) => x.estop_latched === false);
+    const health = (await (await fetch(`${bridge.url}/healthz`)).json()) as { status: string };
+    expect(health.status).toBe('ok');
   });
 
   it('latches the e-stop on staff command and broadcasts the state', async () => {

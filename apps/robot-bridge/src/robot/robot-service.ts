@@ -3,10 +3,12 @@ import { err, ok, type Result, type RobotState } from '@reception/protocol';
 import type { Logger } from 'pino';
 import { CommandRejectedError, CommandTimeoutError } from '@reception/robot-link';
 import type { RobotBase } from '@reception/robot-link';
-import type { HealthCheck } from '../server/http.ts';
-import type { MetricsRegistry } from '../server/metrics.ts';
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { HealthCheck } from '../server/health.ts';
 
 const STATE_INTERVAL_MS = 200;
+/** How long after start a base that has not answered yet counts as starting rather than as a fault. */
+export const ROBOT_START_GRACE_MS = 60_000;
 
 /**
  * The bridge's single owner of the robot base: keeps the latest state for staff, turns staff commands into
@@ -27,18 +29,29 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
   };
   private dirty = false;
   private readonly timer: NodeJS.Timeout;
+  private readonly startedMs: number;
+  /** When the link was last seen up, or undefined if never since start. */
+  private upSinceMs: number | undefined;
+  private downSinceMs: number | undefined;
 
   constructor(
     private readonly base: RobotBase | undefined,
     private readonly log: Logger,
+    private readonly now: () => number = Date.now,
   ) {
     super();
+    this.startedMs = now();
     this.timer = setInterval(() => this.flush(), STATE_INTERVAL_MS);
     this.timer.unref();
     if (!base) return;
     this.snapshot.link = base.state;
     base.on('connection', (link) => {
       this.log.info({ link }, 'robot link state');
+      if (link === 'up') {
+        this.upSinceMs = this.now();
+        this.downSinceMs = undefined;
+      } else if (this.upSinceMs !== undefined && this.downSinceMs === undefined)
+        this.downSinceMs = this.now();
       this.update({ link });
     });
     base.on('resync', (info) => {
@@ -130,23 +143,48 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
     return this.command(actor, 'stop', (b) => b.stop('STAFF'));
   }
 
+  /**
+   * The robot in `/healthz`, in plain words: a latched e-stop is not healthy; a base that has not answered
+   * yet in its first minute is "starting", after that (or once it was up) a link that is down is a fault.
+   */
   health(): HealthCheck {
     return {
       name: 'robot',
       check: () => {
-        if (!this.base) return { ok: true, detail: 'no robot configured' };
+        if (!this.base) return { ok: true, detail: 'no robot configured (ROBOT_PORT is unset)' };
         const s = this.snapshot;
-        const up = s.link === 'up';
+        const seconds = (since: number) => Math.round((this.now() - since) / 1000);
+        if (s.link === 'up') {
+          if (s.estop_latched) {
+            return {
+              ok: false,
+              detail:
+                'the emergency stop is latched: the robot will not move until staff reset it (two steps)',
+            };
+          }
+          return { ok: true, detail: `link up, ${s.mode ?? 'mode not reported yet'}` };
+        }
+        if (this.upSinceMs === undefined && this.now() - this.startedMs < ROBOT_START_GRACE_MS) {
+          return {
+            ok: false,
+            starting: true,
+            detail: `the robot base has not answered yet (link ${s.link}, ${seconds(this.startedMs)} s since start)`,
+          };
+        }
+        const since = this.downSinceMs ?? this.startedMs;
         return {
-          ok: up,
-          detail: up ? `${s.mode ?? 'unknown mode'}${s.estop_latched ? ', e-stop latched' : ''}` : s.link,
+          ok: false,
+          detail:
+            this.upSinceMs === undefined
+              ? `no answer from the robot base for ${seconds(since)} s (link ${s.link}): check its power, cable and ROBOT_PORT`
+              : `the robot link is down for ${seconds(since)} s (link ${s.link}); it keeps reconnecting`,
         };
       },
     };
   }
 
   /** Link counters as Prometheus series, read at scrape time. */
-  registerMetrics(metrics: MetricsRegistry): void {
+  registerMetrics(registry: Registry): void {
     const base = this.base;
     if (!base) return;
     const counters: [string, string, (m: ReturnType<RobotBase['metrics']>) => number][] = [
@@ -158,11 +196,34 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
       ['robot_link_lost_total', 'Commands never acknowledged before their deadline', (m) => m.lost],
       ['robot_link_reconnects_total', 'Link re-establishments', (m) => m.reconnects],
     ];
-    for (const [name, help, read] of counters) metrics.counterFrom(name, help, () => read(base.metrics()));
-    metrics.gauge('robot_link_up', '1 while the robot link is up', () => (base.state === 'up' ? 1 : 0));
-    metrics.gauge('robot_link_rtt_ms_avg', 'Mean command round-trip time (ms)', () => {
-      const m = base.metrics();
-      return m.rttCount ? m.rttSumMs / m.rttCount : 0;
+    for (const [name, help, read] of counters) {
+      // The link keeps its own totals; the counter mirrors them at scrape time.
+      new Counter({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc(read(base.metrics()));
+        },
+      });
+    }
+    new Gauge({
+      name: 'robot_link_up',
+      help: '1 while the robot link is up',
+      registers: [registry],
+      collect() {
+        this.set(base.state === 'up' ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'robot_link_rtt_ms_avg',
+      help: 'Mean command round-trip time (ms)',
+      registers: [registry],
+      collect() {
+        const m = base.metrics();
+        this.set(m.rttCount ? m.rttSumMs / m.rttCount : 0);
+      },
     });
   }
 

@@ -30,6 +30,15 @@ function connect<S extends Socket>(nsp: string, token: string): Promise<S> {
   });
 }
 
+async function leadToken(): Promise<string> {
+  const res = await fetch(`${bridge.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'lead', password: 'demo-admin-pass' }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
 beforeAll(async () => {
   siteDir = await writeSiteDir(smallSite());
   const config = readConfig({
@@ -51,7 +60,7 @@ describe('bridge application', () => {
     expect(health.status).toBe('ok');
     const metrics = await (await fetch(`${bridge.url}/metrics`)).text();
     expect(metrics).toContain('# TYPE bridge_uptime_seconds gauge');
-    expect(metrics).toMatch(/bridge_http_requests_total\{route="\/healthz",status="200"\} 1/);
+    expect(metrics).toMatch(/^bridge_http_requests_total\{route="\/healthz",status="200"\} 1$/m);
   });
 
   it('serves the site catalogue to an authenticated kiosk', async () => {
@@ -73,7 +82,7 @@ describe('bridge application', () => {
   });
 
   it('keeps the old site when a reload finds a bad file, and broadcasts a good one', async () => {
-    const admin = await connect<Socket<AdminServerEvents, AdminClientEvents>>('/admin', 'demo-admin');
+    const admin = await connect<Socket<AdminServerEvents, AdminClientEvents>>('/admin', await leadToken());
     const kiosk = await connect<Socket<KioskServerEvents, KioskClientEvents>>('/kiosk', 'demo-kiosk');
     const file = path.join(siteDir, 'site.yaml');
     await writeFile(file, 'id: [broken\n');
@@ -93,16 +102,21 @@ describe('bridge application', () => {
   it('logs staff in and lets only staff tokens into /staff', async () => {
     const bad = await fetch(`${bridge.url}/api/auth/login`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'counter1', password: 'wrong-password' }),
     });
     expect(bad.status).toBe(401);
     const good = await fetch(`${bridge.url}/api/auth/login`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'counter1', password: 'demo-counter' }),
     });
     const session = (await good.json()) as { token: string; who: { counters: string[] } };
     expect(session.who.counters).toEqual(['counter_1']);
     await expect(connect('/staff', session.token)).resolves.toBeDefined();
     await expect(connect('/staff', 'demo-kiosk')).rejects.toThrow('UNAUTHORIZED');
+    // A staff session is not an admin one, and a device token is no session.
+    await expect(connect('/admin', session.token)).rejects.toThrow('UNAUTHORIZED');
+    await expect(connect('/admin', 'demo-display')).rejects.toThrow('UNAUTHORIZED');
   });
 });

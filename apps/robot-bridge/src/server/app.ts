@@ -2,7 +2,6 @@ import type { Server as HttpServer } from 'node:http';
 import {
   adminRequests,
   displayRequests,
-  err,
   handshakeAuthSchema,
   kioskRequests,
   NAMESPACES,
@@ -15,32 +14,31 @@ import {
   type DisplayServerEvents,
   type KioskClientEvents,
   type KioskServerEvents,
-  type Role,
+  type PrincipalRole,
   type RobotState,
   type RpcMap,
   type StaffClientEvents,
   type StaffServerEvents,
 } from '@reception/protocol';
+import type { TicketQueue } from '@reception/queue';
+import type { TicketPrinter } from '@reception/ticket-printing';
 import type { Logger } from 'pino';
-import { Server, type Namespace } from 'socket.io';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Server, type Namespace, type Socket } from 'socket.io';
+import type { AuditLog } from '../audit/audit-log.ts';
+import {
+  credentialKey,
+  type Authenticator,
+  type CredentialKey,
+  type Principal,
+} from '../auth/authenticator.ts';
+import type { RobotService } from '../robot/robot-service.ts';
 import type { SiteStore } from '../site/site-store.ts';
 import {
   displayTicketHandlers,
   kioskTicketHandlers,
   staffTicketHandlers,
 } from '../tickets/socket-handlers.ts';
-import type { TicketPrinter } from '@reception/ticket-printing';
-import type { TicketQueue } from '@reception/queue';
-import type { MetricsRegistry } from './metrics.ts';
-import {
-  bindRequests,
-  type Handlers,
-  type RequestContext,
-  type RequestMetrics,
-  type RequestSocket,
-} from './requests.ts';
-import type { RobotService } from '../robot/robot-service.ts';
-import type { StaffSessions } from './staff-auth.ts';
 import { kioskDossierHandlers, type DossierHandlerDeps } from '../dossiers/socket-handlers.ts';
 import {
   broadcastStaffCalls,
@@ -48,13 +46,30 @@ import {
   staffStaffCallHandlers,
 } from '../staff-calls/socket-handlers.ts';
 import type { StaffCallRegistry } from '../staff-calls/staff-call-registry.ts';
+import { originAllowed } from './origin.ts';
+import { bindRequests, type Handlers, type RequestContext, type RequestDeps } from './requests.ts';
+
+/** Admin-only requests (tokens, sessions, site reload) and the audit search, built by `admin/`. */
+export type AdminHandlers = Pick<
+  Handlers<typeof adminRequests>,
+  | 'site:reload'
+  | 'token:create'
+  | 'token:list'
+  | 'token:rename'
+  | 'token:revoke'
+  | 'session:list'
+  | 'session:revoke'
+  | 'audit:search'
+>;
 
 export interface BridgeComponents {
   log: Logger;
-  metrics: MetricsRegistry;
+  metrics: Registry;
   site: SiteStore;
-  staff: StaffSessions;
-  tokens: { kiosk: readonly string[]; display: readonly string[]; admin: readonly string[] };
+  auth: Authenticator;
+  audit: AuditLog;
+  /** Web origins besides the bridge's own whose pages may open sockets (e.g. the Electron kiosk's). */
+  allowedOrigins: readonly string[];
   /** The queue system (embedded or external) and the kiosk ticket printer, if one is attached here. */
   tickets: { queue: TicketQueue; printer?: TicketPrinter | undefined; publicUrl: () => string };
   /** The robot base as staff see and command it (`link: 'absent'` when none is configured). */
@@ -63,6 +78,8 @@ export interface BridgeComponents {
   dossiers: DossierHandlerDeps;
   /** Citizens' calls for staff from kiosks. */
   staffCalls: StaffCallRegistry;
+  /** Built with the live socket count per session (`admin/admin-handlers.ts`). */
+  admin: (sockets: (key: CredentialKey) => number) => AdminHandlers;
   version: string;
   startedAt: Date;
 }
@@ -78,80 +95,107 @@ export interface BridgeApplication {
   close(): Promise<void>;
 }
 
+/** Which principals each namespace admits. */
+const ADMITS: Record<PrincipalRole, (p: Principal) => boolean> = {
+  kiosk: (p) => p.kind === 'device' && p.role === 'kiosk',
+  display: (p) => p.kind === 'device' && p.role === 'display',
+  staff: (p) => p.kind === 'staff',
+  admin: (p) => p.kind === 'staff' && p.role === 'admin',
+};
+
 /**
- * Wires socket.io on an HTTP server: one namespace per role, each with its own authentication, request
- * validation and broadcasts. Takes every dependency as a component; `main.ts` picks the concrete ones.
+ * Wires socket.io on an HTTP server: one namespace per role, each admitting its principals (the
+ * `Authenticator` decides who holds a token), binding its requests through the permission table, and
+ * broadcasting. Takes every dependency as a component; `bridge.ts` picks the concrete ones.
  */
 export function createApplication(httpServer: HttpServer, c: BridgeComponents): BridgeApplication {
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     cors: { origin: false },
+    // A page from a foreign web origin may not open a socket at all (non-browser clients send no Origin).
+    allowRequest: (req, callback) =>
+      callback(null, originAllowed(req.headers.origin, req.headers.host, c.allowedOrigins)),
   });
-  const requestMetrics: RequestMetrics = {
-    requests: c.metrics.counter('bridge_requests_total', 'Socket requests by role, event and outcome'),
-    duration: c.metrics.histogram('bridge_request_duration_seconds', 'Socket request handling time'),
+  const requestDeps: RequestDeps = {
+    log: c.log,
+    auth: c.auth,
+    audit: c.audit,
+    metrics: {
+      requests: new Counter({
+        name: 'bridge_requests_total',
+        help: 'Socket requests by role, event and outcome',
+        labelNames: ['role', 'event', 'outcome'],
+        registers: [c.metrics],
+      }),
+      duration: new Histogram({
+        name: 'bridge_request_duration_seconds',
+        help: 'Socket request handling time',
+        labelNames: ['role', 'event'],
+        buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+        registers: [c.metrics],
+      }),
+    },
   };
-  const connected = new Map<Role, number>();
-  c.metrics.gauge('bridge_clients_connected', 'Connected socket clients by role', () =>
-    [...connected].map(([role, value]) => ({ labels: { role }, value })),
-  );
+  const connected = new Map<PrincipalRole, number>();
+  new Gauge({
+    name: 'bridge_clients_connected',
+    help: 'Connected socket clients by role',
+    labelNames: ['role'],
+    registers: [c.metrics],
+    collect() {
+      for (const [role, value] of connected) this.set({ role }, value);
+    },
+  });
 
-  const authenticate = (role: Role, token: string): string | undefined => {
-    switch (role) {
-      case 'kiosk':
-        return c.tokens.kiosk.includes(token) ? `kiosk:${token.slice(0, 4)}` : undefined;
-      case 'display':
-        return c.tokens.display.includes(token) ? `display:${token.slice(0, 4)}` : undefined;
-      case 'staff':
-        return c.staff.verify(token)?.username;
-      case 'admin': {
-        if (c.tokens.admin.includes(token)) return 'admin-token';
-        const who = c.staff.verify(token);
-        return who?.role === 'admin' ? who.username : undefined;
-      }
-      default: {
-        const never: never = role;
-        return never;
-      }
-    }
-  };
+  // Live sockets per credential, so an ended session or revoked device loses its sockets at once.
+  const live = new Map<CredentialKey, Set<Socket>>();
+  // On the next turn: a request that found its session ended gets its UNAUTHORIZED answer out first.
+  const stopListening = c.auth.onEnded((key) => {
+    setImmediate(() => {
+      for (const socket of live.get(key) ?? []) socket.disconnect(true);
+    });
+  });
 
-  /** One namespace: token check at the handshake, connection gauge, then `onConnect` binds its requests. */
-  const setup = (
-    role: Role,
-    onConnect: (socket: RequestSocket & { id: string }, ctx: RequestContext) => void,
-  ) => {
+  /** One namespace: who may connect, the connection gauge, then `onConnect` binds its requests. */
+  const setup = (role: PrincipalRole, onConnect: (socket: Socket, ctx: RequestContext) => void) => {
     const nsp = io.of(NAMESPACES[role]);
     nsp.use((socket, next) => {
       const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
-      const actor = auth.success ? authenticate(role, auth.data.token) : undefined;
-      if (!actor) {
+      const principal = auth.success ? c.auth.authenticate(auth.data.token) : undefined;
+      if (!principal || !ADMITS[role](principal)) {
         c.log.warn({ role, address: socket.handshake.address }, 'socket rejected: bad or missing token');
         next(Object.assign(new Error('UNAUTHORIZED'), { data: { code: 'UNAUTHORIZED' } }));
         return;
       }
-      (socket.data as { actor?: string }).actor = actor;
+      (socket.data as { principal?: Principal }).principal = principal;
       next();
     });
     nsp.on('connection', (socket) => {
+      const principal = (socket.data as { principal: Principal }).principal;
+      const key = credentialKey(principal);
+      const sockets = live.get(key) ?? new Set();
+      live.set(key, sockets.add(socket));
       connected.set(role, (connected.get(role) ?? 0) + 1);
-      const actor = (socket.data as { actor: string }).actor;
-      c.log.debug({ role, actor }, 'client connected');
+      c.log.debug({ role, actor: principal.actor }, 'client connected');
       socket.on('disconnect', (reason) => {
         connected.set(role, (connected.get(role) ?? 1) - 1);
-        c.log.debug({ role, actor, reason }, 'client disconnected');
+        sockets.delete(socket);
+        if (sockets.size === 0) live.delete(key);
+        c.log.debug({ role, actor: principal.actor, reason }, 'client disconnected');
       });
-      onConnect(socket, { role, actor, socketId: socket.id });
+      onConnect(socket, {
+        role,
+        actor: principal.actor,
+        principal,
+        socketId: socket.id,
+        address: socket.handshake.address,
+      });
     });
     return nsp;
   };
-  const bind = <M extends RpcMap>(
-    socket: RequestSocket,
-    requests: M,
-    handlers: Handlers<M>,
-    ctx: RequestContext,
-  ) => bindRequests(socket, requests, handlers, ctx, c.log, requestMetrics);
+  const bind = <M extends RpcMap>(socket: Socket, requests: M, handlers: Handlers<M>, ctx: RequestContext) =>
+    bindRequests(socket, requests, handlers, ctx, requestDeps);
 
   const info = (): BridgeInfo => ({
     version: c.version,
@@ -164,7 +208,12 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
   };
 
   const ticketDeps = { ...c.tickets, catalogue: () => c.site.catalogue, log: c.log };
-  const languageChoices = c.metrics.counter('kiosk_language_choices_total', 'Languages citizens picked');
+  const languageChoices = new Counter({
+    name: 'kiosk_language_choices_total',
+    help: 'Languages citizens picked',
+    labelNames: ['language'],
+    registers: [c.metrics],
+  });
   const kiosk = setup('kiosk', (socket, ctx) =>
     bind(
       socket,
@@ -173,7 +222,10 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
         ...siteHandlers,
         ...kioskTicketHandlers(ticketDeps),
         ...kioskDossierHandlers(c.dossiers),
-        ...kioskStaffCallHandlers(c.staffCalls),
+        // The console shows the kiosk by the name it was given when its token was made.
+        ...kioskStaffCallHandlers(c.staffCalls, (ctx) =>
+          ctx.principal.kind === 'device' ? ctx.principal.name : ctx.actor,
+        ),
         'session:language': ({ language }) => {
           languageChoices.inc({ language });
           return ok(null);
@@ -181,11 +233,11 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
       },
       ctx,
     ),
-  ) as Namespace<KioskClientEvents, KioskServerEvents>;
+  ) as unknown as Namespace<KioskClientEvents, KioskServerEvents>;
 
   const display = setup('display', (socket, ctx) =>
     bind(socket, displayRequests, { ...siteHandlers, ...displayTicketHandlers(ticketDeps) }, ctx),
-  ) as Namespace<DisplayClientEvents, DisplayServerEvents>;
+  ) as unknown as Namespace<DisplayClientEvents, DisplayServerEvents>;
 
   const robotHandlers = {
     'robot:get': () => ok(c.robot.state),
@@ -193,52 +245,35 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
     'robot:estop_reset': (_: unknown, ctx: RequestContext) => c.robot.resetEstop(ctx.actor),
     'robot:stop': (_: unknown, ctx: RequestContext) => c.robot.stop(ctx.actor),
   };
+  const admin = c.admin((key) => live.get(key)?.size ?? 0);
 
-  const staff = setup('staff', (socket, ctx) => {
-    const who = c.staff.identity(ctx.actor);
-    const mayOperate = (counterId: string) =>
-      who !== undefined &&
-      (who.role === 'admin' || who.counters.length === 0 || who.counters.includes(counterId));
+  const staff = setup('staff', (socket, ctx) =>
     bind(
       socket,
       staffRequests,
       {
         ...siteHandlers,
-        ...staffTicketHandlers(ticketDeps, mayOperate),
+        ...staffTicketHandlers(ticketDeps),
         ...robotHandlers,
-        ...staffStaffCallHandlers(c.staffCalls, (ctx) => who?.display_name ?? ctx.actor),
-      },
-      ctx,
-    );
-  }) as Namespace<StaffClientEvents, StaffServerEvents>;
-
-  const admin = setup('admin', (socket, ctx) =>
-    bind(
-      socket,
-      adminRequests,
-      {
-        ...siteHandlers,
-        'site:reload': async () => {
-          try {
-            const next = await c.site.reload();
-            c.log.info({ actor: ctx.actor, site: next.site.id }, 'site reloaded');
-            return ok({ site_id: next.site.id });
-          } catch (e) {
-            c.log.warn({ actor: ctx.actor, err: e }, 'site reload refused; the previous site stays in force');
-            return err('INVALID_PAYLOAD', (e as Error).message);
-          }
-        },
+        ...staffStaffCallHandlers(c.staffCalls, (ctx) =>
+          ctx.principal.kind === 'staff' ? ctx.principal.who.display_name : ctx.actor,
+        ),
+        'audit:search': admin['audit:search'],
       },
       ctx,
     ),
-  ) as Namespace<AdminClientEvents, AdminServerEvents>;
+  ) as unknown as Namespace<StaffClientEvents, StaffServerEvents>;
+
+  const adminNsp = setup('admin', (socket, ctx) =>
+    bind(socket, adminRequests, { ...siteHandlers, ...admin }, ctx),
+  ) as unknown as Namespace<AdminClientEvents, AdminServerEvents>;
 
   const onSiteChanged = () => {
     const payload = { site_id: c.site.current.site.id };
     kiosk.emit('site:changed', payload);
     display.emit('site:changed', payload);
     staff.emit('site:changed', payload);
-    admin.emit('site:changed', payload);
+    adminNsp.emit('site:changed', payload);
   };
   c.site.on('changed', onSiteChanged);
   // Kiosks are not told of every call: they ask about their own ticket (`ticket:status`). Fanning each event
@@ -253,10 +288,11 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
 
   return {
     io,
-    namespaces: { kiosk, display, staff, admin },
+    namespaces: { kiosk, display, staff, admin: adminNsp },
     close: async () => {
       c.site.off('changed', onSiteChanged);
       unsubscribeQueue();
+      stopListening();
       c.robot.off('state', onRobotState);
       stopStaffCalls();
       await new Promise<void>((resolve) => {

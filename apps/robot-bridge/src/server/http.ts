@@ -1,147 +1,197 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyReply,
+} from 'fastify';
 import type { Logger } from 'pino';
-import type { MetricsRegistry } from './metrics.ts';
-import { StaffAuthError, type StaffSessions } from './staff-auth.ts';
-import { staticApp } from './static-files.ts';
+import { Counter, type Registry } from 'prom-client';
+import { healthReport, type HealthCheck } from './health.ts';
+import { codeForStatus, HttpError } from './http-error.ts';
+import { originAllowed } from './origin.ts';
 
-/** Content-Security-Policy for every page the bridge serves (ARCHITECTURE.md section 8). */
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
+/** Content-Security-Policy directives for every answer the bridge gives (ARCHITECTURE.md section 8). */
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  mediaSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'", 'ws:', 'wss:'],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+};
 
-export interface HealthCheck {
-  name: string;
-  /** `ok` false marks the bridge degraded; `/healthz` still answers so operators can read why. */
-  check(): { ok: boolean; detail?: string };
-}
+/** Largest JSON body the bridge reads; larger ones are answered 413 and the connection is closed. */
+export const BODY_LIMIT = 64 * 1024;
 
 export interface HttpComponents {
   log: Logger;
-  metrics: MetricsRegistry;
-  staff: StaffSessions;
+  metrics: Registry;
   health: HealthCheck[];
   webDirs: { kiosk: string; staff: string };
   startedAt: Date;
   version: string;
-  /** Extra JSON routes mounted by features (`/api/...`); return false when the path is not theirs. */
-  routes?: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean)[];
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
-}
-
-/** Reads a JSON request body of at most `limit` bytes; rejects with a message fit for a 400 answer. */
-export async function readJson(req: IncomingMessage, limit = 64 * 1024): Promise<unknown> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new Error(`body larger than ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    throw new Error('body is not valid JSON');
-  }
+  /** Web origins besides the bridge's own that may POST and open sockets (e.g. `app://kiosk`). */
+  allowedOrigins: readonly string[];
+  /** Feature routes (auth, tickets, audit, API documents), each a Fastify plugin. */
+  plugins: FastifyPluginAsync[];
 }
 
 const INDEX_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Reception robot bridge</title>
 <body style="font-family:sans-serif;max-width:40em;margin:3em auto"><h1>Reception robot bridge</h1><ul>
 <li><a href="/kiosk/">Kiosk</a> (citizens)</li><li><a href="/console/">Staff console</a></li>
 <li><a href="/counter/">Counter</a> (staff at a desk)</li><li><a href="/display/">Lobby display</a></li>
-<li><a href="/healthz">Health</a> · <a href="/metrics">Metrics</a></li></ul></body></html>`;
+<li><a href="/healthz">Health</a> · <a href="/metrics">Metrics</a> ·
+<a href="/api/openapi.json">OpenAPI</a> · <a href="/api/asyncapi.json">AsyncAPI</a></li></ul></body></html>`;
 
-/** HTTP side of the bridge: health, metrics, staff login, and the four web apps. */
-export function createHttpHandler(c: HttpComponents): RequestListener {
-  const httpRequests = c.metrics.counter('bridge_http_requests_total', 'HTTP requests by route and status');
-  const pages = {
-    kiosk: staticApp('/kiosk', c.webDirs.kiosk, PAGE_CSP),
-    console: staticApp('/console', `${c.webDirs.staff}/console`, PAGE_CSP),
-    counter: staticApp('/counter', `${c.webDirs.staff}/counter`, PAGE_CSP),
-    display: staticApp('/display', `${c.webDirs.staff}/display`, PAGE_CSP),
-    assets: staticApp('/assets', `${c.webDirs.staff}/assets`, PAGE_CSP),
-  };
+function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .type('application/json; charset=utf-8')
+    .send({ error: { code, message } });
+}
 
-  const route = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> => {
-    const p = url.pathname;
-    if (p === '/healthz') {
-      const checks = c.health.map((h) => ({ name: h.name, ...h.check() }));
-      const status = checks.every((x) => x.ok) ? 'ok' : 'degraded';
-      sendJson(res, 200, {
-        status,
-        version: c.version,
-        uptime_s: Math.round((Date.now() - c.startedAt.getTime()) / 1000),
-        checks,
-      });
-      return '/healthz';
-    }
-    if (p === '/metrics') {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-      res.end(c.metrics.render());
-      return '/metrics';
-    }
-    if (p === '/api/auth/login' && req.method === 'POST') {
-      try {
-        const body = (await readJson(req)) as { username?: unknown; password?: unknown };
-        if (typeof body.username !== 'string' || typeof body.password !== 'string') {
-          sendJson(res, 400, {
-            error: { code: 'INVALID_PAYLOAD', message: 'username and password are required' },
-          });
-        } else {
-          const session = c.staff.login(body.username, body.password);
-          c.log.info({ actor: session.who.username }, 'staff logged in');
-          sendJson(res, 200, session);
-        }
-      } catch (e) {
-        if (e instanceof StaffAuthError) {
-          sendJson(res, 401, { error: { code: 'UNAUTHORIZED', message: e.message } });
-        } else sendJson(res, 400, { error: { code: 'INVALID_PAYLOAD', message: (e as Error).message } });
+/**
+ * One built single-page app under `prefix`: files with ETag/304 and their MIME types, `index.html` for client
+ * routes, 404 for missing assets, 503 with a hint when the app was not built.
+ */
+function webApp(prefix: string, root: string, spa: boolean): FastifyPluginAsync {
+  return async (app) => {
+    await app.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      decorateReply: true,
+      redirect: false,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=3600');
+      },
+    });
+    app.setNotFoundHandler((req, reply) => {
+      const rest = (req.url.split('?')[0] ?? '').slice(prefix.length);
+      if (!spa || path.extname(rest)) return sendError(reply, 404, 'NOT_FOUND', `no file ${req.url}`);
+      if (!existsSync(path.join(root, 'index.html'))) {
+        return sendError(
+          reply,
+          503,
+          'UNAVAILABLE',
+          `${prefix} is not built: run \`npm run build\` (looked in ${root})`,
+        );
       }
-      return '/api/auth/login';
-    }
-    for (const extra of c.routes ?? [])
-      if (await extra(req, res, url)) return p.split('/').slice(0, 3).join('/');
-    for (const [name, serve] of Object.entries(pages)) {
-      const prefix = `/${name}`;
-      if (p === prefix) {
-        res.writeHead(301, { location: `${prefix}/${url.search}` }).end();
-        return prefix;
-      }
-      if (p.startsWith(`${prefix}/`)) {
-        await serve(req, res, p);
-        return prefix;
-      }
-    }
-    if (p === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP });
-      res.end(INDEX_HTML);
-      return '/';
-    }
-    sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `no route ${p}` } });
-    return 'unmatched';
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
+    });
   };
+}
 
-  return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://bridge.local');
-    route(req, res, url)
-      .then((name) => httpRequests.inc({ route: name, status: String(res.statusCode) }))
-      .catch((e: unknown) => {
-        c.log.error({ err: e, path: url.pathname }, 'http handler failed');
-        if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
-        else res.destroy();
-      });
-  };
+/** The bridge's HTTP side on Fastify: security headers, errors, health, metrics, the web apps and feature routes. */
+export async function createHttpServer(c: HttpComponents): Promise<FastifyInstance> {
+  const logger: FastifyBaseLogger = c.log.child({ component: 'http' });
+  const app = Fastify({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    return503OnClosing: true,
+    // A malformed `%` escape or other unroutable URL: 400, never 500.
+    frameworkErrors: (error, _req, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      void sendError(reply, status >= 500 ? 400 : status, 'INVALID_PAYLOAD', error.message);
+    },
+  });
+  // JSON and (for the rating page) forms only: a cross-site `text/plain` POST is refused as 415.
+  app.removeContentTypeParser('text/plain');
+
+  const requests = new Counter({
+    name: 'bridge_http_requests_total',
+    help: 'HTTP requests by route (the route pattern, never the raw path) and status',
+    labelNames: ['route', 'status'],
+    registers: [c.metrics],
+  });
+  app.addHook('onResponse', (req, reply, done) => {
+    requests.inc({ route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
+    done();
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    frameguard: { action: 'sameorigin' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // Plain HTTP on a LAN: HSTS would pin nothing; the Electron kiosk (app://) may load the bridge's files.
+    strictTransportSecurity: false,
+    crossOriginResourcePolicy: false,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  // Login CSRF and friends: a state-changing request from a foreign web page is refused before any route.
+  app.addHook('onRequest', (req, reply, done) => {
+    const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
+    const origin = req.headers.origin;
+    const crossSite = req.headers['sec-fetch-site'] === 'cross-site' && origin === undefined;
+    if (!safe && (crossSite || !originAllowed(origin, req.headers.host, c.allowedOrigins))) {
+      void sendError(
+        reply,
+        403,
+        'FORBIDDEN',
+        `requests from origin ${origin ?? '(cross-site)'} are not accepted`,
+      );
+      return;
+    }
+    done();
+  });
+
+  app.setErrorHandler((error: Error, req, reply) => {
+    if (error instanceof HttpError) {
+      return sendError(reply.headers(error.headers), error.statusCode, error.code, error.message);
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) {
+      req.log.error({ err: error, route: req.routeOptions.url }, 'http handler failed');
+      return sendError(reply, 500, 'INTERNAL', 'internal error; the bridge logged the details');
+    }
+    // Body too large or unreadable: answer and close, so no half-read body is left on a kept-alive socket.
+    if (status === 413 || status === 400) reply.header('connection', 'close');
+    return sendError(reply, status, codeForStatus(status), error.message);
+  });
+  app.setNotFoundHandler((req, reply) =>
+    sendError(reply, 404, 'NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0] ?? ''}`),
+  );
+
+  app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(INDEX_HTML));
+  app.get('/healthz', (_req, reply) =>
+    reply.header('cache-control', 'no-store').send(healthReport(c.health, c.version, c.startedAt)),
+  );
+  app.get('/metrics', async (_req, reply) =>
+    reply
+      .type(c.metrics.contentType)
+      .header('cache-control', 'no-store')
+      .send(await c.metrics.metrics()),
+  );
+
+  const pages: [string, string, boolean][] = [
+    ['/kiosk', c.webDirs.kiosk, true],
+    ['/console', path.join(c.webDirs.staff, 'console'), true],
+    ['/counter', path.join(c.webDirs.staff, 'counter'), true],
+    ['/display', path.join(c.webDirs.staff, 'display'), true],
+    ['/assets', path.join(c.webDirs.staff, 'assets'), false],
+  ];
+  for (const [prefix, root, spa] of pages) {
+    app.get(prefix, (req, reply) => reply.redirect(`${prefix}/${req.url.slice(prefix.length)}`, 301));
+    await app.register(webApp(prefix, path.resolve(root), spa), { prefix });
+  }
+  for (const plugin of c.plugins) await app.register(plugin);
+  return app;
+}
+
+/** Raises an HttpError with `retry-after` when given. */
+export function fail(status: number, message: string, headers?: Record<string, string>): never {
+  throw new HttpError(status, codeForStatus(status), message, headers);
 }

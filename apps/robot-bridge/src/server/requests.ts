@@ -1,13 +1,30 @@
-import { err, type ParsedRequestOf, type ResponseOf, type Result, type RpcMap } from '@reception/protocol';
+import {
+  can,
+  describeZodError,
+  err,
+  mayOperateCounter,
+  ruleOf,
+  type ErrorCode,
+  type ParsedRequestOf,
+  type PrincipalRole,
+  type RequestRule,
+  type ResponseOf,
+  type Result,
+  type RpcMap,
+} from '@reception/protocol';
 import type { Logger } from 'pino';
-import type { Counter, Histogram } from './metrics.ts';
+import type { Counter, Histogram } from 'prom-client';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { grantee, type Authenticator, type Principal } from '../auth/authenticator.ts';
 
 /** Who sent a request, for authorisation and the audit log. */
 export interface RequestContext {
-  role: 'kiosk' | 'display' | 'staff' | 'admin';
-  /** Device id or staff username. */
+  role: PrincipalRole;
+  /** Device actor (`kiosk:<device id>`) or staff username; never made from a token. */
   actor: string;
+  principal: Principal;
   socketId: string;
+  address: string;
 }
 
 export type Handlers<M extends RpcMap> = {
@@ -17,9 +34,12 @@ export type Handlers<M extends RpcMap> = {
   ) => Result<ResponseOf<M[K]>> | Promise<Result<ResponseOf<M[K]>>>;
 };
 
-export interface RequestMetrics {
-  requests: Counter;
-  duration: Histogram;
+export interface RequestDeps {
+  log: Logger;
+  auth: Authenticator;
+  audit: AuditLog;
+  metrics: { requests: Counter<'role' | 'event' | 'outcome'>; duration: Histogram<'role' | 'event'> };
+  limits?: { rate: number; burst: number };
 }
 
 /** Token bucket per socket: `rate` requests per second, bursts up to `burst`. */
@@ -42,59 +62,130 @@ class Bucket {
   }
 }
 
-/**
- * Binds every request of `map` on `socket`: validates the payload with its schema, rate-limits, runs the
- * handler and always answers the ack with a `Result` (a thrown error becomes INTERNAL and is logged).
- * Events not in the map are ignored by socket.io; requests without an ack function are dropped and logged.
- */
 /** The part of a socket.io server socket this needs (typed sockets narrow `on` too far). */
 export interface RequestSocket {
   on(event: string, listener: (payload: unknown, ack: unknown) => void): unknown;
+  onAny(listener: (event: string, ...args: unknown[]) => void): unknown;
+  disconnect(close?: boolean): unknown;
 }
 
+/** What an audited request acted on, from its (valid) payload. */
+function targetOf(payload: unknown): string {
+  if (typeof payload !== 'object' || payload === null) return '';
+  const p = payload as Record<string, unknown>;
+  return ['counter_id', 'ticket_id', 'device_id', 'session_id', 'username', 'place']
+    .map((k) => p[k])
+    .filter((v): v is string => typeof v === 'string')
+    .join('/');
+}
+
+/**
+ * Binds every request of `map` on `socket`. Each request, in this order: the session or device token is
+ * checked again (ended: UNAUTHORIZED and the socket is disconnected); the role's permission for the
+ * request (REQUEST_RULES) is checked (FORBIDDEN); the per-socket rate limit (RATE_LIMITED); the payload is
+ * validated (INVALID_PAYLOAD); a `counter_id` must be a counter the person operates (FORBIDDEN); then the
+ * handler runs, a thrown error becoming INTERNAL. The ack always gets a `Result`. A request of another
+ * role's namespace is answered FORBIDDEN, an unknown event NOT_FOUND. Audited requests are written to the
+ * audit log with their outcome, refusals included.
+ */
 export function bindRequests<M extends RpcMap>(
   socket: RequestSocket,
   map: M,
   handlers: Handlers<M>,
   ctx: RequestContext,
-  log: Logger,
-  metrics: RequestMetrics,
-  limits = { rate: 20, burst: 40 },
+  d: RequestDeps,
 ): void {
-  const bucket = new Bucket(limits.rate, limits.burst);
+  const { rate, burst } = d.limits ?? { rate: 20, burst: 40 };
+  const bucket = new Bucket(rate, burst);
+  const who = grantee(ctx.principal);
+
+  const audit = (event: string, rule: RequestRule | undefined, payload: unknown, r: Result<unknown>) => {
+    if (!rule?.audit) return;
+    d.audit.record({
+      actor: ctx.actor,
+      role: ctx.role,
+      action: event,
+      target: r.ok || r.error.code !== 'INVALID_PAYLOAD' ? targetOf(payload) : '',
+      outcome: r.ok
+        ? 'ok'
+        : r.error.code === 'FORBIDDEN' || r.error.code === 'UNAUTHORIZED'
+          ? 'refused'
+          : 'failed',
+      detail: r.ok ? '' : `${r.error.code}: ${r.error.message}`,
+      address: ctx.address,
+    });
+  };
+
+  const answer = (
+    event: string,
+    started: number,
+    reply: (r: Result<unknown>) => void,
+    r: Result<unknown>,
+  ) => {
+    const name = Object.hasOwn(map, event) ? event : '(other role)';
+    d.metrics.requests.inc({ role: ctx.role, event: name, outcome: r.ok ? 'ok' : r.error.code });
+    d.metrics.duration.observe({ role: ctx.role, event: name }, (performance.now() - started) / 1000);
+    reply(r);
+  };
+
+  const refuse = (code: ErrorCode, message: string) => err(code, message);
+
   for (const [event, { request: schema }] of Object.entries(map) as [keyof M & string, M[keyof M]][]) {
     const handler = handlers[event];
+    const rule = ruleOf(event);
     const handle = async (payload: unknown, ack: unknown) => {
       const started = performance.now();
       if (typeof ack !== 'function') {
-        log.warn({ event, actor: ctx.actor }, 'request without ack callback dropped');
+        d.log.warn({ event, actor: ctx.actor }, 'request without ack callback dropped');
         return;
       }
-      const reply = ack as (r: Result<unknown>) => void;
-      const finish = (r: Result<unknown>) => {
-        metrics.requests.inc({ role: ctx.role, event, outcome: r.ok ? 'ok' : r.error.code });
-        metrics.duration.observe((performance.now() - started) / 1000, { role: ctx.role, event });
-        reply(r);
+      const finish = (r: Result<unknown>, audited: unknown = payload) => {
+        audit(event, rule, audited, r);
+        answer(event, started, ack as (r: Result<unknown>) => void, r);
       };
+      if (!d.auth.stillValid(ctx.principal)) {
+        finish(refuse('UNAUTHORIZED', 'your session has ended; sign in again'));
+        socket.disconnect(true);
+        return;
+      }
+      if (!rule || !can(who, rule.permission)) {
+        finish(refuse('FORBIDDEN', `${ctx.actor} may not ${event} (needs ${rule?.permission ?? 'a rule'})`));
+        return;
+      }
       if (!bucket.take()) {
-        finish(err('RATE_LIMITED', 'too many requests; slow down'));
+        finish(refuse('RATE_LIMITED', 'too many requests; slow down'));
         return;
       }
       const parsed = schema.safeParse(payload ?? {});
       if (!parsed.success) {
-        const why = parsed.error.issues
-          .map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`)
-          .join('; ');
-        finish(err('INVALID_PAYLOAD', why));
+        finish(refuse('INVALID_PAYLOAD', describeZodError(parsed.error)));
+        return;
+      }
+      const counterId = (parsed.data as { counter_id?: unknown }).counter_id;
+      if (rule.scope === 'counter' && typeof counterId === 'string' && !mayOperateCounter(who, counterId)) {
+        finish(refuse('FORBIDDEN', `${ctx.actor} may not operate counter '${counterId}'`), parsed.data);
         return;
       }
       try {
-        finish(await handler(parsed.data as ParsedRequestOf<M[typeof event]>, ctx));
+        finish(await handler(parsed.data as ParsedRequestOf<M[typeof event]>, ctx), parsed.data);
       } catch (e) {
-        log.error({ err: e, event, actor: ctx.actor }, 'request handler failed');
-        finish(err('INTERNAL', 'internal error; the bridge logged the details'));
+        d.log.error({ err: e, event, actor: ctx.actor }, 'request handler failed');
+        finish(refuse('INTERNAL', 'internal error; the bridge logged the details'), parsed.data);
       }
     };
     socket.on(event, (payload, ack) => void handle(payload, ack));
   }
+
+  // Requests that are not this namespace's: another role's (FORBIDDEN, audited if it would be) or unknown.
+  socket.onAny((event, ...args) => {
+    if (Object.hasOwn(map, event)) return;
+    const ack = args.at(-1);
+    const rule = ruleOf(event);
+    const r = rule
+      ? refuse('FORBIDDEN', `${ctx.actor} (${ctx.role}) may not ${event}`)
+      : refuse('NOT_FOUND', `no request named '${event.slice(0, 64)}'`);
+    if (rule) audit(event, rule, undefined, r);
+    if (typeof ack === 'function') answer(event, performance.now(), ack as (r: Result<unknown>) => void, r);
+    else d.log.warn({ event: event.slice(0, 64), actor: ctx.actor }, 'request of another role without ack');
+  });
 }

@@ -74,7 +74,7 @@ export function broadcastStaffCalls(
     ns.staff.emit(kind === 'new' ? 'staff_call:new' : 'staff_call:update', call);
     if (call.state !== 'acknowledged' && call.state !== 'expired') return;
     for (const socket of ns.kiosk.sockets.values()) {
-      if ((socket.data as { actor?: string }).actor !== kiosk) continue;
+      if ((socket.data as { principal?: { actor: string } }).principal?.actor !== kiosk) continue;
       if (call.state === 'acknowledged') {
         socket.emit('staff_call:acknowledged', { call_id: call.call_id, by: call.acknowledged_by ?? '' });
       } else {

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type BridgeConfig } from '../config.ts';
-import type { HealthCheck } from '../server/http.ts';
-import type { MetricsRegistry } from '../server/metrics.ts';
-import type { StaffSessions } from '../server/staff-auth.ts';
+import type { FastifyPluginAsync } from 'fastify';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import type { Authenticator } from '../auth/authenticator.ts';
+import type { HealthCheck } from '../server/health.ts';
 import type { SiteStore } from '../site/site-store.ts';
 import { HttpTicketQueue } from '@reception/queue';
-import { ticketRoutes, webhookRoute, type Route } from './http-routes.ts';
+import { ticketRoutes, webhookRoute } from './http-routes.ts';
 import { SerialTicketPrinter } from '@reception/ticket-printing';
 import { SqliteTicketQueue } from '@reception/queue';
 import type { TicketPrinter } from '@reception/ticket-printing';
@@ -16,7 +17,8 @@ export interface TicketParts {
   queue: TicketQueue;
   printer: TicketPrinter | undefined;
   health: HealthCheck[];
-  routes: Route[];
+  /** HTTP routes: rating page, CSV export, and the webhook of an external queue system. */
+  plugins: FastifyPluginAsync[];
   close(): Promise<void>;
 }
 
@@ -24,42 +26,47 @@ export interface TicketParts {
 export function createTicketParts(
   config: BridgeConfig,
   site: SiteStore,
-  staff: StaffSessions,
-  publicUrl: () => string,
+  auth: Authenticator,
   log: Logger,
-  metrics: MetricsRegistry,
+  metrics: Registry,
 ): Promise<TicketParts> {
   const tlog = log.child({ ns: 'tickets' });
   let queue: TicketQueue;
-  const routes: Route[] = [];
+  const routes: FastifyPluginAsync[] = [];
   const health: HealthCheck[] = [];
   switch (config.TICKETS_BACKEND) {
     case 'embedded': {
-      const syncs = metrics.histogram(
-        'tickets_durable_sync_seconds',
-        'Time to make the ticket database durable before acknowledging (fdatasync of its WAL)',
-        [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
-      );
-      const grouped = metrics.counter(
-        'tickets_durable_sync_commits_total',
-        'Commits made durable; divided by tickets_durable_sync_seconds_count, the commits per sync',
-      );
-      const rounds = metrics.counter(
-        'tickets_wal_checkpoint_rounds_total',
-        'WAL checkpoint rounds; outcome "restarted": every frame copied, the next commit starts the WAL over',
-      );
-      const holds = metrics.histogram(
-        'tickets_wal_hold_seconds',
-        'Time new commits were held so that a checkpoint could catch up and the WAL start over',
-        [0.001, 0.002, 0.005, 0.01, 0.02, 0.05],
-      );
+      const registers = [metrics];
+      const syncs = new Histogram({
+        name: 'tickets_durable_sync_seconds',
+        help: 'Time to make the ticket database durable before acknowledging (fdatasync of its WAL)',
+        buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+        registers,
+      });
+      const grouped = new Counter({
+        name: 'tickets_durable_sync_commits_total',
+        help: 'Commits made durable; divided by tickets_durable_sync_seconds_count, the commits per sync',
+        registers,
+      });
+      const rounds = new Counter({
+        name: 'tickets_wal_checkpoint_rounds_total',
+        help: 'WAL checkpoint rounds; outcome "restarted": every frame copied, the next commit starts the WAL over',
+        labelNames: ['outcome'],
+        registers,
+      });
+      const holds = new Histogram({
+        name: 'tickets_wal_hold_seconds',
+        help: 'Time new commits were held so that a checkpoint could catch up and the WAL start over',
+        buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05],
+        registers,
+      });
       const embedded = new SqliteTicketQueue({
         file: path.join(config.DATA_DIR, 'tickets.sqlite'),
         site: () => site.current.site,
         synchronous: config.TICKETS_SYNC,
         onSync: (ms, commits) => {
           syncs.observe(ms / 1000);
-          grouped.inc({}, commits);
+          grouped.inc(commits);
         },
         onCheckpoint: (r) => {
           rounds.inc({ outcome: r.restarted ? 'restarted' : 'not_restarted' });
@@ -126,10 +133,7 @@ export function createTicketParts(
     queue,
     printer,
     health,
-    routes: [
-      ...routes,
-      ...ticketRoutes({ queue, staff, site: () => site.current.site, publicUrl, log: tlog }),
-    ],
+    plugins: [...routes, ticketRoutes({ queue, auth, catalogue: () => site.catalogue, log: tlog })],
     close: async () => {
       await printer?.close();
       await queue.close();

@@ -1,105 +1,109 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { QueueEvent } from '@reception/protocol';
+import formbody from '@fastify/formbody';
+import {
+  mayActOnTicketAnywhere,
+  type QueueEvent,
+  type SiteCatalogue,
+  type Ticket,
+} from '@reception/protocol';
+import { receiveWebhook, TicketError, ticketsCsv, type TicketQueue } from '@reception/queue';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
-import { sendJson } from '../server/http.ts';
-import type { StaffSessions } from '../server/staff-auth.ts';
-import { ticketsCsv } from '@reception/queue';
-import { ratingNotice, ratingPage, ratingView, type RatingSite } from './rating-page.ts';
-import { receiveWebhook, TicketError, type TicketQueue } from '@reception/queue';
-
-export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
+import { grantee, type Authenticator } from '../auth/authenticator.ts';
+import { requireStaff } from '../auth/auth-routes.ts';
+import { fail } from '../server/http.ts';
+import { ratingNotice, ratingPage, ratingView } from './rating-page.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The rating form is a score and a reason of at most 500 characters: 4 KiB is plenty. */
+const FORM_LIMIT = 4096;
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  let body = '';
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    body += chunk.toString('utf8');
-    if (body.length > 4096) throw new Error('form too large');
-  }
-  return new URLSearchParams(body);
+export interface TicketRouteDeps {
+  queue: TicketQueue;
+  auth: Authenticator;
+  catalogue: () => SiteCatalogue;
+  log: Logger;
 }
+
+const html = (reply: FastifyReply, status: number, body: string) =>
+  reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 
 /**
  * HTTP routes of the ticket feature:
  * - `GET /rate/<ticket id>` and `POST` of its form: the citizen's rating page (QR code on the ticket);
- *   works without JavaScript so any phone browser can use it. It speaks the language chosen at the kiosk
- *   (or `?lang=`, one of the site's languages) and shows times on the site's clock.
- * - `GET /api/tickets/report.csv?from=&to=` with `Authorization: Bearer <staff session token>`.
+ *   works without JavaScript so any phone browser can use it. An oversized form is 413, never 500. It
+ *   speaks the language chosen at the kiosk (or `?lang=`, one of the site's) on the site's clock.
+ * - `GET /api/tickets/report.csv?from=&to=` with `Authorization: Bearer <staff session token>` and the
+ *   `queue.report` permission; staff get the tickets their counters may act on, admins every ticket.
  */
-export function ticketRoutes(d: {
-  queue: TicketQueue;
-  staff: StaffSessions;
-  site: () => RatingSite;
-  publicUrl: () => string;
-  log: Logger;
-}): Route[] {
-  const rate: Route = async (req, res, url) => {
-    const m = /^\/rate\/([^/]+)$/.exec(url.pathname);
-    if (!m) return false;
-    const id = m[1] ?? '';
-    const html = (status: number, body: string) => {
-      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(body);
-    };
-    const requested = url.searchParams.get('lang');
-    let view = ratingView(d.site(), undefined, requested);
-    if (!UUID.test(id)) {
-      html(404, ratingNotice('unknown', view));
-      return true;
-    }
-    try {
-      const { ticket } = await d.queue.status(id);
-      view = ratingView(d.site(), ticket, requested);
-      if (req.method === 'POST') {
-        const form = await readForm(req);
-        const score = Number(form.get('score'));
-        if (!Number.isInteger(score) || score < 1 || score > 5) {
-          html(400, ratingPage(ticket, view, 'choose_stars'));
-          return true;
+export function ticketRoutes(d: TicketRouteDeps): FastifyPluginAsync {
+  return async (app) => {
+    await app.register(async (rating) => {
+      await rating.register(formbody, { bodyLimit: FORM_LIMIT });
+      // The page speaks `?lang=` if the site offers it, else the citizen's kiosk language, else the default.
+      const viewOf = (ticket: Ticket | undefined, lang: string | undefined) =>
+        ratingView(d.catalogue(), ticket, lang ?? null);
+      const load = async (id: string, lang: string | undefined, reply: FastifyReply) => {
+        if (!UUID.test(id)) return void html(reply, 404, ratingNotice('unknown', viewOf(undefined, lang)));
+        try {
+          return (await d.queue.status(id)).ticket;
+        } catch (e) {
+          if (!(e instanceof TicketError)) throw e;
+          const unknown = e.code === 'UNKNOWN_TICKET';
+          const view = viewOf(undefined, lang);
+          return void html(reply, unknown ? 404 : 409, ratingNotice(unknown ? 'unknown' : 'closed', view));
         }
-        const reason = (form.get('reason') ?? '').trim().slice(0, 500) || undefined;
-        await d.queue.rate(id, score, reason, 'qr');
-        html(200, ratingNotice('thanks', view));
-        return true;
-      }
-      html(200, ratingPage(ticket, view));
-    } catch (e) {
-      if (!(e instanceof TicketError)) throw e;
-      html(
-        e.code === 'UNKNOWN_TICKET' ? 404 : 409,
-        ratingNotice(e.code === 'UNKNOWN_TICKET' ? 'unknown' : 'closed', view),
+      };
+      type RateRequest = { Params: { id: string }; Querystring: { lang?: string } };
+      rating.get<RateRequest>('/rate/:id', async (req, reply) => {
+        const ticket = await load(req.params.id, req.query.lang, reply);
+        if (ticket) return html(reply, 200, ratingPage(ticket, viewOf(ticket, req.query.lang)));
+      });
+      rating.post<RateRequest & { Body: Record<string, unknown> | undefined }>(
+        '/rate/:id',
+        { bodyLimit: FORM_LIMIT },
+        async (req, reply) => {
+          const ticket = await load(req.params.id, req.query.lang, reply);
+          if (!ticket) return;
+          const view = viewOf(ticket, req.query.lang);
+          const form = req.body ?? {};
+          const score = Number(form.score);
+          if (!Number.isInteger(score) || score < 1 || score > 5) {
+            return html(reply, 400, ratingPage(ticket, view, 'choose_stars'));
+          }
+          const reason =
+            (typeof form.reason === 'string' ? form.reason : '').trim().slice(0, 500) || undefined;
+          try {
+            await d.queue.rate(ticket.id, score, reason, 'qr');
+          } catch (e) {
+            if (!(e instanceof TicketError)) throw e;
+            return html(reply, 409, ratingNotice('closed', view));
+          }
+          return html(reply, 200, ratingNotice('thanks', view));
+        },
       );
-    }
-    return true;
-  };
-
-  const csv: Route = async (req, res, url) => {
-    if (url.pathname !== '/api/tickets/report.csv') return false;
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const who = token ? d.staff.verify(token) : undefined;
-    if (!who) {
-      sendJson(res, 401, { error: { code: 'UNAUTHORIZED', message: 'staff login required' } });
-      return true;
-    }
-    const from = url.searchParams.get('from') ?? '';
-    const to = url.searchParams.get('to') ?? from;
-    if (!DATE.test(from) || !DATE.test(to)) {
-      sendJson(res, 400, { error: { code: 'INVALID_PAYLOAD', message: 'from and to must be YYYY-MM-DD' } });
-      return true;
-    }
-    const rows = await d.queue.tickets(from, to);
-    d.log.info({ actor: who.username, from, to, rows: rows.length }, 'ticket report exported');
-    res.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="tickets-${from}_${to}.csv"`,
-      'cache-control': 'no-store',
     });
-    res.end(ticketsCsv(rows));
-    return true;
+
+    app.get<{ Querystring: Record<string, string | undefined> }>(
+      '/api/tickets/report.csv',
+      async (req, reply) => {
+        const who = requireStaff(d.auth, req, 'queue.report');
+        const from = req.query.from ?? '';
+        const to = req.query.to ?? from;
+        if (!DATE.test(from) || !DATE.test(to)) fail(400, 'from and to must be YYYY-MM-DD');
+        const catalogue = d.catalogue();
+        const rows = (await d.queue.tickets(from, to)).filter(
+          (t) => who.role === 'admin' || mayActOnTicketAnywhere(grantee(who), catalogue, t),
+        );
+        d.log.info({ actor: who.actor, from, to, rows: rows.length }, 'ticket report exported');
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="tickets-${from}_${to}.csv"`)
+          .header('cache-control', 'no-store')
+          .send(ticketsCsv(rows));
+      },
+    );
   };
-  return [rate, csv];
 }
 
 /** `POST /api/queue/webhook`: hands the raw body and signature headers to the queue's webhook receiver. */
@@ -107,24 +111,25 @@ export function webhookRoute(
   queue: () => { acceptWebhook(e: QueueEvent): Promise<void> },
   secret: string,
   log: Logger,
-): Route {
-  return async (req, res, url) => {
-    if (url.pathname !== '/api/queue/webhook' || req.method !== 'POST') return false;
-    let body = '';
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      body += chunk.toString('utf8');
-      if (body.length > 256 * 1024) break;
-    }
-    const header = (name: string) => {
-      const v = req.headers[name];
-      return typeof v === 'string' ? v : undefined;
-    };
-    const answer = await receiveWebhook(queue(), secret, log, {
-      timestamp: header('x-queue-timestamp'),
-      signature: header('x-queue-signature'),
-      body,
+): FastifyPluginAsync {
+  return (app) => {
+    // The signature covers the exact bytes: keep the body as text.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
+    app.post<{ Body: string }>('/api/queue/webhook', async (req, reply) => {
+      const header = (name: string) => {
+        const v = req.headers[name];
+        return typeof v === 'string' ? v : undefined;
+      };
+      const answer = await receiveWebhook(queue(), secret, log, {
+        timestamp: header('x-queue-timestamp'),
+        signature: header('x-queue-signature'),
+        body: req.body,
+      });
+      return reply.code(answer.status).send(answer.body);
     });
-    sendJson(res, answer.status, answer.body);
-    return true;
+    return Promise.resolve();
   };
 }

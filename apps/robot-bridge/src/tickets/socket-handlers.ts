@@ -1,5 +1,7 @@
 import {
   err,
+  mayActOnTicket,
+  mayActOnTicketAnywhere,
   ok,
   type displayRequests,
   type kioskRequests,
@@ -10,6 +12,7 @@ import {
   type TicketSource,
 } from '@reception/protocol';
 import type { Logger } from 'pino';
+import { grantee } from '../auth/authenticator.ts';
 import type { Handlers, RequestContext } from '../server/requests.ts';
 import { printOutcome, type TicketPrinter } from '@reception/ticket-printing';
 import { TicketError, type TicketPosition, type TicketQueue } from '@reception/queue';
@@ -120,56 +123,63 @@ export function displayTicketHandlers(d: TicketHandlerDeps): DisplayTicketHandle
 }
 
 /**
- * Counter actions for staff. `mayOperate` says whether this person may act at a counter (their account's
- * counters; admins and accounts without a list may act anywhere). Every action is logged with its actor.
+ * Counter actions for staff. The permission table has already checked the role and that the person operates
+ * the counter named (`scope: 'counter'`); a ticket action also needs the ticket to be one this counter may
+ * act on: of a service the counter serves, or already at the counter (`scope: 'ticket'`).
  */
-export function staffTicketHandlers(
-  d: TicketHandlerDeps,
-  mayOperate: (counterId: string) => boolean,
-): StaffTicketHandlers {
-  const at = <T>(counterId: string, ctx: RequestContext, action: string, work: () => Promise<T>) => {
-    if (!mayOperate(counterId)) {
-      return Promise.resolve(err<T>('FORBIDDEN', `${ctx.actor} may not operate counter '${counterId}'`));
-    }
-    d.log.info({ actor: ctx.actor, counter: counterId, action }, 'counter action');
-    return guard(work);
-  };
+export function staffTicketHandlers(d: TicketHandlerDeps): StaffTicketHandlers {
   const q = d.queue;
+  const forbidden = <T>(ctx: RequestContext, what: string) =>
+    err<T>('FORBIDDEN', `${ctx.actor} may not act on ${what}`);
+  /** Runs `work` on a ticket if this person may act on it at `counterId` (any of theirs when undefined). */
+  const onTicket = <T>(
+    ticketId: string,
+    counterId: string | undefined,
+    ctx: RequestContext,
+    work: () => Promise<T>,
+  ): Promise<Result<T>> =>
+    guard(async () => (await q.status(ticketId)).ticket).then(async (found) => {
+      if (!found.ok) return found;
+      const who = grantee(ctx.principal);
+      const catalogue = d.catalogue();
+      const allowed =
+        counterId === undefined
+          ? mayActOnTicketAnywhere(who, catalogue, found.value)
+          : mayActOnTicket(who, catalogue, counterId, found.value);
+      if (!allowed) {
+        const where = counterId === undefined ? 'at any of their counters' : `at counter '${counterId}'`;
+        return forbidden<T>(ctx, `ticket ${found.value.number} (${found.value.service_id}) ${where}`);
+      }
+      return guard(work);
+    });
   return {
     ...viewHandlers(d),
     'counter:open': ({ counter_id }, ctx) =>
-      at(counter_id, ctx, 'open', async () => {
+      guard(async () => {
         await q.openCounter(counter_id, ctx.actor);
         return null;
       }),
     'counter:close': ({ counter_id }, ctx) =>
-      at(counter_id, ctx, 'close', async () => {
+      guard(async () => {
         await q.closeCounter(counter_id, ctx.actor);
         return null;
       }),
     'counter:call_next': ({ counter_id }, ctx) =>
-      at(counter_id, ctx, 'call_next', async () => ({ ticket: await q.callNext(counter_id, ctx.actor) })),
+      guard(async () => ({ ticket: await q.callNext(counter_id, ctx.actor) })),
     'ticket:recall': ({ counter_id, ticket_id }, ctx) =>
-      at(counter_id, ctx, 'recall', () => q.recall(counter_id, ticket_id, ctx.actor)),
+      onTicket(ticket_id, counter_id, ctx, () => q.recall(counter_id, ticket_id, ctx.actor)),
     'ticket:start': ({ counter_id, ticket_id }, ctx) =>
-      at(counter_id, ctx, 'start', () => q.start(counter_id, ticket_id, ctx.actor)),
+      onTicket(ticket_id, counter_id, ctx, () => q.start(counter_id, ticket_id, ctx.actor)),
     'ticket:complete': ({ counter_id, ticket_id }, ctx) =>
-      at(counter_id, ctx, 'complete', () => q.complete(counter_id, ticket_id, ctx.actor)),
+      onTicket(ticket_id, counter_id, ctx, () => q.complete(counter_id, ticket_id, ctx.actor)),
     'ticket:no_show': ({ counter_id, ticket_id }, ctx) =>
-      at(counter_id, ctx, 'no_show', () => q.noShow(counter_id, ticket_id, ctx.actor)),
+      onTicket(ticket_id, counter_id, ctx, () => q.noShow(counter_id, ticket_id, ctx.actor)),
     'ticket:transfer': ({ counter_id, ticket_id, service_id, position }, ctx) =>
-      at(counter_id, ctx, 'transfer', () =>
+      onTicket(ticket_id, counter_id, ctx, () =>
         q.transfer(counter_id, ticket_id, service_id, position, ctx.actor),
       ),
-    'ticket:cancel': ({ ticket_id }, ctx) => {
-      d.log.info({ actor: ctx.actor, ticket: ticket_id, action: 'cancel' }, 'counter action');
-      return guard(() => q.cancel(ticket_id, ctx.actor));
-    },
-    'queue:report': (query, ctx) => {
-      if (query.counter_id !== undefined && !mayOperate(query.counter_id)) {
-        return Promise.resolve(err('FORBIDDEN', `${ctx.actor} may not read counter '${query.counter_id}'`));
-      }
-      return guard(() => q.report(query));
-    },
+    'ticket:cancel': ({ ticket_id }, ctx) =>
+      onTicket(ticket_id, undefined, ctx, () => q.cancel(ticket_id, ctx.actor)),
+    'queue:report': (query) => guard(() => q.report(query)),
   };
 }

@@ -1,4 +1,4 @@
-import type { QueueSnapshot, SiteCatalogue } from '@reception/protocol';
+import { operableCounters, type QueueSnapshot, type SiteCatalogue } from '@reception/protocol';
 import { textIn } from '@reception/i18n';
 import { useEffect, useState } from 'react';
 import { LoginForm } from '../shared/login-form.tsx';
@@ -42,12 +42,8 @@ export function CounterApp() {
       </TranslatorProvider>
     );
   }
-  const allowed = (site?.counters ?? []).filter(
-    (c) =>
-      session.who.role === 'admin' ||
-      session.who.counters.length === 0 ||
-      session.who.counters.includes(c.id),
-  );
+  // The bridge enforces the same rule; the page only hides counters this person may not operate.
+  const allowed = site ? operableCounters(session.who, site) : [];
   const counter = allowed.find((c) => c.id === counterId) ?? (allowed.length === 1 ? allowed[0] : undefined);
   return (
     <TranslatorProvider value={i18n}>

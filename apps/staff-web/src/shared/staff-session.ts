@@ -1,14 +1,11 @@
+import type { LoginResponse } from '@reception/protocol';
 import type { StaffError } from './staff-error.tsx';
 
 /**
  * Staff login shared by the console and counter pages: POST /api/auth/login, keep the session token in
  * sessionStorage (gone when the browser tab closes), and hand it to socket.io as handshake auth.
  */
-export interface StaffSession {
-  token: string;
-  who: { username: string; display_name: string; role: 'staff' | 'admin'; counters: string[] };
-  expires_at: string;
-}
+export type StaffSession = LoginResponse;
 
 const KEY = 'reception.staff-session';
 
@@ -27,6 +24,12 @@ export function loadSession(): StaffSession | undefined {
 
 export function clearSession(): void {
   sessionStorage.removeItem(KEY);
+}
+
+/** Ends the session at the bridge (its sockets are disconnected) and forgets it here. */
+export async function logout(session: StaffSession): Promise<void> {
+  clearSession();
+  await fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${session.token}` } });
 }
 
 /** A refused or failed sign-in: `UNAUTHORIZED` is a wrong username or password. */

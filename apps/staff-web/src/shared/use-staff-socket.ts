@@ -2,7 +2,7 @@ import type { StaffClientEvents, StaffServerEvents } from '@reception/protocol';
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { toStaffError, type StaffError } from './staff-error.tsx';
-import { clearSession, loadSession, type StaffSession } from './staff-session.ts';
+import { clearSession, loadSession, logout, type StaffSession } from './staff-session.ts';
 
 export type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
 
@@ -27,7 +27,12 @@ export function useStaffSocket(setup: (socket: StaffSocket) => void) {
       setConnected(true);
       setError(undefined);
     });
-    s.on('disconnect', () => setConnected(false));
+    s.on('disconnect', (reason) => {
+      setConnected(false);
+      // The bridge ended the session (logout elsewhere, revoked, expired): reconnecting meets UNAUTHORIZED,
+      // which signs the person out below.
+      if (reason === 'io server disconnect') s.connect();
+    });
     s.on('connect_error', (e) => {
       if (e.message === 'UNAUTHORIZED') {
         clearSession();
@@ -42,7 +47,7 @@ export function useStaffSocket(setup: (socket: StaffSocket) => void) {
   }, [session]);
 
   const signOut = () => {
-    clearSession();
+    if (session) void logout(session).catch(() => undefined);
     setSession(undefined);
   };
   return { session, setSession, signOut, socket, connected, error, setError };

@@ -67,9 +67,16 @@ export async function writeSiteDir(site: unknown, rawText?: string): Promise<str
   return dir;
 }
 
-/** Puts the demo centre's staff accounts and lobby map (`map/`) into a test site folder. */
+/**
+ * Puts the demo centre's staff accounts, demo device tokens (`demo-kiosk`, `demo-display`: the bridge takes
+ * them on loopback only) and lobby map (`map/`) into a test site folder.
+ */
 export function copyDemoStaffAndMap(siteDir: string): void {
   copyFileSync(path.join(REPO_ROOT, 'sites/demo-ward/staff.yaml'), path.join(siteDir, 'staff.yaml'));
+  copyFileSync(
+    path.join(REPO_ROOT, 'sites/demo-ward/demo-devices.yaml'),
+    path.join(siteDir, 'demo-devices.yaml'),
+  );
   cpSync(path.join(REPO_ROOT, 'sites/demo-ward/map'), path.join(siteDir, 'map'), { recursive: true });
 }
 

@@ -1,4 +1,4 @@
-import { hashPassword } from './staff-auth.ts';
+import { hashPassword } from './password.ts';
 
 /** `npm run -s staff-password -- PASSWORD` prints the value for a staff account's `password` field. */
 const password = process.argv[2];
@@ -6,4 +6,4 @@ if (!password || password.length < 8) {
   process.stderr.write('usage: npm run -s staff-password -- PASSWORD   (at least 8 characters)\n');
   process.exit(2);
 }
-process.stdout.write(`${hashPassword(password)}\n`);
+process.stdout.write(`${await hashPassword(password)}\n`);

@@ -1,0 +1,80 @@
+import type { Result } from '@reception/protocol';
+import { io, type Socket } from 'socket.io-client';
+import { makeTicketSiteDir } from '@reception/protocol/testing/site-fixtures';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from '../auth/login-throttle.ts';
+import { startBridge, type BridgeOptions, type RunningBridge } from '../bridge.ts';
+import { readConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
+
+/** Test clients of a running bridge: sockets that are closed together, staff login, requests with acks. */
+export class BridgeClients {
+  private readonly sockets: Socket[] = [];
+  constructor(private readonly bridge: () => RunningBridge) {}
+
+  connect(nsp: string, token: string, extraHeaders?: Record<string, string>): Promise<Socket> {
+    const socket = io(`${this.bridge().url}${nsp}`, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      ...(extraHeaders ? { extraHeaders } : {}),
+    });
+    this.sockets.push(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', reject);
+    });
+  }
+
+  login(username: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.bridge().url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ username, password }),
+    });
+  }
+
+  /** A session token, or throws with the bridge's answer. */
+  async token(
+    username: string,
+    password = username === 'lead' ? 'demo-admin-pass' : 'demo-counter',
+  ): Promise<string> {
+    const res = await this.login(username, password);
+    const body = (await res.json()) as { token?: string };
+    if (!body.token) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
+    return body.token;
+  }
+
+  closeAll(): void {
+    for (const s of this.sockets) s.close();
+  }
+}
+
+export const call = <T>(s: Socket, event: string, payload: unknown) =>
+  s.timeout(5000).emitWithAck(event, payload) as Promise<Result<T>>;
+
+/** Resolves when the socket is disconnected by the server. */
+export const disconnected = (s: Socket) =>
+  new Promise<string>((resolve) => {
+    if (!s.connected) resolve('already');
+    else s.once('disconnect', (reason) => resolve(reason));
+  });
+
+/** A bridge on port 0 over the ticket test site (counter_1: A; counter_2: A, B; counter_3: C) and a fresh DATA_DIR. */
+export async function startTestBridge(
+  o: BridgeOptions & { env?: Record<string, string>; dataDir?: string } = {},
+): Promise<{ bridge: RunningBridge; root: string; siteDir: string; dataDir: string }> {
+  const dirs = makeTicketSiteDir();
+  const dataDir = o.dataDir ?? dirs.dataDir;
+  const config = readConfig({
+    BRIDGE_PORT: '0',
+    BRIDGE_HOST: '127.0.0.1',
+    SITE_DIR: dirs.siteDir,
+    DATA_DIR: dataDir,
+    ...o.env,
+  });
+  const bridge = await startBridge(config, createLogger('silent'), o);
+  return { bridge, root: dirs.root, siteDir: dirs.siteDir, dataDir };
+}
+
+/** Small login throttle delays so tests of the lock do not wait seconds. */
+export const FAST_THROTTLE: ThrottlePolicy = { ...DEFAULT_THROTTLE, baseDelayMs: 1, maxDelayMs: 2 };
