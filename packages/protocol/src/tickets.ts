@@ -64,6 +64,11 @@ export interface TicketReceipt {
   /** True when this answer replays an earlier issue with the same idempotency key. */
   replayed: boolean;
   print: PrintOutcome;
+  /**
+   * The phone page of this ticket (QR on the screen and on paper): live position, the call, then the
+   * rating after completion. Absent from bridges that predate it; the kiosk then builds it from its URL.
+   */
+  phone_url?: string;
 }
 
 export const issueTicketSchema = z
@@ -77,6 +82,14 @@ export const issueTicketSchema = z
       .optional(),
     language: languageSchema.optional(),
     print: z.boolean().default(true),
+    /**
+     * The kiosk's document checklist: indexes (into the service's `required_documents`) of the papers
+     * the citizen said they do not have. Printed on the ticket with where to get each; never stored.
+     */
+    checklist: z
+      .object({ missing: z.array(z.number().int().min(0).max(49)).max(50) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type IssueTicketRequest = z.input<typeof issueTicketSchema>;
