@@ -6,3 +6,4 @@ export * from './tickets.ts';
 export * from './robot.ts';
 export * from './dossiers.ts';
 export * from './staff-calls.ts';
+export * from './lobby.ts';

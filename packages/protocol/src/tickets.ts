@@ -104,6 +104,28 @@ export const rateTicketSchema = z
   .strict();
 export type RateTicketRequest = z.input<typeof rateTicketSchema>;
 
+/** A kiosk looking up today's ticket by the number printed on it (to rate the service afterwards). */
+export const findTicketSchema = z
+  .object({
+    number: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .pipe(z.string().regex(/^[A-Z]{1,2}\d{2,4}$/)),
+  })
+  .strict();
+export type FindTicketRequest = z.input<typeof findTicketSchema>;
+
+/** Answer of `ticket:find`: enough to offer a rating, nothing personal. */
+export interface TicketLookup {
+  ticket_id: string;
+  number: string;
+  service_id: string;
+  status: TicketStatus;
+  /** True when it was already rated (a ticket is rated once). */
+  rated: boolean;
+}
+
 export const counterRefSchema = z.object({ counter_id: id }).strict();
 export const counterTicketSchema = z.object({ counter_id: id, ticket_id: uuid }).strict();
 export const TRANSFER_POSITIONS = ['front', 'end'] as const;

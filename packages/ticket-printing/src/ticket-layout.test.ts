@@ -59,6 +59,20 @@ describe('ticket wording (from the i18n catalogue)', () => {
     expect(ur).toContain('متوقع انتظار: تقریباً 12 منٹ');
   });
 
+  it('prints the kiosk checklist: each missing paper and where to get it, only when given', async () => {
+    const plain = await linesOf('vi');
+    expect(plain.some((l) => l.includes('GIẤY TỜ CÒN THIẾU'))).toBe(false);
+    const vi = await linesOf('vi', (j) => ({ ...j, missing_documents: [1] }));
+    const at = vi.indexOf('GIẤY TỜ CÒN THIẾU / PAPERS STILL MISSING');
+    expect(at).toBeGreaterThan(0);
+    expect(vi[at + 1]).toMatch(/^• Bản photo cần chứng thực/);
+    expect(vi.some((l) => l.startsWith('→ Photo tại góc photocopy gần cửa vào'))).toBe(true);
+    expect(at).toBeLessThan(vi.findIndex((l) => l.startsWith('Quét mã để đánh giá')));
+    const ur = await linesOf('ur', (j) => ({ ...j, missing_documents: [1, 99] }));
+    expect(ur).toContain('کم کاغذات');
+    expect(ur).toContain('→ داخلی دروازے کے پاس فوٹو کاپی کونے سے نقلیں بنوائیں');
+  });
+
   it('says 1 minute and 2 minutes, and nobody ahead', async () => {
     const wait = (minutes: number, position: number) =>
       linesOf('en', (j) => ({ ...j, estimated_wait_min: minutes, position }));

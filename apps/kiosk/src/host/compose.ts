@@ -31,6 +31,7 @@ export function createKioskHost(
       bridgeUrl: config.KIOSK_BRIDGE_URL,
       token: config.KIOSK_TOKEN,
       idleSeconds: config.KIOSK_IDLE_SECONDS,
+      robotScreen: config.KIOSK_ROBOT_SCREEN,
     },
     speaker,
     log: hlog,

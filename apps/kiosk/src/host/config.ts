@@ -24,6 +24,7 @@ const flag = z
  * - KIOSK_MODE: Electron kiosk mode (full screen, always on top, no menu, no way out). KIOSK_FULLSCREEN:
  *   full screen only.
  * - KIOSK_IDLE_SECONDS: idle reset delay (the last 20 s of it are a spoken and visible warning).
+ * - KIOSK_ROBOT_SCREEN: this kiosk is the robot's own screen (registers with the bridge for missions).
  * - KIOSK_HOST_PORT (browser mode): the port on 127.0.0.1 where the host serves the renderer and its API.
  * - KIOSK_SPEECH: `espeak-ng` (default) or `none` (no speaker: the read-aloud button is hidden).
  * - KIOSK_SPEECH_RATE: words per minute (espeak-ng), slower than its default for older listeners.
@@ -41,6 +42,7 @@ export const kioskEnvSchema = z.object({
   KIOSK_MODE: flag.default(false),
   KIOSK_FULLSCREEN: flag.default(false),
   KIOSK_IDLE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+  KIOSK_ROBOT_SCREEN: flag.default(false),
   KIOSK_HOST_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
   KIOSK_SPEECH: z.enum(['espeak-ng', 'none']).default('espeak-ng'),
   KIOSK_SPEECH_RATE: z.coerce.number().int().min(80).max(450).default(150),

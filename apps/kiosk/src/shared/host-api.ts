@@ -41,6 +41,8 @@ export interface KioskHostConfig {
   token: string;
   /** Seconds without a touch before the screen warns, then resets and forgets the citizen's input. */
   idleSeconds: number;
+  /** This kiosk is the robot's own screen: it follows guidance missions ("Follow me", Stop, escort). */
+  robotScreen: boolean;
 }
 
 /** What this host can do; the renderer hides what is false. */

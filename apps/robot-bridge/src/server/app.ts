@@ -42,6 +42,7 @@ import {
 import type { RobotService } from '../robot/robot-service.ts';
 import type { StaffSessions } from './staff-auth.ts';
 import { kioskDossierHandlers, type DossierHandlerDeps } from '../dossiers/socket-handlers.ts';
+import { kioskJourneyHandlers } from '../kiosk/socket-handlers.ts';
 import {
   broadcastStaffCalls,
   kioskStaffCallHandlers,
@@ -164,6 +165,11 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
   };
 
   const ticketDeps = { ...c.tickets, catalogue: () => c.site.catalogue, log: c.log };
+  const journeys = kioskJourneyHandlers({
+    site: c.site,
+    queue: c.tickets.queue,
+    log: c.log.child({ ns: 'kiosk' }),
+  });
   const languageChoices = c.metrics.counter('kiosk_language_choices_total', 'Languages citizens picked');
   const kiosk = setup('kiosk', (socket, ctx) =>
     bind(
@@ -174,6 +180,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
         ...kioskTicketHandlers(ticketDeps),
         ...kioskDossierHandlers(c.dossiers),
         ...kioskStaffCallHandlers(c.staffCalls),
+        ...journeys,
         'session:language': ({ language }) => {
           languageChoices.inc({ language });
           return ok(null);
