@@ -5,7 +5,6 @@ import { isOnline, useKiosk } from './kiosk-context.tsx';
 import { useTranslator } from './translator-context.tsx';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
-const FACES = ['😞', '🙁', '😐', '🙂', '😀'] as const;
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
 
 type Step =
@@ -72,7 +71,10 @@ export function RateScreen() {
             disabled={busy}
             onClick={() => void rate(step.ticket, score)}
           >
-            <span aria-hidden="true">{FACES[score - 1]}</span> {i18n.t(`kiosk.rate_${score}`)}
+            <span className="score-stars" aria-hidden="true">
+              {'★'.repeat(score)}
+            </span>
+            {i18n.t(`kiosk.rate_${score}`)}
           </button>
         ))}
       </fieldset>

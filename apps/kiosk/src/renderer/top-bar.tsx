@@ -47,7 +47,7 @@ export function TopBar(props: { title: string; speaking: boolean; onReadAloud: (
             aria-pressed={speaking}
             onClick={onReadAloud}
           >
-            <span aria-hidden="true">🔊</span>{' '}
+            <span aria-hidden="true">♪</span>{' '}
             {speaking ? i18n.t('kiosk.stop_reading') : i18n.t('kiosk.read_aloud')}
           </button>
         )}

@@ -52,9 +52,19 @@ export function WelcomeScreen(props: {
         <ul className="language-grid" aria-label={i18n.t('kiosk.choose_language')}>
           {languages.map((l) => (
             <li key={l} className="language-item" lang={l} dir={directionOf(l)}>
-              <button type="button" className="language-button" onClick={() => onChoose(l)}>
-                <span className="language-name">{inLanguage(l).t('common.language_name')}</span>
-                <span className="language-prompt">{inLanguage(l).t('kiosk.welcome')}</span>
+              <button
+                type="button"
+                className="language-button"
+                aria-labelledby={`language-${l}`}
+                aria-describedby={`prompt-${l}`}
+                onClick={() => onChoose(l)}
+              >
+                <span className="language-name" id={`language-${l}`}>
+                  {inLanguage(l).t('common.language_name')}
+                </span>
+                <span className="language-prompt" id={`prompt-${l}`}>
+                  {inLanguage(l).t('kiosk.welcome')}
+                </span>
               </button>
               {canSpeak && (
                 <button
@@ -63,7 +73,7 @@ export function WelcomeScreen(props: {
                   data-listen={l}
                   onClick={() => void host?.speak({ text: inLanguage(l).t('kiosk.welcome'), language: l })}
                 >
-                  <span aria-hidden="true">🔊</span> {inLanguage(l).t('kiosk.listen')}
+                  <span aria-hidden="true">♪</span> {inLanguage(l).t('kiosk.listen')}
                 </button>
               )}
             </li>
