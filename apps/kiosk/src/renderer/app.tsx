@@ -114,8 +114,7 @@ export function App(props: {
         `${i18n.t('kiosk.idle_title')} ${i18n.t('kiosk.idle_warning', { seconds: idle.warning ?? 0 })}`,
         state.language,
       );
-    // Spoken once when the warning appears, not at every tick.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Spoken once when the warning appears, not at every tick: only `warned` re-runs it.
   }, [warned]);
 
   const chooseLanguage = (language: (typeof LANGUAGES)[number]) => {

@@ -21,7 +21,12 @@ export function loadCachedCatalogue(storage: CacheStorage): CachedCatalogue | un
     if (!raw) return undefined;
     const parsed = JSON.parse(raw) as Partial<CachedCatalogue>;
     const site = parsed.site;
-    if (!site || typeof parsed.savedAt !== 'string' || !Array.isArray(site.services) || !site.languages) {
+    if (
+      !site ||
+      typeof parsed.savedAt !== 'string' ||
+      !Array.isArray(site.services) ||
+      typeof site.languages !== 'object'
+    ) {
       return undefined;
     }
     return { site, savedAt: parsed.savedAt };

@@ -81,6 +81,10 @@ export function DossierScreen() {
     setBusy(false);
     if (r.ok) setOutcome({ kind: 'status', status: r.value });
     else setOutcome({ kind: 'error', key: dossierErrorKey(r.error.code, r.error.message) });
+    // The answer appears under the keypad: bring it into view so nobody has to scroll for it.
+    requestAnimationFrame(() =>
+      document.querySelector('.dossier-result, .dossier .notice-error')?.scrollIntoView({ block: 'center' }),
+    );
   };
 
   return (
