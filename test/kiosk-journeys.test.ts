@@ -1,4 +1,4 @@
-import type { LobbyPlan, SiteCatalogue } from '@reception/protocol';
+import type { LobbyPlan, Result, SiteCatalogue } from '@reception/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -24,7 +24,7 @@ beforeAll(async () => {
   bridge = await spawnBridge();
   host = await spawnKioskHost({ bridgeUrl: bridge.url, env: { KIOSK_SPEECH: 'espeak-ng' } });
   const socket = kioskSocket(bridge.url);
-  const r = await socket.timeout(10_000).emitWithAck('site:get', {});
+  const r = (await socket.timeout(10_000).emitWithAck('site:get', {})) as Result<SiteCatalogue>;
   socket.disconnect();
   if (!r.ok) throw new Error(r.error.message);
   site = r.value;
@@ -125,9 +125,9 @@ describe.each(['vi', 'ur'] as const)('journeys in %s', (lang) => {
 describe('lobby plan over the socket', () => {
   it('has routes from the kiosk', async () => {
     const socket = kioskSocket(bridge.url);
-    const r = (await socket.timeout(20_000).emitWithAck('lobby:plan', {})) as { ok: true; value: LobbyPlan };
+    const r = (await socket.timeout(20_000).emitWithAck('lobby:plan', {})) as Result<LobbyPlan>;
     socket.disconnect();
-    expect(r.ok).toBe(true);
+    if (!r.ok) throw new Error(r.error.message);
     expect(Object.keys(r.value.routes)).toContain('restroom');
   });
 });
