@@ -15,15 +15,16 @@ import { kioskSocket, LANGUAGE_BUTTONS } from './kiosk-helpers.ts';
 // The citizen's journeys on the kiosk as deployed in browser mode: the real bridge, the kiosk's Node host
 // serving the renderer, Debian's Chromium. Vietnamese and Urdu end to end; screenshots for a human.
 
-let bridge: SpawnedBridge;
-let host: SpawnedKioskHost;
-let browser: LaunchedChromium;
+let bridge: SpawnedBridge | undefined;
+let host: SpawnedKioskHost | undefined;
+let browser: LaunchedChromium | undefined;
 let site: SiteCatalogue;
 
 beforeAll(async () => {
-  bridge = await spawnBridge();
-  host = await spawnKioskHost({ bridgeUrl: bridge.url, env: { KIOSK_SPEECH: 'espeak-ng' } });
-  const socket = kioskSocket(bridge.url);
+  const b = await spawnBridge();
+  bridge = b;
+  host = await spawnKioskHost({ bridgeUrl: b.url, env: { KIOSK_SPEECH: 'espeak-ng' } });
+  const socket = kioskSocket(b.url);
   const r = (await socket.timeout(10_000).emitWithAck('site:get', {})) as Result<SiteCatalogue>;
   socket.disconnect();
   if (!r.ok) throw new Error(r.error.message);
@@ -38,8 +39,8 @@ afterAll(async () => {
 });
 
 async function open(lang: keyof typeof LANGUAGE_BUTTONS, query = ''): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${host.url}/kiosk/${query}`);
+  const page = await browser!.newPage();
+  await page.goto(`${host!.url}/kiosk/${query}`);
   await page.getByRole('button', { name: LANGUAGE_BUTTONS[lang], exact: true }).click();
   await page.locator('.home').waitFor();
   return page;
@@ -93,7 +94,7 @@ describe.each(['vi', 'ur'] as const)('journeys in %s', (lang) => {
     await page.locator('[data-error="dossier.error_invalid_code"]').waitFor();
     await shot(page, `${lang}-dossier-error`);
     await page.locator('[data-key="clear"]').click();
-    const code = (bridge.logs().find((l) => Array.isArray(l.codes))?.codes as string[] | undefined)?.[0];
+    const code = (bridge!.logs().find((l) => Array.isArray(l.codes))?.codes as string[] | undefined)?.[0];
     if (code) {
       for (const ch of code.replace(/[^0-9A-Z]/g, '')) await page.locator(`[data-key="${ch}"]`).click();
       await page.locator('[data-action="look-up"]').click();
@@ -124,7 +125,7 @@ describe.each(['vi', 'ur'] as const)('journeys in %s', (lang) => {
 
 describe('lobby plan over the socket', () => {
   it('has routes from the kiosk', async () => {
-    const socket = kioskSocket(bridge.url);
+    const socket = kioskSocket(bridge!.url);
     const r = (await socket.timeout(20_000).emitWithAck('lobby:plan', {})) as Result<LobbyPlan>;
     socket.disconnect();
     if (!r.ok) throw new Error(r.error.message);
