@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.BRIDGE_PORT ?? 8080);
+const hostPort = Number(process.env.KIOSK_HOST_PORT ?? 8090);
 const varDir = path.join(root, 'var');
 mkdirSync(varDir, { recursive: true });
 const children = [];
@@ -89,6 +90,20 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
+/**
+ * The bridge's health in words: "ok", or "degraded: robot_link (starting: the simulated robot is still
+ * booting)" with each failing check's name and detail, never a bare "(degraded)".
+ */
+async function healthSummary() {
+  try {
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
+    // The bridge says in plain words what is starting or wrong (`summary`); `ok` needs no more.
+    return health.status === 'ok' ? 'healthy' : `${health.status}: ${health.summary}`;
+  } catch (e) {
+    return `health unknown: ${e.message}`;
+  }
+}
+
 /** Runs a build step to completion (in its own process group, so Ctrl-C stops it too). */
 function build(name, cmd, args) {
   return new Promise((resolve, reject) => {
@@ -111,7 +126,12 @@ async function main() {
   const simScript = path.join(root, 'hardware/scripts/sim.mjs');
   const useSim = existsSync(simScript) && process.env.ROBOT_PORT === undefined;
   const tty = path.join(varDir, 'robot-tty');
-  const env = { BRIDGE_PORT: String(port), ...(useSim ? { ROBOT_PORT: tty } : {}) };
+  const env = {
+    BRIDGE_PORT: String(port),
+    // The kiosk page comes from the kiosk host (another origin): the bridge must accept its sockets.
+    ALLOWED_ORIGINS: `app://kiosk,http://127.0.0.1:${hostPort},http://localhost:${hostPort}`,
+    ...(useSim ? { ROBOT_PORT: tty } : {}),
+  };
   const bridge = run(
     'bridge',
     path.join(root, 'node_modules/.bin/tsx'),
@@ -120,13 +140,23 @@ async function main() {
     env,
   );
   await waitForLine(bridge, 'bridge', (l) => l.includes('bridge listening'), 60_000);
-  const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
   const base = `http://localhost:${port}`;
-  log(`bridge up: ${health.status === 'ok' ? 'healthy' : health.summary}`);
+  log(`bridge up (${await healthSummary()})`);
+  // The kiosk's Node side (browser mode): serves the kiosk on 127.0.0.1 and speaks through espeak-ng.
+  const kioskHost = run(
+    'kiosk-host',
+    path.join(root, 'node_modules/.bin/tsx'),
+    [path.join(root, 'apps/kiosk/src/host/main.ts')],
+    {
+      KIOSK_BRIDGE_URL: `http://127.0.0.1:${port}`,
+      KIOSK_HOST_PORT: String(hostPort),
+    },
+  );
+  await waitForLine(kioskHost, 'kiosk-host', (l) => l.includes('kiosk host listening'), 60_000);
   process.stdout.write(
     [
       '',
-      `  Kiosk (citizens):   ${base}/kiosk/?token=demo-kiosk`,
+      `  Kiosk (citizens):   http://127.0.0.1:${hostPort}/kiosk/   (with speech; also ${base}/kiosk/?token=demo-kiosk)`,
       `  Staff console:      ${base}/console/      (user lead / demo-admin-pass)`,
       `  Counter:            ${base}/counter/      (user counter1 / demo-counter)`,
       `  Lobby display:      ${base}/display/?token=demo-display`,
@@ -148,12 +178,21 @@ async function main() {
   }
   if (useSim) {
     const sim = run('robot-sim', process.execPath, [simScript, '--port', tty]);
+    log(
+      'bridge is degraded until the simulated robot is up: building and starting the firmware simulator...',
+    );
     await waitForLine(sim, 'robot-sim', (l) => l.includes('"ready"'), 120_000);
     log(
       `simulated robot base on ${tty}; the bridge connects to it (the robot boots with its e-stop latched: reset it from the console)`,
     );
+    // The link connects with backoff: give it a few seconds, then say what the bridge reports.
+    for (let i = 0; i < 20; i++) {
+      const summary = await healthSummary();
+      if (summary === 'ok') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
   }
-  log('demo ready');
+  log(`demo ready (bridge ${await healthSummary()})`);
 }
 
 main().catch((e) => fail(e.message));

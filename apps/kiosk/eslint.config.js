@@ -6,7 +6,13 @@ import { config } from '@reception/eslint-config';
 export default [
   ...config(import.meta.dirname),
   {
-    files: ['src/main/**/*.ts', 'src/preload/**/*.ts', 'src/renderer/**/*.node.test.ts', '*.ts'],
+    files: [
+      'src/main/**/*.ts',
+      'src/host/**/*.ts',
+      'src/preload/**/*.ts',
+      'src/renderer/**/*.node.test.ts',
+      '*.ts',
+    ],
     languageOptions: {
       parserOptions: {
         projectService: false,

@@ -18,6 +18,7 @@ import {
   counterRefSchema,
   counterTicketSchema,
   eventsAfterSchema,
+  findTicketSchema,
   issueTicketSchema,
   rateTicketSchema,
   reportQuerySchema,
@@ -29,9 +30,11 @@ import {
   type QueueReport,
   type QueueSnapshot,
   type Ticket,
+  type TicketLookup,
   type TicketReceipt,
 } from './tickets.ts';
 import { dossierStatusRequestSchema, type DossierStatus } from './dossiers.ts';
+import type { LobbyPlan } from './lobby.ts';
 import {
   staffCallAcknowledgedSchema,
   staffCallExpiredSchema,
@@ -85,6 +88,8 @@ export const kioskRequests = {
   'ticket:status': rpc<TicketReceipt>()(ticketRefSchema),
   /** Print a ticket again (after a paper jam). */
   'ticket:print': rpc<TicketReceipt>()(ticketRefSchema),
+  /** Today's ticket with this printed number (`KS012`), for rating at the kiosk; NOT_FOUND otherwise. */
+  'ticket:find': rpc<TicketLookup>()(findTicketSchema),
   /** Citizen satisfaction after a completed ticket: 1-5 and an optional reason. */
   'ticket:rate': rpc<null>()(rateTicketSchema),
   /** The citizen picked a language; the bridge logs it for reports (no personal data). */
@@ -95,6 +100,8 @@ export const kioskRequests = {
    * one-stop system is down, slow or not set up), RATE_LIMITED (too many lookups from this kiosk).
    */
   'dossier:status': rpc<DossierStatus>()(dossierStatusRequestSchema),
+  /** The lobby plan with routes from this kiosk to every counter and facility; UNAVAILABLE without a map. */
+  'lobby:plan': rpc<LobbyPlan>()(empty),
   /** Call a staff member to this kiosk; errors: RATE_LIMITED. Answers are told by `staff_call:*` broadcasts. */
   'staff:call': rpc<StaffCallReceipt>()(staffCallRequestSchema),
   /** The citizen no longer needs help (or the kiosk reset): closes this kiosk's open call. */

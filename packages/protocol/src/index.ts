@@ -12,3 +12,4 @@ export * from './staff.ts';
 export * from './admin.ts';
 export * from './zod-errors.ts';
 export * from './http-api.ts';
+export * from './lobby.ts';

@@ -16,6 +16,9 @@ export const REQUEST_RULES = {
   'ticket:print': { permission: 'ticket.issue' },
   'ticket:rate': { permission: 'ticket.rate' },
   'session:language': { permission: 'kiosk.session' },
+  // The citizen types the number on their paper ticket to rate it (the kiosk's rating screen).
+  'ticket:find': { permission: 'ticket.rate' },
+  'lobby:plan': { permission: 'site.read' },
   'dossier:status': { permission: 'dossier.lookup' },
   'staff:call': { permission: 'staff_call.request' },
   'staff_call:cancel': { permission: 'staff_call.request' },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { crossCheckSite, formatPath, siteSchema, toCatalogue, type Site } from './site.ts';
+import {
+  crossCheckSite,
+  documentHelp,
+  documentText,
+  formatPath,
+  siteSchema,
+  toCatalogue,
+  type Site,
+} from './site.ts';
 
 const t = (s: string) => ({ vi: `${s} vi`, en: `${s} en` });
 
@@ -91,5 +99,66 @@ describe('siteSchema', () => {
     const r = siteSchema.safeParse({ ...baseSite(), queue: { reset_hour: 'midnight', number_digits: 3 } });
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => formatPath(i.path))).toEqual(['queue.reset_hour']);
+  });
+});
+
+describe('kiosk additions to the site (fields, online portal, document help, kiosk place)', () => {
+  it('accepts documents with help and checks their translations, facility and field', () => {
+    const site = baseSite();
+    site.fields = [{ id: 'civil_status', name: t('Civil status') }];
+    const service = site.services[0]!;
+    service.field = 'civil_status';
+    service.online = {
+      url: 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001193',
+      level: 'partial',
+    };
+    service.required_documents.push({
+      text: t('Copy of ID'),
+      where: t('Photocopy corner'),
+      facility: 'restroom',
+    });
+    expect(crossCheckSite(siteSchema.parse(site), new Set(['counter_1', 'restroom']))).toEqual([]);
+    expect(documentText(service.required_documents[1]!)).toEqual(t('Copy of ID'));
+    expect(documentHelp(service.required_documents[1]!)).toEqual({
+      where: t('Photocopy corner'),
+      facility: 'restroom',
+      optional: false,
+    });
+    expect(documentHelp(service.required_documents[0]!)).toEqual({
+      where: undefined,
+      facility: undefined,
+      optional: false,
+    });
+
+    service.field = 'land';
+    service.required_documents.push({ text: { vi: 'x' }, where: { vi: 'y' }, facility: 'photocopy' });
+    site.kiosk_place = 'nowhere';
+    const issues = crossCheckSite(site, new Set(['counter_1', 'restroom'])).map(
+      (i) => `${formatPath(i.path)}: ${i.message}`,
+    );
+    expect(issues).toEqual([
+      "services[0].field: unknown field id 'land'",
+      "services[0].required_documents[2].text.en: missing translation 'en'",
+      "services[0].required_documents[2].where.en: missing translation 'en'",
+      "services[0].required_documents[2].facility: the site has no facility 'photocopy'",
+      "kiosk_place: unknown map place 'nowhere'",
+    ]);
+  });
+
+  it('refuses a portal link that is not https', () => {
+    const site = baseSite();
+    const raw = {
+      ...site,
+      services: [{ ...site.services[0]!, online: { url: 'http://example.vn', level: 'full' } }],
+    };
+    expect(siteSchema.safeParse(raw).success).toBe(false);
+  });
+
+  it('passes fields and the kiosk place to the catalogue only when set', () => {
+    const site = baseSite();
+    expect('fields' in toCatalogue(site)).toBe(false);
+    site.fields = [{ id: 'civil_status', name: t('Civil status') }];
+    site.kiosk_place = 'restroom';
+    expect(toCatalogue(site)).toMatchObject({ fields: site.fields, kiosk_place: 'restroom' });
   });
 });

@@ -43,6 +43,58 @@ export const counterSchema = z
   .strict();
 export type Counter = z.infer<typeof counterSchema>;
 
+/** Facility ids a site may offer (also the intent model's `facility` slot). */
+export const FACILITY_IDS = [
+  'restroom',
+  'waiting_area',
+  'photocopy',
+  'parking',
+  'drinking_water',
+  'exit',
+] as const;
+export type FacilityId = (typeof FACILITY_IDS)[number];
+
+/**
+ * One paper a procedure needs: plain text, or text with help for a citizen who lacks it (the kiosk's
+ * checklist shows it, the ticket prints it). `where`: where to get it ("form at counter 1", "copies at
+ * the photocopy corner"); `facility`: a facility that provides it (the kiosk offers the way there);
+ * `optional`: only some citizens need it ("if any"), so not having it is not a problem.
+ */
+export const requiredDocumentSchema = z.union([
+  translatedSchema,
+  z
+    .object({
+      text: translatedSchema,
+      where: translatedSchema.optional(),
+      facility: z.enum(FACILITY_IDS).optional(),
+      optional: z.boolean().optional(),
+    })
+    .strict(),
+]);
+export type RequiredDocument = z.infer<typeof requiredDocumentSchema>;
+
+/** The text of a required document, whichever form the site file used. */
+export function documentText(d: RequiredDocument): Translated {
+  return 'text' in d && typeof d.text === 'object' ? d.text : (d as Translated);
+}
+
+/** Help for a missing document: where to get it, which facility, whether it is optional. */
+export function documentHelp(d: RequiredDocument): {
+  where: Translated | undefined;
+  facility: FacilityId | undefined;
+  optional: boolean;
+} {
+  if ('text' in d && typeof d.text === 'object') {
+    const full = d as { where?: Translated; facility?: FacilityId; optional?: boolean };
+    return { where: full.where, facility: full.facility, optional: full.optional ?? false };
+  }
+  return { where: undefined, facility: undefined, optional: false };
+}
+
+/** A field of procedures (civil status, land, business...) for browsing. */
+export const fieldSchema = z.object({ id: idSchema, name: translatedSchema }).strict();
+export type Field = z.infer<typeof fieldSchema>;
+
 export const serviceSchema = z
   .object({
     id: idSchema,
@@ -50,7 +102,7 @@ export const serviceSchema = z
     prefix: z.string().regex(/^[A-Z]{1,2}$/, 'must be one or two capital letters'),
     name: translatedSchema,
     description: translatedSchema,
-    required_documents: z.array(translatedSchema).min(1),
+    required_documents: z.array(requiredDocumentSchema).min(1),
     fee: z
       .object({
         amount_vnd: z.number().int().nonnegative(),
@@ -62,13 +114,26 @@ export const serviceSchema = z
     counters: z.array(idSchema).min(1),
     /** Words citizens use for it, per language, to help search and intent matching. */
     keywords: z.partialRecord(languageSchema, z.array(z.string().min(1))).optional(),
+    /** Id of one of the site's `fields`, for browsing by field; optional. */
+    field: idSchema.optional(),
+    /**
+     * The procedure's page on the national (or city) public service portal, when it can be done online:
+     * the kiosk shows a QR code of `url`. `full`: entirely online; `partial`: apply online, collect here.
+     */
+    online: z
+      .object({
+        url: z.url({ protocol: /^https$/ }),
+        level: z.enum(['full', 'partial']),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Service = z.infer<typeof serviceSchema>;
 
 export const facilitySchema = z
   .object({
-    id: z.enum(['restroom', 'waiting_area', 'photocopy', 'parking', 'drinking_water', 'exit']),
+    id: z.enum(FACILITY_IDS),
     name: translatedSchema,
     place: idSchema,
   })
@@ -112,6 +177,13 @@ export const siteSchema = z
     map: z.string().min(1),
     counters: z.array(counterSchema).min(1),
     services: z.array(serviceSchema).min(1),
+    /** Fields of procedures, in the order the kiosk offers them; optional (then one list of all). */
+    fields: z.array(fieldSchema).optional(),
+    /**
+     * The map place in front of the kiosk stand ("you are here" on the lobby map); optional, the
+     * information desk or entrance otherwise.
+     */
+    kiosk_place: idSchema.optional(),
     facilities: z.array(facilitySchema),
     priority: z
       .object({
@@ -192,7 +264,19 @@ export function crossCheckSite(site: Site, mapPlaces?: ReadonlySet<string>): Sit
     checkText(['services', i, 'description'], s.description);
     checkText(['services', i, 'processing_time'], s.processing_time);
     checkText(['services', i, 'fee', 'note'], s.fee.note);
-    s.required_documents.forEach((d, j) => checkText(['services', i, 'required_documents', j], d));
+    const fieldIds = new Set((site.fields ?? []).map((f) => f.id));
+    if (s.field !== undefined && !fieldIds.has(s.field)) {
+      issues.push(at(['services', i, 'field'], `unknown field id '${s.field}'`));
+    }
+    s.required_documents.forEach((d, j) => {
+      const path = ['services', i, 'required_documents', j];
+      const help = documentHelp(d);
+      checkText('text' in d ? [...path, 'text'] : path, documentText(d));
+      checkText([...path, 'where'], help.where);
+      if (help.facility && !site.facilities.some((f) => f.id === help.facility)) {
+        issues.push(at([...path, 'facility'], `the site has no facility '${help.facility}'`));
+      }
+    });
     const other = prefixes.get(s.prefix);
     if (other) issues.push(at(['services', i, 'prefix'], `prefix '${s.prefix}' already used by '${other}'`));
     prefixes.set(s.prefix, s.id);
@@ -212,6 +296,11 @@ export function crossCheckSite(site: Site, mapPlaces?: ReadonlySet<string>): Sit
       }
     });
   });
+  (site.fields ?? []).forEach((f, i) => checkText(['fields', i, 'name'], f.name));
+  unique('field', site.fields ?? [], 'fields');
+  if (mapPlaces && site.kiosk_place && !mapPlaces.has(site.kiosk_place)) {
+    issues.push(at(['kiosk_place'], `unknown map place '${site.kiosk_place}'`));
+  }
   site.facilities.forEach((f, i) => {
     checkText(['facilities', i, 'name'], f.name);
     if (mapPlaces && !mapPlaces.has(f.place)) {
@@ -245,11 +334,15 @@ export type SiteCatalogue = Pick<
   | 'counters'
   | 'services'
   | 'facilities'
+  | 'fields'
+  | 'kiosk_place'
 > & { priority_classes: Site['priority']['classes'] };
 
 export function toCatalogue(site: Site): SiteCatalogue {
   const { id, name, address, timezone, languages, opening_hours, counters, services, facilities } = site;
   return {
+    ...(site.fields ? { fields: site.fields } : {}),
+    ...(site.kiosk_place ? { kiosk_place: site.kiosk_place } : {}),
     id,
     name,
     address,

@@ -64,6 +64,11 @@ export interface TicketReceipt {
   /** True when this answer replays an earlier issue with the same idempotency key. */
   replayed: boolean;
   print: PrintOutcome;
+  /**
+   * The phone page of this ticket (QR on the screen and on paper): live position, the call, then the
+   * rating after completion. Absent from bridges that predate it; the kiosk then builds it from its URL.
+   */
+  phone_url?: string;
 }
 
 export const issueTicketSchema = z
@@ -77,6 +82,14 @@ export const issueTicketSchema = z
       .optional(),
     language: languageSchema.optional(),
     print: z.boolean().default(true),
+    /**
+     * The kiosk's document checklist: indexes (into the service's `required_documents`) of the papers
+     * the citizen said they do not have. Printed on the ticket with where to get each; never stored.
+     */
+    checklist: z
+      .object({ missing: z.array(z.number().int().min(0).max(49)).max(50) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type IssueTicketRequest = z.input<typeof issueTicketSchema>;
@@ -90,6 +103,28 @@ export const rateTicketSchema = z
   })
   .strict();
 export type RateTicketRequest = z.input<typeof rateTicketSchema>;
+
+/** A kiosk looking up today's ticket by the number printed on it (to rate the service afterwards). */
+export const findTicketSchema = z
+  .object({
+    number: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .pipe(z.string().regex(/^[A-Z]{1,2}\d{2,4}$/)),
+  })
+  .strict();
+export type FindTicketRequest = z.input<typeof findTicketSchema>;
+
+/** Answer of `ticket:find`: enough to offer a rating, nothing personal. */
+export interface TicketLookup {
+  ticket_id: string;
+  number: string;
+  service_id: string;
+  status: TicketStatus;
+  /** True when it was already rated (a ticket is rated once). */
+  rated: boolean;
+}
 
 export const counterRefSchema = z.object({ counter_id: id }).strict();
 export const counterTicketSchema = z.object({ counter_id: id, ticket_id: uuid }).strict();

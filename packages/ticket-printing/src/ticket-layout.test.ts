@@ -56,7 +56,22 @@ describe('ticket wording (from the i18n catalogue)', () => {
     expect(hi).toContain('प्राथमिकता: वरिष्ठ नागरिक (60 वर्ष या अधिक)');
     const ur = await linesOf('ur');
     expect(ur).toContain('آپ سے پہلے 3 لوگ ہیں');
-    expect(ur).toContain('متوقع انتظار: تقریباً 12 منٹ');
+    // A text value inside an Urdu message is bidi-isolated (U+2068 … U+2069), so its order holds.
+    expect(ur).toContain('متوقع انتظار: \u2068تقریباً 12 منٹ\u2069');
+  });
+
+  it('prints the kiosk checklist: each missing paper and where to get it, only when given', async () => {
+    const plain = await linesOf('vi');
+    expect(plain.some((l) => l.includes('GIẤY TỜ CÒN THIẾU'))).toBe(false);
+    const vi = await linesOf('vi', (j) => ({ ...j, missing_documents: [1] }));
+    const at = vi.indexOf('GIẤY TỜ CÒN THIẾU / PAPERS STILL MISSING');
+    expect(at).toBeGreaterThan(0);
+    expect(vi[at + 1]).toMatch(/^• Bản photo cần chứng thực/);
+    expect(vi.some((l) => l.startsWith('→ Photo tại góc photocopy gần cửa vào'))).toBe(true);
+    expect(at).toBeLessThan(vi.findIndex((l) => l.startsWith('Quét mã để đánh giá')));
+    const ur = await linesOf('ur', (j) => ({ ...j, missing_documents: [1, 99] }));
+    expect(ur).toContain('کم کاغذات');
+    expect(ur).toContain('→ داخلی دروازے کے پاس فوٹو کاپی کونے سے نقلیں بنوائیں');
   });
 
   it('says 1 minute and 2 minutes, and nobody ahead', async () => {

@@ -1,5 +1,5 @@
 import { translator, type Translator } from '@reception/i18n';
-import type { Language, Translated } from '@reception/protocol';
+import { documentHelp, documentText, type Language, type Translated } from '@reception/protocol';
 import QRCode from 'qrcode';
 import type { Bitmap } from './bitmap.ts';
 import { Paper, type TextStyle } from './paper.ts';
@@ -116,6 +116,17 @@ export function layoutTicket(job: PrintJob, timeZone: string, width = PAPER_DOTS
     );
   say((t) => t.t('ticket.issued_at', { when: new Date(ticket.created_at) }), 20);
   rule();
+  // The kiosk's checklist: each missing paper, then where to get it, in the paper languages.
+  const missing = (job.missing_documents ?? []).flatMap((i) => service?.required_documents[i] ?? []);
+  if (missing.length > 0) {
+    say((t) => t.t('ticket.missing_heading'), 22, 0.15);
+    for (const d of missing) {
+      const { where } = documentHelp(d);
+      say((t) => `• ${named(documentText(d), t.language, '')}`, 20, 0.1);
+      if (where) say((t) => `→ ${named(where, t.language, '')}`, 18, 0.2);
+    }
+    rule();
+  }
   y += 6;
   const qr = QRCode.create(job.qr_url, { errorCorrectionLevel: 'M' });
   const side = qr.modules.size;

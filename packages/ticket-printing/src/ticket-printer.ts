@@ -7,8 +7,13 @@ export interface PrintJob {
   position: number;
   estimated_wait_min: number;
   counters: number[];
-  /** Where the QR code on the ticket points (rating page with the ticket id). */
+  /** Where the QR code on the ticket points (the ticket's phone page: position, call, rating). */
   qr_url: string;
+  /**
+   * The kiosk's checklist: indexes into the service's `required_documents` of the papers the citizen does
+   * not have; printed with where to get each. Absent or empty: no checklist on the paper.
+   */
+  missing_documents?: readonly number[];
 }
 
 /**

@@ -11,8 +11,11 @@ import {
   type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
-import { HOST_CHANNELS, type KioskHostConfig } from '../shared/host-api.ts';
-import { readKioskConfig, type KioskConfig } from './config.ts';
+import pino from 'pino';
+import { HOST_EVENTS, HOST_METHODS, type HostMethod } from '../shared/host-api.ts';
+import { createKioskHost } from '../host/compose.ts';
+import { readKioskConfig, type KioskConfig } from '../host/config.ts';
+import type { KioskHost } from '../host/kiosk-host.ts';
 import {
   APP_HOST,
   APP_SCHEME,
@@ -91,6 +94,8 @@ function createWindow(config: KioskConfig): BrowserWindow {
     show: false,
     kiosk: config.KIOSK_MODE,
     fullscreen: config.KIOSK_MODE || config.KIOSK_FULLSCREEN,
+    alwaysOnTop: config.KIOSK_MODE,
+    frame: !config.KIOSK_MODE,
     autoHideMenuBar: true,
     backgroundColor: '#eef2f7',
     webPreferences: {
@@ -107,6 +112,11 @@ function createWindow(config: KioskConfig): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  // Always in front: above panels and notifications, and back on top if anything takes the focus.
+  if (config.KIOSK_MODE) {
+    win.setAlwaysOnTop(true, 'screen-saver');
+    win.on('blur', () => win.focus());
+  }
   // A kiosk's layout is already large; pinch-zoom would only strand a citizen in a corner of the page.
   if (config.KIOSK_MODE) void win.webContents.setVisualZoomLevelLimits(1, 1);
   return win;
@@ -144,17 +154,59 @@ async function main(): Promise<void> {
   });
   serveBundledRenderer(config, csp);
 
-  ipcMain.handle(HOST_CHANNELS.getConfig, (event): KioskHostConfig => {
-    assertTrustedSender(event, trusted);
-    return {
-      bridgeUrl: config.KIOSK_BRIDGE_URL,
-      token: config.KIOSK_TOKEN,
-      idleSeconds: config.KIOSK_IDLE_SECONDS,
-    };
-  });
-
+  const log = pino({ level: config.LOG_LEVEL });
+  const host = createKioskHost(config, log);
+  const url = rendererUrl(config);
   const win = createWindow(config);
-  await win.loadURL(rendererUrl(config));
+  serveHost(host, win, trusted);
+  keepAlive(win, url, log);
+  app.on('before-quit', () => host.close());
+  await win.loadURL(url);
+}
+
+/** One IPC handler per host method, each checking its sender; host events go to the kiosk's window. */
+function serveHost(host: KioskHost, win: BrowserWindow, trusted: string): void {
+  for (const method of Object.keys(HOST_METHODS) as HostMethod[]) {
+    ipcMain.handle(HOST_METHODS[method].channel, (event, raw: unknown) => {
+      assertTrustedSender(event, trusted);
+      return host.call(method, raw);
+    });
+  }
+  host.onSpeech((payload) => {
+    if (!win.isDestroyed()) win.webContents.send(HOST_EVENTS.speech.channel, payload);
+  });
+}
+
+/**
+ * A kiosk must never show a dead window: a crashed or killed renderer is reloaded at once, a page that
+ * stops answering for `HUNG_RELOAD_MS` is reloaded, and a failed load (bridge renderer unreachable) is
+ * retried. Each reload starts the citizen's visit over, which is what an idle reset would do anyway.
+ */
+const HUNG_RELOAD_MS = 10_000;
+const LOAD_RETRY_MS = 5_000;
+function keepAlive(win: BrowserWindow, url: string, log: pino.Logger): void {
+  const contents = win.webContents;
+  let hung: ReturnType<typeof setTimeout> | undefined;
+  contents.on('render-process-gone', (_e, details) => {
+    log.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer gone; reloading');
+    if (!win.isDestroyed()) void win.loadURL(url);
+  });
+  win.on('unresponsive', () => {
+    log.warn('renderer unresponsive');
+    clearTimeout(hung);
+    hung = setTimeout(() => {
+      log.error('renderer still unresponsive; reloading');
+      if (!win.isDestroyed()) contents.forcefullyCrashRenderer();
+    }, HUNG_RELOAD_MS);
+  });
+  win.on('responsive', () => clearTimeout(hung));
+  contents.on('did-fail-load', (_e, code, description, failedUrl, isMainFrame) => {
+    if (!isMainFrame) return;
+    log.warn({ code, description, url: failedUrl }, 'renderer failed to load; retrying');
+    setTimeout(() => {
+      if (!win.isDestroyed()) void win.loadURL(url);
+    }, LOAD_RETRY_MS);
+  });
 }
 
 main().catch((e: unknown) => {

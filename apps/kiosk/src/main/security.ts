@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { KioskConfig } from './config.ts';
+import type { KioskConfig } from '../host/config.ts';
 
 /**
  * Pure security decisions of the Electron shell (ARCHITECTURE.md section 8), kept apart from Electron so they are

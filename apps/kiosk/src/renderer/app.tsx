@@ -1,25 +1,33 @@
-import { LANGUAGES, type SiteCatalogue } from '@reception/protocol';
-import { useCallback, useEffect, useReducer, useState, useSyncExternalStore } from 'react';
+import { LANGUAGES, type Language, type SiteCatalogue } from '@reception/protocol';
+import { LOCALES, textIn } from '@reception/i18n';
+import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import type { HostCapabilities, KioskHostApi } from '../shared/host-api.ts';
 import type { BridgeClient, ConnectionState } from './bridge-client.ts';
 import { BridgeProvider } from './bridge-context.tsx';
-import { textIn } from '@reception/i18n';
+import { loadCachedCatalogue, saveCatalogue } from './catalogue-cache.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { applyDocumentLanguage, kioskTranslator } from './i18n.ts';
-import { ACTIVITY_EVENTS, IdleTimer } from './idle-timer.ts';
-import { initialState, isPristine, kioskReducer } from './kiosk-state.ts';
-import { ProcedureDetail } from './procedure-detail.tsx';
-import { ProcedureList } from './procedure-list.tsx';
+import { IdleWarning } from './idle-warning.tsx';
+import { KioskProvider } from './kiosk-context.tsx';
+import { currentScreen, initialState, isPristine, kioskReducer } from './kiosk-state.ts';
+import { ScreenBody } from './screen-body.tsx';
 import { TopBar } from './top-bar.tsx';
 import { TranslatorProvider } from './translator-context.tsx';
+import { useIdleReset } from './use-idle.ts';
 import { WelcomeScreen } from './welcome-screen.tsx';
 
-/** Keeps the site catalogue fresh: fetched on every (re)connection and whenever the bridge says it changed. */
-function useCatalogue(client: BridgeClient, connection: ConnectionState): SiteCatalogue | undefined {
-  const [site, setSite] = useState<SiteCatalogue>();
+/**
+ * The site catalogue: fetched on every (re)connection and whenever the bridge says it changed, kept in
+ * local storage, and read from there while the bridge is out of reach (offline browsing).
+ */
+function useCatalogue(client: BridgeClient, connection: ConnectionState) {
+  const [site, setSite] = useState<SiteCatalogue | undefined>(() => loadCachedCatalogue(localStorage)?.site);
   const load = useCallback(() => {
     void client.request('site:get', {}).then((r) => {
-      if (r.ok) setSite(r.value);
-      else console.warn(`site:get failed: ${r.error.code} ${r.error.message}`);
+      if (r.ok) {
+        setSite(r.value);
+        saveCatalogue(localStorage, r.value);
+      } else console.warn(`site:get failed: ${r.error.code} ${r.error.message}`);
     });
   }, [client]);
   useEffect(() => {
@@ -29,14 +37,36 @@ function useCatalogue(client: BridgeClient, connection: ConnectionState): SiteCa
   return site;
 }
 
-export function App({ client, idleSeconds }: { client: BridgeClient; idleSeconds: number }) {
+function useHost(host: KioskHostApi | undefined) {
+  const [capabilities, setCapabilities] = useState<HostCapabilities>();
+  const [speaking, setSpeaking] = useState(false);
+  useEffect(() => {
+    if (!host) return;
+    void host.capabilities({}).then((r) => {
+      if (r.ok) setCapabilities(r.value);
+    });
+    return host.on('speech', ({ speaking }) => setSpeaking(speaking));
+  }, [host]);
+  return { capabilities, speaking };
+}
+
+export function App(props: {
+  client: BridgeClient;
+  host: KioskHostApi | undefined;
+  bridgeUrl: string;
+  idleSeconds: number;
+  robotScreen: boolean;
+}) {
+  const { client, host, bridgeUrl, idleSeconds, robotScreen } = props;
   // An external store, so a connection made between render and subscription is never missed.
   const connection = useSyncExternalStore(
     useCallback((onChange: () => void) => client.onState(onChange), [client]),
     () => client.state,
   );
   const site = useCatalogue(client, connection);
+  const { capabilities, speaking } = useHost(host);
   const [state, dispatch] = useReducer(kioskReducer, undefined, () => initialState());
+  const screen = currentScreen(state);
 
   const defaultLanguage = site?.languages.default;
   useEffect(() => {
@@ -47,25 +77,45 @@ export function App({ client, idleSeconds }: { client: BridgeClient; idleSeconds
   const title = site ? textIn(site.name, state.language) : '';
   useEffect(() => {
     applyDocumentLanguage(document, state.language);
+    document.documentElement.dataset.contrast = state.display.highContrast ? 'high' : 'normal';
+    document.documentElement.dataset.text = state.display.largeText ? 'large' : 'normal';
     if (title) document.title = title;
-  }, [state.language, title]);
+  }, [state.language, state.display, title]);
 
-  // Idle reset: armed whenever the kiosk holds something of a citizen's, restarted by any activity.
-  const pristine = isPristine(state);
+  // Every change of screen starts at the top and silences whatever was being read aloud.
+  const screenKey = `${state.stack.length}:${screen.name}`;
+  const first = useRef(true);
   useEffect(() => {
-    if (pristine) return;
-    const timer = new IdleTimer(idleSeconds * 1000, () => {
-      dispatch({ type: 'idle' });
-      window.scrollTo(0, 0);
-    });
-    const poke = () => timer.poke();
-    timer.poke();
-    for (const e of ACTIVITY_EVENTS) window.addEventListener(e, poke, { passive: true, capture: true });
-    return () => {
-      timer.stop();
-      for (const e of ACTIVITY_EVENTS) window.removeEventListener(e, poke, { capture: true });
-    };
-  }, [pristine, idleSeconds]);
+    window.scrollTo(0, 0);
+    if (first.current) first.current = false;
+    else void host?.stopSpeaking({});
+  }, [screenKey, host]);
+
+  const say = useCallback(
+    (text: string, language: Language) => {
+      if (capabilities?.speech && text.trim()) void host?.speak({ text: text.slice(0, 4000), language });
+    },
+    [host, capabilities],
+  );
+  const readAloud = () => {
+    if (speaking) {
+      void host?.stopSpeaking({});
+      return;
+    }
+    const main = document.querySelector('main');
+    say(main?.innerText ?? '', state.language);
+  };
+
+  const idle = useIdleReset(!isPristine(state), idleSeconds, () => dispatch({ type: 'idle' }));
+  const warned = idle.warning !== undefined;
+  useEffect(() => {
+    if (warned)
+      say(
+        `${i18n.t('kiosk.idle_title')} ${i18n.t('kiosk.idle_warning', { seconds: idle.warning ?? 0 })}`,
+        state.language,
+      );
+    // Spoken once when the warning appears, not at every tick: only `warned` re-runs it.
+  }, [warned]);
 
   const chooseLanguage = (language: (typeof LANGUAGES)[number]) => {
     dispatch({ type: 'choose-language', language });
@@ -73,50 +123,34 @@ export function App({ client, idleSeconds }: { client: BridgeClient; idleSeconds
       if (!r.ok) console.warn(`session:language failed: ${r.error.code}`);
     });
   };
-  const screen = state.screen;
-  const detailService =
-    screen.name === 'detail' ? site?.services.find((s) => s.id === screen.serviceId) : undefined;
 
-  let body;
-  if (screen.name === 'welcome') {
-    body = (
-      <WelcomeScreen site={site} languages={site?.languages.enabled ?? LANGUAGES} onChoose={chooseLanguage} />
-    );
-  } else if (!site) {
-    body = (
-      <main className="loading" role="status">
-        {i18n.t('kiosk.loading')}
-      </main>
-    );
-  } else if (detailService) {
-    body = <ProcedureDetail site={site} service={detailService} />;
-  } else {
-    body = (
-      <ProcedureList
-        site={site}
-        query={state.query}
-        onQuery={(query) => dispatch({ type: 'search', query })}
-        onOpen={(serviceId) => {
-          dispatch({ type: 'open', serviceId });
-          window.scrollTo(0, 0);
-        }}
-      />
-    );
-  }
-
+  const welcome = screen.name === 'welcome' || !site;
   return (
     <BridgeProvider value={client}>
       <TranslatorProvider value={i18n}>
-        <div className="kiosk" data-screen={screen.name}>
-          <ConnectionBanner state={connection} />
-          {screen.name !== 'welcome' && (
-            <TopBar
-              title={title}
-              onBack={() => dispatch({ type: 'back' })}
-              onHome={() => dispatch({ type: 'home' })}
-            />
+        <div className="kiosk" data-screen={welcome ? 'welcome' : screen.name} lang={LOCALES[state.language]}>
+          {welcome ? (
+            <>
+              <ConnectionBanner state={connection} hasCatalogue={site !== undefined} />
+              <WelcomeScreen
+                site={site}
+                languages={site?.languages.enabled ?? LANGUAGES}
+                connection={connection}
+                host={host}
+                canSpeak={Boolean(capabilities?.speech)}
+                onChoose={chooseLanguage}
+              />
+            </>
+          ) : (
+            <KioskProvider
+              value={{ state, dispatch, site, connection, host, capabilities, bridgeUrl, robotScreen }}
+            >
+              <TopBar title={title} speaking={speaking} onReadAloud={readAloud} />
+              <ConnectionBanner state={connection} hasCatalogue />
+              <ScreenBody screen={screen} />
+            </KioskProvider>
           )}
-          {body}
+          {idle.warning !== undefined && <IdleWarning seconds={idle.warning} onStay={idle.stay} />}
         </div>
       </TranslatorProvider>
     </BridgeProvider>

@@ -63,8 +63,11 @@ export class BridgeClient {
     const retryMs = opts.unauthorizedRetryMs ?? 30_000;
     this.socket = io(new URL(NAMESPACES.kiosk, opts.url).toString(), {
       auth: { token: opts.token },
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 5000,
+      // Exponential back-off with jitter: about 10 attempts in the first minute a bridge takes to start,
+      // not one every half second, and many kiosks do not knock in step.
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 10_000,
+      randomizationFactor: 0.5,
       ...(opts.websocketOnly ? { transports: ['websocket'] } : {}),
     });
     this.socket.on('connect', () => {

@@ -2,7 +2,7 @@ import type { ConnectionState } from './bridge-client.ts';
 import { useTranslator } from './translator-context.tsx';
 
 /** A plain banner while the bridge is out of reach; nothing at all when the connection is fine. */
-export function ConnectionBanner({ state }: { state: ConnectionState }) {
+export function ConnectionBanner({ state, hasCatalogue }: { state: ConnectionState; hasCatalogue: boolean }) {
   const i18n = useTranslator();
   switch (state) {
     case 'connected':
@@ -10,13 +10,13 @@ export function ConnectionBanner({ state }: { state: ConnectionState }) {
     case 'connecting':
       return (
         <div className="banner banner-info" role="status">
-          {i18n.t('kiosk.connection_connecting')}
+          {i18n.t('kiosk.connection_starting')}
         </div>
       );
     case 'reconnecting':
       return (
         <div className="banner banner-warn" role="status">
-          {i18n.t('kiosk.connection_reconnecting')}
+          {hasCatalogue ? i18n.t('kiosk.connection_offline') : i18n.t('kiosk.connection_reconnecting')}
         </div>
       );
     case 'unauthorized':

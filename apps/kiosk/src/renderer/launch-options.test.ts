@@ -14,7 +14,12 @@ function memoryStorage(): TokenStorage & { data: Map<string, string> } {
 describe('readBrowserLaunchOptions', () => {
   it('uses the page origin, the demo token and 60 s by default', () => {
     const opts = readBrowserLaunchOptions({ origin: 'http://10.0.0.5:8080', search: '' }, memoryStorage());
-    expect(opts).toEqual({ bridgeUrl: 'http://10.0.0.5:8080', token: 'demo-kiosk', idleSeconds: 60 });
+    expect(opts).toEqual({
+      bridgeUrl: 'http://10.0.0.5:8080',
+      token: 'demo-kiosk',
+      idleSeconds: 60,
+      robotScreen: false,
+    });
   });
 
   it('takes the token from the query and remembers it for the session', () => {
@@ -42,5 +47,17 @@ describe('parseIdleSeconds', () => {
 describe('withoutToken', () => {
   it('removes only the token parameter', () => {
     expect(withoutToken('http://h/kiosk/?token=abc&idle=5')).toBe('http://h/kiosk/?idle=5');
+  });
+});
+
+describe('robot screen', () => {
+  it('is on only with ?robot=1', () => {
+    const store = { getItem: () => null, setItem: () => undefined };
+    expect(readBrowserLaunchOptions({ origin: 'http://x', search: '?robot=1' }, store).robotScreen).toBe(
+      true,
+    );
+    expect(readBrowserLaunchOptions({ origin: 'http://x', search: '?robot=yes' }, store).robotScreen).toBe(
+      false,
+    );
   });
 });

@@ -4,6 +4,8 @@ export interface LaunchOptions {
   bridgeUrl: string;
   token: string;
   idleSeconds: number;
+  /** This kiosk is the robot's own screen (browser mode: `?robot=1`). */
+  robotScreen: boolean;
 }
 
 export const DEFAULT_TOKEN = 'demo-kiosk';
@@ -25,7 +27,7 @@ export function parseIdleSeconds(raw: string | null | undefined): number {
 /**
  * Browser mode: the bridge is the server the page came from; the device token comes from `?token=` (then
  * remembered for the tab in session storage, so a reload after the URL is tidied keeps it) or defaults to
- * the demo token; `?idle=` sets the idle reset in seconds.
+ * the demo token; `?idle=` sets the idle reset in seconds; `?robot=1` makes it the robot's own screen.
  */
 export function readBrowserLaunchOptions(
   location: Pick<Location, 'origin' | 'search'>,
@@ -35,7 +37,12 @@ export function readBrowserLaunchOptions(
   const fromUrl = params.get('token')?.trim();
   if (fromUrl) storage.setItem(TOKEN_KEY, fromUrl);
   const token = fromUrl || storage.getItem(TOKEN_KEY) || DEFAULT_TOKEN;
-  return { bridgeUrl: location.origin, token, idleSeconds: parseIdleSeconds(params.get('idle')) };
+  return {
+    bridgeUrl: location.origin,
+    token,
+    idleSeconds: parseIdleSeconds(params.get('idle')),
+    robotScreen: params.get('robot') === '1',
+  };
 }
 
 /** The URL without its `token` parameter, so the token does not stay on screen or in history. */

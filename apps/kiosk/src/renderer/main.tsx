@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { KioskHostApi } from '../shared/host-api.ts';
 import { App } from './app.tsx';
 import { BridgeClient } from './bridge-client.ts';
+import { findHost } from './host-client.ts';
 import { readBrowserLaunchOptions, withoutToken, type LaunchOptions } from './launch-options.ts';
 import './fonts.ts';
 import './styles.css';
@@ -14,16 +15,20 @@ declare global {
   }
 }
 
-async function launchOptions(): Promise<LaunchOptions> {
-  if (window.kioskHost) return window.kioskHost.getConfig();
-  const opts = readBrowserLaunchOptions(window.location, window.sessionStorage);
+/** Settings from the kiosk's Node side when there is one, else from the page's URL (served by the bridge). */
+async function launchOptions(host: KioskHostApi | undefined): Promise<LaunchOptions> {
+  const fromUrl = readBrowserLaunchOptions(window.location, window.sessionStorage);
   const tidy = withoutToken(window.location.href);
   if (tidy !== window.location.href) window.history.replaceState(null, '', tidy);
-  return opts;
+  if (!host) return fromUrl;
+  const r = await host.getConfig({});
+  if (!r.ok) throw new Error(`host getConfig failed: ${r.error.code} ${r.error.message}`);
+  return { ...r.value, robotScreen: r.value.robotScreen || fromUrl.robotScreen };
 }
 
 async function start(): Promise<void> {
-  const opts = await launchOptions();
+  const host = findHost(window);
+  const opts = await launchOptions(host);
   const client = new BridgeClient({
     url: opts.bridgeUrl,
     token: opts.token,
@@ -33,7 +38,13 @@ async function start(): Promise<void> {
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(
     <StrictMode>
-      <App client={client} idleSeconds={opts.idleSeconds} />
+      <App
+        client={client}
+        host={host}
+        bridgeUrl={opts.bridgeUrl}
+        idleSeconds={opts.idleSeconds}
+        robotScreen={opts.robotScreen}
+      />
     </StrictMode>,
   );
 }

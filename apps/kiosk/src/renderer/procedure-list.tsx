@@ -1,7 +1,8 @@
 import type { SiteCatalogue } from '@reception/protocol';
 import { textIn } from '@reception/i18n';
 import { useMemo } from 'react';
-import { searchServices } from './search.ts';
+import { useKiosk } from './kiosk-context.tsx';
+import { searchFacilities, searchServices } from './search.ts';
 import { useTranslator } from './translator-context.tsx';
 
 /** Counter numbers serving a procedure, in site order ("Counter 1, 2"). */
@@ -10,19 +11,27 @@ export function counterNumbers(site: SiteCatalogue, counterIds: readonly string[
 }
 
 /** The procedures of the centre as big buttons, with a search box that narrows them as the citizen types. */
-export function ProcedureList(props: {
-  site: SiteCatalogue;
-  query: string;
-  onQuery: (q: string) => void;
-  onOpen: (serviceId: string) => void;
-}) {
-  const { site, query, onQuery, onOpen } = props;
+export function ProcedureList(props: { field: string | undefined }) {
+  const { field } = props;
+  const { site, state, dispatch } = useKiosk();
+  const query = state.query;
+  const onQuery = (q: string) => dispatch({ type: 'search', query: q });
+  const onOpen = (serviceId: string) => dispatch({ type: 'go', screen: { name: 'detail', serviceId } });
   const i18n = useTranslator();
   const lang = i18n.language;
-  const matches = useMemo(() => searchServices(site.services, query, lang), [site, query, lang]);
+  const matches = useMemo(() => {
+    // A search looks through every procedure: the citizen may have picked the wrong field.
+    const pool =
+      field && query.trim() === '' ? site.services.filter((s) => s.field === field) : site.services;
+    return searchServices(pool, query, lang);
+  }, [site, query, lang, field]);
+  const places = useMemo(() => searchFacilities(site.facilities, query), [site, query]);
+  const fieldName = site.fields?.find((f) => f.id === field)?.name;
   return (
     <main className="procedures">
-      <h1 className="screen-heading">{i18n.t('kiosk.procedures_heading')}</h1>
+      <h1 className="screen-heading">
+        {fieldName ? textIn(fieldName, lang) : i18n.t('kiosk.procedures_heading')}
+      </h1>
       <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="search-label" htmlFor="procedure-search">
           {i18n.t('kiosk.search_label')}
@@ -45,7 +54,23 @@ export function ProcedureList(props: {
           )}
         </div>
       </form>
-      {matches.length === 0 ? (
+      {places.length > 0 && (
+        <ul className="facility-matches">
+          {places.map((f) => (
+            <li key={f.id}>
+              <button
+                type="button"
+                className="procedure-button"
+                onClick={() => dispatch({ type: 'go', screen: { name: 'facilities', place: f.place } })}
+              >
+                <span className="procedure-name">{textIn(f.name, lang)}</span>
+                <span className="procedure-counters">{i18n.t('kiosk.show_the_way')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {matches.length === 0 && places.length === 0 ? (
         <p className="no-results" role="status">
           {i18n.t('kiosk.no_results', { query: query.trim() })}
         </p>

@@ -1,6 +1,6 @@
 import type { Service } from '@reception/protocol';
 import { describe, expect, it } from 'vitest';
-import { fold, searchServices } from './search.ts';
+import { fold, searchFacilities, searchServices } from './search.ts';
 
 const service = (id: string, name: Service['name'], keywords: Service['keywords'] = {}): Service => ({
   id,
@@ -76,5 +76,31 @@ describe('searchServices', () => {
 
   it('lets every language find a procedure by its Vietnamese name', () => {
     expect(ids(searchServices(services, 'chung thuc', 'ur'))).toEqual(['certified_copy']);
+  });
+});
+
+describe('searching as citizens type (the "tried as a new user" list)', () => {
+  const withPapers = [
+    {
+      ...services[0]!,
+      required_documents: [{ vi: 'Căn cước (CCCD) hoặc hộ chiếu', en: 'ID card or passport' }],
+    },
+    services[1]!,
+  ];
+  it('finds an English word typed in Vietnamese mode and a paper by its abbreviation', () => {
+    expect(ids(searchServices(services, 'wedding', 'vi'))).toEqual(['marriage_registration']);
+    expect(ids(searchServices(withPapers, 'CCCD', 'vi'))).toEqual(['birth_registration']);
+    expect(ids(searchServices(withPapers, 'passport', 'ur'))).toEqual(['birth_registration']);
+  });
+
+  it('finds a facility by its name in any language', () => {
+    const facilities = [
+      { id: 'restroom' as const, name: { vi: 'Nhà vệ sinh', en: 'Restroom' }, place: 'restroom' },
+      { id: 'photocopy' as const, name: { vi: 'Quầy photocopy', en: 'Photocopying' }, place: 'photocopy' },
+    ];
+    expect(searchFacilities(facilities, 'nha ve sinh').map((f) => f.id)).toEqual(['restroom']);
+    expect(searchFacilities(facilities, 'Nhà vệ sinh').map((f) => f.id)).toEqual(['restroom']);
+    expect(searchFacilities(facilities, 'photocopy').map((f) => f.id)).toEqual(['photocopy']);
+    expect(searchFacilities(facilities, '')).toEqual([]);
   });
 });

@@ -1,19 +1,36 @@
 import { useTranslator } from './translator-context.tsx';
+import { useKiosk } from './kiosk-context.tsx';
 
-/** Back and "start over" on every screen after the welcome screen, at the reading-start edge. */
-export function TopBar(props: { title: string; onBack: () => void; onHome: () => void }) {
-  const { title, onBack, onHome } = props;
+/**
+ * Always at the top, never scrolled away: Back and Start over at the reading-start edge, then the
+ * controls every citizen may need on every screen: read aloud (when the kiosk has a voice), larger text
+ * and high contrast. One Back per screen: screens never draw their own.
+ */
+export function TopBar(props: { title: string; speaking: boolean; onReadAloud: () => void }) {
+  const { title, speaking, onReadAloud } = props;
   const i18n = useTranslator();
+  const { dispatch, state, capabilities } = useKiosk();
+  const { largeText, highContrast } = state.display;
   return (
     <header className="top-bar">
-      <nav className="top-bar-nav">
-        <button type="button" className="nav-button" onClick={onBack}>
+      <nav className="top-bar-nav" aria-label={title}>
+        <button
+          type="button"
+          className="nav-button"
+          data-action="back"
+          onClick={() => dispatch({ type: 'back' })}
+        >
           <span className="nav-icon nav-icon-back" aria-hidden="true">
             ←
           </span>
           {i18n.t('common.back')}
         </button>
-        <button type="button" className="nav-button" onClick={onHome}>
+        <button
+          type="button"
+          className="nav-button"
+          data-action="start-over"
+          onClick={() => dispatch({ type: 'home' })}
+        >
           <span className="nav-icon" aria-hidden="true">
             ⌂
           </span>
@@ -21,6 +38,38 @@ export function TopBar(props: { title: string; onBack: () => void; onHome: () =>
         </button>
       </nav>
       <div className="top-bar-title">{title}</div>
+      <div className="top-bar-tools" role="group" aria-label={i18n.t('kiosk.display_settings')}>
+        {capabilities?.speech && (
+          <button
+            type="button"
+            className="tool-button"
+            data-action="read-aloud"
+            aria-pressed={speaking}
+            onClick={onReadAloud}
+          >
+            <span aria-hidden="true">♪</span>{' '}
+            {speaking ? i18n.t('kiosk.stop_reading') : i18n.t('kiosk.read_aloud')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="tool-button"
+          data-action="text-size"
+          aria-pressed={largeText}
+          onClick={() => dispatch({ type: 'display', settings: { largeText: !largeText } })}
+        >
+          <span aria-hidden="true">A+</span> {i18n.t('kiosk.text_larger')}
+        </button>
+        <button
+          type="button"
+          className="tool-button"
+          data-action="contrast"
+          aria-pressed={highContrast}
+          onClick={() => dispatch({ type: 'display', settings: { highContrast: !highContrast } })}
+        >
+          <span aria-hidden="true">◐</span> {i18n.t('kiosk.contrast_high')}
+        </button>
+      </div>
     </header>
   );
 }

@@ -1,27 +1,104 @@
-/**
- * The contract between the Electron shell and the renderer. The preload exposes exactly these functions on
- * `window.kioskHost` (one function per IPC message, never `ipcRenderer` itself); the main process answers
- * each channel and checks that the sender is the kiosk's own top frame. In browser mode there is no host
- * and the renderer reads the same settings from its URL.
- *
- * Rules: every function returns a Promise; arguments and results are plain JSON values; a new message is a
- * new function and a new entry in `HOST_CHANNELS`, never a generic "send".
- */
-export interface KioskHostApi {
-  /** Where the bridge is, which device token to present and the idle reset delay. */
-  getConfig(): Promise<KioskHostConfig>;
-}
+import { empty, languageSchema, rpc, type Language, type Result, type RpcMap } from '@reception/protocol';
+import { z } from 'zod';
 
+/**
+ * The kiosk's Node side, as the renderer sees it (ARCHITECTURE.md section 2): what a web page must not do
+ * itself (speak through the device's speaker now; later run the intent and speech models, own the
+ * microphone pipeline and drive a locally attached printer). One contract, two thin shells:
+ *
+ * - Electron: the main process answers each method on its own IPC channel (`HOST_METHODS[m].channel`) and
+ *   the preload exposes exactly these functions on `window.kioskHost`, never `ipcRenderer` itself.
+ * - Browser mode: a small Node process (`src/host/browser-host.ts`) serves the same renderer on 127.0.0.1
+ *   and answers the same methods over socket.io (namespace `/host`, one event per method), admitting only
+ *   a page that presents this launch's secret from an allowed origin.
+ *
+ * Rules: every method takes one plain-JSON argument, validated with its zod schema by the host before
+ * anything runs, and resolves with a `Result` (never throws, never hangs: the client turns silence into
+ * `TIMEOUT`). Pushes from host to page are `HOST_EVENTS`, one listener function each. A new capability is a
+ * new method (and a flag in `HostCapabilities`), never a generic "send"; the renderer shows a feature only
+ * when `capabilities()` says the host has it, so a kiosk without speakers, models or printer still works.
+ *
+ * Planned additions, designed here so they fit without a new transport:
+ * - `classify {text, language}` -> `IntentResult` (packages/intent's `IntentClassifier`, run in the host);
+ * - `listen {on}` plus events `wake {keyword}`, `utterance {intent, confidence}` and `mic:level {rms}`
+ *   (packages/voice's wake word, VAD and speech intent on the host's microphone frames);
+ * - `print {ticket_id}` for a printer on the kiosk itself rather than on the bridge.
+ */
+
+/** Longest text the host will speak in one call: a whole screen read aloud fits well within it. */
+export const SPEAK_MAX_CHARS = 4000;
+
+export const speakRequestSchema = z
+  .object({ text: z.string().trim().min(1).max(SPEAK_MAX_CHARS), language: languageSchema })
+  .strict();
+export type SpeakRequest = z.input<typeof speakRequestSchema>;
+
+/** What the page needs to start. The device token stays on the machine: it is never in a URL. */
 export interface KioskHostConfig {
   /** Origin of the bridge, e.g. `http://127.0.0.1:8080`. */
   bridgeUrl: string;
   /** Kiosk device token for the socket.io handshake. */
   token: string;
-  /** Seconds without a touch before the screen resets and forgets the citizen's input. */
+  /** Seconds without a touch before the screen warns, then resets and forgets the citizen's input. */
   idleSeconds: number;
+  /** This kiosk is the robot's own screen: it follows guidance missions ("Follow me", Stop, escort). */
+  robotScreen: boolean;
 }
 
-/** IPC channel names, one per `KioskHostApi` function. */
-export const HOST_CHANNELS = {
-  getConfig: 'kiosk:get-config',
-} as const satisfies Record<keyof KioskHostApi, string>;
+/** What this host can do; the renderer hides what is false. */
+export interface HostCapabilities {
+  /** Speech output, with the engine's name (`espeak-ng`). Null: no read-aloud button. */
+  speech: { engine: string } | null;
+  /** Intent classifier for typed search (not yet hosted: the search box uses the catalogue). */
+  intent: boolean;
+  /** Microphone pipeline with wake word (not yet hosted). */
+  microphone: boolean;
+  /** A printer attached to this kiosk (tickets print on the bridge's printer otherwise). */
+  printer: boolean;
+}
+
+export interface SpeakOutcome {
+  /** False when a later `speak` or `stopSpeaking` cut this one short. */
+  finished: boolean;
+}
+
+export const HOST_METHODS = {
+  getConfig: { channel: 'kiosk:get-config', rpc: rpc<KioskHostConfig>()(empty) },
+  capabilities: { channel: 'kiosk:capabilities', rpc: rpc<HostCapabilities>()(empty) },
+  /** Speaks in the given language; whatever was being spoken stops first. Resolves when it ends. */
+  speak: { channel: 'kiosk:speak', rpc: rpc<SpeakOutcome>()(speakRequestSchema) },
+  /** Silence now (screen changed, Start over, idle reset). */
+  stopSpeaking: { channel: 'kiosk:stop-speaking', rpc: rpc<null>()(empty) },
+} as const satisfies Record<string, { channel: string; rpc: RpcMap[string] }>;
+
+export type HostMethod = keyof typeof HOST_METHODS;
+export type HostRequest<M extends HostMethod> = z.input<(typeof HOST_METHODS)[M]['rpc']['request']>;
+export type HostResponse<M extends HostMethod> = Exclude<
+  (typeof HOST_METHODS)[M]['rpc']['response'],
+  undefined
+>;
+
+/** Pushes from host to page, with the channel each uses in Electron. */
+export const HOST_EVENTS = {
+  /** The speaker started or stopped, so the page can show "speaking" and a Stop button. */
+  speech: { channel: 'kiosk:speech', schema: z.object({ speaking: z.boolean() }).strict() },
+} as const;
+export type HostEvent = keyof typeof HOST_EVENTS;
+export type HostEventPayload<E extends HostEvent> = z.output<(typeof HOST_EVENTS)[E]['schema']>;
+
+/** The functions exposed to the page: one per method, plus one listener per event. */
+export type KioskHostApi = {
+  [M in HostMethod]: (request: HostRequest<M>) => Promise<Result<HostResponse<M>>>;
+} & {
+  /** Listens to a host event; returns the function that stops listening. */
+  on<E extends HostEvent>(event: E, listener: (payload: HostEventPayload<E>) => void): () => void;
+};
+
+/** The host side: one handler per method, given the validated request. */
+export type HostHandlers = {
+  [M in HostMethod]: (
+    request: z.output<(typeof HOST_METHODS)[M]['rpc']['request']>,
+  ) => Promise<HostResponse<M>>;
+};
+
+export type { Language };

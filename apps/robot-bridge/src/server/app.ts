@@ -40,6 +40,7 @@ import {
   staffTicketHandlers,
 } from '../tickets/socket-handlers.ts';
 import { kioskDossierHandlers, type DossierHandlerDeps } from '../dossiers/socket-handlers.ts';
+import { kioskJourneyHandlers } from '../kiosk/socket-handlers.ts';
 import {
   broadcastStaffCalls,
   kioskStaffCallHandlers,
@@ -208,6 +209,11 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
   };
 
   const ticketDeps = { ...c.tickets, catalogue: () => c.site.catalogue, log: c.log };
+  const journeys = kioskJourneyHandlers({
+    site: c.site,
+    queue: c.tickets.queue,
+    log: c.log.child({ ns: 'kiosk' }),
+  });
   const languageChoices = new Counter({
     name: 'kiosk_language_choices_total',
     help: 'Languages citizens picked',
@@ -226,6 +232,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
         ...kioskStaffCallHandlers(c.staffCalls, (ctx) =>
           ctx.principal.kind === 'device' ? ctx.principal.name : ctx.actor,
         ),
+        ...journeys,
         'session:language': ({ language }) => {
           languageChoices.inc({ language });
           return ok(null);

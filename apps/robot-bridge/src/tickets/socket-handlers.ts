@@ -73,7 +73,12 @@ export function kioskTicketHandlers(
   d: TicketHandlerDeps,
   source: TicketSource = 'kiosk',
 ): KioskTicketHandlers {
-  const receipt = async (p: TicketPosition, replayed: boolean, print: boolean): Promise<TicketReceipt> => {
+  const receipt = async (
+    p: TicketPosition,
+    replayed: boolean,
+    print: boolean,
+    missing?: readonly number[],
+  ): Promise<TicketReceipt> => {
     const catalogue = d.catalogue();
     const counters = counterNumbers(catalogue, p.ticket.service_id);
     const outcome = print
@@ -84,12 +89,13 @@ export function kioskTicketHandlers(
           estimated_wait_min: p.estimated_wait_min,
           counters,
           qr_url: `${d.publicUrl()}/rate/${p.ticket.id}`,
+          ...(missing ? { missing_documents: missing } : {}),
         })
       : ({ status: 'no_printer' } as const);
     if (outcome.status === 'failed') {
       d.log.warn({ ticket: p.ticket.number, reason: outcome.message }, 'ticket print failed; ticket kept');
     }
-    return { ...p, counters, replayed, print: outcome };
+    return { ...p, counters, replayed, print: outcome, phone_url: `${d.publicUrl()}/rate/${p.ticket.id}` };
   };
   return {
     ...viewHandlers(d),
@@ -104,7 +110,7 @@ export function kioskTicketHandlers(
           actor: ctx.actor,
         });
         // A replay (the kiosk retried after a lost ack) does not print a second paper ticket.
-        return receipt(issued, issued.replayed, req.print && !issued.replayed);
+        return receipt(issued, issued.replayed, req.print && !issued.replayed, req.checklist?.missing);
       }),
     'ticket:status': ({ ticket_id }) =>
       guard(async () => receipt(await d.queue.status(ticket_id), true, false)),

@@ -7,6 +7,8 @@ import { common } from './common.ts';
 import { display } from './display.ts';
 import { CATALOGUE, type MessageKey } from './index.ts';
 import { kiosk } from './kiosk.ts';
+import { kioskAssist } from './kiosk-assist.ts';
+import { kioskJourneys } from './kiosk-journeys.ts';
 import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
 import { staff } from './staff.ts';
@@ -65,7 +67,17 @@ describe('message catalogue', () => {
 
 describe('namespace files', () => {
   it('never define the same key twice (a later spread would silently replace the earlier message)', () => {
-    const files = { common, kiosk, staff, staffCounter, display, announce, rating };
+    const files = {
+      common,
+      kiosk,
+      kioskJourneys,
+      kioskAssist,
+      staff,
+      staffCounter,
+      display,
+      announce,
+      rating,
+    };
     const seen = new Map<string, string>();
     for (const [file, messages] of Object.entries(files)) {
       for (const key of Object.keys(messages)) {

@@ -3,6 +3,8 @@ import { common } from './common.ts';
 import { ticket } from './ticket.ts';
 import { display } from './display.ts';
 import { kiosk } from './kiosk.ts';
+import { kioskAssist } from './kiosk-assist.ts';
+import { kioskJourneys } from './kiosk-journeys.ts';
 import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
 import { staff } from './staff.ts';
@@ -15,6 +17,8 @@ import { dossier } from './dossier.ts';
 export const CATALOGUE = {
   ...common,
   ...kiosk,
+  ...kioskJourneys,
+  ...kioskAssist,
   ...staff,
   ...staffCounter,
   ...display,

@@ -7,6 +7,13 @@ import { defineMessages } from './define.ts';
  * site's time zone (the translator's formats).
  */
 export const ticket = defineMessages('ticket', {
+  /** Above the kiosk checklist's missing papers, each followed by where to get it. */
+  missing_heading: {
+    vi: 'GIẤY TỜ CÒN THIẾU',
+    en: 'PAPERS STILL MISSING',
+    hi: 'कम कागज़',
+    ur: 'کم کاغذات',
+  },
   your_number: { vi: 'SỐ THỨ TỰ', en: 'YOUR NUMBER', hi: 'आपका नंबर', ur: 'آپ کا نمبر' },
   counters: {
     vi: '{count, plural, other {Quầy}}: {numbers}',

@@ -37,3 +37,31 @@ describe('readKioskConfig', () => {
     );
   });
 });
+
+describe('device token and host settings', () => {
+  it('reads the token from a file, trimmed, and refuses both sources at once', () => {
+    const c = readKioskConfig({ KIOSK_TOKEN_FILE: '/etc/kiosk/token' }, (f) =>
+      f === '/etc/kiosk/token' ? 'kiosk-lobby-1\n' : '',
+    );
+    expect(c.KIOSK_TOKEN).toBe('kiosk-lobby-1');
+    expect(() => readKioskConfig({ KIOSK_TOKEN: 'a', KIOSK_TOKEN_FILE: '/x' }, () => 'b')).toThrow(
+      /not both/,
+    );
+    expect(() => readKioskConfig({ KIOSK_TOKEN_FILE: '/x' }, () => '  \n')).toThrow(/1-512/);
+    expect(() =>
+      readKioskConfig({ KIOSK_TOKEN_FILE: '/missing' }, () => {
+        throw new Error('ENOENT');
+      }),
+    ).toThrow(/cannot read KIOSK_TOKEN_FILE \/missing: ENOENT/);
+  });
+
+  it('defaults the host to port 8090 with espeak-ng at a slow rate', () => {
+    const c = readKioskConfig({});
+    expect(c).toMatchObject({ KIOSK_HOST_PORT: 8090, KIOSK_SPEECH: 'espeak-ng', KIOSK_SPEECH_RATE: 150 });
+    expect(readKioskConfig({ KIOSK_SPEECH: 'none', KIOSK_HOST_PORT: '0' })).toMatchObject({
+      KIOSK_SPEECH: 'none',
+      KIOSK_HOST_PORT: 0,
+    });
+    expect(() => readKioskConfig({ KIOSK_SPEECH: 'festival' })).toThrow(/KIOSK_SPEECH/);
+  });
+});

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeZodError } from '@reception/protocol';
+import { z } from 'zod';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** apps/kiosk/dist, seen from the built main (apps/kiosk/dist-electron) or from the source (src/host). */
+const DEFAULT_WEB_DIR =
+  path.basename(HERE) === 'dist-electron'
+    ? path.resolve(HERE, '..', 'dist')
+    : path.resolve(HERE, '..', '..', 'dist');
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/**
+ * The kiosk's whole configuration (Electron shell and browser-mode host alike), read from the environment
+ * once, here and nowhere else.
+ * - KIOSK_BRIDGE_URL: the bridge (origin only), default the local demo bridge.
+ * - KIOSK_TOKEN, or KIOSK_TOKEN_FILE (a file holding it, for systemd credentials): this kiosk's device token.
+ * - KIOSK_RENDERER (Electron): `bundled` loads the renderer from KIOSK_WEB_DIR through app:// (works while
+ *   the bridge is down: the banner says so); `bridge` loads `${KIOSK_BRIDGE_URL}/kiosk/`.
+ * - KIOSK_MODE: Electron kiosk mode (full screen, always on top, no menu, no way out). KIOSK_FULLSCREEN:
+ *   full screen only.
+ * - KIOSK_IDLE_SECONDS: idle reset delay (the last 20 s of it are a spoken and visible warning).
+ * - KIOSK_DEVTOOLS: open-able DevTools while developing; never in a packaged kiosk.
+ * - KIOSK_ROBOT_SCREEN: this kiosk is the robot's own screen (registers with the bridge for missions).
+ * - KIOSK_HOST_PORT (browser mode): the port on 127.0.0.1 where the host serves the renderer and its API.
+ * - KIOSK_SPEECH: `espeak-ng` (default) or `none` (no speaker: the read-aloud button is hidden).
+ * - KIOSK_SPEECH_RATE: words per minute (espeak-ng), slower than its default for older listeners.
+ * - LOG_LEVEL: pino level of the host's logs.
+ */
+export const kioskEnvSchema = z.object({
+  KIOSK_BRIDGE_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('http://127.0.0.1:8080')
+    .transform((u) => new URL(u).origin),
+  KIOSK_TOKEN: z.string().trim().min(1).max(512).optional(),
+  KIOSK_TOKEN_FILE: z.string().min(1).optional(),
+  KIOSK_RENDERER: z.enum(['bundled', 'bridge']).default('bundled'),
+  KIOSK_WEB_DIR: z.string().min(1).default(DEFAULT_WEB_DIR),
+  KIOSK_MODE: flag.default(false),
+  KIOSK_FULLSCREEN: flag.default(false),
+  KIOSK_IDLE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+  KIOSK_DEVTOOLS: flag.default(false),
+  KIOSK_ROBOT_SCREEN: flag.default(false),
+  KIOSK_HOST_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
+  KIOSK_SPEECH: z.enum(['espeak-ng', 'none']).default('espeak-ng'),
+  KIOSK_SPEECH_RATE: z.coerce.number().int().min(80).max(450).default(150),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type KioskConfig = Omit<z.infer<typeof kioskEnvSchema>, 'KIOSK_TOKEN' | 'KIOSK_TOKEN_FILE'> & {
+  KIOSK_TOKEN: string;
+};
+
+export class KioskConfigError extends Error {
+  readonly code = 'KIOSK_CONFIG_INVALID';
+}
+
+export const DEMO_TOKEN = 'demo-kiosk';
+
+export function readKioskConfig(
+  env: Record<string, string | undefined> = process.env,
+  readFile: (file: string) => string = (f) => readFileSync(f, 'utf8'),
+): KioskConfig {
+  const parsed = kioskEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new KioskConfigError(`invalid kiosk environment:\n  ${describeZodError(parsed.error, '\n  ')}`);
+  }
+  const { KIOSK_TOKEN, KIOSK_TOKEN_FILE, ...rest } = parsed.data;
+  if (KIOSK_TOKEN && KIOSK_TOKEN_FILE) {
+    throw new KioskConfigError('invalid kiosk environment:\n  set KIOSK_TOKEN or KIOSK_TOKEN_FILE, not both');
+  }
+  let token = KIOSK_TOKEN ?? DEMO_TOKEN;
+  if (KIOSK_TOKEN_FILE) {
+    try {
+      token = readFile(KIOSK_TOKEN_FILE).trim();
+    } catch (e) {
+      throw new KioskConfigError(`cannot read KIOSK_TOKEN_FILE ${KIOSK_TOKEN_FILE}: ${(e as Error).message}`);
+    }
+    if (!token || token.length > 512) {
+      throw new KioskConfigError(
+        `KIOSK_TOKEN_FILE ${KIOSK_TOKEN_FILE} must hold a token of 1-512 characters`,
+      );
+    }
+  }
+  return { ...rest, KIOSK_TOKEN: token };
+}
