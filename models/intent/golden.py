@@ -1,16 +1,18 @@
 """Writes golden/features.json: inputs, their normalised text and hashed feature ids, as computed by
 features.py. packages/intent/src/features.test.ts recomputes them in TypeScript and must match exactly;
-models/intent/test_features.py checks that this file is up to date with features.py.
+`golden.py --check` says whether the file is still what features.py computes (exit 1 if not).
 
-Run: /usr/bin/python3 models/intent/golden.py
+Run: /usr/bin/python3 models/intent/golden.py [--check]
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 
 from features import feature_ids, feature_strings, fnv1a32, normalise
+from jsonio import dump, prettier
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BUCKETS = [1 << 16, 1 << 17, 1000003]
@@ -69,9 +71,13 @@ def main() -> None:
     hashes = {s: fnv1a32(s.encode("utf-8")) for s in ["", "a", "foobar", "chào", "जन्म", "شادی", "😀"]}
     out = {"buckets": BUCKETS, "fnv1a32": hashes, "cases": cases}
     path = os.path.join(HERE, "golden", "features.json")
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(out, f, ensure_ascii=False, separators=(",", ":"))
-        f.write("\n")
+    if "--check" in sys.argv:
+        with open(path, encoding="utf-8") as f:
+            same = json.load(f) == out
+        print(f"{path}: {'up to date' if same else 'STALE: run golden.py'}")
+        sys.exit(0 if same else 1)
+    dump(path, out)
+    prettier([path])
     print(f"wrote {path}: {len(cases)} cases")
 
 

@@ -41,7 +41,10 @@ export function normalise(text: string): string {
     if (ZERO_WIDTH.has(ch)) continue;
     out += KEEP.test(ch) ? ch : ' ';
   }
-  return out.split(/\s+/u).filter((w) => w !== '').join(' ');
+  return out
+    .split(/\s+/u)
+    .filter((w) => w !== '')
+    .join(' ');
 }
 
 const encoder = new TextEncoder();
