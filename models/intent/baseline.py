@@ -34,7 +34,7 @@ def make_model():
             TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
             TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=2),
         ),
-        LogisticRegression(C=10.0, max_iter=300),
+        LogisticRegression(C=10.0, max_iter=100),
     )
 
 

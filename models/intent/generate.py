@@ -1,9 +1,9 @@
 """Builds the training set (data/train.jsonl) from the hand-written phrase pools in data/pools/*.yaml plus
 English out-of-scope utterances from CLINC150's train split. Deterministic for a given seed.
 
-The validation split (data/validation.jsonl) is hand-written in a separate file and never read here except
-to drop any generated sentence whose normalised text equals a validation sentence (so that training never
-sees a validation sentence, not even a two-word greeting).
+The validation and test splits (data/validation.jsonl, data/test.jsonl) are hand-written in separate files
+and never read here except to drop any generated sentence whose normalised text equals one of theirs (so
+that training never sees a held-out sentence, not even a two-word greeting).
 
 Run: /usr/bin/python3 models/intent/generate.py   (train.py calls it)
 """
@@ -23,10 +23,11 @@ from features import normalise
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 LANGS = ("vi", "en", "hi", "ur")
-PER_INTENT = {"vi": 220, "en": 200, "hi": 150, "ur": 150}
-PER_INTENT_LATN = 90
+PER_INTENT = {"vi": 260, "en": 260, "hi": 180, "ur": 180}
+PER_INTENT_LATN = 100
 OOS_REPEAT = 3
 CLINC_OOS = 600
+FACILITY_IDS = {"restroom", "waiting_area", "photocopy", "parking", "drinking_water", "exit"}
 # CLINC150 intents that are in scope for us (or too close to one of ours) and so are never used as negatives.
 CLINC_EXCLUDE = {
     "greeting", "goodbye", "thank_you", "repeat", "cancel", "change_language", "change_speed",
@@ -79,18 +80,27 @@ class Pool:
         self.oos_objects: list[str] = g("oos_objects") or []
         self.oos_frames: list[str] = g("oos_frames") or []
         self.fillers: list[str] = g("fillers") or []
+        self.situations: dict[str, list[str]] = g("situations") or {}
         self.mix = other  # another pool whose procedure names get code-mixed into this one
 
 
 def fill(template: str, pool: Pool, rng: random.Random) -> tuple[str, dict]:
     slots: dict = {}
     text = template
+    # "... @value": a template without a placeholder that still implies a slot ("I'm thirsty @drinking_water")
+    if " @" in text:
+        text, value = text.rsplit(" @", 1)
+        slots["facility" if value in FACILITY_IDS else "procedure"] = value
     if "{p}" in text:
         proc = rng.choice(sorted(pool.procedures))
         names = pool.procedures[proc]
         if pool.mix is not None and rng.random() < 0.12:
             names = pool.mix.procedures[proc]
         text = text.replace("{p}", rng.choice(names))
+        slots["procedure"] = proc
+    if "{s}" in text:
+        proc = rng.choice(sorted(pool.situations))
+        text = text.replace("{s}", rng.choice(pool.situations[proc]))
         slots["procedure"] = proc
     if "{f}" in text:
         fac = rng.choice(sorted(pool.facilities))
@@ -124,10 +134,11 @@ def dress(text: str, pool: Pool, lang: str, latin: bool, rng: random.Random) -> 
 def generate(seed: int = 7) -> tuple[list[dict], dict]:
     rng = random.Random(seed)
     held_out = set()
-    with open(os.path.join(DATA, "validation.jsonl"), encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                held_out.add(normalise(json.loads(line)["text"]))
+    for name in ("validation.jsonl", "test.jsonl"):
+        with open(os.path.join(DATA, name), encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    held_out.add(normalise(json.loads(line)["text"]))
     rows: list[dict] = []
     seen: set[tuple[str, str]] = set()
     dropped = Counter()

@@ -41,7 +41,7 @@ PROCEDURES = [
     "land_use_certificate", "construction_permit", "business_household_registration", "social_allowance",
 ]  # fmt: skip
 FACILITIES = ["none", "restroom", "waiting_area", "photocopy", "parking", "drinking_water", "exit"]
-HP = HParams(buckets=1 << 16, dim=64, hidden=256, epochs=12, emb_lr=0.1, members=1, seed=20251206)
+HP = HParams(buckets=1 << 16, dim=32, hidden=256, epochs=12, emb_lr=0.1, members=2, seed=20251206)
 
 
 def load_jsonl(path: str) -> list[dict]:
@@ -91,7 +91,8 @@ def main() -> None:
         "procedures": PROCEDURES,
         "facilities": FACILITIES,
         "threshold": threshold,
-        "slot_strategy": strategy,
+        "slot_strategy": strategy[0],
+        "slot_head_min": strategy[1],
         "hparams": {k: v for k, v in HP.__dict__.items() if k != "heads"},
     }
     size = export(members, ["intent", "procedure", "facility"], os.path.join(HERE, "model.onnx"), {"labels": "model.json"})

@@ -17,6 +17,8 @@ const modelMetaSchema = z.object({
   facilities: z.array(z.union([z.literal('none'), z.enum(FACILITY_IDS)])),
   threshold: z.number().min(0).max(1),
   slot_strategy: z.enum(SLOT_STRATEGIES),
+  /** A slot head's answer counts only at or above this probability. */
+  slot_head_min: z.number().min(0).max(1),
   model_bytes: z.number().int().positive(),
 });
 export type ModelMeta = z.infer<typeof modelMetaSchema>;

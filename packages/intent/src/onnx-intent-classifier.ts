@@ -10,9 +10,6 @@ import { type Lexicon, matchLexicon } from './lexicon.ts';
 import { type ModelFiles, readModelFiles, type SlotStrategy } from './model-files.ts';
 import { MODEL_DIR } from './paths.ts';
 
-/** A slot head's answer counts only at or above this probability (evaluate.HEAD_MIN in Python). */
-const HEAD_MIN = 0.5;
-
 /** Raw model outputs for one utterance: one probability vector per head. */
 export interface HeadProbabilities {
   intent: Float32Array;
@@ -22,6 +19,7 @@ export interface HeadProbabilities {
 
 function slotValue(
   strategy: SlotStrategy,
+  headMin: number,
   probs: Float32Array,
   labels: readonly string[],
   lexicon: Lexicon,
@@ -29,7 +27,7 @@ function slotValue(
 ): string | undefined {
   const top = argmax(probs);
   const label = labels[top];
-  const head = label !== undefined && label !== 'none' && (probs[top] ?? 0) >= HEAD_MIN ? label : undefined;
+  const head = label !== undefined && label !== 'none' && (probs[top] ?? 0) >= headMin ? label : undefined;
   const found = matchLexicon(lexicon, norm);
   switch (strategy) {
     case 'lexicon':
@@ -108,6 +106,7 @@ export class OnnxIntentClassifier implements IntentClassifier {
     const slots: IntentSlots = {};
     const procedure = slotValue(
       meta.slot_strategy,
+      meta.slot_head_min,
       probs.procedure,
       meta.procedures,
       lexicon.procedure,
@@ -116,7 +115,14 @@ export class OnnxIntentClassifier implements IntentClassifier {
     if (procedure !== undefined && procedure !== 'none')
       slots.procedure = procedure as IntentSlots['procedure'];
     if (intent === 'find_facility') {
-      const facility = slotValue(meta.slot_strategy, probs.facility, meta.facilities, lexicon.facility, norm);
+      const facility = slotValue(
+        meta.slot_strategy,
+        meta.slot_head_min,
+        probs.facility,
+        meta.facilities,
+        lexicon.facility,
+        norm,
+      );
       if (facility !== undefined && facility !== 'none') slots.facility = facility as IntentSlots['facility'];
     }
     const counter = extractCounter(norm);
