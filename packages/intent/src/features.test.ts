@@ -40,3 +40,18 @@ describe('features match the Python implementation (golden vectors)', () => {
     },
   );
 });
+
+describe('featureIds (allocation-free hashing) equals hashing the feature strings', () => {
+  it.each(golden.cases.map((c) => [JSON.stringify(c.text).slice(0, 30), c.text] as const))(
+    '%s',
+    (_n, text) => {
+      const norm = normalise(text);
+      expect(featureIds(norm, 1 << 16)).toEqual(featureStrings(norm).map((f) => fnv1a32(f) % (1 << 16)));
+    },
+  );
+  it('handles astral code points and lone surrogates like TextEncoder', () => {
+    for (const s of ['𝓐𝓑 😀 a', '\ud800x', 'x\udfff']) {
+      expect(featureIds(s, 1 << 16)).toEqual(featureStrings(s).map((f) => fnv1a32(f) % (1 << 16)));
+    }
+  });
+});

@@ -77,7 +77,55 @@ export function featureStrings(norm: string): string[] {
   return feats;
 }
 
-/** Hashed feature ids in [0, buckets): what the ONNX model's `ids` input takes. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+
+const step = (h: number, byte: number) => Math.imul(h ^ byte, FNV_PRIME) >>> 0;
+
+/** Feeds the UTF-8 bytes of one code point into an FNV-1a state (lone surrogates as U+FFFD, like TextEncoder). */
+function fnvCodePoint(h: number, cp: number): number {
+  const c = cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp;
+  if (c < 0x80) return step(h, c);
+  if (c < 0x800) return step(step(h, 0xc0 | (c >> 6)), 0x80 | (c & 0x3f));
+  if (c < 0x10000) return step(step(step(h, 0xe0 | (c >> 12)), 0x80 | ((c >> 6) & 0x3f)), 0x80 | (c & 0x3f));
+  const h1 = step(step(h, 0xf0 | (c >> 18)), 0x80 | ((c >> 12) & 0x3f));
+  return step(step(h1, 0x80 | ((c >> 6) & 0x3f)), 0x80 | (c & 0x3f));
+}
+
+function fnvRange(prefix: number, cps: readonly number[], from: number, to: number): number {
+  let h = Math.imul(FNV_OFFSET ^ prefix, FNV_PRIME) >>> 0;
+  for (let i = from; i < to; i++) h = fnvCodePoint(h, cps[i] ?? 0);
+  return h;
+}
+
+/**
+ * Hashed feature ids in [0, buckets): what the ONNX model's `ids` input takes. The same values as
+ * `featureStrings(norm).map((f) => fnv1a32(f) % buckets)`, computed without building the strings (the kiosk
+ * calls this on every keystroke-sized request; fewer allocations, shorter GC pauses).
+ */
 export function featureIds(norm: string, buckets: number): number[] {
-  return featureStrings(norm).map((f) => fnv1a32(f) % buckets);
+  const t = Array.from(norm).slice(0, MAX_FEATURE_CHARS).join('').trim();
+  if (t === '') return [];
+  const cps = [SPACE, ...Array.from(t, (ch) => ch.codePointAt(0) ?? 0), SPACE];
+  const ids: number[] = [];
+  for (let n = CHAR_NGRAM_MIN; n <= CHAR_NGRAM_MAX; n++) {
+    for (let i = 0; i + n <= cps.length; i++) {
+      if (n === 1 && cps[i] === SPACE) continue;
+      ids.push(fnvRange(0x63 /* c */, cps, i, i + n) % buckets);
+    }
+  }
+  // Word boundaries in the padded code-point array: words are the runs between single spaces.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 1; i < cps.length - 1; i++) {
+    if (cps[i - 1] === SPACE) starts.push(i);
+    if (cps[i + 1] === SPACE) ends.push(i + 1);
+  }
+  for (let k = 0; k < starts.length; k++)
+    ids.push(fnvRange(0x77 /* w */, cps, starts[k] ?? 0, ends[k] ?? 0) % buckets);
+  for (let k = 0; k + 1 < starts.length; k++) {
+    ids.push(fnvRange(0x62 /* b */, cps, starts[k] ?? 0, ends[k + 1] ?? 0) % buckets);
+  }
+  return ids;
 }
