@@ -85,6 +85,16 @@ describe('awkward input gets a valid out_of_scope answer, never a crash', () => 
   });
 });
 
+describe('concurrency', () => {
+  it('gives the same answers to concurrent calls as to sequential ones', async () => {
+    const texts = ['xin chào', 'where is counter 5', 'पानी कहाँ मिलेगा', 'بس کا ٹکٹ کہاں ملے گا', 'khai sinh'];
+    const sequential = [];
+    for (const t of texts) sequential.push(await nlu.classify(t));
+    const concurrent = await Promise.all([...texts, ...texts].map((t) => nlu.classify(t)));
+    expect(concurrent).toEqual([...sequential, ...sequential]);
+  });
+});
+
 describe('lifecycle', () => {
   it('rejects after close, and close is idempotent', async () => {
     const c = await OnnxIntentClassifier.load();
