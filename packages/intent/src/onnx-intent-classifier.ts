@@ -3,7 +3,7 @@ import { languageSchema } from '@reception/protocol';
 import { extractCounter } from './counter.ts';
 import { ClassifierClosedError, ModelInvalidError } from './errors.ts';
 import { normalise } from './features.ts';
-import { guard } from './guards.ts';
+import { guard, MAX_INPUT_CHARS } from './guards.ts';
 import { argmax, HashNetSession } from './hashnet-session.ts';
 import type { IntentClassifier } from './intent-classifier.ts';
 import { type Lexicon, matchLexicon } from './lexicon.ts';
@@ -82,8 +82,9 @@ export class OnnxIntentClassifier implements IntentClassifier {
 
   async classify(text: string, _lang?: Language): Promise<IntentResult> {
     if (this.#session.closed) throw new ClassifierClosedError();
-    // Only the first MAX_INPUT_CHARS matter to the guard; never normalise 100 kB.
-    const norm = normalise(text.length > 4096 ? text.slice(0, 4096) : text);
+    // Checked before normalising, so a 100 kB paste costs nothing.
+    if (text.length > MAX_INPUT_CHARS) return { ...OUT_OF_SCOPE, slots: {} };
+    const norm = normalise(text);
     if (guard(text, norm) !== undefined) return { ...OUT_OF_SCOPE, slots: {} };
     const probs = await this.probabilities(norm);
     return this.decide(norm, probs);
