@@ -13,3 +13,4 @@ export * from './admin.ts';
 export * from './zod-errors.ts';
 export * from './http-api.ts';
 export * from './lobby.ts';
+export * from './intent.ts';

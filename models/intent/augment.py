@@ -1,0 +1,83 @@
+"""Noise the training generator adds to hand-written phrases: Vietnamese without diacritics, Vietnamese with
+telex leftovers (the keystrokes an input method failed to convert: "giaays" for "giấy"), typos, case."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+_SHAPES = {"\u0302": None, "\u0306": "w", "\u031b": "w"}  # circumflex doubles the vowel; breve/horn add w
+
+
+def strip_diacritics(text: str) -> str:
+    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in s if not 0x0300 <= ord(c) <= 0x036F))
+
+
+def telex(word: str) -> str:
+    """Types a Vietnamese word in raw telex: giấy -> giaays, đường -> dduwowngf, khai -> khai."""
+    out = []
+    tone = ""
+    for ch in unicodedata.normalize("NFD", word):
+        if ch in _TONES:
+            tone = _TONES[ch]
+        elif ch in _SHAPES:
+            prev = out[-1] if out else ""
+            out.append(prev if _SHAPES[ch] is None else "w")
+        elif ch in "đĐ":
+            out.append("dd")
+        else:
+            out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out)).replace("đ", "dd") + tone
+
+
+def telex_sentence(text: str, rng: random.Random, p_word: float = 0.5) -> str:
+    return " ".join(telex(w) if rng.random() < p_word else strip_diacritics(w) for w in text.split(" "))
+
+
+def typo(text: str, rng: random.Random) -> str:
+    words = text.split(" ")
+    idx = [i for i, w in enumerate(words) if len(w) >= 4]
+    if not idx:
+        return text
+    i = rng.choice(idx)
+    w = list(words[i])
+    j = rng.randrange(1, len(w) - 1)
+    op = rng.random()
+    if op < 0.3:
+        del w[j]
+    elif op < 0.6:
+        w[j], w[j + 1] = w[j + 1], w[j]
+    elif op < 0.8 or not words[i].isascii():
+        w.insert(j, w[j])
+    else:
+        w[j] = rng.choice("aeioundhtm")
+    words[i] = "".join(w)
+    return " ".join(words)
+
+
+def surface(text: str, lang: str, latin: bool, rng: random.Random) -> str:
+    """Random surface noise for one generated sentence."""
+    if lang == "vi":
+        r = rng.random()
+        if r < 0.33:
+            text = strip_diacritics(text)
+        elif r < 0.41:
+            text = telex_sentence(text, rng)
+    if rng.random() < 0.12:
+        text = typo(text, rng)
+    if latin or lang in ("vi", "en"):
+        r = rng.random()
+        if r < 0.25:
+            text = text[:1].upper() + text[1:]
+        elif r < 0.28:
+            text = text.upper()
+    r = rng.random()
+    if r < 0.2:
+        text += "?"
+    elif r < 0.25:
+        text += "."
+    elif r < 0.28:
+        text += "!"
+    return text

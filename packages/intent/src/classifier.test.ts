@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { intentResultSchema } from '@reception/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IntentError } from './errors.ts';
+import { normalise } from './features.ts';
+import { OnnxIntentClassifier } from './onnx-intent-classifier.ts';
+import { MODEL_DIR } from './paths.ts';
+
+interface GoldenModel {
+  text: string;
+  intent: number[];
+  procedure: number[];
+  facility: number[];
+}
+
+let nlu: OnnxIntentClassifier;
+beforeAll(async () => {
+  nlu = await OnnxIntentClassifier.load();
+});
+afterAll(async () => {
+  await nlu.close();
+});
+
+describe('ONNX model matches the PyTorch/numpy reference (golden vectors)', () => {
+  const golden = JSON.parse(readFileSync(join(MODEL_DIR, 'golden', 'model.json'), 'utf8')) as GoldenModel[];
+  it('has reference outputs', () => {
+    expect(golden.length).toBeGreaterThan(20);
+  });
+  it.each(golden.map((g) => [g.text.slice(0, 40), g] as const))('%s', async (_name, g) => {
+    const p = await nlu.probabilities(normalise(g.text));
+    for (const head of ['intent', 'procedure', 'facility'] as const) {
+      const got = Array.from(p[head]);
+      expect(got.length).toBe(g[head].length);
+      for (const [i, want] of g[head].entries()) expect(got[i]).toBeCloseTo(want, 4);
+    }
+  });
+});
+
+describe('classifies the issue examples in four languages', () => {
+  it.each([
+    ['tôi muốn làm giấy khai sinh cho con', 'start_procedure', { procedure: 'birth_registration' }],
+    ['toi muon lam giay khai sinh', 'start_procedure', { procedure: 'birth_registration' }],
+    ['birth certificate kahan milega', 'start_procedure', { procedure: 'birth_registration' }],
+    ['बच्चे का जन्म प्रमाण पत्र बनवाना है', 'start_procedure', { procedure: 'birth_registration' }],
+    ['مجھے شادی کا اندراج کروانا ہے', 'start_procedure', { procedure: 'marriage_registration' }],
+    ['nhà vệ sinh ở đâu', 'find_facility', { facility: 'restroom' }],
+    ['where is counter 5', 'guide_to_counter', { counter: 5 }],
+    ['काउंटर ३ कहाँ है', 'guide_to_counter', { counter: 3 }],
+    ['switch to English please', 'change_language', { language: 'en' }],
+    ['xin chào', 'greeting', {}],
+    ['shukriya, khuda hafiz', 'thanks_goodbye', {}],
+  ])('%s -> %s', async (text, intent, slots) => {
+    const r = await nlu.classify(text);
+    expect(r.intent).toBe(intent);
+    expect(r.slots).toEqual(slots);
+    expect(r.confidence).toBeGreaterThanOrEqual(nlu.files.meta.threshold);
+  });
+
+  it.each(['which counter sells bus tickets?', 'tôi muốn vay tiền ngân hàng', 'आज मौसम कैसा है'])(
+    'says it cannot help with %s',
+    async (text) => {
+      expect(await nlu.classify(text)).toMatchObject({ intent: 'out_of_scope', slots: {} });
+    },
+  );
+});
+
+describe('awkward input gets a valid out_of_scope answer, never a crash', () => {
+  const binary = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 97 + 13) % 256)).toString('latin1');
+  it.each([
+    ['empty', ''],
+    ['whitespace', ' \t\n\r  \u00a0 '],
+    ['100 kB of letters', 'a'.repeat(100_000)],
+    ['100 kB of a real request', 'khai sinh '.repeat(10_000)],
+    ['binary bytes', binary],
+    ['NUL and control characters', '\u0000\u0001\u0002\u001b[2J\u007f'],
+    ['lone surrogates', '\ud800\udc00\ud800 \udfff'],
+    ['emoji only', '😀🙏🏽👨‍👩‍👧‍👦🇻🇳'],
+    ['mixed unserved scripts', 'Привет 你好 שלום κόσμε こんにちは'],
+  ])('%s', async (_name, text) => {
+    const r = await nlu.classify(text);
+    expect(intentResultSchema.parse(r)).toEqual(r);
+    expect(r.intent).toBe('out_of_scope');
+    expect(r.slots).toEqual({});
+  });
+});
+
+describe('concurrency', () => {
+  it('gives the same answers to concurrent calls as to sequential ones', async () => {
+    const texts = ['xin chào', 'where is counter 5', 'पानी कहाँ मिलेगा', 'بس کا ٹکٹ کہاں ملے گا', 'khai sinh'];
+    const sequential = [];
+    for (const t of texts) sequential.push(await nlu.classify(t));
+    const concurrent = await Promise.all([...texts, ...texts].map((t) => nlu.classify(t)));
+    expect(concurrent).toEqual([...sequential, ...sequential]);
+  });
+});
+
+describe('lifecycle', () => {
+  it('rejects after close, and close is idempotent', async () => {
+    const c = await OnnxIntentClassifier.load();
+    await c.close();
+    await c.close();
+    await expect(c.classify('xin chào')).rejects.toMatchObject({ code: 'closed' });
+  });
+
+  it('says which file is missing', async () => {
+    const err: unknown = await OnnxIntentClassifier.load('/nonexistent/model').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IntentError);
+    expect(err).toMatchObject({ code: 'model_missing' });
+  });
+});

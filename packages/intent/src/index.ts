@@ -1,0 +1,11 @@
+export * from './intent-classifier.ts';
+export * from './onnx-intent-classifier.ts';
+export * from './errors.ts';
+export * from './features.ts';
+export * from './counter.ts';
+export * from './lexicon.ts';
+export * from './guards.ts';
+export * from './evaluate.ts';
+export * from './model-files.ts';
+export { MODEL_DIR } from './paths.ts';
+export * from './hashnet-session.ts';

@@ -1,0 +1,141 @@
+import type { IntentName, IntentResult, IntentSlots, Language } from '@reception/protocol';
+import { languageSchema } from '@reception/protocol';
+import { extractCounter } from './counter.ts';
+import { ClassifierClosedError, ModelInvalidError } from './errors.ts';
+import { normalise } from './features.ts';
+import { guard, MAX_INPUT_CHARS } from './guards.ts';
+import { argmax, HashNetSession } from './hashnet-session.ts';
+import type { IntentClassifier } from './intent-classifier.ts';
+import { type Lexicon, matchLexicon } from './lexicon.ts';
+import { type ModelFiles, readModelFiles, type SlotStrategy } from './model-files.ts';
+import { MODEL_DIR } from './paths.ts';
+
+/** Raw model outputs for one utterance: one probability vector per head. */
+export interface HeadProbabilities {
+  intent: Float32Array;
+  procedure: Float32Array;
+  facility: Float32Array;
+}
+
+function slotValue(
+  strategy: SlotStrategy,
+  headMin: number,
+  probs: Float32Array,
+  labels: readonly string[],
+  lexicon: Lexicon,
+  norm: string,
+): string | undefined {
+  const top = argmax(probs);
+  const label = labels[top];
+  const head = label !== undefined && label !== 'none' && (probs[top] ?? 0) >= headMin ? label : undefined;
+  const found = matchLexicon(lexicon, norm);
+  switch (strategy) {
+    case 'lexicon':
+      return found;
+    case 'head':
+      return head;
+    case 'lexicon_then_head':
+      return found ?? head;
+    case 'head_then_lexicon':
+      return head ?? found;
+    default: {
+      const never: never = strategy;
+      throw new Error(`unknown slot strategy ${String(never)}`);
+    }
+  }
+}
+
+const HEADS = ['intent', 'procedure', 'facility'] as const;
+const OUT_OF_SCOPE: IntentResult = { intent: 'out_of_scope', confidence: 1, slots: {} };
+
+/**
+ * The kiosk's text intent model: hashed n-gram features (features.ts) into the ONNX ensemble trained by
+ * models/intent/train.py, run by onnxruntime-node on one thread, then the calibrated out-of-scope
+ * threshold and the slot rules. Loadable from any Node process: `await OnnxIntentClassifier.load()`.
+ */
+export class OnnxIntentClassifier implements IntentClassifier {
+  readonly files: ModelFiles;
+  readonly #session: HashNetSession;
+
+  private constructor(files: ModelFiles, session: HashNetSession) {
+    this.files = files;
+    this.#session = session;
+  }
+
+  /** Loads model.onnx, model.json and lexicon.json from `dir` (default: the committed models/intent). */
+  static async load(dir: string = MODEL_DIR): Promise<OnnxIntentClassifier> {
+    const files = await readModelFiles(dir);
+    const session = await HashNetSession.create(files.onnxPath, files.meta.buckets, HEADS);
+    return new OnnxIntentClassifier(files, session);
+  }
+
+  /** The three heads' probabilities for a normalised, non-empty text (for evaluation and parity tests). */
+  async probabilities(norm: string): Promise<HeadProbabilities> {
+    const out = await this.#session.run(norm);
+    const read = (name: string): Float32Array => {
+      const p = out[name];
+      if (p === undefined) throw new ModelInvalidError(this.files.onnxPath, `no output '${name}'`);
+      return p;
+    };
+    return { intent: read('intent'), procedure: read('procedure'), facility: read('facility') };
+  }
+
+  async classify(text: string, _lang?: Language): Promise<IntentResult> {
+    if (this.#session.closed) throw new ClassifierClosedError();
+    // Checked before normalising, so a 100 kB paste costs nothing.
+    if (text.length > MAX_INPUT_CHARS) return { ...OUT_OF_SCOPE, slots: {} };
+    const norm = normalise(text);
+    if (guard(text, norm) !== undefined) return { ...OUT_OF_SCOPE, slots: {} };
+    const probs = await this.probabilities(norm);
+    return this.decide(norm, probs);
+  }
+
+  /** Threshold and slot rules on top of the raw probabilities (same rules as models/intent/evaluate.py). */
+  decide(norm: string, probs: HeadProbabilities): IntentResult {
+    const { meta } = this.files;
+    const top = argmax(probs.intent);
+    const p = probs.intent[top] ?? 0;
+    const name = meta.intents[top] ?? 'out_of_scope';
+    const clamp = (x: number) => Math.min(1, Math.max(0, x));
+    if (name === 'out_of_scope') return { intent: name, confidence: clamp(p), slots: {} };
+    if (p < meta.threshold) return { intent: 'out_of_scope', confidence: clamp(1 - p), slots: {} };
+    return { intent: name, confidence: clamp(p), slots: this.slots(name, norm, probs) };
+  }
+
+  private slots(intent: IntentName, norm: string, probs: HeadProbabilities): IntentSlots {
+    const { meta, lexicon } = this.files;
+    const slots: IntentSlots = {};
+    const procedure = slotValue(
+      meta.slot_strategy,
+      meta.slot_head_min,
+      probs.procedure,
+      meta.procedures,
+      lexicon.procedure,
+      norm,
+    );
+    if (procedure !== undefined && procedure !== 'none')
+      slots.procedure = procedure as IntentSlots['procedure'];
+    if (intent === 'find_facility') {
+      const facility = slotValue(
+        meta.slot_strategy,
+        meta.slot_head_min,
+        probs.facility,
+        meta.facilities,
+        lexicon.facility,
+        norm,
+      );
+      if (facility !== undefined && facility !== 'none') slots.facility = facility as IntentSlots['facility'];
+    }
+    const counter = extractCounter(norm);
+    if (counter !== undefined) slots.counter = counter;
+    if (intent === 'change_language') {
+      const language = languageSchema.safeParse(matchLexicon(lexicon.language, norm));
+      if (language.success) slots.language = language.data;
+    }
+    return slots;
+  }
+
+  async close(): Promise<void> {
+    await this.#session.close();
+  }
+}
