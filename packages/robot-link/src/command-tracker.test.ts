@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommandTracker } from './command-tracker.ts';
+import { CommandTracker, seqDistance } from './command-tracker.ts';
 import { CommandRejectedError, CommandTimeoutError } from './errors.ts';
 import { MSG_ID, Result, type CommandName } from './messages.generated.ts';
 import { LinkMetricsRecorder } from './metrics.ts';
@@ -80,15 +80,29 @@ describe('CommandTracker', () => {
     expect(sent.length).toBe(5);
   });
 
-  it('never lets the newest seq run more than maxSeqSpan ahead of the oldest unacknowledged one', () => {
-    const { tracker, sent } = setup({ maxInFlight: 1000, maxSeqSpan: 8 });
-    for (let i = 0; i < 20; i++) void tracker.submit('STOP', STOP, 0, 10_000);
-    tracker.tick(0, true);
-    expect(sent.length).toBe(8);
-    for (const s of sent.slice(1)) tracker.onAck(s.seq, MSG_ID.STOP, Result.OK, 1, idOf, 1);
-    tracker.tick(1, true);
-    // The oldest is still unacknowledged, so nothing beyond its span may go out.
-    expect(new Set(sent.map((s) => s.seq)).size).toBe(8);
+  it.each([
+    ['a random first seq', undefined],
+    // Seqs skip 0 when they wrap (0xfffe, 0xffff, 1, 2...): the span counts seqs, not the modular gap.
+    ['seqs that wrap past 0xffff', 0xfffc],
+  ])(
+    'never lets the newest seq run more than maxSeqSpan ahead of the oldest unacknowledged one (%s)',
+    (_, firstSeq) => {
+      const { tracker, sent } = setup({ maxInFlight: 1000, maxSeqSpan: 8, firstSeq });
+      for (let i = 0; i < 20; i++) void tracker.submit('STOP', STOP, 0, 10_000);
+      tracker.tick(0, true);
+      expect(sent.length).toBe(8);
+      for (const s of sent.slice(1)) tracker.onAck(s.seq, MSG_ID.STOP, Result.OK, 1, idOf, 1);
+      tracker.tick(1, true);
+      // The oldest is still unacknowledged, so nothing beyond its span may go out.
+      expect(new Set(sent.map((s) => s.seq)).size).toBe(8);
+    },
+  );
+
+  it('counts seq distance across the wrap without the skipped 0', () => {
+    expect(seqDistance(10, 17)).toBe(7);
+    expect(seqDistance(0xfffe, 0xffff)).toBe(1);
+    expect(seqDistance(0xffff, 1)).toBe(1);
+    expect(seqDistance(0xfffc, 3)).toBe(6);
   });
 
   it('reports the final result of an IN_PROGRESS command as a completion', async () => {

@@ -17,6 +17,14 @@ export interface TrackerOptions {
   maxInFlight: number;
   /** Newest transmitted seq minus oldest unacknowledged seq stays below this (base dedupe window / 2). */
   maxSeqSpan: number;
+  /** First seq of the session (default random, PROTOCOL.md rule 2); tests start near the wrap. */
+  firstSeq?: number;
+}
+
+/** Seqs allocated from `from` to `to`: seqs are 1..0xffff and skip 0 when they wrap. */
+export function seqDistance(from: number, to: number): number {
+  const d = (to - from) & 0xffff;
+  return to < from ? d - 1 : d;
 }
 
 export type Transmit = <K extends CommandName>(
@@ -52,7 +60,7 @@ const REJECTION = {
 
 export class CommandTracker {
   /** Random per session (PROTOCOL.md rule 2): a stale CMD_ACK from an earlier session cannot match. */
-  private nextSeq = randomInt(1, 0xffff);
+  private nextSeq: number;
   private readonly pending = new Map<number, Pending>();
 
   /** Long commands acknowledged IN_PROGRESS, waiting for their final CMD_ACK. */
@@ -63,7 +71,9 @@ export class CommandTracker {
     private readonly transmit: Transmit,
     private readonly metrics: LinkMetricsRecorder,
     private readonly onCompletion: (completion: Completion) => void = () => undefined,
-  ) {}
+  ) {
+    this.nextSeq = options.firstSeq ?? randomInt(1, 0xffff);
+  }
 
   get size(): number {
     return this.pending.size;
@@ -115,7 +125,7 @@ export class CommandTracker {
       oldest ??= p.seq;
       if (!linkUp) continue;
       if (p.attempts === 0) {
-        if (inFlight >= this.options.maxInFlight || ((p.seq - oldest) & 0xffff) >= this.options.maxSeqSpan)
+        if (inFlight >= this.options.maxInFlight || seqDistance(oldest, p.seq) >= this.options.maxSeqSpan)
           continue;
         p.firstSentAt = now;
         this.send(p, now, false);
