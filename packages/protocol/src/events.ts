@@ -1,5 +1,19 @@
 import { z } from 'zod';
 import { empty, rpc, type ClientEventsOf, type ServerEventsOf } from './rpc.ts';
+import {
+  anchorRobotSchema,
+  cancelMissionSchema,
+  escortRequestSchema,
+  guideRequestSchema,
+  missionListSchema,
+  missionRefSchema,
+  sendRobotSchema,
+  type GuideAccepted,
+  type MissionList,
+  type MissionUpdate,
+  type RobotActivity,
+  type RobotScreenState,
+} from './missions.ts';
 import { estopResetSchema, robotStateSchema, type RobotState } from './robot.ts';
 import { languageSchema, type SiteCatalogue } from './site.ts';
 import {
@@ -65,16 +79,50 @@ export const kioskRequests = {
   'ticket:rate': rpc<null>()(rateTicketSchema),
   /** The citizen picked a language; the bridge logs it for reports (no personal data). */
   'session:language': rpc<null>()(z.object({ language: languageSchema }).strict()),
+  ...missionKioskRequests(),
 };
 export const displayRequests = { ...siteRequests, ...queueViewRequests };
+
+/**
+ * Kiosk side of missions. Guidance only to places the site marks as guidable (counters, facilities), never
+ * to coordinates. `mission:confirm` and `mission:stop` are for a kiosk registered as the robot's own screen
+ * (others get FORBIDDEN): touching the screen never stops a trip, only its Stop button does.
+ */
+function missionKioskRequests() {
+  return {
+    /** Guide the citizen at this kiosk to a place; queued (at most 3 by default) when the robot is busy. */
+    'mission:guide': rpc<GuideAccepted>()(guideRequestSchema),
+    /** Call-ahead: fetch this ticket's holder from the waiting area when a counter calls it. */
+    'mission:escort': rpc<{ ticket_id: string }>()(escortRequestSchema),
+    /** Escort: the citizen confirmed on the robot's screen that they follow. */
+    'mission:confirm': rpc<null>()(missionRefSchema),
+    /** The Stop button on the robot's screen: the trip ends (`cancelled`), the robot stops, then goes home. */
+    'mission:stop': rpc<null>()(missionRefSchema),
+    /** This kiosk is the robot's own screen: it receives every `mission:update`. */
+    'kiosk:register_robot_screen': rpc<RobotScreenState>()(empty),
+  };
+}
 /** Direct robot controls; every one is logged with the staff member who gave it. */
 const robotRequests = {
   'robot:get': rpc<RobotState>()(empty),
   /** Latches the e-stop in the firmware; only `robot:estop_reset` clears it. */
   'robot:estop': rpc<null>()(empty),
   'robot:estop_reset': rpc<null>()(estopResetSchema),
-  /** Controlled stop of the current motion. */
+  /** Controlled stop of the current motion; a mission in progress is paused (`robot:resume` continues it). */
   'robot:stop': rpc<null>()(empty),
+  /** Send the robot to any map place; it waits there, then returns home. Preempts kiosk missions. */
+  'robot:send': rpc<{ mission_id: string }>()(sendRobotSchema),
+  /** Home now. Preempts whatever runs (its kiosk is told `preempted`). */
+  'robot:recall': rpc<{ mission_id: string }>()(empty),
+  'robot:pause': rpc<null>()(empty),
+  'robot:resume': rpc<null>()(empty),
+  'robot:dock': rpc<{ mission_id: string }>()(empty),
+  'robot:undock': rpc<{ mission_id: string }>()(empty),
+  /** Staff re-anchor: "the robot is here" (a place's approach pose, or a map pose). */
+  'robot:anchor': rpc<RobotActivity>()(anchorRobotSchema),
+  'mission:cancel': rpc<null>()(cancelMissionSchema),
+  /** Mission history, newest first, with filters. */
+  'mission:list': rpc<MissionList>()(missionListSchema),
 };
 
 export const staffRequests = {
@@ -104,13 +152,16 @@ export const adminRequests = {
 const siteChanged = z.object({ site_id: z.string() }).loose();
 /** Every queue event, in `seq` order; type carrier only (the bridge emits, never parses it). */
 const queueEvent = z.custom<QueueEvent>();
-export const kioskBroadcasts = { 'site:changed': siteChanged };
+/** Type carrier only (the bridge emits, never parses it). */
+const missionUpdate = z.custom<MissionUpdate>();
+export const kioskBroadcasts = { 'site:changed': siteChanged, 'mission:update': missionUpdate };
 export const displayBroadcasts = { 'site:changed': siteChanged, 'queue:event': queueEvent };
 export const staffBroadcasts = {
   'site:changed': siteChanged,
   'queue:event': queueEvent,
-  /** Robot state, at most 5 times a second while it changes. */
+  /** Robot state, at most 5 times a second while it changes; `pose` is in the map frame. */
   'robot:state': robotStateSchema,
+  'mission:update': missionUpdate,
 };
 export const adminBroadcasts = { 'site:changed': siteChanged };
 

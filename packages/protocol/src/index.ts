@@ -4,3 +4,4 @@ export * from './site.ts';
 export * from './events.ts';
 export * from './tickets.ts';
 export * from './robot.ts';
+export * from './missions.ts';

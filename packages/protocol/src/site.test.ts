@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossCheckSite, formatPath, siteSchema, type Site } from './site.ts';
+import { crossCheckSite, formatPath, robotSettings, siteSchema, type Site } from './site.ts';
 
 const t = (s: string) => ({ vi: `${s} vi`, en: `${s} en` });
 
@@ -68,6 +68,23 @@ describe('crossCheckSite', () => {
     site.services.push({ ...site.services[0]!, id: 'death_registration', counters: [] });
     const msgs = crossCheckSite(site).map((i) => i.message);
     expect(msgs).toContain("prefix 'A' already used by 'birth_registration'");
+  });
+});
+
+describe('robot settings', () => {
+  it('default to no call-ahead escort', () => {
+    expect(robotSettings(baseSite()).escort).toEqual({ mode: 'off', classes: [] });
+  });
+  it('reject escort classes that are not priority classes', () => {
+    const site = baseSite();
+    site.robot = { escort: { mode: 'priority_classes', classes: ['elderly', 'vip'] } };
+    expect(crossCheckSite(site, new Set(['counter_1', 'restroom']))).toEqual([
+      { path: ['robot', 'escort', 'classes', 1], message: "unknown priority class 'vip'" },
+    ]);
+  });
+  it('reject an unknown escort mode with its path', () => {
+    const r = siteSchema.safeParse({ ...baseSite(), robot: { escort: { mode: 'always' } } });
+    expect(r.error?.issues.map((i) => formatPath(i.path))).toEqual(['robot.escort.mode']);
   });
 });
 

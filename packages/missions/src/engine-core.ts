@@ -1,0 +1,462 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { RoutePlanner } from '@reception/nav';
+import {
+  FINAL_MISSION_STATES,
+  type MissionKind,
+  type MissionReason,
+  type MissionState,
+  type MissionTicket,
+  type MissionUpdate,
+  type RobotActivity,
+} from '@reception/protocol';
+import type { Battery, ConnectionState, Odometry, RobotBase, SafetyEvent } from '@reception/robot-link';
+import type { Logger } from 'pino';
+import type { Clock } from './clock.ts';
+import { distance } from './geometry.ts';
+import { defaultLegOptions, type LegContext, type LegOptions } from './leg.ts';
+import type { Localization } from './localization.ts';
+import { runSteps, type ActiveMission, type RunnerHost } from './mission-runner.ts';
+import { activityOf, NEEDS_STAFF, stepsFor, type MissionEnd, type Step } from './mission-steps.ts';
+import type { MissionRow, MissionStore } from './mission-store.ts';
+import type { PlaceDirectory } from './places.ts';
+import type { SpeedZone } from './path-profile.ts';
+
+export interface MissionOptions {
+  /** Seconds the robot waits for the citizen at the place (issue: 20). */
+  waitS: number;
+  /** Kiosk guidance requests waiting for the robot (issue: 3). */
+  queueMax: number;
+  /** Call-ahead: seconds to wait for the citizen to confirm on the robot's screen (issue: 60). */
+  confirmTimeoutS: number;
+  /** Below this state of charge: no new guidance, dock after the current trip (issue: 25 %). */
+  batteryLowPct: number;
+  /** Take requests again from here (issue: 80 %). */
+  batteryResumePct: number;
+  leg: LegOptions;
+}
+
+export const defaultMissionOptions: MissionOptions = {
+  waitS: 20,
+  queueMax: 3,
+  confirmTimeoutS: 60,
+  batteryLowPct: 25,
+  batteryResumePct: 80,
+  leg: defaultLegOptions,
+};
+
+export interface MissionEngineDeps {
+  base: RobotBase;
+  localization: Localization;
+  places: PlaceDirectory;
+  store: MissionStore;
+  clock: Clock;
+  log: Logger;
+  options?: Partial<MissionOptions>;
+  /** Defaults to a planner on the map's first floor. */
+  planner?: RoutePlanner;
+}
+
+/** Who asked, for the audit log and to route updates back to the kiosk that asked. */
+export interface Origin {
+  role: 'kiosk' | 'staff' | 'system';
+  actor: string;
+}
+
+export interface MissionEngineEvents {
+  update: [MissionUpdate, { requestedBy: string }];
+  activity: [RobotActivity];
+}
+
+/**
+ * The shared state of the mission engine: the base's condition (link, e-stop, battery, dock), the mission
+ * running and the queue. `MissionEngine` (engine.ts) adds the requests; this class keeps the bookkeeping
+ * every request and fault goes through: persist a transition, then tell everyone.
+ */
+export abstract class EngineCore extends EventEmitter<MissionEngineEvents> implements RunnerHost {
+  readonly base: RobotBase;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly options: MissionOptions;
+  readonly planner: RoutePlanner;
+  protected readonly localization: Localization;
+  protected readonly places: PlaceDirectory;
+  protected readonly store: MissionStore;
+  protected readonly zones: SpeedZone[];
+  protected current: ActiveMission | undefined;
+  protected readonly queue: ActiveMission[] = [];
+  protected needsStaff: MissionReason | undefined;
+  protected linkUp = false;
+  protected estopLatched = false;
+  protected motorFault = false;
+  protected docked = false;
+  protected batteryLow = false;
+  protected chain: Promise<unknown> = Promise.resolve();
+  /** When the link went down, until it is back or the loss is reported. */
+  private linkLostAt: number | undefined;
+  private pathSeq = 1 + Math.floor(Math.random() * 20_000);
+  private lastActivity = '';
+  private readonly tripEtaCache = new Map<string, number>();
+
+  constructor(d: MissionEngineDeps) {
+    super();
+    this.base = d.base;
+    this.clock = d.clock;
+    this.log = d.log;
+    this.options = { ...defaultMissionOptions, ...d.options };
+    this.localization = d.localization;
+    this.places = d.places;
+    this.store = d.store;
+    this.planner = d.planner ?? new RoutePlanner(d.places.map);
+    this.zones = d.places.slowZones();
+    this.base.on('connection', this.onConnection);
+    this.base.on('odometry', this.onOdometry);
+    this.base.on('safety', this.onSafety);
+    this.base.on('battery', this.onBattery);
+    this.base.on('resync', this.onResync);
+  }
+
+  // ---- bookkeeping -----------------------------------------------------------------------------------
+
+  protected newMission(kind: MissionKind, place: string, origin: Origin, ticket: MissionTicket | null): ActiveMission {
+    const row: MissionRow = {
+      id: randomUUID(),
+      kind,
+      state: 'queued',
+      reason: null,
+      place,
+      ticket,
+      requestedBy: origin.actor,
+      createdAt: this.clock.wallTime().getTime(),
+      startedAt: null,
+      arrivedAt: null,
+      endedAt: null,
+      arrivalErrorM: null,
+      arrivalHeadingErrorRad: null,
+      replans: 0,
+    };
+    this.store.insert(row);
+    this.store.addEvent(row.id, { at: row.createdAt, state: 'queued', reason: null, detail: `${origin.role} ${origin.actor}` });
+    this.log.info({ mission: row.id, kind, place, by: origin.actor, role: origin.role }, 'mission requested');
+    return {
+      row,
+      steps: [],
+      controller: new AbortController(),
+      end: undefined,
+      finished: false,
+      paused: false,
+      resume: undefined,
+      confirm: undefined,
+      stepState: 'queued',
+      returning: false,
+      progress: { remaining: 0, eta: 0 },
+      lastProgressAt: -Infinity,
+      done: Promise.resolve(),
+    };
+  }
+
+  setState(m: ActiveMission, state: MissionState, detail?: string, reason?: MissionReason): void {
+    if (m.finished) return;
+    m.row.state = state;
+    if (reason !== undefined) m.row.reason = reason;
+    const at = this.clock.wallTime().getTime();
+    this.store.update(m.row.id, { state, reason: m.row.reason });
+    this.store.addEvent(m.row.id, { at, state, reason: reason ?? null, detail: detail ?? null });
+    this.log.info({ mission: m.row.id, kind: m.row.kind, state, reason, detail }, 'mission state');
+    this.emitUpdate(m);
+    this.emitActivity();
+  }
+
+  /** Records a mission's end once (a fault may end it before its runner notices). */
+  protected finish(m: ActiveMission, end: MissionEnd): void {
+    if (m.finished) return;
+    m.row.endedAt = this.clock.wallTime().getTime();
+    this.store.update(m.row.id, { endedAt: m.row.endedAt, replans: m.row.replans });
+    this.setState(m, end.state, end.detail, end.reason);
+    m.finished = true;
+  }
+
+  recordArrival(m: ActiveMission, errorM: number, headingErrorRad: number): void {
+    m.row.arrivedAt = this.clock.wallTime().getTime();
+    m.row.arrivalErrorM = errorM;
+    m.row.arrivalHeadingErrorRad = headingErrorRad;
+    this.store.update(m.row.id, { arrivedAt: m.row.arrivedAt, arrivalErrorM: errorM, arrivalHeadingErrorRad: headingErrorRad });
+  }
+
+  protected emitUpdate(m: ActiveMission): void {
+    this.emit('update', this.buildUpdate(m), { requestedBy: m.row.requestedBy });
+  }
+
+  protected buildUpdate(m: ActiveMission): MissionUpdate {
+    const pos = this.queue.indexOf(m);
+    const update: MissionUpdate = {
+      mission_id: m.row.id,
+      kind: m.row.kind,
+      state: m.row.state,
+      place: m.row.place,
+      remaining_m: round(m.progress.remaining, 2),
+      eta_s: Math.round(pos >= 0 ? this.waitBefore(pos) + this.tripEta(m.row.place) : m.progress.eta),
+      queue_position: pos >= 0 ? pos + 1 : 0,
+      ticket: m.row.ticket,
+      at: this.clock.wallTime().toISOString(),
+    };
+    if (m.row.reason) update.reason = m.row.reason;
+    return update;
+  }
+
+  protected emitActivity(): void {
+    const a = this.activity();
+    const key = JSON.stringify(a);
+    if (key === this.lastActivity) return;
+    this.lastActivity = key;
+    this.emit('activity', a);
+  }
+
+  activity(): RobotActivity {
+    const m = this.current;
+    const state = this.estopLatched
+      ? 'ESTOP'
+      : this.motorFault
+        ? 'FAULT'
+        : m && !m.finished
+          ? activityOf(m.row.kind, m.row.state)
+          : this.needsStaff
+            ? 'FAULT'
+            : this.docked
+              ? 'CHARGING'
+              : 'IDLE';
+    return {
+      state,
+      mission_id: m && !m.finished ? m.row.id : null,
+      reason: this.needsStaff ?? (m && !m.finished ? m.row.reason : null),
+      needs_staff: this.needsStaff !== undefined,
+      at_home: this.atHome(),
+      anchor: this.localization.anchorSource ?? null,
+    };
+  }
+
+  protected atHome(): boolean {
+    const p = this.localization.pose;
+    return p !== undefined && distance(p, this.places.home()) <= this.options.leg.toleranceM;
+  }
+
+  /** Seconds for a trip from home to `place` at the zones' speeds (planned once per place). */
+  protected tripEta(place: string): number {
+    const cached = this.tripEtaCache.get(place);
+    if (cached !== undefined) return cached;
+    const to = this.places.stopPose(place);
+    let eta = 60;
+    if (to) {
+      try {
+        eta = this.planner.plan(this.places.home(), to).eta;
+      } catch {
+        eta = distance(this.places.home(), to) / 0.4;
+      }
+    }
+    this.tripEtaCache.set(place, eta);
+    return eta;
+  }
+
+  /** Seconds until the robot can start the mission at queue index `pos`. */
+  protected waitBefore(pos: number): number {
+    const c = this.current;
+    let t = 0;
+    if (c && !c.finished) {
+      const back = c.row.kind === 'guide' || c.row.kind === 'escort' || c.row.kind === 'send';
+      const waiting = c.row.state === 'arrived' || c.row.state === 'calling';
+      t += c.progress.eta + (back && !c.returning ? this.tripEta(c.row.place) : 0) + (back && !waiting ? this.options.waitS : 0);
+    }
+    for (let i = 0; i < pos; i++) {
+      const q = this.queue[i];
+      if (q) t += 2 * this.tripEta(q.row.place) + this.options.waitS;
+    }
+    return t;
+  }
+
+  legContext(m: ActiveMission): LegContext {
+    return {
+      base: this.base,
+      localization: this.localization,
+      planner: this.planner,
+      zones: this.zones,
+      clock: this.clock,
+      log: this.log,
+      options: this.options.leg,
+      nextPathId: () => (this.pathSeq = (this.pathSeq % 32_000) + 1),
+      onReplan: (why) => {
+        m.row.replans++;
+        this.store.update(m.row.id, { replans: m.row.replans });
+        this.store.addEvent(m.row.id, { at: this.clock.wallTime().getTime(), state: m.row.state, reason: null, detail: `replan: ${why}` });
+      },
+      onProgress: (p) => {
+        m.progress = p;
+        const now = this.clock.now();
+        if (now - m.lastProgressAt >= 1000) {
+          m.lastProgressAt = now;
+          this.emitUpdate(m);
+          for (const q of this.queue) this.emitUpdate(q);
+        }
+      },
+    };
+  }
+
+  resolveReturn(m: ActiveMission): Step[] {
+    const home = { id: this.places.roles.home, pose: this.places.home() };
+    if (this.batteryLow) {
+      return [
+        { kind: 'drive', state: 'returning', place: this.places.roles.dock, pose: this.places.preDock(), align: true, arrival: false },
+        { kind: 'dock' },
+      ];
+    }
+    void m;
+    return [{ kind: 'drive', state: 'returning', place: home.id, pose: home.pose, align: true, arrival: false }];
+  }
+
+  protected stepPlaces(target: string | undefined) {
+    const stop = target === undefined ? undefined : this.places.stopPose(target);
+    return {
+      target: stop && target !== undefined ? { id: target, pose: stop } : undefined,
+      home: { id: this.places.roles.home, pose: this.places.home() },
+      waitingArea: { id: this.places.roles.waitingArea, pose: this.places.stopPose(this.places.roles.waitingArea) ?? this.places.home() },
+      preDock: { id: this.places.roles.dock, pose: this.places.preDock() },
+      waitMs: this.options.waitS * 1000,
+      confirmMs: this.options.confirmTimeoutS * 1000,
+      docked: this.docked,
+      atHome: this.atHome(),
+    };
+  }
+
+  /** Starts a mission now (nothing else may be running). */
+  protected launch(m: ActiveMission): void {
+    this.current = m;
+    m.steps = stepsFor(m.row.kind, this.stepPlaces(m.row.place));
+    m.row.startedAt = this.clock.wallTime().getTime();
+    this.store.update(m.row.id, { startedAt: m.row.startedAt });
+    for (const q of this.queue) this.emitUpdate(q);
+    m.done = (async () => {
+      let end: MissionEnd;
+      try {
+        end = await runSteps(this, m);
+      } catch (e) {
+        this.log.error({ err: e, mission: m.row.id }, 'mission runner failed');
+        end = { state: 'failed', reason: 'base_rejected', detail: (e as Error).message };
+      }
+      this.finish(m, m.end ?? end);
+      if (this.current === m) this.current = undefined;
+      this.afterMission(m, m.end ?? end);
+    })();
+  }
+
+  /** Ends the running mission from outside (fault, preemption, cancel) at once; the runner stops behind it. */
+  protected endCurrent(end: MissionEnd): void {
+    const m = this.current;
+    if (!m || m.finished) return;
+    m.end = end;
+    this.finish(m, end);
+    m.controller.abort();
+    m.resume?.();
+  }
+
+  protected cancelQueue(reason: MissionReason, filter: (m: ActiveMission) => boolean = () => true): void {
+    for (const m of [...this.queue]) {
+      if (!filter(m)) continue;
+      this.queue.splice(this.queue.indexOf(m), 1);
+      this.finish(m, { state: 'cancelled', reason });
+    }
+    for (const q of this.queue) this.emitUpdate(q);
+  }
+
+  protected abstract afterMission(m: ActiveMission, end: MissionEnd): void;
+
+  // ---- the base ----------------------------------------------------------------------------------------
+
+  /**
+   * A base that reboots is first seen as a link going down (its session is gone), then comes back with a
+   * new boot id. So a link loss is reported when the link returns without a reboot, or after
+   * `LINK_GRACE_MS` without the link; a reboot in between is reported as `base_restarted`. The base
+   * stops by itself either way (heartbeat watchdog); the STOP sent at once is held until the link returns.
+   */
+  private readonly onConnection = (state: ConnectionState): void => {
+    const up = state === 'up';
+    if (up === this.linkUp) return;
+    this.linkUp = up;
+    if (!up) {
+      if (this.current && !this.current.finished) this.base.stop('HOST').catch(() => undefined);
+      this.linkLostAt ??= this.clock.now();
+      const since = this.linkLostAt;
+      this.clock.setTimeout(() => {
+        if (this.linkLostAt !== since) return;
+        this.linkLostAt = undefined;
+        this.fault('link_lost', `link ${state} for ${LINK_GRACE_MS} ms`);
+      }, LINK_GRACE_MS);
+    } else {
+      if (this.linkLostAt !== undefined) this.fault('link_lost', 'the link dropped');
+      this.linkLostAt = undefined;
+      if (this.needsStaff) this.base.stop('HOST').catch(() => undefined);
+    }
+    this.emitActivity();
+  };
+
+  private readonly onOdometry = (o: Odometry): void => {
+    if (o.mode === 'ESTOP' && !this.estopLatched) this.onEstop(true);
+    this.docked = o.mode === 'DOCKED';
+    if (o.mode === 'FAULT' && !this.motorFault) {
+      this.motorFault = true;
+      this.fault('motor_fault', 'the base reports a motor fault');
+    } else if (o.mode !== 'FAULT' && this.motorFault) this.motorFault = false;
+    this.emitActivity();
+  };
+
+  private readonly onSafety = (e: SafetyEvent): void => {
+    if (e.kind === 'ESTOP_LATCHED' || (e.kind === 'ESTOP_BUTTON' && e.active)) this.onEstop(true);
+    else if (e.kind === 'ESTOP_CLEARED') this.onEstop(false);
+  };
+
+  private readonly onResync = (): void => {
+    this.linkLostAt = undefined;
+    this.fault('base_restarted', 'the base rebooted');
+  };
+
+  private onEstop(latched: boolean): void {
+    if (latched === this.estopLatched) return;
+    this.estopLatched = latched;
+    if (latched) this.fault('estop', 'e-stop latched');
+    this.emitActivity();
+  }
+
+  /** A fault of the robot itself: the mission fails, the queue is dropped, nothing drives until staff act. */
+  protected fault(reason: MissionReason, detail: string): void {
+    if (!this.current && this.queue.length === 0) return;
+    this.log.warn({ reason, detail, mission: this.current?.row.id }, 'mission fault');
+    if (this.current) this.endCurrent({ state: 'failed', reason, detail });
+    this.cancelQueue(reason);
+  }
+
+  protected abstract onBatteryLevel(socPct: number, charging: boolean): void;
+
+  private readonly onBattery = (b: Battery): void => this.onBatteryLevel(b.socPct, b.charging);
+
+  close(): void {
+    this.base.off('connection', this.onConnection);
+    this.base.off('odometry', this.onOdometry);
+    this.base.off('safety', this.onSafety);
+    this.base.off('battery', this.onBattery);
+    this.base.off('resync', this.onResync);
+  }
+
+  protected isFinal(state: MissionState): boolean {
+    return FINAL_MISSION_STATES.has(state);
+  }
+
+  protected markNeedsStaff(reason: MissionReason): void {
+    this.needsStaff = reason;
+    this.emitActivity();
+  }
+
+  protected static needsStaffAfter(end: MissionEnd): boolean {
+    return end.reason !== undefined && NEEDS_STAFF.has(end.reason);
+  }
+}
+
+const LINK_GRACE_MS = 1500;
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
