@@ -118,7 +118,12 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
 
   // ---- bookkeeping -----------------------------------------------------------------------------------
 
-  protected newMission(kind: MissionKind, place: string, origin: Origin, ticket: MissionTicket | null): ActiveMission {
+  protected newMission(
+    kind: MissionKind,
+    place: string,
+    origin: Origin,
+    ticket: MissionTicket | null,
+  ): ActiveMission {
     const row: MissionRow = {
       id: randomUUID(),
       kind,
@@ -136,7 +141,12 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
       replans: 0,
     };
     this.store.insert(row);
-    this.store.addEvent(row.id, { at: row.createdAt, state: 'queued', reason: null, detail: `${origin.role} ${origin.actor}` });
+    this.store.addEvent(row.id, {
+      at: row.createdAt,
+      state: 'queued',
+      reason: null,
+      detail: `${origin.role} ${origin.actor}`,
+    });
     this.log.info({ mission: row.id, kind, place, by: origin.actor, role: origin.role }, 'mission requested');
     return {
       row,
@@ -180,7 +190,11 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
     m.row.arrivedAt = this.clock.wallTime().getTime();
     m.row.arrivalErrorM = errorM;
     m.row.arrivalHeadingErrorRad = headingErrorRad;
-    this.store.update(m.row.id, { arrivedAt: m.row.arrivedAt, arrivalErrorM: errorM, arrivalHeadingErrorRad: headingErrorRad });
+    this.store.update(m.row.id, {
+      arrivedAt: m.row.arrivedAt,
+      arrivalErrorM: errorM,
+      arrivalHeadingErrorRad: headingErrorRad,
+    });
   }
 
   protected emitUpdate(m: ActiveMission): void {
@@ -264,7 +278,10 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
     if (c && !c.finished) {
       const back = c.row.kind === 'guide' || c.row.kind === 'escort' || c.row.kind === 'send';
       const waiting = c.row.state === 'arrived' || c.row.state === 'calling';
-      t += c.progress.eta + (back && !c.returning ? this.tripEta(c.row.place) : 0) + (back && !waiting ? this.options.waitS : 0);
+      t +=
+        c.progress.eta +
+        (back && !c.returning ? this.tripEta(c.row.place) : 0) +
+        (back && !waiting ? this.options.waitS : 0);
     }
     for (let i = 0; i < pos; i++) {
       const q = this.queue[i];
@@ -286,7 +303,12 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
       onReplan: (why) => {
         m.row.replans++;
         this.store.update(m.row.id, { replans: m.row.replans });
-        this.store.addEvent(m.row.id, { at: this.clock.wallTime().getTime(), state: m.row.state, reason: null, detail: `replan: ${why}` });
+        this.store.addEvent(m.row.id, {
+          at: this.clock.wallTime().getTime(),
+          state: m.row.state,
+          reason: null,
+          detail: `replan: ${why}`,
+        });
       },
       onProgress: (p) => {
         m.progress = p;
@@ -300,16 +322,24 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
     };
   }
 
-  resolveReturn(m: ActiveMission): Step[] {
+  resolveReturn(_m: ActiveMission): Step[] {
     const home = { id: this.places.roles.home, pose: this.places.home() };
     if (this.batteryLow) {
       return [
-        { kind: 'drive', state: 'returning', place: this.places.roles.dock, pose: this.places.preDock(), align: true, arrival: false },
+        {
+          kind: 'drive',
+          state: 'returning',
+          place: this.places.roles.dock,
+          pose: this.places.preDock(),
+          align: true,
+          arrival: false,
+        },
         { kind: 'dock' },
       ];
     }
-    void m;
-    return [{ kind: 'drive', state: 'returning', place: home.id, pose: home.pose, align: true, arrival: false }];
+    return [
+      { kind: 'drive', state: 'returning', place: home.id, pose: home.pose, align: true, arrival: false },
+    ];
   }
 
   protected stepPlaces(target: string | undefined) {
@@ -317,7 +347,10 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
     return {
       target: stop && target !== undefined ? { id: target, pose: stop } : undefined,
       home: { id: this.places.roles.home, pose: this.places.home() },
-      waitingArea: { id: this.places.roles.waitingArea, pose: this.places.stopPose(this.places.roles.waitingArea) ?? this.places.home() },
+      waitingArea: {
+        id: this.places.roles.waitingArea,
+        pose: this.places.stopPose(this.places.roles.waitingArea) ?? this.places.home(),
+      },
       preDock: { id: this.places.roles.dock, pose: this.places.preDock() },
       waitMs: this.options.waitS * 1000,
       confirmMs: this.options.confirmTimeoutS * 1000,

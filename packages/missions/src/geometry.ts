@@ -87,6 +87,7 @@ export function progressAlong(
   const len2 = dx * dx + dy * dy;
   const t = len2 > 1e-12 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2)) : 1;
   let remaining = Math.sqrt(len2) * (1 - t);
-  for (let k = best + 1; k < points.length - 1; k++) remaining += distance(points[k] ?? p, points[k + 1] ?? p);
+  for (let k = best + 1; k < points.length - 1; k++)
+    remaining += distance(points[k] ?? p, points[k + 1] ?? p);
   return { segment: best, remaining };
 }

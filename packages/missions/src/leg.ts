@@ -212,7 +212,10 @@ export class Leg {
   ): Promise<void> {
     const pathId = this.c.nextPathId();
     this.pathId = pathId;
-    const odom = waypoints.map((w) => ({ ...this.c.localization.toOdom({ ...w, theta: 0 }), speed: w.speed }));
+    const odom = waypoints.map((w) => ({
+      ...this.c.localization.toOdom({ ...w, theta: 0 }),
+      speed: w.speed,
+    }));
     try {
       await uploadPath(this.c.base, pathId, odom, this.c.options.profile.guideSpeed);
     } catch (e) {
@@ -221,7 +224,10 @@ export class Leg {
     }
     if (g !== this.gen) return;
     const start = points[0] ?? this.target.pose;
-    const length = waypoints.reduce((s, w, i) => s + distance(i === 0 ? start : (waypoints[i - 1] ?? w), w), 0);
+    const length = waypoints.reduce(
+      (s, w, i) => s + distance(i === 0 ? start : (waypoints[i - 1] ?? w), w),
+      0,
+    );
     this.secondsPerMetre = length > 0 ? profileEta(start, waypoints) / length : 1 / 0.6;
     this.points = points;
     this.segment = 0;
@@ -379,7 +385,10 @@ export class Leg {
         if (this.obstacleActive) {
           this.holdSince ??= now;
           if (now - this.holdSince >= o.blockedTimeoutMs) {
-            this.fail('blocked', `an obstacle stayed in the way for ${Math.round(o.blockedTimeoutMs / 1000)} s`);
+            this.fail(
+              'blocked',
+              `an obstacle stayed in the way for ${Math.round(o.blockedTimeoutMs / 1000)} s`,
+            );
           } else if (now - this.lastReplanAt >= 4000) {
             this.markObstacle();
             this.replan('obstacle');
@@ -487,8 +496,14 @@ export class Leg {
     const p = this.c.localization.pose ?? this.target.pose;
     const errorM = distance(p, this.target.pose);
     const headingErrorRad = Math.abs(wrapAngle(this.target.pose.theta - p.theta));
-    if (errorM > this.c.options.toleranceM || (this.target.align && headingErrorRad > this.c.options.toleranceRad)) {
-      this.fail('arrival_missed', `${errorM.toFixed(2)} m / ${headingErrorRad.toFixed(2)} rad off ${this.target.label}`);
+    if (
+      errorM > this.c.options.toleranceM ||
+      (this.target.align && headingErrorRad > this.c.options.toleranceRad)
+    ) {
+      this.fail(
+        'arrival_missed',
+        `${errorM.toFixed(2)} m / ${headingErrorRad.toFixed(2)} rad off ${this.target.label}`,
+      );
       return;
     }
     this.end({ status: 'arrived', errorM, headingErrorRad }, false);

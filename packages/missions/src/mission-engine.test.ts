@@ -14,7 +14,8 @@ const r = (): EngineRig => {
   if (!rig) throw new Error('no rig');
   return rig;
 };
-const reached = (id: string, state: string) => () => r().updates.some((u) => u.mission_id === id && u.state === state);
+const reached = (id: string, state: string) => () =>
+  r().updates.some((u) => u.mission_id === id && u.state === state);
 function guide(place: string): string {
   const res = r().engine.guide({ place, ticket: null }, kiosk);
   if (!res.ok) throw new Error(`guide refused: ${res.error.message}`);
@@ -66,7 +67,10 @@ describe('guidance', () => {
     const recall = await rig.engine.recall('lead');
     expect(recall.ok).toBe(true);
     await rig.clock.advance(100);
-    expect(rig.updates.filter((u) => u.mission_id === id).at(-1)).toMatchObject({ state: 'cancelled', reason: 'preempted' });
+    expect(rig.updates.filter((u) => u.mission_id === id).at(-1)).toMatchObject({
+      state: 'cancelled',
+      reason: 'preempted',
+    });
     const recallId = recall.ok ? recall.value.mission_id : '';
     await rig.clock.until('home', reached(recallId, 'completed'));
     expect(near(rig.mapPose(), rig.places.home())).toBe(true);
@@ -85,7 +89,10 @@ describe('guidance', () => {
   });
 
   it('gives up with `blocked` when the place itself stays blocked, robot stopped', async () => {
-    rig = await createEngineRig({ waitS: 1, leg: { ...(await import('./leg.ts')).defaultLegOptions, blockedTimeoutMs: 8000 } });
+    rig = await createEngineRig({
+      waitS: 1,
+      leg: { ...(await import('./leg.ts')).defaultLegOptions, blockedTimeoutMs: 8000 },
+    });
     const goal = rig.places.stopPose('exit')!;
     rig.obstacleAt(goal.x, goal.y, 0.3);
     const id = guide('exit');
@@ -95,7 +102,10 @@ describe('guidance', () => {
     // It did not push into the obstacle, and then goes home by itself.
     const p = rig.mapPose();
     expect(Math.hypot(p.x - goal.x, p.y - goal.y)).toBeGreaterThan(0.5);
-    await rig.clock.until('home', () => rig!.engine.activity().state === 'IDLE' && rig!.engine.activity().at_home);
+    await rig.clock.until(
+      'home',
+      () => rig!.engine.activity().state === 'IDLE' && rig!.engine.activity().at_home,
+    );
   });
 
   it('fails with `stuck` when the wheels do not move, after replanning twice', async () => {
@@ -131,7 +141,10 @@ describe('faults', () => {
     await rig.clock.advance(5000);
     rig.base.setLink(false);
     await rig.clock.advance(1600);
-    expect(rig.updates.filter((u) => u.mission_id === id).at(-1)).toMatchObject({ state: 'failed', reason: 'link_lost' });
+    expect(rig.updates.filter((u) => u.mission_id === id).at(-1)).toMatchObject({
+      state: 'failed',
+      reason: 'link_lost',
+    });
     rig.base.setLink(true);
     await rig.clock.advance(1000);
     const held = rig.mapPose();
@@ -153,7 +166,10 @@ describe('faults', () => {
     await rig.clock.advance(5000);
     rig.base.pressEstop();
     await rig.clock.advance(100);
-    expect(rig.updates.filter((u) => u.mission_id === id).at(-1)).toMatchObject({ state: 'failed', reason: 'estop' });
+    expect(rig.updates.filter((u) => u.mission_id === id).at(-1)).toMatchObject({
+      state: 'failed',
+      reason: 'estop',
+    });
     expect(rig.engine.activity().state).toBe('ESTOP');
     await rig.base.resetEstop();
     await rig.clock.advance(100);
@@ -170,7 +186,10 @@ describe('faults', () => {
     const before = rig.localization.pose!;
     rig.base.reboot();
     await rig.clock.advance(300);
-    expect(rig.updates.filter((u) => u.mission_id === id).at(-1)).toMatchObject({ state: 'failed', reason: 'base_restarted' });
+    expect(rig.updates.filter((u) => u.mission_id === id).at(-1)).toMatchObject({
+      state: 'failed',
+      reason: 'base_restarted',
+    });
     expect(near(rig.localization.pose!, before, 0.05)).toBe(true);
     expect(rig.localization.anchorSource).toBe('last_known');
   });
@@ -183,7 +202,11 @@ describe('faults', () => {
     // The kinematic base's dock, in its world frame (= odometry frame anchored at home).
     const c = Math.cos(-home.theta);
     const s = Math.sin(-home.theta);
-    rig.base.dockPose = { x: c * (dock.x - home.x) - s * (dock.y - home.y), y: s * (dock.x - home.x) + c * (dock.y - home.y), theta: dock.theta - home.theta };
+    rig.base.dockPose = {
+      x: c * (dock.x - home.x) - s * (dock.y - home.y),
+      y: s * (dock.x - home.x) + c * (dock.y - home.y),
+      theta: dock.theta - home.theta,
+    };
     rig.base.setBattery(20);
     await rig.clock.advance(100);
     expect(rig.engine.guide({ place: 'counter_1', ticket: null }, kiosk)).toMatchObject({
@@ -243,13 +266,31 @@ describe('bad input changes nothing', () => {
   it('answers unknown places, places kiosks may not ask for and unknown missions with typed errors', async () => {
     rig = await createEngineRig();
     const before = rig.engine.list({ limit: 50 });
-    expect(rig.engine.guide({ place: 'counter_99', ticket: null }, kiosk)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(rig.engine.guide({ place: 'dock', ticket: null }, kiosk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(rig.engine.guide({ place: 'home', ticket: null }, kiosk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(rig.engine.confirm('00000000-0000-4000-8000-000000000000')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(rig.engine.guide({ place: 'counter_99', ticket: null }, kiosk)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(rig.engine.guide({ place: 'dock', ticket: null }, kiosk)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(rig.engine.guide({ place: 'home', ticket: null }, kiosk)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(rig.engine.confirm('00000000-0000-4000-8000-000000000000')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(rig.engine.cancel(undefined, 'lead')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await rig.engine.send('nowhere', 'lead')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(rig.engine.anchor({ pose: { x: 500, y: 2, theta: 0 } }, 'lead')).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(await rig.engine.send('nowhere', 'lead')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(rig.engine.anchor({ pose: { x: 500, y: 2, theta: 0 } }, 'lead')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD' },
+    });
     expect(rig.engine.list({ limit: 50 })).toEqual(before);
     expect(rig.base.commands.filter((c) => c.name === 'FOLLOW_PATH')).toEqual([]);
   });

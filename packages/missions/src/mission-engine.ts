@@ -54,7 +54,10 @@ export class MissionEngine extends EngineCore {
     }
     this.linkUp = this.base.state === 'up';
     if (interrupted > 0) {
-      this.log.warn({ missions: interrupted }, 'missions interrupted by a bridge restart: robot stopped, waiting for staff');
+      this.log.warn(
+        { missions: interrupted },
+        'missions interrupted by a bridge restart: robot stopped, waiting for staff',
+      );
       this.markNeedsStaff('interrupted');
       if (this.linkUp) this.base.stop('HOST').catch(() => undefined);
     }
@@ -91,7 +94,8 @@ export class MissionEngine extends EngineCore {
   confirm(missionId: string): Result<null> {
     const m = this.current;
     if (!m || m.row.id !== missionId || m.finished) return this.notCurrent(missionId);
-    if (m.row.state !== 'calling' || !m.confirm) return err('CONFLICT', `mission is ${m.row.state}, not calling`);
+    if (m.row.state !== 'calling' || !m.confirm)
+      return err('CONFLICT', `mission is ${m.row.state}, not calling`);
     this.log.info({ mission: missionId }, 'escort confirmed on the robot screen');
     m.confirm();
     return ok(null);
@@ -154,7 +158,8 @@ export class MissionEngine extends EngineCore {
   resume(actor: string): Result<null> {
     const m = this.current;
     if (!m || m.finished || !m.paused) return err('CONFLICT', 'no mission is paused');
-    if (!this.linkUp || this.estopLatched) return err('UNAVAILABLE', 'the robot cannot move now (link or e-stop)');
+    if (!this.linkUp || this.estopLatched)
+      return err('UNAVAILABLE', 'the robot cannot move now (link or e-stop)');
     this.log.info({ actor, mission: m.row.id }, 'mission resumed by staff');
     m.paused = false;
     m.resume?.();
@@ -242,7 +247,12 @@ export class MissionEngine extends EngineCore {
     const m = this.newMission('escort', counter.place, { role: 'system', actor: `counter:${actor}` }, info);
     const refusal = this.refusal();
     if (refusal) {
-      const reason = refusal === 'needs_staff' ? (this.needsStaff ?? 'interrupted') : refusal === 'queue_full' || refusal === 'no_robot' ? 'base_rejected' : REFUSAL_REASON[refusal];
+      const reason =
+        refusal === 'needs_staff'
+          ? (this.needsStaff ?? 'interrupted')
+          : refusal === 'queue_full' || refusal === 'no_robot'
+            ? 'base_rejected'
+            : REFUSAL_REASON[refusal];
       this.finish(m, { state: 'failed', reason, detail: REFUSAL_TEXT[refusal] });
       return;
     }
@@ -276,7 +286,11 @@ export class MissionEngine extends EngineCore {
       this.log.warn({ soc: socPct }, 'battery low: no new guidance, docking after the current trip');
       this.cancelQueue('battery_low');
       const c = this.current;
-      const before = c && !c.finished && (c.row.kind === 'send' || (c.row.kind === 'escort' && !['guiding', 'arrived', 'returning'].includes(c.row.state)));
+      const before =
+        c &&
+        !c.finished &&
+        (c.row.kind === 'send' ||
+          (c.row.kind === 'escort' && !['guiding', 'arrived', 'returning'].includes(c.row.state)));
       if (before) this.endCurrent({ state: 'failed', reason: 'battery_low', detail: `battery ${socPct} %` });
       else this.next();
       this.emitActivity();
@@ -303,7 +317,11 @@ export class MissionEngine extends EngineCore {
   }
 
   /** Staff commands run one after another; each preempts whatever runs (its kiosk is told `preempted`). */
-  private staffMission(kind: MissionKind, place: string, actor: string): Promise<Result<{ mission_id: string }>> {
+  private staffMission(
+    kind: MissionKind,
+    place: string,
+    actor: string,
+  ): Promise<Result<{ mission_id: string }>> {
     const run = async (): Promise<Result<{ mission_id: string }>> => {
       if (!this.linkUp) return err('UNAVAILABLE', REFUSAL_TEXT.link_down, 'link_down');
       if (this.estopLatched) return err('CONFLICT', 'the e-stop is latched: reset it first', 'estop');
@@ -340,13 +358,18 @@ export class MissionEngine extends EngineCore {
 
   private notCurrent(missionId: string): Result<null> {
     const rec = this.store.get(missionId);
-    return rec ? err('CONFLICT', `mission is ${rec.state}`) : err('NOT_FOUND', `unknown mission ${missionId}`);
+    return rec
+      ? err('CONFLICT', `mission is ${rec.state}`)
+      : err('NOT_FOUND', `unknown mission ${missionId}`);
   }
 
   protected afterMission(m: ActiveMission, end: MissionEnd): void {
     if (end.reason === 'preempted') return; // the staff command that preempted it starts its own
     const awayAfterFailure = end.state !== 'completed' && !this.atHome() && !this.docked;
-    if (EngineCore.needsStaffAfter(end) || (awayAfterFailure && (m.returning || m.row.kind === 'recall' || m.row.kind === 'dock'))) {
+    if (
+      EngineCore.needsStaffAfter(end) ||
+      (awayAfterFailure && (m.returning || m.row.kind === 'recall' || m.row.kind === 'dock'))
+    ) {
       // Nothing drives by itself now: a fault, or the way home itself failed (or staff cancelled it).
       this.markNeedsStaff(end.reason ?? 'cancelled');
       this.cancelQueue(end.reason ?? 'cancelled');

@@ -58,14 +58,17 @@ export async function runSteps(h: RunnerHost, m: ActiveMission): Promise<Mission
       continue;
     }
     for (;;) {
-      if (m.end) return m.end;
+      let ended = endOf(m);
+      if (ended) return ended;
       m.controller = new AbortController();
       const outcome = await runStep(h, m, step, m.controller.signal);
-      if (m.end) return m.end;
+      ended = endOf(m);
+      if (ended) return ended;
       if (outcome === 'paused') {
         if (m.paused) await new Promise<void>((resolve) => (m.resume = resolve));
         m.resume = undefined;
-        if (m.end) return m.end;
+        ended = endOf(m);
+        if (ended) return ended;
         h.setState(m, m.stepState, 'resumed');
         continue;
       }
@@ -76,7 +79,15 @@ export async function runSteps(h: RunnerHost, m: ActiveMission): Promise<Mission
   return { state: 'completed' };
 }
 
-async function runStep(h: RunnerHost, m: ActiveMission, step: Step, signal: AbortSignal): Promise<StepOutcome> {
+/** Read through a call: the mission may have been ended while the runner awaited. */
+const endOf = (m: ActiveMission): MissionEnd | undefined => m.end;
+
+async function runStep(
+  h: RunnerHost,
+  m: ActiveMission,
+  step: Step,
+  signal: AbortSignal,
+): Promise<StepOutcome> {
   const interrupted = (): StepOutcome =>
     signal.reason === PAUSE ? 'paused' : (m.end ?? { state: 'cancelled', reason: 'cancelled' });
   switch (step.kind) {
@@ -103,18 +114,32 @@ async function runStep(h: RunnerHost, m: ActiveMission, step: Step, signal: Abor
     case 'confirm': {
       enter(h, m, step.kind === 'wait' ? step.state : 'calling');
       const deadline = h.clock.now() + step.ms;
+      const claim = { claimed: false };
       const confirmed =
-        step.kind === 'confirm' ? new Promise<void>((resolve) => (m.confirm = resolve)) : undefined;
+        step.kind === 'confirm'
+          ? new Promise<void>((resolve) => {
+              m.confirm = () => {
+                claim.claimed = true;
+                resolve();
+              };
+            })
+          : undefined;
       try {
-        await (confirmed ? Promise.race([sleep(h.clock, step.ms, signal), confirmed]) : sleep(h.clock, step.ms, signal));
+        await (confirmed
+          ? Promise.race([sleep(h.clock, step.ms, signal), confirmed])
+          : sleep(h.clock, step.ms, signal));
       } catch {
         step.ms = Math.max(0, deadline - h.clock.now());
         return interrupted();
       } finally {
         m.confirm = undefined;
       }
-      if (step.kind === 'confirm' && !(await isSettled(confirmed))) {
-        return { state: 'failed', reason: 'escort_unclaimed', detail: 'nobody confirmed on the robot screen' };
+      if (step.kind === 'confirm' && !claim.claimed) {
+        return {
+          state: 'failed',
+          reason: 'escort_unclaimed',
+          detail: 'nobody confirmed on the robot screen',
+        };
       }
       return 'next';
     }
@@ -133,12 +158,6 @@ async function runStep(h: RunnerHost, m: ActiveMission, step: Step, signal: Abor
 function enter(h: RunnerHost, m: ActiveMission, state: MissionState): void {
   m.stepState = state;
   if (m.row.state !== state) h.setState(m, state);
-}
-
-async function isSettled(p: Promise<void> | undefined): Promise<boolean> {
-  if (!p) return false;
-  const marker = Symbol('pending');
-  return (await Promise.race([p.then(() => true), Promise.resolve(marker)])) !== marker;
 }
 
 /** DOCK / UNDOCK: acknowledged IN_PROGRESS, finished by a later CMD_ACK (`completion`) with OK or FAILED. */
@@ -166,7 +185,9 @@ async function manoeuvre(
     if (signal.aborted) return interrupted();
     if (ack.result === 'OK') return 'next';
     seq = ack.seq;
-    const aborted = new Promise<'aborted'>((resolve) => signal.addEventListener('abort', () => resolve('aborted')));
+    const aborted = new Promise<'aborted'>((resolve) =>
+      signal.addEventListener('abort', () => resolve('aborted')),
+    );
     const timer = new AbortController();
     const timeout = sleep(h.clock, 30_000, timer.signal).then(
       () => 'TIMEOUT',
@@ -176,7 +197,11 @@ async function manoeuvre(
     timer.abort();
     if (result === 'aborted') return interrupted();
     if (result === 'OK') return 'next';
-    return { state: 'failed', reason: kind === 'dock' ? 'dock_failed' : 'base_rejected', detail: `${kind}: ${result}` };
+    return {
+      state: 'failed',
+      reason: kind === 'dock' ? 'dock_failed' : 'base_rejected',
+      detail: `${kind}: ${result}`,
+    };
   } catch (e) {
     if (signal.aborted) return interrupted();
     return { state: 'failed', reason: linkFailureReason(e, base), detail: (e as Error).message };

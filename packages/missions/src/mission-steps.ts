@@ -1,9 +1,4 @@
-import type {
-  MissionKind,
-  MissionReason,
-  MissionState,
-  RobotActivityState,
-} from '@reception/protocol';
+import type { MissionKind, MissionReason, MissionState, RobotActivityState } from '@reception/protocol';
 import type { Pose } from './geometry.ts';
 
 /** One step of a mission. `return` is resolved when it starts: home, or the dock when the battery is low. */
@@ -55,7 +50,11 @@ export function stepsFor(kind: MissionKind, p: StepPlaces): Step[] {
     case 'guide':
       steps.push(...undock);
       if (!p.atHome) steps.push(drive('returning', p.home));
-      steps.push(drive('guiding', target, true), { kind: 'wait', state: 'arrived', ms: p.waitMs }, { kind: 'return' });
+      steps.push(
+        drive('guiding', target, true),
+        { kind: 'wait', state: 'arrived', ms: p.waitMs },
+        { kind: 'return' },
+      );
       return steps;
     case 'escort':
       steps.push(
@@ -68,7 +67,11 @@ export function stepsFor(kind: MissionKind, p: StepPlaces): Step[] {
       );
       return steps;
     case 'send':
-      steps.push(...undock, drive('travelling', target, true), { kind: 'wait', state: 'arrived', ms: p.waitMs });
+      steps.push(...undock, drive('travelling', target, true), {
+        kind: 'wait',
+        state: 'arrived',
+        ms: p.waitMs,
+      });
       steps.push({ kind: 'return' });
       return steps;
     case 'recall':

@@ -78,7 +78,8 @@ export class PlaceDirectory {
 
   slowZones(): SpeedZone[] {
     const zones: SpeedZone[] = [];
-    for (const z of this.map.zones) if (z.kind === 'slow') zones.push({ polygon: z.polygon, speedLimit: z.speedLimit });
+    for (const z of this.map.zones)
+      if (z.kind === 'slow') zones.push({ polygon: z.polygon, speedLimit: z.speedLimit });
     return zones;
   }
 }

@@ -109,9 +109,7 @@ export class SqliteMissionStore implements MissionStore {
 
   openMissions(): MissionRow[] {
     const rows = this.db
-      .prepare(
-        `SELECT * FROM missions WHERE state NOT IN ('completed', 'failed', 'cancelled') ORDER BY seq`,
-      )
+      .prepare(`SELECT * FROM missions WHERE state NOT IN ('completed', 'failed', 'cancelled') ORDER BY seq`)
       .all() as Row[];
     return rows.map((r) => ({
       id: r.id,
@@ -134,11 +132,18 @@ export class SqliteMissionStore implements MissionStore {
   list(q: MissionListQuery): MissionRecord[] {
     const where: string[] = [];
     const args: Record<string, unknown> = { limit: q.limit ?? 50 };
-    if (q.kind) (where.push('kind = @kind'), (args.kind = q.kind));
-    if (q.state) (where.push('state = @state'), (args.state = q.state));
-    if (q.reason) (where.push('reason = @reason'), (args.reason = q.reason));
-    if (q.since) (where.push('created_at >= @since'), (args.since = Date.parse(q.since)));
-    if (q.until) (where.push('created_at < @until'), (args.until = Date.parse(q.until)));
+    const filters: [string, unknown][] = [
+      ['kind = @kind', q.kind],
+      ['state = @state', q.state],
+      ['reason = @reason', q.reason],
+      ['created_at >= @since', q.since === undefined ? undefined : Date.parse(q.since)],
+      ['created_at < @until', q.until === undefined ? undefined : Date.parse(q.until)],
+    ];
+    for (const [clause, value] of filters) {
+      if (value === undefined) continue;
+      where.push(clause);
+      args[clause.slice(clause.indexOf('@') + 1)] = value;
+    }
     const sql = `SELECT * FROM missions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY seq DESC LIMIT @limit`;
     return (this.db.prepare(sql).all(args) as Row[]).map((r) => this.record(r));
@@ -156,14 +161,15 @@ export class SqliteMissionStore implements MissionStore {
 
   loadAnchor(): AnchorRecord | undefined {
     const row = this.db.prepare("SELECT value FROM meta WHERE key = 'anchor'").get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     return row ? (JSON.parse(row.value) as AnchorRecord) : undefined;
   }
 
   saveAnchor(record: AnchorRecord): void {
     this.db
-      .prepare("INSERT INTO meta (key, value) VALUES ('anchor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES ('anchor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
       .run(JSON.stringify(record));
   }
 

@@ -59,7 +59,12 @@ export async function createEngineRig(
   const places = new PlaceDirectory(map, () => site);
   const store = new SqliteMissionStore(file);
   const log = pino({ level: 'silent' });
-  const localization = new DeadReckoningLocalization(base, { pose: places.home(), source: 'start:home' }, store, clock);
+  const localization = new DeadReckoningLocalization(
+    base,
+    { pose: places.home(), source: 'start:home' },
+    store,
+    clock,
+  );
   const planner = new RoutePlanner(map, undefined, { landmarks: false });
   const engine = new MissionEngine({ base, localization, places, store, clock, log, options, planner });
   const updates: MissionUpdate[] = [];
@@ -84,7 +89,11 @@ export async function createEngineRig(
       const w = mapToWorld(home, { x, y, theta: 0 });
       base.obstacles.push({ x: w.x, y: w.y, radius });
     },
-    statesOf: (id) => updates.filter((u) => u.mission_id === id).map((u) => u.state).filter((s, i, a) => a[i - 1] !== s),
+    statesOf: (id) =>
+      updates
+        .filter((u) => u.mission_id === id)
+        .map((u) => u.state)
+        .filter((s, i, a) => a[i - 1] !== s),
     close() {
       engine.close();
       localization.close();

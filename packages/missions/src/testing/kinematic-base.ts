@@ -177,10 +177,14 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
       case 'FOLLOW_PATH': {
         const p = payload as Payloads['FOLLOW_PATH'];
         if (p.chunk_index === 0) this.staged = [];
-        for (const w of p.waypoints) this.staged.push({ x: w.x_mm / 1000, y: w.y_mm / 1000, speed: w.speed_mm_s / 1000 });
+        for (const w of p.waypoints)
+          this.staged.push({ x: w.x_mm / 1000, y: w.y_mm / 1000, speed: w.speed_mm_s / 1000 });
         if (p.chunk_index + 1 < p.chunk_count) return ack('OK');
         if (this.mode === 'PATH') this.safety('PATH_ABORTED', false, this.pathId);
-        this.path = this.staged.map((w) => ({ ...w, speed: Math.min(w.speed || 9, p.speed_limit_mm_s / 1000 || 9) }));
+        this.path = this.staged.map((w) => ({
+          ...w,
+          speed: Math.min(w.speed || 9, p.speed_limit_mm_s / 1000 || 9),
+        }));
         this.pathId = p.path_id;
         this.pathSeq = seq;
         this.mode = 'PATH';
@@ -203,7 +207,11 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
         const p = payload as Payloads['CMD_VEL'];
         if (this.mode === 'PATH') this.abortMotion();
         this.mode = 'VELOCITY';
-        this.vel = { v: p.linear_mm_s / 1000, w: p.angular_mrad_s / 1000, until: this.clock.now() + Math.min(250, p.ttl_ms || 250) };
+        this.vel = {
+          v: p.linear_mm_s / 1000,
+          w: p.angular_mrad_s / 1000,
+          until: this.clock.now() + Math.min(250, p.ttl_ms || 250),
+        };
         return ack('OK');
       }
       case 'DOCK':
@@ -223,9 +231,25 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
 
   metrics(): LinkMetrics {
     return {
-      framesIn: 0, framesMissed: 0, framesOut: 0, bytesIn: 0, bytesOut: 0, crcErrors: 0, decodeErrors: 0,
-      commandsSent: this.commands.length, commandsAcked: this.commands.length, commandsRejected: 0, retries: 0,
-      lost: 0, duplicateAcks: 0, safetyEvents: 0, reconnects: 0, resyncs: 0, rttCount: 0, rttSumMs: 0, rttBucketsMs: [],
+      framesIn: 0,
+      framesMissed: 0,
+      framesOut: 0,
+      bytesIn: 0,
+      bytesOut: 0,
+      crcErrors: 0,
+      decodeErrors: 0,
+      commandsSent: this.commands.length,
+      commandsAcked: this.commands.length,
+      commandsRejected: 0,
+      retries: 0,
+      lost: 0,
+      duplicateAcks: 0,
+      safetyEvents: 0,
+      reconnects: 0,
+      resyncs: 0,
+      rttCount: 0,
+      rttSumMs: 0,
+      rttBucketsMs: [],
     };
   }
 
@@ -340,7 +364,15 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
       theta: wrapAngle(this.pose.theta + w * dt),
     };
     if (this.conn === 'up') {
-      this.emit('odometry', { tMs: now, ...this.pose, v: this.v, w, pathId: this.pathId, waypointIndex: 0, mode: this.mode });
+      this.emit('odometry', {
+        tMs: now,
+        ...this.pose,
+        v: this.v,
+        w,
+        pathId: this.pathId,
+        waypointIndex: 0,
+        mode: this.mode,
+      });
       if (now - this.batteryAt >= 1000) this.emitBattery();
     }
   }
