@@ -12,6 +12,7 @@ import { mapPlaceIds, SiteStore } from './site/site-store.ts';
 import { SerialRobotBase } from '@reception/robot-link';
 import { RobotService } from './robot/robot-service.ts';
 import { createTicketParts } from './tickets/compose.ts';
+import { createMissionParts } from './missions/compose.ts';
 
 export const BRIDGE_VERSION = '0.1.0';
 
@@ -45,18 +46,22 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
   let publicUrl = config.PUBLIC_URL ?? '';
   const tickets = await createTicketParts(config, site, staff, () => publicUrl, log, metrics);
   health.push(...tickets.health);
-  const robot = new RobotService(
-    config.ROBOT_PORT
-      ? new SerialRobotBase({
-          path: config.ROBOT_PORT,
-          ...(config.ROBOT_SERIAL_NUMBER ? { serialNumber: config.ROBOT_SERIAL_NUMBER } : {}),
-          logger: log.child({ component: 'link' }),
-        })
-      : undefined,
-    log.child({ component: 'robot' }),
+  const base = config.ROBOT_PORT
+    ? new SerialRobotBase({
+        path: config.ROBOT_PORT,
+        ...(config.ROBOT_SERIAL_NUMBER ? { serialNumber: config.ROBOT_SERIAL_NUMBER } : {}),
+        logger: log.child({ component: 'link' }),
+      })
+    : undefined;
+  const missions = createMissionParts(config, site, base, tickets.queue, log, metrics);
+  const localization = missions.localization;
+  const robot = new RobotService(base, log.child({ component: 'robot' }), (odom) =>
+    localization?.anchorSource === undefined ? null : localization.toMap(odom),
   );
+  missions.engine?.on('activity', (a) => robot.setActivity(a));
+  if (missions.engine) robot.setActivity(missions.engine.activity());
   robot.registerMetrics(metrics);
-  health.push(robot.health());
+  health.push(robot.health(), missions.health);
 
   const server = createServer(
     createHttpHandler({
@@ -78,6 +83,7 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
     tokens: { kiosk: config.KIOSK_TOKENS, display: config.DISPLAY_TOKENS, admin: config.ADMIN_TOKENS },
     tickets: { queue: tickets.queue, printer: tickets.printer, publicUrl: () => publicUrl },
     robot,
+    missions: missions.sockets,
     version: BRIDGE_VERSION,
     startedAt,
   });
@@ -110,6 +116,7 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
         server.closeIdleConnections();
         await app.close();
         server.closeAllConnections();
+        missions.close();
         await tickets.close();
         await robot.close();
         log.info('bridge stopped');

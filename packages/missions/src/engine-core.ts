@@ -33,6 +33,8 @@ export interface MissionOptions {
   batteryLowPct: number;
   /** Take requests again from here (issue: 80 %). */
   batteryResumePct: number;
+  /** After a trip fails away from home (blocked, stuck, unclaimed...), stay stopped this long, then go home. */
+  returnDelayS: number;
   leg: LegOptions;
 }
 
@@ -42,6 +44,7 @@ export const defaultMissionOptions: MissionOptions = {
   confirmTimeoutS: 60,
   batteryLowPct: 25,
   batteryResumePct: 80,
+  returnDelayS: 5,
   leg: defaultLegOptions,
 };
 

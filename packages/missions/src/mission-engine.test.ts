@@ -99,9 +99,11 @@ describe('guidance', () => {
     await rig.clock.until('failed', reached(id, 'failed'));
     expect(rig.updates.filter((u) => u.mission_id === id).at(-1)?.reason).toBe('blocked');
     expect(rig.base.mode === 'IDLE' || rig.base.mode === 'PATH').toBe(true);
-    // It did not push into the obstacle, and then goes home by itself.
+    // It did not push into the obstacle, stays stopped a moment, and then goes home by itself.
     const p = rig.mapPose();
     expect(Math.hypot(p.x - goal.x, p.y - goal.y)).toBeGreaterThan(0.5);
+    await rig.clock.advance(3000);
+    expect(near(rig.mapPose(), p, 0.01)).toBe(true);
     await rig.clock.until(
       'home',
       () => rig!.engine.activity().state === 'IDLE' && rig!.engine.activity().at_home,

@@ -376,7 +376,11 @@ export class MissionEngine extends EngineCore {
       return;
     }
     if (awayAfterFailure) {
-      this.startSystem(this.batteryLow ? 'dock' : 'recall');
+      // Stay stopped a moment (the citizen sees the trip ended, staff may step in), then go home.
+      this.clock.setTimeout(() => {
+        if (this.current || this.needsStaff || !this.linkUp || this.estopLatched) return;
+        this.startSystem(this.batteryLow ? 'dock' : 'recall');
+      }, this.options.returnDelayS * 1000);
       return;
     }
     this.next();

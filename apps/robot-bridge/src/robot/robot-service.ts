@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { err, ok, type Result, type RobotState } from '@reception/protocol';
+import { err, ok, type Result, type RobotActivity, type RobotState } from '@reception/protocol';
 import type { Logger } from 'pino';
 import { CommandRejectedError, CommandTimeoutError } from '@reception/robot-link';
 import type { RobotBase } from '@reception/robot-link';
@@ -28,9 +28,15 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
   private dirty = false;
   private readonly timer: NodeJS.Timeout;
 
+  /**
+   * `mapPose` turns an odometry pose into the map frame (the missions' localization); without it, or
+   * while it answers null (not anchored yet), `pose` is null: nothing outside the map frame is published.
+   */
   constructor(
     private readonly base: RobotBase | undefined,
     private readonly log: Logger,
+    private readonly mapPose: (odom: { x: number; y: number; theta: number }) => RobotState['pose'] = () =>
+      null,
   ) {
     super();
     this.timer = setInterval(() => this.flush(), STATE_INTERVAL_MS);
@@ -50,7 +56,7 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
     });
     base.on('odometry', (o) =>
       this.update({
-        pose: { x: o.x, y: o.y, theta: o.theta },
+        pose: this.mapPose({ x: o.x, y: o.y, theta: o.theta }),
         velocity: { v: o.v, w: o.w },
         mode: o.mode,
         estop_latched: o.mode === 'ESTOP',
@@ -85,6 +91,11 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
 
   get state(): RobotState {
     return this.snapshot;
+  }
+
+  /** What the mission engine is doing, published with the state. */
+  setActivity(activity: RobotActivity): void {
+    this.update({ activity });
   }
 
   private update(patch: Partial<RobotState>): void {

@@ -40,6 +40,7 @@ import {
   type RequestSocket,
 } from './requests.ts';
 import type { RobotService } from '../robot/robot-service.ts';
+import type { MissionSockets } from '../missions/socket-handlers.ts';
 import type { StaffSessions } from './staff-auth.ts';
 
 export interface BridgeComponents {
@@ -52,6 +53,8 @@ export interface BridgeComponents {
   tickets: { queue: TicketQueue; printer?: TicketPrinter | undefined; publicUrl: () => string };
   /** The robot base as staff see and command it (`link: 'absent'` when none is configured). */
   robot: RobotService;
+  /** Mission requests of kiosks and staff, and the routing of `mission:update`. */
+  missions: MissionSockets;
   version: string;
   startedAt: Date;
 }
@@ -161,6 +164,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
       {
         ...siteHandlers,
         ...kioskTicketHandlers(ticketDeps),
+        ...c.missions.kiosk(),
         'session:language': ({ language }) => {
           languageChoices.inc({ language });
           return ok(null);
@@ -189,7 +193,12 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
     bind(
       socket,
       staffRequests,
-      { ...siteHandlers, ...staffTicketHandlers(ticketDeps, mayOperate), ...robotHandlers },
+      {
+        ...siteHandlers,
+        ...staffTicketHandlers(ticketDeps, mayOperate),
+        ...robotHandlers,
+        ...c.missions.staff(),
+      },
       ctx,
     );
   }) as Namespace<StaffClientEvents, StaffServerEvents>;
@@ -231,6 +240,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
   });
   const onRobotState = (state: RobotState) => staff.emit('robot:state', state);
   c.robot.on('state', onRobotState);
+  const detachMissions = c.missions.attach({ kiosk, staff });
 
   return {
     io,
@@ -239,6 +249,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
       c.site.off('changed', onSiteChanged);
       unsubscribeQueue();
       c.robot.off('state', onRobotState);
+      detachMissions();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

@@ -1,4 +1,11 @@
-import { err, type ParsedRequestOf, type ResponseOf, type Result, type RpcMap } from '@reception/protocol';
+import {
+  err,
+  requestsByRole,
+  type ParsedRequestOf,
+  type ResponseOf,
+  type Result,
+  type RpcMap,
+} from '@reception/protocol';
 import type { Logger } from 'pino';
 import type { Counter, Histogram } from './metrics.ts';
 
@@ -45,7 +52,8 @@ class Bucket {
 /**
  * Binds every request of `map` on `socket`: validates the payload with its schema, rate-limits, runs the
  * handler and always answers the ack with a `Result` (a thrown error becomes INTERNAL and is logged).
- * Events not in the map are ignored by socket.io; requests without an ack function are dropped and logged.
+ * A request of another role (a kiosk sending `robot:recall`) is answered FORBIDDEN, never ignored; other
+ * unknown events are ignored by socket.io. Requests without an ack function are dropped and logged.
  */
 /** The part of a socket.io server socket this needs (typed sockets narrow `on` too far). */
 export interface RequestSocket {
@@ -96,5 +104,17 @@ export function bindRequests<M extends RpcMap>(
       }
     };
     socket.on(event, (payload, ack) => void handle(payload, ack));
+  }
+  const own = new Set(Object.keys(map));
+  const others = new Set(Object.values(requestsByRole).flatMap((m) => Object.keys(m)));
+  for (const event of others) {
+    if (own.has(event)) continue;
+    socket.on(event, (_payload, ack) => {
+      metrics.requests.inc({ role: ctx.role, event, outcome: 'FORBIDDEN' });
+      log.warn({ event, actor: ctx.actor, role: ctx.role }, 'request of another role refused');
+      if (typeof ack === 'function') {
+        (ack as (r: Result<never>) => void)(err('FORBIDDEN', `a ${ctx.role} may not send ${event}`));
+      }
+    });
   }
 }
