@@ -10,7 +10,7 @@ import {
   type MissionUpdate,
   type RobotActivity,
 } from '@reception/protocol';
-import type { Battery, ConnectionState, Odometry, RobotBase, SafetyEvent } from '@reception/robot-link';
+import type { Battery, ConnectionState, Odometry, RobotBase } from '@reception/robot-link';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
 import { distance } from './geometry.ts';
@@ -114,7 +114,6 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
     this.zones = d.places.slowZones();
     this.base.on('connection', this.onConnection);
     this.base.on('odometry', this.onOdometry);
-    this.base.on('safety', this.onSafety);
     this.base.on('battery', this.onBattery);
     this.base.on('resync', this.onResync);
   }
@@ -433,19 +432,16 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
     this.emitActivity();
   };
 
+  /** E-stop and motor fault from the mode in odometry (50 Hz), never from events: a repeat of the boot's
+   * ESTOP_LATCHED may arrive after a reset (robot-base.ts). */
   private readonly onOdometry = (o: Odometry): void => {
-    if (o.mode === 'ESTOP' && !this.estopLatched) this.onEstop(true);
+    this.onEstop(o.mode === 'ESTOP');
     this.docked = o.mode === 'DOCKED';
     if (o.mode === 'FAULT' && !this.motorFault) {
       this.motorFault = true;
       this.fault('motor_fault', 'the base reports a motor fault');
     } else if (o.mode !== 'FAULT' && this.motorFault) this.motorFault = false;
     this.emitActivity();
-  };
-
-  private readonly onSafety = (e: SafetyEvent): void => {
-    if (e.kind === 'ESTOP_LATCHED' || (e.kind === 'ESTOP_BUTTON' && e.active)) this.onEstop(true);
-    else if (e.kind === 'ESTOP_CLEARED') this.onEstop(false);
   };
 
   private readonly onResync = (): void => {
@@ -475,7 +471,6 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
   close(): void {
     this.base.off('connection', this.onConnection);
     this.base.off('odometry', this.onOdometry);
-    this.base.off('safety', this.onSafety);
     this.base.off('battery', this.onBattery);
     this.base.off('resync', this.onResync);
   }
