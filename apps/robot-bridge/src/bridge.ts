@@ -116,7 +116,7 @@ export async function startBridge(config: BridgeConfig, log: Logger): Promise<Ru
         server.closeIdleConnections();
         await app.close();
         server.closeAllConnections();
-        missions.close();
+        await missions.close();
         await tickets.close();
         await robot.close();
         log.info('bridge stopped');

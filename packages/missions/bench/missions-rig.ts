@@ -7,7 +7,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { RoutePlanner } from '@reception/nav';
 import type { MissionUpdate } from '@reception/protocol';
 import { SerialRobotBase } from '@reception/robot-link';
 import { startSim, type SimProcess } from '@reception/robot-link/testing';
@@ -18,6 +17,7 @@ import { distance, wrapAngle, type Pose } from '../src/geometry.ts';
 import { MissionEngine } from '../src/mission-engine.ts';
 import { PlaceDirectory } from '../src/places.ts';
 import { SqliteMissionStore } from '../src/sqlite-mission-store.ts';
+import { WorkerPlanner } from '../src/worker-planner.ts';
 import { demoSite } from '../src/testing/engine-rig.ts';
 import { NaiveGuide } from './naive-guide.ts';
 import { ZoneMonitor, type MonitorReport } from './zone-monitor.ts';
@@ -150,7 +150,7 @@ async function runEngine(
     store,
     systemClock,
   );
-  const planner = new RoutePlanner(map, undefined, { landmarks: false });
+  const planner = new WorkerPlanner(map.file);
   const engine = new MissionEngine({
     base,
     localization,
@@ -198,16 +198,14 @@ async function runEngine(
       if (u.state === 'arrived' && !arrival) {
         const at = performance.now();
         void d.clearObstacles();
-        void monitor
-          .sample()
-          .then(
-            (s) =>
-              (arrival = {
-                error: distance(s.pose, target),
-                heading: Math.abs(wrapAngle(s.pose.theta - target.theta)),
-                at,
-              }),
-          );
+        void monitor.sample().then(
+          (s) =>
+            (arrival = {
+              error: distance(s.pose, target),
+              heading: Math.abs(wrapAngle(s.pose.theta - target.theta)),
+              at,
+            }),
+        );
       }
       if (u.state === 'completed' || u.state === 'failed' || u.state === 'cancelled') final = u;
     };
@@ -241,6 +239,7 @@ async function runEngine(
   engine.close();
   localization.close();
   store.close();
+  await planner.close();
   return results;
 }
 
@@ -267,12 +266,8 @@ async function runBaseline(
   const { site, map } = await demoSite();
   const places = new PlaceDirectory(map, () => site);
   const home = places.home();
-  const naive = new NaiveGuide(
-    base,
-    new RoutePlanner(map, undefined, { landmarks: false }),
-    places.slowZones(),
-    home,
-  );
+  const planner = new WorkerPlanner(map.file);
+  const naive = new NaiveGuide(base, planner, places.slowZones(), home);
   await base.connect();
   await base.resetEstop();
   const results: MissionResult[] = [];
@@ -280,7 +275,7 @@ async function runBaseline(
     const t0 = performance.now();
     const target = places.stopPose(m.place) as Pose;
     const from = (await monitor.sample()).pose;
-    const eta = naive.eta(from, target);
+    const eta = await naive.eta(from, target);
     const d = disturb(sim, m, eta);
     const out = await naive.drive(from, target, Math.max(60_000, 3 * eta * 1000));
     let arrival: { error: number; heading: number; ratio: number } | undefined;
@@ -318,6 +313,7 @@ async function runBaseline(
       await naive.drive((await monitor.sample()).pose, home, 120_000);
     }
   }
+  await planner.close();
   return results;
 }
 

@@ -1,6 +1,6 @@
-import type { RoutePlanner } from '@reception/nav';
 import type { RobotBase, SafetyEvent } from '@reception/robot-link';
 import { compose, inverse, type Pose } from '../src/geometry.ts';
+import type { PathPlanner } from '../src/path-planner.ts';
 import { speedProfile, uploadPath, type SpeedZone } from '../src/path-profile.ts';
 
 export type NaiveOutcome = 'done' | 'aborted' | 'timeout' | 'rejected';
@@ -16,20 +16,22 @@ export class NaiveGuide {
 
   constructor(
     private readonly base: RobotBase,
-    private readonly planner: RoutePlanner,
+    private readonly planner: PathPlanner,
     private readonly zones: readonly SpeedZone[],
     /** The map pose of the odometry origin (the start place): map = start ⊕ odom. */
     private readonly start: Pose,
   ) {}
 
   /** Planned seconds from `from` to `to`. */
-  eta(from: Pose, to: Pose): number {
-    return this.planner.plan(from, to).eta;
+  async eta(from: Pose, to: Pose): Promise<number> {
+    const r = await this.planner.plan(from, to);
+    return r.ok ? r.route.eta : 60;
   }
 
   async drive(from: Pose, to: Pose, timeoutMs: number): Promise<NaiveOutcome> {
-    const route = this.planner.plan(from, to);
-    const points = [{ x: from.x, y: from.y }, ...route.waypoints.slice(1)];
+    const planned = await this.planner.plan(from, to);
+    if (!planned.ok) return 'rejected';
+    const points = planned.route.waypoints;
     const toOdom = inverse(this.start);
     const wps = speedProfile(points, this.zones).map((w) => ({
       ...compose(toOdom, { ...w, theta: 0 }),

@@ -11,7 +11,7 @@ const IDENTITY: Pose = { x: 0, y: 0, theta: 0 };
  * `Localization`): the start place on a fresh install; the persisted transform when the base's boot id is
  * the one it was made for; the last known pose when the base rebooted (its odometry restarted where the
  * robot stood); staff's re-anchor at any time. The record is saved on every anchor and at most once a
- * second while the robot moves, so a restart loses at most a second of `lastPose`.
+ * second while the robot moves (not while it stands), so a restart loses at most a second of `lastPose`.
  */
 export class DeadReckoningLocalization extends EventEmitter<LocalizationEvents> implements Localization {
   private transform: Pose | undefined;
@@ -20,6 +20,7 @@ export class DeadReckoningLocalization extends EventEmitter<LocalizationEvents> 
   private source: string | undefined;
   private lastOdom: Pose | undefined;
   private lastSavedAt = -Infinity;
+  private lastSaved: Pose | undefined;
   private readonly persisted: AnchorRecord | undefined;
   private started = false;
   /** Boot id of the base whose odometry frame `transform` belongs to. */
@@ -118,8 +119,15 @@ export class DeadReckoningLocalization extends EventEmitter<LocalizationEvents> 
   private save(force: boolean): void {
     if (!this.transform || this.source === undefined) return;
     const now = this.clock.now();
-    if (!force && now - this.lastSavedAt < 1000) return;
+    const p = this.current;
+    const moved =
+      p && this.lastSaved
+        ? Math.hypot(p.x - this.lastSaved.x, p.y - this.lastSaved.y) +
+          Math.abs(p.theta - this.lastSaved.theta)
+        : Infinity;
+    if (!force && (now - this.lastSavedAt < 1000 || moved < 0.01)) return;
     this.lastSavedAt = now;
+    this.lastSaved = p;
     this.store.saveAnchor({
       bootId: this.transformBootId ?? null,
       transform: this.transform,

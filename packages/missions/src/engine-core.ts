@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { RoutePlanner } from '@reception/nav';
+import { InlinePlanner } from './inline-planner.ts';
+import type { PathPlanner } from './path-planner.ts';
 import {
   FINAL_MISSION_STATES,
   type MissionKind,
@@ -13,7 +15,7 @@ import {
 import type { Battery, ConnectionState, Odometry, RobotBase } from '@reception/robot-link';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
-import { distance } from './geometry.ts';
+import { distance, type Pose } from './geometry.ts';
 import { defaultLegOptions, type LegContext, type LegOptions } from './leg.ts';
 import type { Localization } from './localization.ts';
 import { runSteps, type ActiveMission, type RunnerHost } from './mission-runner.ts';
@@ -56,8 +58,8 @@ export interface MissionEngineDeps {
   clock: Clock;
   log: Logger;
   options?: Partial<MissionOptions>;
-  /** Defaults to a planner on the map's first floor. */
-  planner?: RoutePlanner;
+  /** Defaults to nav's planner on the map's first floor, on this thread (use `WorkerPlanner` with a real robot). */
+  planner?: PathPlanner;
 }
 
 /** Who asked, for the audit log and to route updates back to the kiosk that asked. */
@@ -81,7 +83,7 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
   readonly clock: Clock;
   readonly log: Logger;
   readonly options: MissionOptions;
-  readonly planner: RoutePlanner;
+  readonly planner: PathPlanner;
   protected readonly localization: Localization;
   protected readonly places: PlaceDirectory;
   protected readonly store: MissionStore;
@@ -110,7 +112,8 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
     this.localization = d.localization;
     this.places = d.places;
     this.store = d.store;
-    this.planner = d.planner ?? new RoutePlanner(d.places.map);
+    this.planner =
+      d.planner ?? new InlinePlanner(new RoutePlanner(d.places.map, undefined, { landmarks: false }));
     this.zones = d.places.slowZones();
     this.base.on('connection', this.onConnection);
     this.base.on('odometry', this.onOdometry);
@@ -256,21 +259,28 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
     return p !== undefined && distance(p, this.places.home()) <= this.options.leg.toleranceM;
   }
 
-  /** Seconds for a trip from home to `place` at the zones' speeds (planned once per place). */
+  /**
+   * Seconds for a trip from home to `place` at the zones' speeds, planned once per place in the background
+   * (`warmTripEtas`); until then a straight-line guess.
+   */
   protected tripEta(place: string): number {
     const cached = this.tripEtaCache.get(place);
     if (cached !== undefined) return cached;
     const to = this.places.stopPose(place);
-    let eta = 60;
-    if (to) {
-      try {
-        eta = this.planner.plan(this.places.home(), to).eta;
-      } catch {
-        eta = distance(this.places.home(), to) / 0.4;
-      }
+    if (to) void this.planTripEta(place, to);
+    return to ? (1.4 * distance(this.places.home(), to)) / 0.5 : 60;
+  }
+
+  protected async warmTripEtas(): Promise<void> {
+    for (const place of this.places.guidable()) {
+      const to = this.places.stopPose(place);
+      if (to) await this.planTripEta(place, to);
     }
-    this.tripEtaCache.set(place, eta);
-    return eta;
+  }
+
+  private async planTripEta(place: string, to: Pose): Promise<void> {
+    const r = await this.planner.plan(this.places.home(), to);
+    if (r.ok) this.tripEtaCache.set(place, r.route.eta);
   }
 
   /** Seconds until the robot can start the mission at queue index `pos`. */

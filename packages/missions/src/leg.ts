@@ -1,11 +1,11 @@
 import type { MissionReason } from '@reception/protocol';
-import { NavError, type RoutePlanner } from '@reception/nav';
 import type { ModeName, Odometry, RobotBase, SafetyEvent } from '@reception/robot-link';
 import type { Logger } from 'pino';
 import type { Clock, TimerHandle } from './clock.ts';
 import { distance, progressAlong, wrapAngle, type Pose } from './geometry.ts';
 import { linkFailureReason } from './link-reasons.ts';
 import type { Localization } from './localization.ts';
+import type { PathPlanner } from './path-planner.ts';
 import {
   defaultProfileOptions,
   profileEta,
@@ -67,7 +67,7 @@ export type LegResult =
 export interface LegContext {
   base: RobotBase;
   localization: Localization;
-  planner: RoutePlanner;
+  planner: PathPlanner;
   zones: readonly SpeedZone[];
   clock: Clock;
   log: Logger;
@@ -196,13 +196,16 @@ export class Leg {
       this.settleSince = this.c.clock.now();
       return;
     }
-    const planned = this.route(pose);
-    if (!planned.ok) {
-      if (planned.blocked) this.enterBlocked(planned.detail);
-      else this.fail('unreachable', planned.detail);
+    const outcome = await this.c.planner.plan(pose, this.target.pose);
+    if (g !== this.gen) return;
+    if (!outcome.ok) {
+      const detail = `${outcome.code}: ${outcome.message}`;
+      if (outcome.dynamic && outcome.code !== 'internal') this.enterBlocked(detail);
+      else this.fail('unreachable', detail);
       return;
     }
-    await this.upload(g, planned.points, planned.waypoints);
+    const points = outcome.route.waypoints;
+    await this.upload(g, points, speedProfile(points, this.c.zones, this.c.options.profile));
   }
 
   private async upload(
@@ -237,55 +240,6 @@ export class Leg {
     this.samples = [];
     this.holdSince = undefined;
     this.blockedSince = undefined;
-  }
-
-  private route(
-    pose: Pose,
-  ):
-    | { ok: true; points: { x: number; y: number }[]; waypoints: ProfiledWaypoint[] }
-    | { ok: false; blocked: boolean; detail: string } {
-    const goal = this.target.pose;
-    let start: Pose = pose;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const r = this.c.planner.plan(start, goal);
-        const points = [{ x: pose.x, y: pose.y }, ...r.waypoints.slice(start === pose ? 1 : 0)];
-        return { ok: true, points, waypoints: speedProfile(points, this.c.zones, this.c.options.profile) };
-      } catch (e) {
-        if (!(e instanceof NavError)) throw e;
-        if (e.code === 'start_in_obstacle' && attempt === 0) {
-          // Next to a marked obstacle or a wall after drift: start from the nearest free cell instead.
-          const free = this.nearestFree(pose);
-          if (free) {
-            start = free;
-            continue;
-          }
-        }
-        const dynamic = this.marks.length > 0;
-        return { ok: false, blocked: dynamic, detail: `${e.code}: ${e.message}` };
-      }
-    }
-    return { ok: false, blocked: this.marks.length > 0, detail: 'no free cell near the robot' };
-  }
-
-  private nearestFree(pose: Pose): Pose | undefined {
-    const cm = this.c.planner.costmap;
-    const [u, v] = cm.toCellCoords(pose.x, pose.y);
-    const c0 = Math.floor(u);
-    const r0 = Math.floor(v);
-    const maxRing = Math.ceil(0.6 / cm.resolution);
-    for (let ring = 1; ring <= maxRing; ring++) {
-      let best: { d: number; c: number; r: number } | undefined;
-      for (let dr = -ring; dr <= ring; dr++) {
-        for (let dc = -ring; dc <= ring; dc++) {
-          if (Math.max(Math.abs(dr), Math.abs(dc)) !== ring || !cm.isTraversable(c0 + dc, r0 + dr)) continue;
-          const d = Math.hypot(dc, dr);
-          if (!best || d < best.d) best = { d, c: c0 + dc, r: r0 + dr };
-        }
-      }
-      if (best) return { ...cm.toWorld(best.c + 0.5, best.r + 0.5), theta: pose.theta };
-    }
-    return undefined;
   }
 
   private replan(why: 'obstacle' | 'stuck'): void {
@@ -362,7 +316,7 @@ export class Leg {
     if (!p) return;
     const d = SENSOR_OFFSET_M + this.obstacleMm / 1000 + 0.25;
     const id = `leg-${this.target.label}-${this.marks.length}`;
-    this.c.planner.costmap.setObstacle(id, {
+    this.c.planner.setObstacle(id, {
       x: p.x + d * Math.cos(p.theta),
       y: p.y + d * Math.sin(p.theta),
       radius: this.c.options.markRadius,
@@ -371,7 +325,7 @@ export class Leg {
   }
 
   private clearMarks(): void {
-    for (const id of this.marks.splice(0)) this.c.planner.costmap.clearObstacle(id);
+    for (const id of this.marks.splice(0)) this.c.planner.clearObstacle(id);
   }
 
   // ---- the watch: obstacles held, blocked, stuck, arrival --------------------------------------------

@@ -79,8 +79,9 @@ describe('guidance', () => {
   it('replans around an obstacle on the path and still arrives', async () => {
     rig = await createEngineRig({ waitS: 1 });
     // Halfway along the route it would take.
-    const route = rig.engine.planner.plan(rig.places.home(), rig.places.stopPose('counter_5')!);
-    const mid = route.waypoints[Math.floor(route.waypoints.length / 2)]!;
+    const planned = await rig.engine.planner.plan(rig.places.home(), rig.places.stopPose('counter_5')!);
+    if (!planned.ok) throw new Error(planned.message);
+    const mid = planned.route.waypoints[Math.floor(planned.route.waypoints.length / 2)]!;
     rig.obstacleAt(mid.x, mid.y);
     const id = guide('counter_5');
     await rig.clock.until('arrived', reached(id, 'arrived'));

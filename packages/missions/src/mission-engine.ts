@@ -53,6 +53,7 @@ export class MissionEngine extends EngineCore {
       if (state === 'failed') interrupted++;
     }
     this.linkUp = this.base.state === 'up';
+    void this.warmTripEtas();
     if (interrupted > 0) {
       this.log.warn(
         { missions: interrupted },
@@ -187,10 +188,7 @@ export class MissionEngine extends EngineCore {
       pose = this.places.stopPose(req.place);
       if (!pose) return err('NOT_FOUND', `unknown place '${req.place}'`);
     } else pose = { x: req.pose.x, y: req.pose.y, theta: req.pose.theta };
-    const [u, v] = this.planner.costmap.toCellCoords(pose.x, pose.y);
-    if (u < 0 || v < 0 || u >= this.planner.costmap.width || v >= this.planner.costmap.height) {
-      return err('INVALID_PAYLOAD', `(${pose.x}, ${pose.y}) is off the map`);
-    }
+    if (!this.places.onMap(pose)) return err('INVALID_PAYLOAD', `(${pose.x}, ${pose.y}) is off the map`);
     this.log.info({ actor, pose }, 'robot re-anchored by staff');
     this.localization.anchor(pose, `staff:${actor}`);
     this.emitActivity();

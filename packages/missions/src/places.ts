@@ -76,6 +76,15 @@ export class PlaceDirectory {
     return robotSettings(this.site()).escort;
   }
 
+  /** Inside the first floor's grid. */
+  onMap(p: { x: number; y: number }): boolean {
+    const f = this.map.floors[0];
+    if (!f) return false;
+    const dx = p.x - f.origin.x;
+    const dy = p.y - f.origin.y;
+    return dx >= 0 && dy >= 0 && dx < f.width * f.resolution && dy < f.height * f.resolution;
+  }
+
   slowZones(): SpeedZone[] {
     const zones: SpeedZone[] = [];
     for (const z of this.map.zones)

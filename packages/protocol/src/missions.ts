@@ -128,9 +128,7 @@ export const placeIdSchema = z
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a place id: lowercase letters, digits, _ and -');
 const missionIdSchema = z.uuid();
 
-export const guideRequestSchema = z
-  .object({ place: placeIdSchema, ticket_id: z.uuid().optional() })
-  .strict();
+export const guideRequestSchema = z.object({ place: placeIdSchema, ticket_id: z.uuid().optional() }).strict();
 export type GuideRequest = z.input<typeof guideRequestSchema>;
 export const missionRefSchema = z.object({ mission_id: missionIdSchema }).strict();
 /** Staff cancel: one mission (queued or current), or the current one when `mission_id` is left out. */

@@ -5,6 +5,7 @@ import type { MissionUpdate, RobotActivity, Site } from '@reception/protocol';
 import { loadSite } from '@reception/protocol/site-file';
 import pino from 'pino';
 import { DeadReckoningLocalization } from '../dead-reckoning.ts';
+import { InlinePlanner } from '../inline-planner.ts';
 import { compose, distance, type Pose } from '../geometry.ts';
 import type { MissionOptions } from '../engine-core.ts';
 import { MissionEngine } from '../mission-engine.ts';
@@ -65,7 +66,7 @@ export async function createEngineRig(
     store,
     clock,
   );
-  const planner = new RoutePlanner(map, undefined, { landmarks: false });
+  const planner = new InlinePlanner(new RoutePlanner(map, undefined, { landmarks: false }));
   const engine = new MissionEngine({ base, localization, places, store, clock, log, options, planner });
   const updates: MissionUpdate[] = [];
   const activities: RobotActivity[] = [];
