@@ -143,7 +143,7 @@ async function runEngine(
   const { site, map } = await demoSite();
   const places = new PlaceDirectory(map, () => site);
   const store = new SqliteMissionStore(':memory:');
-  const log = pino({ level: process.env.BENCH_LOG ?? 'silent' }, pino.destination(2));
+  const log = pino({ level: process.env.BENCH_LOG ?? 'warn', base: { rig: spec.rig } }, pino.destination(2));
   const localization = new DeadReckoningLocalization(
     base,
     { pose: places.home(), source: 'start:home' },
@@ -245,16 +245,24 @@ async function runEngine(
 
 /** Back home for the next mission: by itself after blocked/stuck, through staff (reset, recall) after a fault. */
 async function recover(engine: MissionEngine, base: SerialRobotBase): Promise<void> {
-  const home = () =>
-    engine.activity().state === 'IDLE' && engine.activity().at_home && !engine.activity().needs_staff;
-  if (await until('back home', () => home() || engine.activity().needs_staff, 180_000)) {
+  const a = () => engine.activity();
+  const home = () => a().state === 'IDLE' && a().at_home && !a().needs_staff;
+  const settled = () =>
+    home() || a().needs_staff || (a().state === 'IDLE' && !a().at_home) || a().state === 'ESTOP';
+  for (let attempt = 0; attempt < 4; attempt++) {
+    // Idle away from home for a while (not the engine's short pause before it goes home by itself).
+    do await until('back home, or waiting for staff', settled, 180_000);
+    while (!home() && !a().needs_staff && a().state !== 'ESTOP' && (await sleep(3000), !settled()));
     if (home()) return;
+    await until('link up', () => base.state === 'up', 30_000);
+    if (a().state === 'ESTOP') await base.resetEstop().catch(() => undefined);
+    await sleep(500);
+    const r = await engine.recall('bench');
+    process.stderr.write(
+      `rig: staff recall (${a().reason ?? 'no reason'}): ${r.ok ? 'started' : r.error.message}\n`,
+    );
+    if (r.ok) await sleep(1000);
   }
-  await until('link up', () => base.state === 'up', 30_000);
-  if (engine.activity().state === 'ESTOP') await base.resetEstop().catch(() => undefined);
-  await sleep(500);
-  const r = await engine.recall('bench');
-  if (r.ok) await until('recalled home', home, 180_000);
 }
 
 async function runBaseline(

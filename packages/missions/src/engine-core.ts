@@ -12,7 +12,7 @@ import {
   type MissionUpdate,
   type RobotActivity,
 } from '@reception/protocol';
-import type { Battery, ConnectionState, Odometry, RobotBase } from '@reception/robot-link';
+import type { Battery, ConnectionState, Odometry, RobotBase, SafetyEvent } from '@reception/robot-link';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
 import { distance, type Pose } from './geometry.ts';
@@ -99,6 +99,8 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
   protected chain: Promise<unknown> = Promise.resolve();
   /** When the link went down, until it is back or the loss is reported. */
   private linkLostAt: number | undefined;
+  /** When the base last reported its heartbeat watchdog (it braked and ended our session). */
+  private watchdogAt = -Infinity;
   private pathSeq = 1 + Math.floor(Math.random() * 20_000);
   private lastActivity = '';
   private readonly tripEtaCache = new Map<string, number>();
@@ -116,6 +118,7 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
       d.planner ?? new InlinePlanner(new RoutePlanner(d.places.map, undefined, { landmarks: false }));
     this.zones = d.places.slowZones();
     this.base.on('connection', this.onConnection);
+    this.base.on('safety', this.onSafety);
     this.base.on('odometry', this.onOdometry);
     this.base.on('battery', this.onBattery);
     this.base.on('resync', this.onResync);
@@ -323,9 +326,10 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
         });
       },
       onProgress: (p) => {
+        const fresh = m.progress.remaining === 0;
         m.progress = p;
         const now = this.clock.now();
-        if (now - m.lastProgressAt >= 1000) {
+        if (fresh || now - m.lastProgressAt >= 1000) {
           m.lastProgressAt = now;
           this.emitUpdate(m);
           for (const q of this.queue) this.emitUpdate(q);
@@ -416,17 +420,17 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
   // ---- the base ----------------------------------------------------------------------------------------
 
   /**
-   * A base that reboots is first seen as a link going down (its session is gone), then comes back with a
-   * new boot id. So a link loss is reported when the link returns without a reboot, or after
-   * `LINK_GRACE_MS` without the link; a reboot in between is reported as `base_restarted`. The base
-   * stops by itself either way (heartbeat watchdog); the STOP sent at once is held until the link returns.
+   * The link went down (heartbeat silence, cable pulled, or a reboot ending the session). Within
+   * `LINK_GRACE_MS` it may come back: with a new boot id it is `base_restarted` (resync); with the base's
+   * heartbeat watchdog having fired (it braked and dropped the path) it is `link_lost`; without either the
+   * base never lost us (a short stall of this process) and the mission goes on. Not back in time:
+   * `link_lost`. The leg's STOP then goes out as soon as the link is back.
    */
   private readonly onConnection = (state: ConnectionState): void => {
     const up = state === 'up';
     if (up === this.linkUp) return;
     this.linkUp = up;
     if (!up) {
-      if (this.current && !this.current.finished) this.base.stop('HOST').catch(() => undefined);
       this.linkLostAt ??= this.clock.now();
       const since = this.linkLostAt;
       this.clock.setTimeout(() => {
@@ -435,15 +439,29 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
         this.fault('link_lost', `link ${state} for ${LINK_GRACE_MS} ms`);
       }, LINK_GRACE_MS);
     } else {
-      if (this.linkLostAt !== undefined) this.fault('link_lost', 'the link dropped');
-      this.linkLostAt = undefined;
+      const since = this.linkLostAt;
+      if (since !== undefined) {
+        // The base's pending safety events (repeated every 100 ms) arrive right after the handshake.
+        this.clock.setTimeout(() => {
+          if (this.linkLostAt !== since) return;
+          this.linkLostAt = undefined;
+          if (this.watchdogAt >= since) this.fault('link_lost', 'the base stopped: heartbeat watchdog');
+          else
+            this.log.warn(
+              { outageMs: Math.round(this.clock.now() - since) },
+              'link stalled briefly; the base kept its session',
+            );
+        }, SESSION_CHECK_MS);
+      }
       if (this.needsStaff) this.base.stop('HOST').catch(() => undefined);
     }
     this.emitActivity();
   };
 
-  /** E-stop and motor fault from the mode in odometry (50 Hz), never from events: a repeat of the boot's
-   * ESTOP_LATCHED may arrive after a reset (robot-base.ts). */
+  private readonly onSafety = (e: SafetyEvent): void => {
+    if (e.kind === 'HEARTBEAT_WATCHDOG' && e.active) this.watchdogAt = this.clock.now();
+  };
+
   private readonly onOdometry = (o: Odometry): void => {
     this.onEstop(o.mode === 'ESTOP');
     this.docked = o.mode === 'DOCKED';
@@ -480,6 +498,7 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
 
   close(): void {
     this.base.off('connection', this.onConnection);
+    this.base.off('safety', this.onSafety);
     this.base.off('odometry', this.onOdometry);
     this.base.off('battery', this.onBattery);
     this.base.off('resync', this.onResync);
@@ -500,4 +519,5 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
 }
 
 const LINK_GRACE_MS = 1500;
+const SESSION_CHECK_MS = 400;
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;

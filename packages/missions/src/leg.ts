@@ -240,6 +240,7 @@ export class Leg {
     this.samples = [];
     this.holdSince = undefined;
     this.blockedSince = undefined;
+    this.c.onProgress(this.progress);
   }
 
   private replan(why: 'obstacle' | 'stuck'): void {

@@ -163,6 +163,17 @@ describe('faults', () => {
     expect(rig.engine.activity().needs_staff).toBe(false);
   });
 
+  it('a stall of the link shorter than the base watchdog does not end the trip', async () => {
+    rig = await createEngineRig({ waitS: 1 });
+    const id = guide('counter_1');
+    await rig.clock.advance(5000);
+    rig.base.setLink(false);
+    await rig.clock.advance(300);
+    rig.base.setLink(true);
+    await rig.clock.until('arrived', reached(id, 'arrived'));
+    expect(rig.statesOf(id)).toEqual(['guiding', 'arrived']);
+  });
+
   it('e-stop mid-trip: fails `estop`, and a reset does not resume the trip', async () => {
     rig = await createEngineRig({ waitS: 1 });
     const id = guide('counter_7');

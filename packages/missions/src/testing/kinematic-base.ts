@@ -55,6 +55,7 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
   private timer: TimerHandle | undefined;
   private batteryAt = 0;
   private readonly pendingSafety: SafetyEvent[] = [];
+  private linkDownSince: number | undefined;
 
   constructor(private readonly clock: Clock) {
     super();
@@ -90,12 +91,22 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
 
   // ---- test hooks ---------------------------------------------------------------------------------
 
-  /** Cable pulled (false) or plugged back (true). The base stops itself without heartbeats. */
+  /** Cable pulled (false) or plugged back (true). Like the firmware, 500 ms without the host ends the
+   * session: the base brakes, drops its path and reports HEARTBEAT_WATCHDOG once the host hears it again. */
   setLink(up: boolean): void {
     if (!up) {
       this.setConn('connecting');
-      this.abortMotion();
-    } else this.setConn('up');
+      const since = this.clock.now();
+      this.linkDownSince = since;
+      this.clock.setTimeout(() => {
+        if (this.linkDownSince !== since) return;
+        this.abortMotion();
+        this.safety('HEARTBEAT_WATCHDOG', true, 500);
+      }, 500);
+    } else {
+      this.linkDownSince = undefined;
+      this.setConn('up');
+    }
   }
 
   /** Power cycle: new boot id, odometry from zero, e-stop latched, paths gone. */
