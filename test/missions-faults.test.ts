@@ -33,7 +33,7 @@ const fw = () => firmwareState(sim, HOME);
 async function open(): Promise<void> {
   bridge = await spawnBridge({
     dataDir,
-    env: { ROBOT_PORT: sim.ready.port, MISSION_WAIT_S: '2', LOG_LEVEL: 'warn' },
+    env: { ROBOT_PORT: sim.ready.port, MISSION_WAIT_S: '2' },
   });
   staff = await connectSocket<StaffSocket>(bridge.url, '/staff', await staffToken(bridge.url));
   kiosk = await connectSocket<KioskSocket>(bridge.url, '/kiosk', 'demo-kiosk');
@@ -56,6 +56,10 @@ beforeAll(async () => {
   sim = await startSim(path.join(dir, 'robot-tty'));
   await open();
   expect((await staff.emitWithAck('robot:estop_reset', { confirm: 'RESET_ESTOP' })).ok).toBe(true);
+  await eventually('e-stop released', async () => {
+    const r = await staff.emitWithAck('robot:get', {});
+    return r.ok && r.value.activity?.state === 'IDLE' ? true : undefined;
+  });
 }, 300_000);
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { simDockArgs } from '@reception/missions/testing';
 import { wrapAngle } from '@reception/missions';
 import { startSim, type SimProcess } from '@reception/robot-link/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawnBridge, type SpawnedBridge } from './harness/index.ts';
 import {
   collectUpdates,
@@ -49,6 +49,17 @@ async function atHome(ms = 120_000): Promise<void> {
   const s = await fw();
   expect(Math.hypot(s.pose.x - HOME.x, s.pose.y - HOME.y)).toBeLessThanOrEqual(0.25);
 }
+/** Each test starts with the robot at home and free, whatever the one before left behind. */
+async function ensureReady(): Promise<void> {
+  await sim.control({ cmd: 'obstacles_clear' });
+  const r = await staff.emitWithAck('robot:get', {});
+  const a = r.ok ? r.value.activity : undefined;
+  if (a?.state === 'ESTOP') await staff.emitWithAck('robot:estop_reset', { confirm: 'RESET_ESTOP' });
+  if (!a || a.needs_staff || !a.at_home || a.state !== 'IDLE') {
+    await new Promise((res) => setTimeout(res, 500));
+    await recall();
+  }
+}
 async function guide(place: string): Promise<string> {
   const r = await kiosk.emitWithAck('mission:guide', { place });
   if (!r.ok) throw new Error(`guide refused: ${r.error.message}`);
@@ -68,7 +79,6 @@ beforeAll(async () => {
       ROBOT_PORT: sim.ready.port,
       MISSION_WAIT_S: '2',
       MISSION_BLOCKED_TIMEOUT_S: '6',
-      LOG_LEVEL: 'warn',
     },
   });
   staff = await connectSocket<StaffSocket>(bridge.url, '/staff', await staffToken(bridge.url));
@@ -85,6 +95,8 @@ beforeAll(async () => {
   await atHome(20_000);
 }, 300_000);
 
+beforeEach(() => ensureReady(), 180_000);
+
 afterAll(async () => {
   for (const s of [staff, kiosk, screen]) s.close();
   await bridge.stop();
@@ -95,13 +107,16 @@ describe('robot missions against the firmware', () => {
   it('docks when the battery runs low, refusing guidance politely, and takes requests again when charged', async () => {
     await sim.control({ cmd: 'battery', soc: 0.2 });
     await eventually(
-      'refused for battery',
+      'low battery seen',
       async () => {
-        const r = await kiosk.emitWithAck('mission:guide', { place: 'counter_1' });
-        return !r.ok && r.error.reason === 'battery_low' ? r : undefined;
+        const r = await staff.emitWithAck('robot:get', {});
+        return r.ok && r.value.battery && r.value.battery.soc_pct < 25 ? true : undefined;
       },
       10_000,
     );
+    await new Promise((r) => setTimeout(r, 200));
+    const refused = await kiosk.emitWithAck('mission:guide', { place: 'counter_1' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', reason: 'battery_low' } });
     await eventually(
       'docked',
       async () => ((await fw()).chargerContact && (await fw()).mode === 'DOCKED' ? true : undefined),
@@ -154,13 +169,19 @@ describe('robot missions against the firmware', () => {
   it('replans around an obstacle dropped on its path and still arrives', async () => {
     const id = await guide('waiting_area');
     await waitFor(id, 'guiding');
-    // Once it drives, a person steps in front of it, 1.2 m ahead.
-    await eventually('moving', async () => ((await fw()).v > 0.2 ? true : undefined), 20_000);
-    const s = await fw();
+    // Once it drives straight, a person steps in front of it, 1.3 m ahead (the range sensor only sees ±15°).
+    const s = await eventually(
+      'driving straight',
+      async () => {
+        const f = await fw();
+        return f.v > 0.25 && Math.abs(f.w) < 0.1 ? f : undefined;
+      },
+      30_000,
+    );
     await sim.control({
       cmd: 'obstacle_at',
-      x: s.truth.x + 1.2 * Math.cos(s.truth.theta),
-      y: s.truth.y + 1.2 * Math.sin(s.truth.theta),
+      x: s.truth.x + 1.3 * Math.cos(s.truth.theta),
+      y: s.truth.y + 1.3 * Math.sin(s.truth.theta),
       radius: 0.25,
     });
     await waitFor(id, 'arrived', 90_000);
@@ -197,6 +218,8 @@ describe('robot missions against the firmware', () => {
     expect((await staff.emitWithAck('robot:estop', {})).ok).toBe(true);
     await eventually('kiosk told', () => (lastOf(id)?.state === 'failed' ? true : undefined), 5000);
     expect(lastOf(id)?.reason).toBe('estop');
+    // Motor power is cut at once; the robot rolls to a standstill within a fraction of a second.
+    await new Promise((r) => setTimeout(r, 1000));
     expect((await standsStill(sim, HOME, 2000)).moved).toBeLessThan(0.02);
     expect((await fw()).estop).toBe(true);
     expect((await staff.emitWithAck('robot:estop_reset', { confirm: 'RESET_ESTOP' })).ok).toBe(true);

@@ -39,6 +39,7 @@ export interface FirmwareState {
   truth: Pose;
   odom: Pose;
   v: number;
+  w: number;
   wheels: { left: number; right: number };
   mode: string;
   estop: boolean;
@@ -47,12 +48,13 @@ export interface FirmwareState {
 
 export async function firmwareState(sim: SimProcess, start: Pose): Promise<FirmwareState> {
   const s = await sim.control({ cmd: 'state' });
-  const odom = s.odom as Pose & { v: number };
+  const odom = s.odom as Pose & { v: number; w: number };
   return {
     pose: compose(start, odom),
     truth: s.truth as Pose,
     odom,
     v: odom.v,
+    w: odom.w,
     wheels: s.wheels as { left: number; right: number },
     mode: String(s.mode),
     estop: s.estop_latched === true,

@@ -71,6 +71,11 @@ async function until(what: string, fn: () => boolean, ms: number): Promise<boole
   return true;
 }
 
+const straight = (s: Record<string, unknown>): boolean => {
+  const o = s.odom as { v: number; w: number };
+  return o.v > 0.25 && Math.abs(o.w) < 0.1;
+};
+
 interface Disturbance {
   /** Cancels a pending obstacle and removes placed ones (at arrival: the way back is clear). */
   clearObstacles(): Promise<void>;
@@ -90,7 +95,12 @@ function disturb(sim: SimProcess, spec: MissionSpec, plannedS: number): Disturba
       setTimeout(
         () => {
           void (async () => {
-            const s = await sim.control({ cmd: 'state' });
+            // In front of it while it drives straight: the range sensor only sees ±15° ahead.
+            let s = await sim.control({ cmd: 'state' });
+            for (let i = 0; i < 50 && !straight(s); i++) {
+              await sleep(100);
+              s = await sim.control({ cmd: 'state' });
+            }
             const t = s.truth as Pose;
             await sim.control({
               cmd: 'obstacle_at',
