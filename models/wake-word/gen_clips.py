@@ -6,9 +6,12 @@ Each clip is trimmed of leading/trailing silence, stored as int16 at 16 kHz with
 text and voice config. Eval clips come only from held-out voices, rates and pitches (voicelib/voices.py).
 """
 
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy loads BLAS
+
 import argparse
 import json
-import os
 import sys
 from multiprocessing import Pool
 

@@ -20,11 +20,12 @@ def _norm(x):
 
 def colored(rng, n, exponent):
     """1/f^exponent noise via spectral shaping (0 white, 1 pink, 2 brown), unit RMS."""
-    spec = np.fft.rfft(rng.standard_normal(n))
-    f = np.fft.rfftfreq(n, 1.0 / SR)
+    m = 1 << int(np.ceil(np.log2(max(n, 2))))  # power-of-two FFT, then crop: fast for any n
+    spec = np.fft.rfft(rng.standard_normal(m))
+    f = np.fft.rfftfreq(m, 1.0 / SR)
     f[0] = f[1]
     spec /= f ** (exponent / 2.0)
-    return _norm(np.fft.irfft(spec, n))
+    return _norm(np.fft.irfft(spec, m)[:n])
 
 
 def hum(rng, n):

@@ -25,6 +25,7 @@ export class VoiceError extends Error {
 /** A WAV file that cannot be read: empty, truncated, not RIFF/WAVE, or an encoding we do not decode. */
 export class WavFormatError extends VoiceError {
   declare readonly code: 'wav_empty' | 'wav_corrupt' | 'wav_unsupported';
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor -- narrows the accepted codes
   constructor(code: 'wav_empty' | 'wav_corrupt' | 'wav_unsupported', message: string) {
     super(code, message);
   }
@@ -33,7 +34,12 @@ export class WavFormatError extends VoiceError {
 /** A model file that is absent or that onnxruntime cannot load, or whose inputs are not what we expect. */
 export class ModelLoadError extends VoiceError {
   readonly file: string;
-  constructor(code: 'model_missing' | 'model_invalid', file: string, message: string, options?: ErrorOptions) {
+  constructor(
+    code: 'model_missing' | 'model_invalid',
+    file: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
     super(code, `${file}: ${message}`, options);
     this.file = file;
   }
@@ -55,6 +61,8 @@ export class EngineReleasedError extends VoiceError {
 
 /** Porcupine could not start: the AccessKey, a keyword file or the library itself. */
 export class PorcupineError extends VoiceError {
+  declare readonly code: 'porcupine_access_key' | 'porcupine_keyword_file' | 'porcupine_failed';
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor -- narrows the accepted codes
   constructor(
     code: 'porcupine_access_key' | 'porcupine_keyword_file' | 'porcupine_failed',
     message: string,

@@ -14,7 +14,12 @@ const TABLE = ((): Float64Array => {
   for (let i = 0; i < n; i++) {
     const x = i / TABLE_RES;
     const sinc = x === 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
-    const w = x >= ZERO_CROSSINGS ? 0 : 0.42 + 0.5 * Math.cos((Math.PI * x) / ZERO_CROSSINGS) + 0.08 * Math.cos((2 * Math.PI * x) / ZERO_CROSSINGS);
+    const w =
+      x >= ZERO_CROSSINGS
+        ? 0
+        : 0.42 +
+          0.5 * Math.cos((Math.PI * x) / ZERO_CROSSINGS) +
+          0.08 * Math.cos((2 * Math.PI * x) / ZERO_CROSSINGS);
     t[i] = sinc * w;
   }
   return t;

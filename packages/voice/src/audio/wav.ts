@@ -50,7 +50,8 @@ function parseFmt(view: DataView, at: number, size: number): Fmt {
     bits: view.getUint16(at + 14, true),
   };
   if (format === FORMAT_EXTENSIBLE) {
-    if (size < 40) throw new WavFormatError('wav_corrupt', 'WAVE_FORMAT_EXTENSIBLE fmt chunk shorter than 40 bytes');
+    if (size < 40)
+      throw new WavFormatError('wav_corrupt', 'WAVE_FORMAT_EXTENSIBLE fmt chunk shorter than 40 bytes');
     format = view.getUint16(at + 24, true); // first two bytes of the sub-format GUID
     fmt.format = format;
   }
@@ -60,7 +61,10 @@ function parseFmt(view: DataView, at: number, size: number): Fmt {
 function checkFmt(f: Fmt): 'pcm' | 'float' {
   if (f.channels === 0) throw new WavFormatError('wav_corrupt', 'fmt chunk says 0 channels');
   if (f.sampleRate < MIN_RATE || f.sampleRate > MAX_RATE) {
-    throw new WavFormatError('wav_unsupported', `sample rate ${f.sampleRate} Hz outside ${MIN_RATE}-${MAX_RATE} Hz`);
+    throw new WavFormatError(
+      'wav_unsupported',
+      `sample rate ${f.sampleRate} Hz outside ${MIN_RATE}-${MAX_RATE} Hz`,
+    );
   }
   let encoding: 'pcm' | 'float';
   if (f.format === FORMAT_PCM && [8, 16, 24, 32].includes(f.bits)) encoding = 'pcm';
@@ -72,7 +76,10 @@ function checkFmt(f: Fmt): 'pcm' | 'float' {
     );
   }
   if (f.blockAlign !== (f.bits / 8) * f.channels) {
-    throw new WavFormatError('wav_corrupt', `block align ${f.blockAlign} does not match ${f.channels} x ${f.bits} bits`);
+    throw new WavFormatError(
+      'wav_corrupt',
+      `block align ${f.blockAlign} does not match ${f.channels} x ${f.bits} bits`,
+    );
   }
   return encoding;
 }
@@ -110,7 +117,8 @@ export function decodeWav(bytes: Uint8Array): WavAudio {
     const size = view.getUint32(at + 4, true);
     const body = at + 8;
     if (id === 'fmt ') {
-      if (body + Math.min(size, 16) > bytes.length) throw new WavFormatError('wav_corrupt', 'fmt chunk cut off');
+      if (body + Math.min(size, 16) > bytes.length)
+        throw new WavFormatError('wav_corrupt', 'fmt chunk cut off');
       fmt = parseFmt(view, body, Math.min(size, bytes.length - body));
     } else if (id === 'data') {
       if (!fmt) throw new WavFormatError('wav_corrupt', 'data chunk before any fmt chunk');

@@ -25,13 +25,18 @@ describe('log-mel front end', () => {
   });
 
   it('gives the same frames streamed in odd-sized chunks as in one call', () => {
-    const x = Float32Array.from({ length: 5000 }, (_, i) => Math.sin(i * 0.05) * 0.2 + ((i * 7919) % 13) / 300);
+    const x = Float32Array.from(
+      { length: 5000 },
+      (_, i) => Math.sin(i * 0.05) * 0.2 + ((i * 7919) % 13) / 300,
+    );
     const whole = logMel(x);
     const lm = new LogMel();
     const rows: Float32Array[] = [];
     for (let at = 0; at < x.length; at += 97) rows.push(...lm.push(x.subarray(at, at + 97)));
     expect(rows.length).toBe(whole.frames);
     expect(rows.length).toBe(numFrames(5000));
-    rows.forEach((r, i) => expect(Array.from(r)).toEqual(Array.from(whole.data.subarray(i * N_MELS, (i + 1) * N_MELS))));
+    rows.forEach((r, i) =>
+      expect(Array.from(r)).toEqual(Array.from(whole.data.subarray(i * N_MELS, (i + 1) * N_MELS))),
+    );
   });
 });
