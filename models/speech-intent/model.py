@@ -1,7 +1,7 @@
 """Speech-intent network: log-mel [B, T, 40] (any T) -> intent, procedure, facility and language probabilities.
 
-Depthwise-separable temporal convolutions (mel bins as channels), three stride-2 stages, mean + max pooling
-over time. The input's maximum log energy is subtracted in the graph (gain invariance that silence padding
+Residual temporal convolutions (mel bins as channels): a stride-4 stem, then blocks at 40, 80 and 160 ms
+steps, mean + max pooling over time. The input's maximum log energy is subtracted in the graph (gain invariance that silence padding
 does not change).
 """
 
@@ -9,30 +9,26 @@ import torch
 from torch import nn
 
 
-class DSBlock(nn.Module):
+class ResBlock(nn.Module):
     def __init__(self, c, k, dilation=1):
         super().__init__()
-        self.dw = nn.Conv1d(c, c, k, padding=dilation * (k - 1) // 2, dilation=dilation, groups=c, bias=False)
-        self.pw = nn.Conv1d(c, c, 1, bias=False)
+        self.conv = nn.Conv1d(c, c, k, padding=dilation * (k - 1) // 2, dilation=dilation, bias=False)
         self.bn = nn.BatchNorm1d(c)
 
     def forward(self, x):
-        return torch.relu(x + self.bn(self.pw(self.dw(x))))
+        return torch.relu(x + self.bn(self.conv(x)))
 
 
-def down(c_in, c_out):
-    return nn.Sequential(nn.Conv1d(c_in, c_out, 3, stride=2, padding=1, bias=False), nn.BatchNorm1d(c_out), nn.ReLU())
+def down(c):
+    return nn.Sequential(nn.Conv1d(c, c, 3, stride=2, padding=1, bias=False), nn.BatchNorm1d(c), nn.ReLU())
 
 
 class IntentNet(nn.Module):
-    def __init__(self, n_intents, n_procedures, n_facilities, n_langs=4, n_mels=40, c=128):
+    def __init__(self, n_intents, n_procedures, n_facilities, n_langs=4, n_mels=40, c=64):
         super().__init__()
-        self.stem = nn.Sequential(nn.Conv1d(n_mels, c, 5, stride=2, padding=2, bias=False), nn.BatchNorm1d(c), nn.ReLU())
-        self.s1 = nn.Sequential(DSBlock(c, 9), DSBlock(c, 9, 2))
-        self.d2 = down(c, c)
-        self.s2 = nn.Sequential(DSBlock(c, 9), DSBlock(c, 9, 2), DSBlock(c, 9, 4))
-        self.d3 = down(c, c)
-        self.s3 = nn.Sequential(DSBlock(c, 9), DSBlock(c, 9, 2), DSBlock(c, 9, 4))
+        self.stem = nn.Sequential(nn.Conv1d(n_mels, c, 5, stride=4, padding=2, bias=False), nn.BatchNorm1d(c), nn.ReLU())
+        self.body = nn.Sequential(ResBlock(c, 5), ResBlock(c, 5, 2), down(c), ResBlock(c, 5), ResBlock(c, 5, 2),
+                                  ResBlock(c, 5, 4), down(c), ResBlock(c, 3), ResBlock(c, 3, 2))
         self.shared = nn.Sequential(nn.Linear(2 * c, 192), nn.ReLU(), nn.Dropout(0.2))
         self.intent = nn.Linear(192, n_intents)
         self.procedure = nn.Linear(192, n_procedures)
@@ -41,9 +37,7 @@ class IntentNet(nn.Module):
 
     def forward(self, feats):
         x = feats - feats.amax(dim=(1, 2), keepdim=True)
-        x = x.transpose(1, 2)
-        x = self.s1(self.stem(x))
-        x = self.s3(self.d3(self.s2(self.d2(x))))
+        x = self.body(self.stem(x.transpose(1, 2)))
         h = self.shared(torch.cat([x.mean(dim=2), x.amax(dim=2)], dim=1))
         return self.intent(h), self.procedure(h), self.facility(h), self.language(h)
 

@@ -32,8 +32,8 @@ from voicelib.features import log_mel  # noqa: E402
 
 SEED = 8080
 SR = 16000
-EPOCHS = int(os.environ.get("INTENT_EPOCHS", "30"))
-COPIES = 3
+EPOCHS = int(os.environ.get("INTENT_EPOCHS", "8"))
+COPIES = 2
 MAX_FRAMES = 600
 FIXTURES = os.path.join(HERE, "..", "..", "packages", "voice", "fixtures")
 CACHE = os.path.join(HERE, ".cache")
@@ -97,7 +97,7 @@ def featurize_all(items, copies, seed):
     return feats, ys
 
 
-def batches(feats, ys, rng, size=48):
+def batches(feats, ys, rng, size=64):
     order = np.argsort([len(f) + rng.uniform(0, 30) for f in feats])
     groups = [order[k : k + size] for k in range(0, len(order), size)]
     rng.shuffle(groups)

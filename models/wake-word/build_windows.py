@@ -113,7 +113,7 @@ def make(job):
         elif rng.random() < 0.6:  # keyword not finished yet: window ends 0.25-0.9 s before its end
             end = L + int(rng.uniform(0.25, 0.9) * SR)
         else:  # keyword start already gone: only its tail is heard
-            end = len(x) - int(rng.uniform(0.35, 0.8) * SR) + int(rng.uniform(0, 0.3) * SR)
+            end = len(x) - int(rng.uniform(0.35, 0.8) * SR)
         start = _place(canvas, x, end)
         _context(canvas, rng, start)
         ref = x

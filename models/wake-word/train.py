@@ -26,7 +26,7 @@ from model import WakeNet, WakeNetExport  # noqa: E402
 from voicelib.clips import CACHE  # noqa: E402
 
 SEED = 20240
-EPOCHS = int(os.environ.get("WAKE_EPOCHS", "14"))
+EPOCHS = int(os.environ.get("WAKE_EPOCHS", "6"))
 BATCH = 256
 LABELS = ["none", "xin_chao_robot", "hello_robot"]
 FIXTURES = os.path.join(HERE, "..", "..", "packages", "voice", "fixtures")
