@@ -14,6 +14,7 @@ import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy loads BLAS
 
+import argparse
 import json
 import sys
 import wave
@@ -23,12 +24,18 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from voicelib import augment as A  # noqa: E402
-from voicelib.clips import CACHE, FSDD_EVAL_SPEAKERS, fsdd, load_clips  # noqa: E402
+from voicelib.clips import CACHE, FSDD_EVAL_SPEAKERS, FSDD_TRAIN_SPEAKERS, fsdd, load_clips  # noqa: E402
 
 SR = 16000
-SEED = 31337
-OUT = os.path.join(CACHE, "eval")
+SEED = {"eval": 31337, "dev": 2718}
 SNR_DB = 10.0
+# --split dev: the same construction from *training* voices, noises and FSDD speakers, used only to
+# calibrate the detection threshold (calibrate-threshold.ts); eval is never used for any choice.
+SPLIT = {"eval": {"noises": A.EVAL_NOISES, "fsdd": FSDD_EVAL_SPEAKERS, "pos": None, "neg_clips": None, "minutes": 65,
+                  "fill": ["music_b", "street", "brown", "music_b"]},
+         "dev": {"noises": A.TRAIN_NOISES, "fsdd": FSDD_TRAIN_SPEAKERS, "pos": 300, "neg_clips": 700, "minutes": 40,
+                 "fill": ["music_a", "hum", "pink", "white"]}}
+CFG = SPLIT["eval"]
 
 
 def write_wav(path, x):
@@ -41,12 +48,12 @@ def write_wav(path, x):
 
 
 def eval_noise(rng, n):
-    return A.noise(A.EVAL_NOISES[rng.integers(len(A.EVAL_NOISES))], rng, n)
+    return A.noise(CFG["noises"][rng.integers(len(CFG["noises"]))], rng, n)
 
 
 def positives(clips, rng):
     idx = clips.select(cat="pos")
-    order = rng.permutation(idx)
+    order = rng.permutation(idx)[: CFG["pos"]]
     parts, events, t = [], [], 0
     for i in order:
         kw = clips.meta[i]["kw"]
@@ -57,7 +64,7 @@ def positives(clips, rng):
         post = int(rng.uniform(1.5, 2.0) * SR)
         seg = np.zeros(pre + len(x) + post, np.float32)
         seg[pre : pre + len(x)] = x
-        kind = A.EVAL_NOISES[rng.integers(len(A.EVAL_NOISES))]
+        kind = CFG["noises"][rng.integers(len(CFG["noises"]))]
         seg = A.mix_at_snr(seg, A.noise(kind, rng, len(seg)), SNR_DB, speech_ref=x)
         seg = A.set_level(seg, rng.uniform(-35, -18))
         parts.append(A.clip(seg))
@@ -77,7 +84,7 @@ def negatives(clips, rng):
         t += len(x)
 
     # 1. FSDD real speech (eval speakers), in runs of 10 recordings, clean or with eval noise at 15-30 dB
-    rec = fsdd(FSDD_EVAL_SPEAKERS)
+    rec = fsdd(CFG["fsdd"])
     order = rng.permutation(len(rec))
     for k in range(0, len(order), 10):
         run = []
@@ -89,7 +96,7 @@ def negatives(clips, rng):
         add(A.set_level(x, rng.uniform(-35, -18)), "fsdd")
     # 2. synthetic speech in the four languages (eval voices), runs of 6 clips, with noise and reverb
     idx = [i for i, m in enumerate(clips.meta) if m["cat"] != "pos"]
-    order = rng.permutation(idx)
+    order = rng.permutation(idx)[: CFG["neg_clips"]]
     for k in range(0, len(order), 6):
         run = []
         for i in order[k : k + 6]:
@@ -101,9 +108,9 @@ def negatives(clips, rng):
         x = A.mix_at_snr(x, eval_noise(rng, len(x)), rng.uniform(5, 25))
         add(A.set_level(x, rng.uniform(-35, -18)), "speech:" + ",".join(sorted({clips.meta[i]["cat"] for i in order[k : k + 6]})))
     # 3. noise and music alone, 30 s stretches, until the set holds at least 65 minutes
-    kinds = ["music_b", "street", "brown", "music_b"]
+    kinds = CFG["fill"]
     k = 0
-    while t < 65 * 60 * SR:
+    while t < CFG["minutes"] * 60 * SR:
         kind = kinds[k % len(kinds)]
         add(A.set_level(A.noise(kind, rng, 30 * SR), rng.uniform(-40, -15)), kind)
         k += 1
@@ -111,16 +118,22 @@ def negatives(clips, rng):
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    rng = np.random.default_rng(SEED)
-    clips = load_clips("eval")
+    global CFG
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=["eval", "dev"], default="eval")
+    split = ap.parse_args().split
+    CFG = SPLIT[split]
+    out = os.path.join(CACHE, split)
+    os.makedirs(out, exist_ok=True)
+    rng = np.random.default_rng(SEED[split])
+    clips = load_clips("eval" if split == "eval" else "train")
     pos, events = positives(clips, rng)
-    write_wav(os.path.join(OUT, "positives.wav"), pos)
-    with open(os.path.join(OUT, "positives.json"), "w") as f:
+    write_wav(os.path.join(out, "positives.wav"), pos)
+    with open(os.path.join(out, "positives.json"), "w") as f:
         json.dump({"snr_db": SNR_DB, "seconds": len(pos) / SR, "keywords": events}, f, ensure_ascii=False)
     neg, segs = negatives(clips, rng)
-    write_wav(os.path.join(OUT, "negatives.wav"), neg)
-    with open(os.path.join(OUT, "negatives.json"), "w") as f:
+    write_wav(os.path.join(out, "negatives.wav"), neg)
+    with open(os.path.join(out, "negatives.json"), "w") as f:
         json.dump({"seconds": len(neg) / SR, "segments": segs}, f)
     print(f"positives {len(events)} keywords in {len(pos) / SR / 60:.1f} min; negatives {len(neg) / SR / 60:.1f} min")
 

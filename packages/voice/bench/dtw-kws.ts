@@ -84,9 +84,9 @@ export function dtwScores(templates: Template[], samples: Float32Array): ScoreTr
   const states = templates.map((t) => ({
     t,
     cost: new Float64Array(t.frames).fill(Infinity),
-    len: new Float64Array(t.frames),
+    len: new Float64Array(t.frames).fill(1),
     nextCost: new Float64Array(t.frames),
-    nextLen: new Float64Array(t.frames),
+    nextLen: new Float64Array(t.frames).fill(1),
   }));
   for (let f = 0; f < s.frames; f++) {
     time[f] = ((2 * f + 1) * 160 + 400) / 16000;
@@ -105,14 +105,21 @@ export function dtwScores(templates: Template[], samples: Float32Array): ScoreTr
           nextLen[0] = 1;
           continue;
         }
-        // predecessors: (f-1, j), (f-1, j-1), (f, j-1); compare by normalised cost
+        // predecessors: (f-1, j-1), (f-1, j), (f, j-1); keep the one with the lowest normalised cost
         let c = cost[j - 1] ?? Infinity;
         let l = len[j - 1] ?? 1;
-        const cands: [number, number][] = [
-          [cost[j] ?? Infinity, len[j] ?? 1],
-          [nextCost[j - 1] ?? Infinity, nextLen[j - 1] ?? 1],
-        ];
-        for (const [cc, ll] of cands) if (cc / ll < c / l) [c, l] = [cc, ll];
+        const c1 = cost[j] ?? Infinity;
+        const l1 = len[j] ?? 1;
+        if (c1 * l < c * l1) {
+          c = c1;
+          l = l1;
+        }
+        const c2 = nextCost[j - 1] ?? Infinity;
+        const l2 = nextLen[j - 1] ?? 1;
+        if (c2 * l < c * l2) {
+          c = c2;
+          l = l2;
+        }
         nextCost[j] = c + d;
         nextLen[j] = l + 1;
       }
