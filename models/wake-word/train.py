@@ -26,7 +26,8 @@ from model import WakeNet, WakeNetExport  # noqa: E402
 from voicelib.clips import CACHE  # noqa: E402
 
 SEED = 20240
-EPOCHS = int(os.environ.get("WAKE_EPOCHS", "6"))
+EPOCHS = int(os.environ.get("WAKE_EPOCHS", "8"))
+NEG_PER_EPOCH = 60000  # all positives each epoch, a random subset of the negatives (here: all of them)
 BATCH = 256
 LABELS = ["none", "xin_chao_robot", "hello_robot"]
 FIXTURES = os.path.join(HERE, "..", "..", "packages", "voice", "fixtures")
@@ -49,7 +50,7 @@ def spec_augment(x, rng):
 
 def main():
     torch.manual_seed(SEED)
-    torch.set_num_threads(2)
+    torch.set_num_threads(1)  # the cores are shared; one thread wastes least under contention
     rng = np.random.default_rng(SEED)
     z = np.load(os.path.join(CACHE, "windows_train.npz"))
     X, y, kinds = z["X"], z["y"], z["kinds"]
@@ -58,13 +59,15 @@ def main():
     val, tr = perm[:n_val], perm[n_val:]
     net = WakeNet()
     opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-3)
-    steps = EPOCHS * math.ceil(len(tr) / BATCH)
+    tr_pos, tr_neg = tr[y[tr] > 0], tr[y[tr] == 0]
+    per_epoch = len(tr_pos) + min(NEG_PER_EPOCH, len(tr_neg))
+    steps = EPOCHS * math.ceil(per_epoch / BATCH)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=steps, pct_start=0.15)
     lossf = nn.CrossEntropyLoss(label_smoothing=0.02)
     for ep in range(EPOCHS):
         net.train()
         t0 = time.time()
-        order = rng.permutation(tr)
+        order = rng.permutation(np.concatenate([tr_pos, rng.permutation(tr_neg)[:NEG_PER_EPOCH]]))
         tot = 0.0
         for k in range(0, len(order), BATCH):
             idx = np.sort(order[k : k + BATCH])
@@ -77,7 +80,8 @@ def main():
             tot += loss.item() * len(idx)
         probs = predict(net, X[val])
         acc = (probs.argmax(1) == y[val]).mean()
-        print(f"epoch {ep + 1}/{EPOCHS} loss {tot / len(tr):.4f} val acc {acc:.4f} ({time.time() - t0:.0f} s)", flush=True)
+        print(f"epoch {ep + 1}/{EPOCHS} loss {tot / len(order):.4f} val acc {acc:.4f} ({time.time() - t0:.0f} s)", flush=True)
+    torch.save(net.state_dict(), os.path.join(CACHE, "wakenet.pt"))
     probs = predict(net, X[val])
     report(probs, y[val], kinds[val])
     export(net, X[val], y[val])
@@ -105,8 +109,7 @@ def report(probs, y, kinds):
 
 
 def export(net, Xv, yv):
-    net.eval()
-    model = WakeNetExport(net)
+    model = WakeNetExport(net).eval()
     path = os.path.join(HERE, "wakeword.onnx")
     dummy = torch.from_numpy(Xv[:1].astype(np.float32))
     torch.onnx.export(model, dummy, path, input_names=["features"], output_names=["probs"],
@@ -115,6 +118,12 @@ def export(net, Xv, yv):
             "seed": SEED, "epochs": EPOCHS}
     with open(os.path.join(HERE, "wakeword.json"), "w") as f:
         json.dump(meta, f, indent=2)
+    write_golden(model, Xv, yv)
+    print("exported", path, os.path.getsize(path), "bytes")
+
+
+def write_golden(model, Xv, yv):
+    model.eval()  # torch.onnx.export restores the training flag it found; golden outputs need eval mode
     pick = [int(np.nonzero(yv == c)[0][j]) for c in (0, 1, 2) for j in (0, 1)]
     xs = np.round(Xv[pick].astype(np.float32), 4)
     with torch.no_grad():
@@ -122,7 +131,6 @@ def export(net, Xv, yv):
     with open(os.path.join(FIXTURES, "golden-wakeword.json"), "w") as f:
         json.dump({"shape": list(xs.shape), "features": [round(float(v), 4) for v in xs.reshape(-1)],
                    "probs": ps.round(6).tolist()}, f)
-    print("exported", path, os.path.getsize(path), "bytes")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ const END_SILENCE_MS = 500;
 
 async function runOurs(
   samples: Float32Array,
-): Promise<{ trace: ScoreTrace; cpuMs: number; wallMs: number; threshold: number }> {
+): Promise<{ trace: ScoreTrace; cpuMs: number; wallMs: number; threshold: number; minConsecutive: number }> {
   const time: number[] = [];
   const a: number[] = [];
   const b: number[] = [];
@@ -58,7 +58,13 @@ async function runOurs(
     time: Float64Array.from(time),
     scores: [Float32Array.from(a), Float32Array.from(b)],
   };
-  return { trace, cpuMs: (c.user + c.system) / 1000, wallMs, threshold: engine.threshold };
+  return {
+    trace,
+    cpuMs: (c.user + c.system) / 1000,
+    wallMs,
+    threshold: engine.threshold,
+    minConsecutive: engine.minConsecutive,
+  };
 }
 
 async function vadCpu(samples: Float32Array): Promise<number> {
@@ -70,15 +76,22 @@ async function vadCpu(samples: Float32Array): Promise<number> {
   return (c.user + c.system) / 1000;
 }
 
-function faPerHour(trace: ScoreTrace, threshold: number, hours: number): number {
-  return detectFromTrace(trace, threshold, REFRACTORY_S).length / hours;
+function faPerHour(trace: ScoreTrace, threshold: number, hours: number, minConsecutive = 1): number {
+  return detectFromTrace(trace, threshold, REFRACTORY_S, minConsecutive).length / hours;
 }
 
 /** Lowest threshold (of a fine grid) whose false accepts per hour on the negatives are <= target. */
-function oracleThreshold(trace: ScoreTrace, hours: number, target: number, lo: number, hi: number): number {
+function oracleThreshold(
+  trace: ScoreTrace,
+  hours: number,
+  target: number,
+  lo: number,
+  hi: number,
+  mc = 1,
+): number {
   for (let i = 0; i <= 400; i++) {
     const th = lo + ((hi - lo) * i) / 400;
-    if (faPerHour(trace, th, hours) <= target) return th;
+    if (faPerHour(trace, th, hours, mc) <= target) return th;
   }
   return hi;
 }
@@ -100,8 +113,9 @@ async function main(): Promise<void> {
   const p = await runOurs(pos.samples);
   const n = await runOurs(neg.samples);
   const th = p.threshold;
-  const posRes = scorePositives(posMeta.keywords, detectFromTrace(p.trace, th, REFRACTORY_S));
-  const negDets = detectFromTrace(n.trace, th, REFRACTORY_S);
+  const mc = p.minConsecutive;
+  const posRes = scorePositives(posMeta.keywords, detectFromTrace(p.trace, th, REFRACTORY_S, mc));
+  const negDets = detectFromTrace(n.trace, th, REFRACTORY_S, mc);
   const faBy: Record<string, number> = {};
   for (const d of negDets) {
     const seg = negMeta.segments.find((s) => d.time >= s.start && d.time <= s.end + 1);
@@ -153,8 +167,11 @@ async function main(): Promise<void> {
   log(
     `baseline DTW (oracle threshold ${round(dtwTh, 4)}): FRR ${round(dtwRes.frr.xin_chao_robot, 4)} / ${round(dtwRes.frr.hello_robot, 4)} at ${round(dtwFa, 2)} FA/h; rtf ${round(dtwWall / 1000 / (posS + dtwNegSamples.length / SAMPLE_RATE), 4)}`,
   );
-  const oursOracle = oracleThreshold(n.trace, hours, 0.5, 0.3, 0.999);
-  const oursOracleRes = scorePositives(posMeta.keywords, detectFromTrace(p.trace, oursOracle, REFRACTORY_S));
+  const oursOracle = oracleThreshold(n.trace, hours, 0.5, 0.3, 0.999, mc);
+  const oursOracleRes = scorePositives(
+    posMeta.keywords,
+    detectFromTrace(p.trace, oursOracle, REFRACTORY_S, mc),
+  );
   log(
     `ours with the same oracle rule (threshold ${round(oursOracle, 4)}): FRR ${round(oursOracleRes.frr.xin_chao_robot, 4)} / ${round(oursOracleRes.frr.hello_robot, 4)}`,
   );
@@ -206,6 +223,7 @@ async function main(): Promise<void> {
       response_p50_ms: round(percentile(silero.responseMs, 0.5), 0),
       response_p95_ms: round(percentile(silero.responseMs, 0.95), 0),
       threshold: th,
+      min_consecutive: mc,
       wake_cpu_pct: round(wakeCpuPct, 3),
       vad_cpu_pct: round(vadCpuPct, 3),
       eval: {

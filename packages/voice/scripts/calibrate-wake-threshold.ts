@@ -44,18 +44,37 @@ const pos = await trace(join(DEV, 'positives.wav'));
 const events = (JSON.parse(readFileSync(join(DEV, 'positives.json'), 'utf8')) as { keywords: KeywordEvent[] })
   .keywords;
 const hours = neg.seconds / 3600;
-let chosen = 0.999;
-for (let i = 0; i <= 1000; i++) {
-  const th = 0.5 + (0.499 * i) / 1000;
-  if (detectFromTrace(neg.trace, th, REFRACTORY_S).length / hours <= TARGET_FA_PER_HOUR) {
-    chosen = Math.round(th * 1000) / 1000;
-    break;
+/** Lowest threshold on a fine grid with dev false accepts at or under the target, for a hit rule. */
+function calibrate(minConsecutive: number): { threshold: number; frr: number } {
+  for (let i = 0; i <= 999; i++) {
+    const th = 0.5 + (0.499 * i) / 999;
+    if (detectFromTrace(neg.trace, th, REFRACTORY_S, minConsecutive).length / hours <= TARGET_FA_PER_HOUR) {
+      const r = scorePositives(events, detectFromTrace(pos.trace, th, REFRACTORY_S, minConsecutive));
+      return {
+        threshold: Math.round(th * 10000) / 10000,
+        frr: (r.frr.xin_chao_robot + r.frr.hello_robot) / 2,
+      };
+    }
   }
+  return { threshold: 0.999, frr: 1 };
 }
-const r = scorePositives(events, detectFromTrace(pos.trace, chosen, REFRACTORY_S));
+for (const th of [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99]) {
+  const c = scorePositives(events, detectFromTrace(pos.trace, th, REFRACTORY_S));
+  const fa = detectFromTrace(neg.trace, th, REFRACTORY_S).length / hours;
+  process.stdout.write(
+    `dev ${th}: frr ${c.frr.xin_chao_robot.toFixed(4)} / ${c.frr.hello_robot.toFixed(4)}, ${fa.toFixed(2)} FA/h\n`,
+  );
+}
+// one evaluation over the threshold, or two in a row (40 ms apart): keep whichever misses fewer keywords
+const options = [1, 2].map((k) => ({ k, ...calibrate(k) }));
+const best = options.reduce((a, b) => (b.frr < a.frr ? b : a));
+process.stdout.write(`${JSON.stringify(options)}\n`);
+const chosen = best.threshold;
+const r = scorePositives(events, detectFromTrace(pos.trace, chosen, REFRACTORY_S, best.k));
 const metaFile = WAKE_WORD_MODEL.replace(/\.onnx$/, '.json');
 const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
 meta.threshold = chosen;
+meta.min_consecutive = best.k;
 meta.calibration = {
   rule: `lowest threshold with <= ${TARGET_FA_PER_HOUR} false accepts per hour on the dev negatives`,
   dev_negative_hours: Math.round(hours * 1000) / 1000,

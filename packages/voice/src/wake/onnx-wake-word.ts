@@ -11,6 +11,8 @@ const Meta = z.object({
   frames: z.number().int().positive(),
   mels: z.literal(N_MELS),
   threshold: z.number().gt(0).lte(1),
+  /** Calibrated with the threshold (scripts/calibrate-wake-threshold.ts); 1 when absent. */
+  min_consecutive: z.number().int().min(1).max(5).optional(),
 });
 
 export interface OnnxWakeWordOptions {
@@ -19,7 +21,7 @@ export interface OnnxWakeWordOptions {
   threshold?: number;
   /** Seconds of quiet after a detection (default 1.5). */
   refractoryS?: number;
-  /** Consecutive evaluations over the threshold needed to fire (default 1). */
+  /** Consecutive evaluations over the threshold needed to fire (default: the model's metadata, else 1). */
   minConsecutive?: number;
   /** Feature hops (10 ms each) between model evaluations; frameLength = hops x 160 (default 4: 40 ms). */
   hopsPerFrame?: number;
@@ -40,22 +42,25 @@ export class OnnxWakeWord implements WakeWordEngine {
   private readonly detector: Detector;
   private readonly onScores: OnnxWakeWordOptions['onScores'];
   private samples = 0;
+  readonly minConsecutive: number;
 
   private constructor(
     session: ort.InferenceSession,
     frames: number,
     threshold: number,
+    minConsecutive: number,
     opts: OnnxWakeWordOptions,
   ) {
     this.session = session;
     this.frames = frames;
     this.frameLength = (opts.hopsPerFrame ?? 4) * HOP;
     this.threshold = threshold;
+    this.minConsecutive = minConsecutive;
     this.window = new Float32Array(frames * N_MELS).fill(Math.log(LOG_FLOOR));
     this.detector = new Detector(KEYWORDS, {
       threshold,
       refractoryS: opts.refractoryS ?? 1.5,
-      minConsecutive: opts.minConsecutive ?? 1,
+      minConsecutive,
     });
     this.onScores = opts.onScores;
   }
@@ -69,7 +74,14 @@ export class OnnxWakeWord implements WakeWordEngine {
     const hops = opts.hopsPerFrame ?? 4;
     if (!Number.isInteger(hops) || hops < 1)
       throw new RangeError(`hopsPerFrame ${hops} must be a positive integer`);
-    return new OnnxWakeWord(session, parsed.data.frames, opts.threshold ?? parsed.data.threshold, opts);
+    const { frames, threshold, min_consecutive: minConsecutive } = parsed.data;
+    return new OnnxWakeWord(
+      session,
+      frames,
+      opts.threshold ?? threshold,
+      opts.minConsecutive ?? minConsecutive ?? 1,
+      opts,
+    );
   }
 
   async process(frame: Float32Array): Promise<WakeDetection | null> {
