@@ -32,7 +32,7 @@ from voicelib.features import log_mel  # noqa: E402
 
 SEED = 8080
 SR = 16000
-EPOCHS = int(os.environ.get("INTENT_EPOCHS", "20"))
+EPOCHS = int(os.environ.get("INTENT_EPOCHS", "24"))
 COPIES = 1
 NOISE_ITEMS = 600  # noise-only and silent "utterances", labelled out_of_scope
 MAX_FRAMES = 600
@@ -116,6 +116,21 @@ def batches(feats, ys, rng, size=64):
         yield torch.from_numpy(xb), torch.from_numpy(ys[g])
 
 
+def spec_augment(x, rng):
+    """One frequency mask (up to 6 bands) and two time masks (up to 10 frames each) per utterance."""
+    b, t, f = x.shape
+    for i in range(b):
+        fill = x[i].mean()
+        w = int(rng.integers(0, 7))
+        s = int(rng.integers(0, f - w + 1))
+        x[i, :, s : s + w] = fill
+        for _ in range(2):
+            w = int(rng.integers(0, min(11, t // 4 + 1)))
+            s = int(rng.integers(0, t - w + 1))
+            x[i, s : s + w, :] = fill
+    return x
+
+
 def evaluate(net, feats, ys):
     net.eval()
     probs = []
@@ -151,7 +166,7 @@ def main():
         net.train()
         t0, tot, n = time.time(), 0.0, 0
         for xb, yb in batches(ftr, ytr, rng):
-            a, b, c, d = net(xb)
+            a, b, c, d = net(spec_augment(xb, rng))
             loss = ce(a, yb[:, 0]) + 0.5 * ce(b, yb[:, 1]) + 0.5 * ce(c, yb[:, 2]) + 0.3 * ce(d, yb[:, 3])
             opt.zero_grad()
             loss.backward()

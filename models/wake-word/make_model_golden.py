@@ -24,8 +24,12 @@ def main():
     z = np.load(os.path.join(CACHE, "windows_train.npz"))
     y = z["y"]
     val = np.random.default_rng(train.SEED).permutation(len(y))[: len(y) // 20]  # train.py's first draw
-    net = WakeNet()
-    net.load_state_dict(torch.load(os.path.join(CACHE, "wakenet.pt")))
+    norm = sys.argv[1] if len(sys.argv) > 1 else train.NORM
+    net = WakeNet(norm=norm)
+    state = os.path.join(CACHE, f"wakenet-{norm}.pt")
+    if not os.path.exists(state):  # the first 8-epoch run saved it under this name
+        state = os.path.join(CACHE, "wakenet.pt")
+    net.load_state_dict(torch.load(state))
     train.write_golden(WakeNetExport(net).eval(), z["X"][val], y[val])
     print("golden vectors written")
 

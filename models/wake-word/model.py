@@ -25,15 +25,19 @@ def down(c):
 
 
 class WakeNet(nn.Module):
-    def __init__(self, n_mels=40, c=64, n_out=3):
+    def __init__(self, n_mels=40, c=64, n_out=3, norm="mean"):
         super().__init__()
+        self.norm = norm
         self.stem = nn.Sequential(nn.Conv1d(n_mels, c, 5, stride=4, padding=2, bias=False), nn.BatchNorm1d(c), nn.ReLU())
         self.body = nn.Sequential(ResBlock(c, 5), ResBlock(c, 5, 2), down(c), ResBlock(c, 5), ResBlock(c, 5, 2),
                                   down(c), ResBlock(c, 3))
         self.head = nn.Sequential(nn.Linear(2 * c, 64), nn.ReLU(), nn.Linear(64, n_out))
 
     def forward(self, feats):  # feats: [B, T, n_mels]
-        x = feats - feats.mean(dim=(1, 2), keepdim=True)
+        if self.norm == "cmn":  # each band's mean over the window: gain and channel (voice colour) invariance
+            x = feats - feats.mean(dim=1, keepdim=True)
+        else:  # the window's mean over all bands: gain invariance only
+            x = feats - feats.mean(dim=(1, 2), keepdim=True)
         x = self.body(self.stem(x.transpose(1, 2)))
         return self.head(torch.cat([x.mean(dim=2), x.amax(dim=2)], dim=1))
 

@@ -31,6 +31,8 @@ NEG_PER_EPOCH = 60000  # all positives each epoch, a random subset of the negati
 BATCH = 256
 LABELS = ["none", "xin_chao_robot", "hello_robot"]
 FIXTURES = os.path.join(HERE, "..", "..", "packages", "voice", "fixtures")
+NORM = os.environ.get("WAKE_NORM", "mean")  # input normalisation in the graph (model.py)
+OUT = os.environ.get("WAKE_OUT", HERE)  # where the ONNX, its metadata and the golden vectors go
 
 
 def spec_augment(x, rng):
@@ -57,7 +59,7 @@ def main():
     perm = rng.permutation(len(y))
     n_val = len(y) // 20
     val, tr = perm[:n_val], perm[n_val:]
-    net = WakeNet()
+    net = WakeNet(norm=NORM)
     opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-3)
     tr_pos, tr_neg = tr[y[tr] > 0], tr[y[tr] == 0]
     per_epoch = len(tr_pos) + min(NEG_PER_EPOCH, len(tr_neg))
@@ -81,7 +83,7 @@ def main():
         probs = predict(net, X[val])
         acc = (probs.argmax(1) == y[val]).mean()
         print(f"epoch {ep + 1}/{EPOCHS} loss {tot / len(order):.4f} val acc {acc:.4f} ({time.time() - t0:.0f} s)", flush=True)
-    torch.save(net.state_dict(), os.path.join(CACHE, "wakenet.pt"))
+    torch.save(net.state_dict(), os.path.join(CACHE, f"wakenet-{NORM}.pt"))
     probs = predict(net, X[val])
     report(probs, y[val], kinds[val])
     export(net, X[val], y[val])
@@ -110,13 +112,13 @@ def report(probs, y, kinds):
 
 def export(net, Xv, yv):
     model = WakeNetExport(net).eval()
-    path = os.path.join(HERE, "wakeword.onnx")
+    path = os.path.join(OUT, "wakeword.onnx")
     dummy = torch.from_numpy(Xv[:1].astype(np.float32))
     torch.onnx.export(model, dummy, path, input_names=["features"], output_names=["probs"],
                       dynamic_axes={"features": {0: "batch"}, "probs": {0: "batch"}}, opset_version=13)
     meta = {"labels": LABELS, "frames": int(Xv.shape[1]), "mels": int(Xv.shape[2]), "threshold": 0.9,
-            "seed": SEED, "epochs": EPOCHS}
-    with open(os.path.join(HERE, "wakeword.json"), "w") as f:
+            "seed": SEED, "epochs": EPOCHS, "norm": NORM}
+    with open(os.path.join(OUT, "wakeword.json"), "w") as f:
         json.dump(meta, f, indent=2)
     write_golden(model, Xv, yv)
     print("exported", path, os.path.getsize(path), "bytes")
@@ -128,7 +130,7 @@ def write_golden(model, Xv, yv):
     xs = np.round(Xv[pick].astype(np.float32), 4)
     with torch.no_grad():
         ps = model(torch.from_numpy(xs)).numpy()
-    with open(os.path.join(FIXTURES, "golden-wakeword.json"), "w") as f:
+    with open(os.path.join(FIXTURES if OUT == HERE else OUT, "golden-wakeword.json"), "w") as f:
         json.dump({"shape": list(xs.shape), "features": [round(float(v), 4) for v in xs.reshape(-1)],
                    "probs": ps.round(6).tolist()}, f)
 

@@ -6,6 +6,7 @@
  * energy-VAD endpointing against Silero VAD.
  */
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { readWav16k } from '../src/audio/read-wav.ts';
 import { SAMPLE_RATE } from '../src/features/log-mel.ts';
 import { OnnxSpeechIntent } from '../src/intent/onnx-speech-intent.ts';
@@ -98,9 +99,17 @@ function oracleThreshold(
 
 async function main(): Promise<void> {
   ensureEvalSet();
+  // --minutes N: a quick check on the first N minutes of each stream (not a benchmark result)
+  const { values } = parseArgs({ options: { minutes: { type: 'string' } } });
+  const limitS = values.minutes === undefined ? Infinity : Number(values.minutes) * 60;
+  const cut = (x: Float32Array): Float32Array => x.subarray(0, Math.min(x.length, limitS * SAMPLE_RATE));
+  const within = <T extends { end: number }>(xs: T[]): T[] => xs.filter((x) => x.end + 3 < limitS);
   const pos = await readWav16k(join(WAKE_EVAL, 'positives.wav'));
+  pos.samples = cut(pos.samples);
   const posMeta = readJson<{ snr_db: number; keywords: KeywordEvent[] }>(join(WAKE_EVAL, 'positives.json'));
   const neg = await readWav16k(join(WAKE_EVAL, 'negatives.wav'));
+  neg.samples = cut(neg.samples);
+  posMeta.keywords = within(posMeta.keywords);
   const negMeta = readJson<{ segments: Segment[] }>(join(WAKE_EVAL, 'negatives.json'));
   const posS = pos.samples.length / SAMPLE_RATE;
   const negS = neg.samples.length / SAMPLE_RATE;
@@ -131,7 +140,7 @@ async function main(): Promise<void> {
   );
   log('operating curve (threshold: frr xin_chao_robot / hello_robot, false accepts per hour):');
   for (const t of [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995]) {
-    const r = scorePositives(posMeta.keywords, detectFromTrace(p.trace, t, REFRACTORY_S));
+    const r = scorePositives(posMeta.keywords, detectFromTrace(p.trace, t, REFRACTORY_S, mc));
     log(
       `  ${t}: ${round(r.frr.xin_chao_robot, 4)} / ${round(r.frr.hello_robot, 4)}, ${round(faPerHour(n.trace, t, hours), 2)}`,
     );
@@ -179,14 +188,15 @@ async function main(): Promise<void> {
   // --- speech intent, alone and through the whole pipeline
   const intent = await OnnxSpeechIntent.create();
   const utt = await readWav16k(join(INTENT_EVAL, 'utterances.wav'));
-  const items = readJson<{ items: Utterance[] }>(join(INTENT_EVAL, 'utterances.json')).items;
+  const items = within(readJson<{ items: Utterance[] }>(join(INTENT_EVAL, 'utterances.json')).items);
   const iscores = await scoreUtterances(intent, utt.samples, items);
   log(
     `speech intent on ${iscores.n} eval utterances: ${JSON.stringify({ ...iscores, confusions: undefined })}`,
   );
   log(`  most frequent errors: ${JSON.stringify(iscores.confusions)}`);
   const dlg = await readWav16k(join(INTENT_EVAL, 'dialogs.wav'));
-  const dialogs = readJson<{ dialogs: Dialog[] }>(join(INTENT_EVAL, 'dialogs.json')).dialogs;
+  dlg.samples = cut(dlg.samples);
+  const dialogs = within(readJson<{ dialogs: Dialog[] }>(join(INTENT_EVAL, 'dialogs.json')).dialogs);
   const silero = await scoreDialogs(
     { wake: await OnnxWakeWord.create(), vad: await SileroVad.create(), intent },
     dlg.samples,
