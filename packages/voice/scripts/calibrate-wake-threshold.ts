@@ -78,8 +78,9 @@ meta.min_consecutive = best.k;
 meta.calibration = {
   rule: `lowest threshold with <= ${TARGET_FA_PER_HOUR} false accepts per hour on the dev negatives`,
   dev_negative_hours: Math.round(hours * 1000) / 1000,
+  min_consecutive: best.k,
   dev_fa_per_hour:
-    Math.round((detectFromTrace(neg.trace, chosen, REFRACTORY_S).length / hours) * 1000) / 1000,
+    Math.round((detectFromTrace(neg.trace, chosen, REFRACTORY_S, best.k).length / hours) * 1000) / 1000,
   dev_frr: r.frr,
 };
 writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
