@@ -131,7 +131,8 @@ export class VoicePipeline {
       at += f.length;
     }
     const a = Math.max(0, Math.round(startS * SAMPLE_RATE) - this.preRoll);
-    const b = Math.min(all.length, Math.round((endS + 0.1) * SAMPLE_RATE));
+    // 0.3 s after the last speech frame: Silero often drops below the end threshold in a final nasal or stop
+    const b = Math.min(all.length, Math.round((endS + 0.3) * SAMPLE_RATE));
     return all.slice(a, b);
   }
 
