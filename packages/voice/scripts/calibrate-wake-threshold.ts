@@ -3,7 +3,7 @@
  * training noises, FSDD training speakers: models/wake-word/gen_eval.py --split dev), never from the eval
  * set: the lowest threshold whose false accepts on the dev negatives stay at or under TARGET_FA_PER_HOUR.
  *
- *   npx tsx packages/voice/scripts/calibrate-wake-threshold.ts
+ *   npx tsx packages/voice/scripts/calibrate-wake-threshold.ts [MODEL.onnx]   (default: the committed model)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { detectFromTrace, type ScoreTrace, scorePositives } from '../bench/wake-
 const DEV = join(MODELS_DIR, 'wake-word', '.cache', 'dev');
 const TARGET_FA_PER_HOUR = 0.25; // half the acceptance target: margin for unseen voices and noises
 const REFRACTORY_S = 1.5;
+const MODEL = process.argv[2] ?? WAKE_WORD_MODEL;
 
 async function trace(file: string): Promise<{ trace: ScoreTrace; seconds: number }> {
   const { samples } = await readWav16k(file);
@@ -25,6 +26,7 @@ async function trace(file: string): Promise<{ trace: ScoreTrace; seconds: number
   const a: number[] = [];
   const b: number[] = [];
   const engine = await OnnxWakeWord.create({
+    modelPath: MODEL,
     onScores: (s, t) => {
       time.push(t);
       a.push(s[0] ?? 0);
@@ -71,7 +73,7 @@ const best = options.reduce((a, b) => (b.frr < a.frr ? b : a));
 process.stdout.write(`${JSON.stringify(options)}\n`);
 const chosen = best.threshold;
 const r = scorePositives(events, detectFromTrace(pos.trace, chosen, REFRACTORY_S, best.k));
-const metaFile = WAKE_WORD_MODEL.replace(/\.onnx$/, '.json');
+const metaFile = MODEL.replace(/\.onnx$/, '.json');
 const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
 meta.threshold = chosen;
 meta.min_consecutive = best.k;
