@@ -3,7 +3,8 @@
 A small temporal convolution net (mel bins as channels, TC-ResNet-like): a stride-4 stem (40 ms steps),
 residual conv blocks at 40, 80 and 160 ms resolution, mean + max pooling over time, two dense layers.
 Plain (not depthwise) convolutions: on CPU they train several times faster with PyTorch and run well in
-onnxruntime. The window's mean log energy is subtracted inside the graph, so the input gain does not matter.
+onnxruntime. `norm` picks the input normalisation in the graph: the window's mean log energy ("mean", gain
+invariance) or each band's mean over the window ("cmn", gain and voice/channel colour).
 """
 
 import torch
