@@ -1,5 +1,12 @@
 import { empty, languageSchema, rpc, type Language, type Result, type RpcMap } from '@reception/protocol';
 import { z } from 'zod';
+import {
+  listenRequestSchema,
+  pushAudioRequestSchema,
+  stopListeningRequestSchema,
+  voiceEventSchema,
+  type ListenOutcome,
+} from './voice-api.ts';
 
 /**
  * The kiosk's Node side, as the renderer sees it (ARCHITECTURE.md section 2): what a web page must not do
@@ -18,10 +25,13 @@ import { z } from 'zod';
  * new method (and a flag in `HostCapabilities`), never a generic "send"; the renderer shows a feature only
  * when `capabilities()` says the host has it, so a kiosk without speakers, models or printer still works.
  *
+ * Voice (`voice-api.ts`): `listen`, `pushAudio`, `stopListening` and the event `voice` (wake, utterance
+ * start and end, intent). The page captures the microphone and shows the level meter itself (it has the
+ * samples); the host runs packages/voice's wake word, VAD and speech intent on the frames it is given.
+ * `pushAudio` is the one method whose argument also carries bytes (the samples).
+ *
  * Planned additions, designed here so they fit without a new transport:
  * - `classify {text, language}` -> `IntentResult` (packages/intent's `IntentClassifier`, run in the host);
- * - `listen {on}` plus events `wake {keyword}`, `utterance {intent, confidence}` and `mic:level {rms}`
- *   (packages/voice's wake word, VAD and speech intent on the host's microphone frames);
  * - `print {ticket_id}` for a printer on the kiosk itself rather than on the bridge.
  */
 
@@ -51,7 +61,7 @@ export interface HostCapabilities {
   speech: { engine: string } | null;
   /** Intent classifier for typed search (not yet hosted: the search box uses the catalogue). */
   intent: boolean;
-  /** Microphone pipeline with wake word (not yet hosted). */
+  /** Voice: wake word, VAD and speech intent on the frames the page pushes (`listen`). */
   microphone: boolean;
   /** A printer attached to this kiosk (tickets print on the bridge's printer otherwise). */
   printer: boolean;
@@ -69,6 +79,11 @@ export const HOST_METHODS = {
   speak: { channel: 'kiosk:speak', rpc: rpc<SpeakOutcome>()(speakRequestSchema) },
   /** Silence now (screen changed, Start over, idle reset). */
   stopSpeaking: { channel: 'kiosk:stop-speaking', rpc: rpc<null>()(empty) },
+  /** Opens a voice session (ends any other). `UNAVAILABLE` when this kiosk has no voice models. */
+  listen: { channel: 'kiosk:listen', rpc: rpc<ListenOutcome>()(listenRequestSchema) },
+  /** Microphone samples for the session; `NOT_FOUND` once it has ended (listen again). */
+  pushAudio: { channel: 'kiosk:push-audio', rpc: rpc<null>()(pushAudioRequestSchema) },
+  stopListening: { channel: 'kiosk:stop-listening', rpc: rpc<null>()(stopListeningRequestSchema) },
 } as const satisfies Record<string, { channel: string; rpc: RpcMap[string] }>;
 
 export type HostMethod = keyof typeof HOST_METHODS;
@@ -82,6 +97,8 @@ export type HostResponse<M extends HostMethod> = Exclude<
 export const HOST_EVENTS = {
   /** The speaker started or stopped, so the page can show "speaking" and a Stop button. */
   speech: { channel: 'kiosk:speech', schema: z.object({ speaking: z.boolean() }).strict() },
+  /** What the voice pipeline heard (see `voice-api.ts`). */
+  voice: { channel: 'kiosk:voice', schema: voiceEventSchema },
 } as const;
 export type HostEvent = keyof typeof HOST_EVENTS;
 export type HostEventPayload<E extends HostEvent> = z.output<(typeof HOST_EVENTS)[E]['schema']>;
