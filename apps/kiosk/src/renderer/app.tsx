@@ -10,6 +10,7 @@ import { applyDocumentLanguage, kioskTranslator } from './i18n.ts';
 import { IdleWarning } from './idle-warning.tsx';
 import { KioskProvider } from './kiosk-context.tsx';
 import { currentScreen, initialState, isPristine, kioskReducer } from './kiosk-state.ts';
+import { RobotScreen, useRobotMission } from './robot-screen.tsx';
 import { ScreenBody } from './screen-body.tsx';
 import { TopBar } from './top-bar.tsx';
 import { TranslatorProvider } from './translator-context.tsx';
@@ -65,6 +66,7 @@ export function App(props: {
   );
   const site = useCatalogue(client, connection);
   const { capabilities, speaking } = useHost(host);
+  const robotMission = useRobotMission(client, connection, robotScreen);
   const [state, dispatch] = useReducer(kioskReducer, undefined, () => initialState());
   const screen = currentScreen(state);
 
@@ -151,6 +153,9 @@ export function App(props: {
             </KioskProvider>
           )}
           {idle.warning !== undefined && <IdleWarning seconds={idle.warning} onStay={idle.stay} />}
+          {robotScreen && site && robotMission && (
+            <RobotScreen mission={robotMission} site={site} language={state.language} client={client} />
+          )}
         </div>
       </TranslatorProvider>
     </BridgeProvider>
