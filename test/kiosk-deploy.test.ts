@@ -36,7 +36,7 @@ afterAll(async () => {
       // gone
     }
   }
-  await bridge?.stop();
+  await bridge.stop();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -87,6 +87,18 @@ describe('production path: systemd units, kiosk host, Chromium --kiosk', () => {
     expect(host).toMatch(/^Restart=always$/m);
     expect(screen).toMatch(/^Restart=always$/m);
     expect(screen).toContain(`${REPO_ROOT}/apps/kiosk/deploy/kiosk-browser.sh`);
+    // systemd's own checker on the host unit (the screen unit needs cage, not installed on test machines).
+    const complaints = await run('systemd-analyze', [
+      'verify',
+      path.join(root, 'etc/systemd/system/kiosk-host.service'),
+    ]).then(
+      (r) => r.stderr,
+      (e: unknown) => {
+        const failure = e as { code?: string; stderr?: string };
+        return failure.code === 'ENOENT' ? '' : (failure.stderr ?? 'systemd-analyze failed');
+      },
+    );
+    expect(complaints).toBe('');
     const env = envFile(await readFile(path.join(root, 'etc/reception/kiosk.env'), 'utf8'));
     expect(env.KIOSK_BRIDGE_URL).toBe(bridge.url);
     const token = await stat(path.join(root, 'etc/reception/kiosk-token'));

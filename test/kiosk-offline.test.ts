@@ -73,11 +73,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await wrongTokenHost?.stop();
-  await relay?.cut();
-  await bridge?.stop();
+  await browser.close();
+  await host.stop();
+  await wrongTokenHost.stop();
+  await relay.cut();
+  await bridge.stop();
 });
 
 async function open(url: string): Promise<Page> {
@@ -151,7 +151,9 @@ describe('offline, wrong token, idle reset', () => {
     await chooseLanguage(page, 'vi');
     await page.locator('[data-menu="dossier"]').click();
     await expect(page.locator('.code-display').textContent()).resolves.toBe('\u00a0');
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    const stored = await page.evaluate(() =>
+      JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)]),
+    );
     expect(stored).not.toContain('25.13');
     expect(stored).not.toContain('002513');
     await page.close();

@@ -107,12 +107,12 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  staff?.close();
-  kiosk?.close();
-  await browser?.close();
-  await host?.stop();
-  await bridge?.stop();
-  await sim?.stop();
+  staff.close();
+  kiosk.close();
+  await browser.close();
+  await host.stop();
+  await bridge.stop();
+  await sim.stop();
 });
 
 describe('Guide me and the robot screen, against the firmware', () => {

@@ -57,10 +57,10 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  staff?.close();
-  await browser?.close();
-  await host?.stop();
-  await bridge?.stop();
+  staff.close();
+  await browser.close();
+  await host.stop();
+  await bridge.stop();
 });
 
 async function issueTicket(serviceId: string): Promise<Ticket> {
@@ -89,7 +89,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
     if (document.documentElement.scrollWidth > vw + 1)
       out.push(`scrolls sideways: ${document.documentElement.scrollWidth} > ${vw}`);
     const name = (e: Element) =>
-      `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
+      `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${e.textContent.trim().slice(0, 30)}"`;
     const onScreen = (sel: string) => {
       for (const e of document.querySelectorAll(sel)) {
         const r = e.getBoundingClientRect();

@@ -42,7 +42,7 @@ async function buttons(page: Page): Promise<Button[]> {
   return page.evaluate((sel) => {
     return [...document.querySelectorAll<HTMLButtonElement>(sel)].map((b, index) => ({
       index,
-      label: (b.dataset.action ?? b.dataset.menu ?? b.dataset.key ?? b.textContent ?? '').trim().slice(0, 40),
+      label: (b.dataset.action ?? b.dataset.menu ?? b.dataset.key ?? b.textContent).trim().slice(0, 40),
     }));
   }, TAPPABLE);
 }
@@ -93,8 +93,8 @@ export async function walkKiosk(
   await home();
   seen.add(await stateKey(page));
   report.states.push([...seen][0] ?? '');
-  while (queue.length > 0 && seen.size <= maxStates) {
-    const { path, labels } = queue.shift()!;
+  for (let next = queue.shift(); next && seen.size <= maxStates; next = queue.shift()) {
+    const { path, labels } = next;
     await replay(path);
     const here = await stateKey(page);
     const offered = await buttons(page);
