@@ -24,6 +24,8 @@ import { axeViolations, chooseLanguage, OPEN_TIME, StaffSide, tourScreens } from
 
 const TAPS = Number(process.env.BENCH_TAPS ?? 100);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
+/** The procedure the taps take tickets for: not the tour's, whose queue staff serve to reach the rating. */
+const TAP_SERVICE = 'marriage_registration';
 const AXE_LANGS = (process.env.BENCH_AXE_LANGS ?? 'vi,en,hi,ur').split(',') as ('vi' | 'en' | 'hi' | 'ur')[];
 
 const emit = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
@@ -74,27 +76,26 @@ async function startToInteractive(page: Page, url: string, selector: string, n: 
   return out;
 }
 
-/** In the page: tap "Take ticket" and resolve with the ms until the ticket number is on screen. */
+/**
+ * In the page: taps "Take ticket" and resolves with the ms until the ticket number is on screen (the frame
+ * after it appeared). A string, so the bundler's helpers (tsx names functions) never reach the page.
+ */
+const TAP_TO_TICKET = `new Promise((resolve, reject) => {
+  const button = document.querySelector('[data-action="take-ticket"]');
+  if (!button) { reject(new Error('no Take ticket button')); return; }
+  const t0 = performance.now();
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('.ticket-number')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => resolve(performance.now() - t0));
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  button.click();
+  setTimeout(() => reject(new Error('no ticket within 10 s')), 10000);
+})`;
+
 async function tapToTicket(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const button = document.querySelector<HTMLButtonElement>('[data-action="take-ticket"]');
-        if (!button) return reject(new Error('no Take ticket button'));
-        const t0 = performance.now();
-        const done = () => {
-          if (!document.querySelector('.ticket-number')) return false;
-          observer.disconnect();
-          // The frame that shows it: after layout and paint.
-          requestAnimationFrame(() => resolve(performance.now() - t0));
-          return true;
-        };
-        const observer = new MutationObserver(done);
-        observer.observe(document.body, { childList: true, subtree: true });
-        button.click();
-        setTimeout(() => reject(new Error('no ticket within 10 s')), 10_000);
-      }),
-  );
+  return page.evaluate<number>(TAP_TO_TICKET);
 }
 
 async function main(): Promise<void> {
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
       await chooseLanguage(page, 'vi');
       await page.locator('[data-menu="procedures"]').click();
       await page.locator('[data-field="all"] button').click();
-      await page.locator('[data-service="certified_copy"] button').click();
+      await page.locator(`[data-service="${TAP_SERVICE}"] button`).click();
       await page.locator('[data-action="check-papers"]').click();
       await page.locator('[data-action="continue-to-ticket"]').click();
       await page.locator('[data-action="take-ticket"]').waitFor();
@@ -142,12 +143,14 @@ async function main(): Promise<void> {
     for (let i = 0; i < TAPS; i++) {
       const t0 = performance.now();
       const r = (await socket.timeout(10_000).emitWithAck('ticket:issue', {
-        service_id: 'certified_copy',
+        service_id: TAP_SERVICE,
         idempotency_key: randomUUID(),
         language: 'vi',
       })) as Result<TicketReceipt>;
       if (!r.ok) throw new Error(r.error.message);
       direct.push(performance.now() - t0);
+      // Under the bridge's per-socket rate limit, as a citizen's taps are.
+      await new Promise((resolve) => setTimeout(resolve, 120));
     }
     emit({
       phase: 'tap_to_ticket',
