@@ -9,6 +9,7 @@ import {
   REPO_ROOT,
   spawnBridge,
   spawnKioskHost,
+  Teardown,
   type LaunchedChromium,
   type SpawnedBridge,
   type SpawnedKioskHost,
@@ -25,6 +26,7 @@ let bridge: SpawnedBridge;
 let host: SpawnedKioskHost;
 let browser: LaunchedChromium;
 let site: SiteCatalogue;
+const down = new Teardown();
 
 let idleHostPort: number;
 
@@ -34,13 +36,18 @@ beforeAll(async () => {
   const origins = [hostPort, idlePort].map((p) => `http://127.0.0.1:${p}`).join(',');
   // A robot port that does not exist: the bridge is degraded from the start, and must say why.
   [bridge, browser] = await Promise.all([
-    spawnBridge({ env: { ALLOWED_ORIGINS: origins, ROBOT_PORT: '/nonexistent/robot-tty' } }),
-    launchChromium({ viewport: { width: 1280, height: 800 } }),
+    spawnBridge({ env: { ALLOWED_ORIGINS: origins, ROBOT_PORT: '/nonexistent/robot-tty' } }).then((b) =>
+      down.add(b, (x) => x.stop()),
+    ),
+    launchChromium({ viewport: { width: 1280, height: 800 } }).then((b) => down.add(b, (x) => x.close())),
   ]);
-  host = await spawnKioskHost({
-    bridgeUrl: bridge.url,
-    env: { KIOSK_HOST_PORT: String(hostPort), KIOSK_SPEECH: 'espeak-ng' },
-  });
+  host = down.add(
+    await spawnKioskHost({
+      bridgeUrl: bridge.url,
+      env: { KIOSK_HOST_PORT: String(hostPort), KIOSK_SPEECH: 'espeak-ng' },
+    }),
+    (h) => h.stop(),
+  );
   const s = kioskSocket(bridge.url);
   const r = (await s.timeout(10_000).emitWithAck('site:get', {})) as Result<SiteCatalogue>;
   s.disconnect();
@@ -48,11 +55,7 @@ beforeAll(async () => {
   site = r.value;
 }, 120_000);
 
-afterAll(async () => {
-  await browser.close();
-  await host.stop();
-  await bridge.stop();
-});
+afterAll(() => down.run());
 
 async function open(opts: { at?: Date; url?: string; viewport?: { width: number; height: number } } = {}) {
   const page = await browser.newPage();

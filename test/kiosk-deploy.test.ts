@@ -6,7 +6,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, freePort, REPO_ROOT, spawnBridge, type SpawnedBridge } from './harness/index.ts';
+import {
+  artifactPath,
+  freePort,
+  REPO_ROOT,
+  spawnBridge,
+  Teardown,
+  type SpawnedBridge,
+} from './harness/index.ts';
 import { LANGUAGE_BUTTONS } from './kiosk-helpers.ts';
 
 // The tested production path (apps/kiosk/deploy): install.sh writes the systemd units and settings; the
@@ -21,24 +28,28 @@ let bridge: SpawnedBridge;
 let root: string;
 let hostPort: number;
 const children: ChildProcess[] = [];
+const down = new Teardown();
 
 beforeAll(async () => {
   hostPort = await freePort();
-  root = await mkdtemp(path.join(tmpdir(), 'kiosk-install-'));
-  bridge = await spawnBridge({ env: { ALLOWED_ORIGINS: `http://127.0.0.1:${hostPort}` } });
+  root = down.add(await mkdtemp(path.join(tmpdir(), 'kiosk-install-')), (dir) =>
+    rm(dir, { recursive: true, force: true }),
+  );
+  down.add(children, (all) => {
+    for (const c of all) {
+      try {
+        if (c.pid) process.kill(-c.pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  });
+  bridge = down.add(await spawnBridge({ env: { ALLOWED_ORIGINS: `http://127.0.0.1:${hostPort}` } }), (b) =>
+    b.stop(),
+  );
 }, 60_000);
 
-afterAll(async () => {
-  for (const c of children) {
-    try {
-      if (c.pid) process.kill(-c.pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
-  await bridge.stop();
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => down.run());
 
 /** `Key=value` lines of a unit's [Service] section, in order (keys repeat). */
 function serviceLines(unit: string): [string, string][] {

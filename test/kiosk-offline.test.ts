@@ -6,6 +6,7 @@ import {
   launchChromium,
   spawnBridge,
   spawnKioskHost,
+  Teardown,
   type LaunchedChromium,
   type SpawnedBridge,
   type SpawnedKioskHost,
@@ -52,15 +53,16 @@ let relay: Relay;
 let host: SpawnedKioskHost;
 let wrongTokenHost: SpawnedKioskHost;
 let browser: LaunchedChromium;
+const down = new Teardown();
 
 beforeAll(async () => {
   const [hostPort, wrongPort, relayPort] = [await freePort(), await freePort(), await freePort()];
   const origins = [hostPort, wrongPort].map((p) => `http://127.0.0.1:${p}`).join(',');
   [bridge, browser] = await Promise.all([
-    spawnBridge({ env: { ALLOWED_ORIGINS: origins } }),
-    launchChromium({ viewport: { width: 1280, height: 800 } }),
+    spawnBridge({ env: { ALLOWED_ORIGINS: origins } }).then((b) => down.add(b, (x) => x.stop())),
+    launchChromium({ viewport: { width: 1280, height: 800 } }).then((b) => down.add(b, (x) => x.close())),
   ]);
-  relay = new Relay(relayPort, Number(new URL(bridge.url).port));
+  relay = down.add(new Relay(relayPort, Number(new URL(bridge.url).port)), (r) => r.cut());
   await relay.restore();
   const relayUrl = `http://127.0.0.1:${relayPort}`;
   [host, wrongTokenHost] = await Promise.all([
@@ -69,16 +71,10 @@ beforeAll(async () => {
       bridgeUrl: bridge.url,
       env: { KIOSK_HOST_PORT: String(wrongPort), KIOSK_SPEECH: 'none', KIOSK_TOKEN: 'stolen-or-mistyped' },
     }),
-  ]);
+  ]).then((hosts) => hosts.map((h) => down.add(h, (x) => x.stop())));
 }, 120_000);
 
-afterAll(async () => {
-  await browser.close();
-  await host.stop();
-  await wrongTokenHost.stop();
-  await relay.cut();
-  await bridge.stop();
-});
+afterAll(() => down.run());
 
 async function open(url: string): Promise<Page> {
   const page = await browser.newPage();

@@ -13,6 +13,7 @@ import {
   launchChromium,
   spawnBridge,
   spawnKioskHost,
+  Teardown,
   type LaunchedChromium,
   type SpawnedBridge,
   type SpawnedKioskHost,
@@ -42,6 +43,7 @@ let browser: LaunchedChromium;
 let staff: StaffSocket;
 let kiosk: KioskSocket;
 let staffUpdates: MissionUpdate[];
+const down = new Teardown();
 
 const fw = () => firmwareState(sim, HOME);
 const shot = (page: Page, name: string) => page.screenshot({ path: artifactPath(`kiosk/robot/${name}.png`) });
@@ -79,8 +81,10 @@ beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-robot-'));
   const hostPort = await freePort();
   [sim, browser] = await Promise.all([
-    startSim(path.join(dir, 'robot-tty'), simDockArgs(HOME, demoDock())),
-    launchChromium({ viewport: { width: 1280, height: 800 } }),
+    startSim(path.join(dir, 'robot-tty'), simDockArgs(HOME, demoDock())).then((s) =>
+      down.add(s, (x) => x.stop()),
+    ),
+    launchChromium({ viewport: { width: 1280, height: 800 } }).then((b) => down.add(b, (x) => x.close())),
   ]);
   bridge = await spawnBridge({
     env: {
@@ -88,15 +92,17 @@ beforeAll(async () => {
       MISSION_WAIT_S: '3',
       MISSION_QUEUE_MAX: '1',
       ALLOWED_ORIGINS: `http://127.0.0.1:${hostPort}`,
-      LOG_LEVEL: 'warn',
     },
-  });
+  }).then((b) => down.add(b, (x) => x.stop()));
   host = await spawnKioskHost({
     bridgeUrl: bridge.url,
     env: { KIOSK_HOST_PORT: String(hostPort), KIOSK_ROBOT_SCREEN: '1', KIOSK_SPEECH: 'none' },
-  });
-  staff = await connectSocket<StaffSocket>(bridge.url, '/staff', await staffToken(bridge.url));
-  kiosk = await connectSocket<KioskSocket>(bridge.url, '/kiosk', 'demo-kiosk');
+  }).then((h) => down.add(h, (x) => x.stop()));
+  staff = down.add(
+    await connectSocket<StaffSocket>(bridge.url, '/staff', await staffToken(bridge.url)),
+    (s) => s.close(),
+  );
+  kiosk = down.add(await connectSocket<KioskSocket>(bridge.url, '/kiosk', 'demo-kiosk'), (s) => s.close());
   staffUpdates = collectUpdates(staff);
   await eventually('robot link up and anchored', async () => {
     const r = await staff.emitWithAck('robot:get', {});
@@ -106,14 +112,7 @@ beforeAll(async () => {
   await atHome(20_000);
 }, 300_000);
 
-afterAll(async () => {
-  staff.close();
-  kiosk.close();
-  await browser.close();
-  await host.stop();
-  await bridge.stop();
-  await sim.stop();
-});
+afterAll(() => down.run());
 
 describe('Guide me and the robot screen, against the firmware', () => {
   it('follow me to counter 3 with the distance left; a second kiosk waits its turn, a third is told the robot is busy; Stop ends a trip', async () => {
@@ -122,8 +121,15 @@ describe('Guide me and the robot screen, against the firmware', () => {
     const follow = robot.locator('[data-robot-panel="guiding"]');
     await follow.waitFor({ timeout: 30_000 });
     await expect(robot.locator('.robot-heading').textContent()).resolves.toContain('3');
-    const first = await remainingMetres(robot);
-    expect(first).toBeGreaterThan(0);
+    // The distance appears with the first update of the planned path.
+    const first = await eventually(
+      'distance shown',
+      async () => {
+        const m = await remainingMetres(robot);
+        return m > 0 ? m : undefined;
+      },
+      15_000,
+    );
     await shot(robot, 'vi-follow-me');
 
     // Meanwhile, a fixed kiosk asks too: second in line. A third finds the robot's queue full.

@@ -6,6 +6,7 @@ import {
   artifactPath,
   launchChromium,
   spawnKioskStack,
+  Teardown,
   type LaunchedChromium,
   type SpawnedBridge,
   type SpawnedKioskHost,
@@ -37,6 +38,7 @@ let host: SpawnedKioskHost;
 let browser: LaunchedChromium;
 let staff: StaffSide;
 let site: SiteCatalogue;
+const down = new Teardown();
 const kiosk = () => kioskSocket(bridge.url);
 
 beforeAll(async () => {
@@ -45,10 +47,10 @@ beforeAll(async () => {
       // The tour and the walker call staff many times from one kiosk.
       bridgeEnv: { STAFF_CALL_LIMIT: '100', STAFF_CALL_LIMIT_WINDOW_S: '10' },
       hostEnv: { KIOSK_SPEECH: 'espeak-ng' },
-    }),
-    launchChromium(),
+    }).then((s) => down.add(s, async (x) => (await x.host.stop(), await x.bridge.stop()))),
+    launchChromium().then((b) => down.add(b, (x) => x.close())),
   ]);
-  staff = await StaffSide.connect(bridge.url);
+  staff = down.add(await StaffSide.connect(bridge.url), (s) => s.close());
   const s = kiosk();
   const r = (await s.timeout(10_000).emitWithAck('site:get', {})) as Result<SiteCatalogue>;
   s.disconnect();
@@ -56,12 +58,7 @@ beforeAll(async () => {
   site = r.value;
 }, 120_000);
 
-afterAll(async () => {
-  staff.close();
-  await browser.close();
-  await host.stop();
-  await bridge.stop();
-});
+afterAll(() => down.run());
 
 async function issueTicket(serviceId: string): Promise<Ticket> {
   const s = kiosk();

@@ -108,7 +108,9 @@ export function App(props: {
     say(main?.innerText ?? '', state.language);
   };
 
-  const idle = useIdleReset(!isPristine(state), idleSeconds, () => dispatch({ type: 'idle' }));
+  // A guidance mission under way holds the reset off: the citizen is waiting for the robot, not gone.
+  const [idleHeld, holdIdle] = useState(false);
+  const idle = useIdleReset(!isPristine(state) && !idleHeld, idleSeconds, () => dispatch({ type: 'idle' }));
   const warned = idle.warning !== undefined;
   useEffect(() => {
     if (warned)
@@ -145,7 +147,17 @@ export function App(props: {
             </>
           ) : (
             <KioskProvider
-              value={{ state, dispatch, site, connection, host, capabilities, bridgeUrl, robotScreen }}
+              value={{
+                state,
+                dispatch,
+                site,
+                connection,
+                host,
+                capabilities,
+                bridgeUrl,
+                robotScreen,
+                holdIdle,
+              }}
             >
               <TopBar title={title} speaking={speaking} onReadAloud={readAloud} />
               <ConnectionBanner state={connection} hasCatalogue />

@@ -75,6 +75,15 @@ export function describeGuide(view: GuideView): { state: string; key: MessageKey
   }
 }
 
+/** While the mission is in one of these, the citizen is waiting for or following the robot. */
+const LIVE_GUIDE_STATES: ReadonlySet<string> = new Set([
+  'requesting',
+  'queued',
+  'coming',
+  'guiding',
+  'paused',
+]);
+
 /** "Counter 3" or "Restroom": the name of a map place in the citizen's language. */
 export function placeName(site: SiteCatalogue, place: string, i18n: Translator): string {
   const counter = site.counters.find((c) => c.place === place);
@@ -91,7 +100,7 @@ export function placeName(site: SiteCatalogue, place: string, i18n: Translator):
  */
 export function GuideScreen(props: { place: string; ticketId: string | undefined }) {
   const { place, ticketId } = props;
-  const { site, connection, dispatch } = useKiosk();
+  const { site, connection, dispatch, holdIdle } = useKiosk();
   const bridge = useBridge();
   const i18n = useTranslator();
   const [view, setView] = useState<GuideView>({ kind: 'requesting' });
@@ -127,6 +136,11 @@ export function GuideScreen(props: { place: string; ticketId: string | undefined
 
   const name = placeName(site, place, i18n);
   const { state, key } = describeGuide(view);
+  const waiting = LIVE_GUIDE_STATES.has(state);
+  useEffect(() => {
+    holdIdle(waiting);
+    return () => holdIdle(false);
+  }, [waiting, holdIdle]);
   const update = view.kind === 'mission' ? view.update : undefined;
   const position = update
     ? update.queue_position
