@@ -17,16 +17,25 @@ export interface PresetNumber {
   seq?: number;
 }
 
-/** Waiting tickets ahead of this one (priority classes first, by rank), and the wait they make. */
+/** How many waiting tickets are called before this one: see `callNext` for the order. */
+function ticketsAhead(ctx: QueueContext, r: TicketRow): number {
+  const { s } = ctx;
+  const d = r.business_date;
+  if (r.front === 1) return s.aheadFront.get(d, r.service_id, r.order_key)?.n ?? 0;
+  // A normal ticket's count already holds the tickets sent to the front: their order key is smaller.
+  if (r.priority_rank === null) return s.aheadNormal.get({ d, s: r.service_id, k: r.order_key })?.n ?? 0;
+  const rank = r.priority_rank;
+  const priority = s.aheadPriority.get(d, r.service_id, rank, rank, r.order_key)?.n ?? 0;
+  const front = s.frontBeforePriority.get({ d, s: r.service_id, r: rank, k: r.order_key })?.n ?? 0;
+  return priority + front;
+}
+
+/** Waiting tickets ahead of this one, and the wait they make. */
 export function positionOf(ctx: QueueContext, r: TicketRow): TicketPosition {
   const { s } = ctx;
   const ticket = toTicket(r);
   if (r.status !== 'waiting') return { ticket, position: 0, estimated_wait_min: 0 };
-  const ahead =
-    r.priority_rank === null
-      ? (s.aheadNormal.get({ d: r.business_date, s: r.service_id, k: r.order_key })?.n ?? 0)
-      : (s.aheadPriority.get(r.business_date, r.service_id, r.priority_rank, r.priority_rank, r.order_key)
-          ?.n ?? 0);
+  const ahead = ticketsAhead(ctx, r);
   const avgMs = s.handling.get(r.service_id)?.avg ?? ctx.defaultHandlingSeconds * 1000;
   const service = ctx.site.services.find((v) => v.id === r.service_id);
   const open = s.openCounters.all().filter((c) => service?.counters.includes(c.counter_id)).length;
@@ -83,6 +92,8 @@ export function issueTicket(ctx: QueueContext, input: IssueInput, preset?: Prese
       counter_id: null,
       call_count: 0,
       order_key: (s.maxOrder.get()?.k ?? 0) + 1,
+      front: 0,
+      issued_service_id: service.id,
       created_at: ctx.now(),
       called_at: null,
       started_at: null,
