@@ -9,6 +9,20 @@ import { uuid7 } from '../uuid7.ts';
 import type { QueueContext } from './queue-context.ts';
 import { toTicket, type TicketRow } from './sqlite-schema.ts';
 
+/**
+ * What an idempotency key stands for: the service and priority class asked for. A retry with the same key
+ * must ask for the same. Kept with the ticket, it also says which service the ticket was issued for, after
+ * transfers changed `service_id` (the report counts issues by it), so issuing writes nothing more.
+ */
+export function requestHash(serviceId: string, priorityClass: string | undefined): string {
+  return `${serviceId}|${priorityClass ?? ''}`;
+}
+
+/** The service a ticket was issued for, from its request hash. */
+export function issuedServiceOf(r: Pick<TicketRow, 'request_hash'>): string {
+  return r.request_hash.slice(0, r.request_hash.indexOf('|'));
+}
+
 /** Numbers chosen by someone else (a reserved block of an external system), see the reference server. */
 export interface PresetNumber {
   id: string;
@@ -54,7 +68,7 @@ export function issueTicket(ctx: QueueContext, input: IssueInput, preset?: Prese
       throw new TicketError('UNKNOWN_PRIORITY_CLASS', `no priority class '${input.priority.class_id}'`);
     rank = cls.rank;
   }
-  const hash = `${input.service_id}|${input.priority?.class_id ?? ''}`;
+  const hash = requestHash(input.service_id, input.priority?.class_id);
   return ctx.tx(() => {
     const earlier = s.byKey.get(input.idempotency_key);
     if (earlier) {
@@ -93,7 +107,6 @@ export function issueTicket(ctx: QueueContext, input: IssueInput, preset?: Prese
       call_count: 0,
       order_key: (s.maxOrder.get()?.k ?? 0) + 1,
       front: 0,
-      issued_service_id: service.id,
       created_at: ctx.now(),
       called_at: null,
       started_at: null,

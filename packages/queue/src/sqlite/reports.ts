@@ -1,4 +1,5 @@
 import type { Percentiles, QueueReport, ReportRow } from '@reception/protocol';
+import { issuedServiceOf } from './issuing.ts';
 import type { TicketRow } from './sqlite-schema.ts';
 
 /** Nearest-rank percentile of sorted seconds; null for no data. */
@@ -64,7 +65,7 @@ const sortedKeys = (...maps: Map<string, unknown>[]) =>
 /**
  * Daily or per-counter report. Waiting time runs from issue to the call at the counter that served it;
  * handling time from start (or call, when staff skipped "start") to completion. A transferred ticket's
- * outcome counts under its final service and counter, its issue under the service it was issued for.
+ * outcome counts under its final service and counter, its issue under the service it was issued for (`issuedServiceOf`).
  * "Issued" is null where it has no meaning: per counter, and in a report of one counter.
  */
 export function buildReport(
@@ -79,7 +80,7 @@ export function buildReport(
     count: rows.filter((r) => r.rating === score).length,
   }));
   const byService = groupBy(rows, (r) => r.service_id);
-  const byIssue = groupBy(rows, (r) => r.issued_service_id);
+  const byIssue = groupBy(rows, issuedServiceOf);
   const byCounter = groupBy(rows, (r) => r.counter_id);
   const reasons = rows
     .filter((r) => r.rating !== null && r.rating_reason)

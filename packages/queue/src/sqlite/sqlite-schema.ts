@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS tickets (
   priority_class TEXT, priority_rank INTEGER, priority_reason TEXT,
   source TEXT NOT NULL, language TEXT, status TEXT NOT NULL, counter_id TEXT,
   call_count INTEGER NOT NULL DEFAULT 0, order_key INTEGER NOT NULL,
-  front INTEGER NOT NULL DEFAULT 0, issued_service_id TEXT,
+  front INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL, called_at INTEGER, started_at INTEGER, finished_at INTEGER,
   rating INTEGER, rating_reason TEXT, rated_at INTEGER,
   idempotency_key TEXT NOT NULL UNIQUE, request_hash TEXT NOT NULL,
@@ -48,16 +48,9 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
-/** Columns added after the first release, with what fills them in a file that predates them. */
-const ADDED_COLUMNS: { name: string; sql: string; backfill?: string }[] = [
+/** Columns added after the first release, as they are added to a file that predates them. */
+const ADDED_COLUMNS: { name: string; sql: string }[] = [
   { name: 'front', sql: 'ALTER TABLE tickets ADD COLUMN front INTEGER NOT NULL DEFAULT 0' },
-  {
-    name: 'issued_service_id',
-    sql: 'ALTER TABLE tickets ADD COLUMN issued_service_id TEXT',
-    // The request hash starts with the service the ticket was issued for (`service|priority class`).
-    backfill: `UPDATE tickets SET issued_service_id = substr(request_hash, 1, instr(request_hash, '|') - 1)
-               WHERE issued_service_id IS NULL`,
-  },
 ];
 
 /**
@@ -75,10 +68,7 @@ export function applySchema(db: Database.Database): void {
   const missing = ADDED_COLUMNS.filter((c) => !have.has(c.name));
   if (missing.length) {
     db.transaction(() => {
-      for (const c of missing) {
-        db.exec(c.sql);
-        if (c.backfill) db.exec(c.backfill);
-      }
+      for (const c of missing) db.exec(c.sql);
     })();
   }
   db.exec(`CREATE INDEX IF NOT EXISTS tickets_front ON tickets (business_date, service_id, order_key)
@@ -103,8 +93,6 @@ export interface TicketRow {
   order_key: number;
   /** 1 when transferred to the front of its line: called before every other waiting ticket, priority too. */
   front: number;
-  /** The service the ticket was issued for (`service_id` follows transfers). */
-  issued_service_id: string;
   created_at: number;
   called_at: number | null;
   started_at: number | null;
@@ -112,6 +100,7 @@ export interface TicketRow {
   rating: number | null;
   rating_reason: string | null;
   idempotency_key: string;
+  /** `requestHash(...)` of the issue request: it starts with the service the ticket was issued for. */
   request_hash: string;
 }
 

@@ -21,11 +21,10 @@ export function prepareStatements(db: Database.Database) {
     maxOrder: p<{ k: number | null }>('SELECT MAX(order_key) AS k FROM tickets'),
     insert: p(
       `INSERT INTO tickets (id, number, prefix, seq, business_date, service_id, priority_class, priority_rank,
-         priority_reason, source, language, status, order_key, issued_service_id, created_at, idempotency_key,
-         request_hash)
+         priority_reason, source, language, status, order_key, created_at, idempotency_key, request_hash)
        VALUES (@id, @number, @prefix, @seq, @business_date, @service_id, @priority_class, @priority_rank,
-         @priority_reason, @source, @language, 'waiting', @order_key, @service_id, @created_at,
-         @idempotency_key, @request_hash)`,
+         @priority_reason, @source, @language, 'waiting', @order_key, @created_at, @idempotency_key,
+         @request_hash)`,
     ),
     event: p<{ seq: number }>(
       `INSERT INTO events (id, type, at, business_date, ticket, counter_id, counter_number, actor)

@@ -422,19 +422,17 @@ describe('SqliteTicketQueue report: the Issued column', () => {
     await q.close();
   });
 
-  it('fills the service a ticket was issued for in a file from before that column', async () => {
+  it('opens a file from before transfers to the front, and counts its transferred ticket where issued', async () => {
     const file = path.join(dir, 'q.sqlite');
     const q1 = open();
     const a = await q1.issue(req('civil_status'));
     await q1.openCounter('counter_1', 'x');
     await q1.callNext('counter_1', 'x');
-    await q1.transfer('counter_1', a.ticket.id, 'land', 'front', 'x');
+    await q1.transfer('counter_1', a.ticket.id, 'land', 'end', 'x');
     await q1.close();
-    // Take the file back to the old schema: no `front`, no `issued_service_id`.
+    // Take the file back to the old schema: no `front` column, no index on it.
     const db = new Database(file);
-    db.exec(`DROP INDEX tickets_front;
-             ALTER TABLE tickets DROP COLUMN front;
-             ALTER TABLE tickets DROP COLUMN issued_service_id;`);
+    db.exec('DROP INDEX tickets_front; ALTER TABLE tickets DROP COLUMN front;');
     db.close();
     const q2 = open();
     const r = await q2.report({});
@@ -443,6 +441,10 @@ describe('SqliteTicketQueue report: the Issued column', () => {
       ['land', 0],
     ]);
     expect((await q2.status(a.ticket.id)).position).toBe(1);
+    await q2.openCounter('counter_3', 'z');
+    const b = await q2.issue(req('land', { priority: { class_id: 'elderly' } }));
+    await q2.openCounter('counter_1', 'x');
+    expect((await q2.callNext('counter_3', 'z'))?.id).toBe(b.ticket.id);
     await q2.close();
   });
 });
