@@ -36,7 +36,7 @@ describe('last calls after a transfer', () => {
       note: 'đã chuyển quầy, chờ gọi',
     });
     expect(recentDestination(vi, site, event('ticket.transferred', 'birth_registration')).counters).toBe(
-      'Quầy 1 và 2',
+      'Quầy 1\u00a0và\u00a02',
     );
     expect(recentDestination(vi, site, event('ticket.called', 'land'))).toEqual({
       counters: 'Quầy 1',

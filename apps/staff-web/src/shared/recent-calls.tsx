@@ -23,7 +23,10 @@ export function recentDestination(
     const numbers = servingCounters(site, e.ticket.service_id);
     if (numbers.length > 0) {
       return {
-        counters: i18n.t('common.counter_number', { number: i18n.list(numbers.map(String)) }),
+        // "3 và 4" kept on one line (no-break spaces): a line may break before it, not inside it.
+        counters: i18n.t('common.counter_number', {
+          number: i18n.list(numbers.map(String)).replace(/ /g, '\u00a0'),
+        }),
         note: i18n.t('display.moved_wait'),
       };
     }

@@ -102,6 +102,13 @@ export const staffCounter = defineMessages('staff', {
     ur: 'قطار میں سب سے پیچھے',
   },
   transfer: { vi: 'Chuyển', en: 'Transfer', hi: 'भेजें', ur: 'منتقل کریں' },
+  /** Folds away the bridge's own (English) explanation of a refusal, for whoever supports the centre. */
+  error_details: {
+    vi: 'Chi tiết kỹ thuật',
+    en: 'Technical details',
+    hi: 'तकनीकी विवरण',
+    ur: 'تکنیکی تفصیل',
+  },
   /** Second line of a button waiting for its confirming second press. */
   confirm_again: {
     vi: 'Bấm lần nữa để xác nhận',
