@@ -20,7 +20,14 @@ export default defineConfig(({ mode }) => {
         fileName: () => (preload ? 'preload.cjs' : 'main.js'),
       },
       rollupOptions: {
-        external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        // Native addons and their model files stay in node_modules (packages/voice loads onnxruntime-node).
+        external: [
+          'electron',
+          'onnxruntime-node',
+          '@picovoice/porcupine-node',
+          ...builtinModules,
+          ...builtinModules.map((m) => `node:${m}`),
+        ],
       },
     },
   };

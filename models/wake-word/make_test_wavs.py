@@ -4,7 +4,8 @@
 
 xin-chao-robot.wav / hello-robot.wav: the keyword once, with 1 s of light eval noise around it.
 dialog-vi.wav: "Xin chào Robot ... tôi muốn đăng ký khai sinh"; dialog-en.wav: "Hello Robot ... where is
-the restroom"; dialog-oos.wav: "Hello Robot ... where do I buy bus tickets" (out of scope, held-out phrase).
+the restroom"; dialog-oos.wav: "Hello Robot ... I want to pay a traffic fine" (out of scope, held-out phrase);
+dialog-en-birth.wav: "Hello Robot ... I need a birth certificate" (espeak en-gb, an eval voice; kiosk e2e).
 """
 
 import os
@@ -51,6 +52,10 @@ def main():
     write("dialog-vi.wav", scene(rng, [speak(vi, "Xin chào Robot"), speak(vi, "tôi muốn đăng ký khai sinh")]))
     write("dialog-en.wav", scene(rng, [speak(en, "Hello Robot"), speak(en, "where is the restroom")]))
     write("dialog-oos.wav", scene(rng, [speak(en, "Hello Robot"), speak(en, "I want to pay a traffic fine")]))
+    # The kiosk's end-to-end test. With flite slt, "I want to register a birth" came out as marriage and "I need
+    # a death certificate" as birth registration (see models/speech-intent/README.md for the eval accuracy).
+    gb = {"engine": "espeak", "voice": "en-gb", "variant": "m3", "rate": 150, "pitch": 48}
+    write("dialog-en-birth.wav", scene(rng, [speak(gb, "Hello Robot"), speak(gb, "I need a birth certificate")]))
 
 
 if __name__ == "__main__":

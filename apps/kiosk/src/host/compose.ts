@@ -1,12 +1,15 @@
 import pino, { type Logger } from 'pino';
+import type { PorcupineWakeWordOptions } from '@reception/voice/wake/porcupine-wake-word';
 import type { KioskConfig } from './config.ts';
 import { EspeakSpeechOutput } from './espeak-speech-output.ts';
-import { KioskHost } from './kiosk-host.ts';
+import { KioskHost, type KioskHostParts } from './kiosk-host.ts';
 import { Speaker } from './speaker.ts';
+import { loadVoiceEngine } from './voice-engine.ts';
+import { VoiceSessions } from './voice-sessions.ts';
 
 /**
  * The composition root of the kiosk's Node side: the only place that names the concrete parts (espeak-ng
- * today; the intent classifier, the microphone pipeline and a local printer later), picked from config.
+ * and packages/voice today; the intent classifier and a local printer later), picked from config.
  */
 export function createKioskHost(
   config: KioskConfig,
@@ -26,14 +29,48 @@ export function createKioskHost(
       throw new Error(`unknown KIOSK_SPEECH ${String(never)}`);
     }
   }
+  let voice: KioskHostParts['voice'];
+  switch (config.KIOSK_VOICE) {
+    case 'onnx': {
+      const vlog = log.child({ ns: 'kiosk-voice' });
+      const opts = {
+        porcupine: porcupineOptions(config),
+        endSilenceMs: config.KIOSK_VOICE_END_SILENCE_MS,
+        maxUtteranceMs: config.KIOSK_VOICE_MAX_UTTERANCE_MS,
+      };
+      voice = (emit) => new VoiceSessions({ load: () => loadVoiceEngine(opts, vlog), emit, log: vlog });
+      break;
+    }
+    case 'none':
+      voice = undefined;
+      break;
+    default: {
+      const never: never = config.KIOSK_VOICE;
+      throw new Error(`unknown KIOSK_VOICE ${String(never)}`);
+    }
+  }
   return new KioskHost({
     config: {
       bridgeUrl: config.KIOSK_BRIDGE_URL,
       token: config.KIOSK_TOKEN,
       idleSeconds: config.KIOSK_IDLE_SECONDS,
       robotScreen: config.KIOSK_ROBOT_SCREEN,
+      microphone: config.KIOSK_MICROPHONE,
     },
     speaker,
+    voice,
     log: hlog,
   });
+}
+
+/** Porcupine's options when an AccessKey and at least one keyword file are configured. */
+function porcupineOptions(config: KioskConfig): PorcupineWakeWordOptions | undefined {
+  const keywordPaths = {
+    ...(config.KIOSK_PORCUPINE_XIN_CHAO_ROBOT
+      ? { xin_chao_robot: config.KIOSK_PORCUPINE_XIN_CHAO_ROBOT }
+      : {}),
+    ...(config.KIOSK_PORCUPINE_HELLO_ROBOT ? { hello_robot: config.KIOSK_PORCUPINE_HELLO_ROBOT } : {}),
+  };
+  if (!config.KIOSK_PORCUPINE_ACCESS_KEY || Object.keys(keywordPaths).length === 0) return undefined;
+  return { accessKey: config.KIOSK_PORCUPINE_ACCESS_KEY, keywordPaths };
 }

@@ -30,6 +30,12 @@ const flag = z
  * - KIOSK_HOST_PORT (browser mode): the port on 127.0.0.1 where the host serves the renderer and its API.
  * - KIOSK_SPEECH: `espeak-ng` (default) or `none` (no speaker: the read-aloud button is hidden).
  * - KIOSK_SPEECH_RATE: words per minute (espeak-ng), slower than its default for older listeners.
+ * - KIOSK_VOICE: `onnx` (default: wake word, Silero VAD and speech intent from packages/voice, offline) or
+ *   `none` (no microphone: the page never asks for one). KIOSK_PORCUPINE_ACCESS_KEY with at least one of
+ *   KIOSK_PORCUPINE_XIN_CHAO_ROBOT / KIOSK_PORCUPINE_HELLO_ROBOT (.ppn files) puts Porcupine in front of
+ *   our wake word; a key Picovoice refuses, or one it cannot check offline, is logged and ours is used.
+ * - KIOSK_VOICE_END_SILENCE_MS: silence that ends the citizen's request; KIOSK_VOICE_MAX_UTTERANCE_MS caps it.
+ * - KIOSK_MICROPHONE: part of the capture device's label to prefer (e.g. `ReSpeaker`); default device else.
  * - LOG_LEVEL: pino level of the host's logs.
  */
 export const kioskEnvSchema = z.object({
@@ -49,6 +55,13 @@ export const kioskEnvSchema = z.object({
   KIOSK_HOST_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
   KIOSK_SPEECH: z.enum(['espeak-ng', 'none']).default('espeak-ng'),
   KIOSK_SPEECH_RATE: z.coerce.number().int().min(80).max(450).default(150),
+  KIOSK_VOICE: z.enum(['onnx', 'none']).default('onnx'),
+  KIOSK_PORCUPINE_ACCESS_KEY: z.string().trim().min(1).optional(),
+  KIOSK_PORCUPINE_XIN_CHAO_ROBOT: z.string().min(1).optional(),
+  KIOSK_PORCUPINE_HELLO_ROBOT: z.string().min(1).optional(),
+  KIOSK_VOICE_END_SILENCE_MS: z.coerce.number().int().min(200).max(3000).default(500),
+  KIOSK_VOICE_MAX_UTTERANCE_MS: z.coerce.number().int().min(2000).max(30000).default(8000),
+  KIOSK_MICROPHONE: z.string().trim().max(200).default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type KioskConfig = Omit<z.infer<typeof kioskEnvSchema>, 'KIOSK_TOKEN' | 'KIOSK_TOKEN_FILE'> & {

@@ -46,7 +46,11 @@ export function attachHostSocket(
   });
   nsp.on('connection', (socket) => {
     const offSpeech = host.onSpeech((payload) => socket.emit('speech', payload));
-    socket.on('disconnect', offSpeech);
+    const offVoice = host.onVoice((payload) => socket.emit('voice', payload));
+    socket.on('disconnect', () => {
+      offSpeech();
+      offVoice();
+    });
     for (const method of Object.keys(HOST_METHODS) as HostMethod[]) {
       socket.on(method, (raw: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return;

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '@reception/protocol';
+import { VoiceError } from '@reception/voice/errors';
 import type { Logger } from 'pino';
 import {
   HOST_METHODS,
@@ -11,11 +12,14 @@ import {
 } from '../shared/host-api.ts';
 import { SpeechOutputError } from './speech-output.ts';
 import type { Speaker } from './speaker.ts';
+import { VoiceSessionNotFoundError, VoiceSessions } from './voice-sessions.ts';
 
 export interface KioskHostParts {
   config: KioskHostConfig;
   /** Absent when the kiosk has no speaker (KIOSK_SPEECH=none). */
   speaker: Speaker | undefined;
+  /** Absent when the kiosk has no voice (KIOSK_VOICE=none). Made with `KioskHost.voiceSessions`. */
+  voice?: ((emit: (e: HostEventPayload<'voice'>) => void) => VoiceSessions) | undefined;
   log: Logger;
 }
 
@@ -27,19 +31,30 @@ export interface KioskHostParts {
 export class KioskHost {
   readonly handlers: HostHandlers;
   private readonly eventListeners = new Set<(payload: HostEventPayload<'speech'>) => void>();
+  private readonly voiceListeners = new Set<(payload: HostEventPayload<'voice'>) => void>();
+  private readonly voice: VoiceSessions | undefined;
 
   constructor(private readonly parts: KioskHostParts) {
     const { config, speaker } = parts;
+    const voice = parts.voice?.((e) => {
+      for (const l of this.voiceListeners) l(e);
+    });
+    this.voice = voice;
     speaker?.onChange((speaking) => {
+      voice?.setSpeaking(speaking);
       for (const l of this.eventListeners) l({ speaking });
     });
+    const needVoice = (): VoiceSessions => {
+      if (!voice) throw new HostUnavailableError('this kiosk has no voice (KIOSK_VOICE=none)');
+      return voice;
+    };
     this.handlers = {
       getConfig: () => Promise.resolve(config),
       capabilities: () =>
         Promise.resolve<HostCapabilities>({
           speech: speaker ? { engine: speaker.engine } : null,
           intent: false,
-          microphone: false,
+          microphone: voice !== undefined,
           printer: false,
         }),
       speak: async ({ text, language }) => {
@@ -50,13 +65,28 @@ export class KioskHost {
         speaker?.hush();
         return Promise.resolve(null);
       },
+      listen: () => needVoice().listen(),
+      pushAudio: ({ session, pcm }) => {
+        needVoice().push(session, pcm);
+        return Promise.resolve(null);
+      },
+      stopListening: ({ session }) => {
+        needVoice().stop(session);
+        return Promise.resolve(null);
+      },
     };
   }
 
-  /** Speaker started or stopped (the only event so far). */
+  /** Speaker started or stopped. */
   onSpeech(listener: (payload: HostEventPayload<'speech'>) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
+  }
+
+  /** What the voice pipeline heard (every session's events; the page keeps its own session's). */
+  onVoice(listener: (payload: HostEventPayload<'voice'>) => void): () => void {
+    this.voiceListeners.add(listener);
+    return () => this.voiceListeners.delete(listener);
   }
 
   /**
@@ -76,10 +106,11 @@ export class KioskHost {
     try {
       return ok(await handler(parsed.data));
     } catch (e) {
-      if (e instanceof HostUnavailableError || e instanceof SpeechOutputError) {
+      if (e instanceof HostUnavailableError || e instanceof SpeechOutputError || e instanceof VoiceError) {
         this.parts.log.warn({ method, err: e.message }, 'host method unavailable');
         return err('UNAVAILABLE', e.message);
       }
+      if (e instanceof VoiceSessionNotFoundError) return err('NOT_FOUND', e.message);
       this.parts.log.error({ method, err: e }, 'host method failed');
       return err('INTERNAL', `${method} failed`);
     }
@@ -87,7 +118,9 @@ export class KioskHost {
 
   close(): void {
     this.parts.speaker?.hush();
+    void this.voice?.close();
     this.eventListeners.clear();
+    this.voiceListeners.clear();
   }
 }
 

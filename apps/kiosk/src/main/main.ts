@@ -175,6 +175,9 @@ function serveHost(host: KioskHost, win: BrowserWindow, trusted: string): void {
   host.onSpeech((payload) => {
     if (!win.isDestroyed()) win.webContents.send(HOST_EVENTS.speech.channel, payload);
   });
+  host.onVoice((payload) => {
+    if (!win.isDestroyed()) win.webContents.send(HOST_EVENTS.voice.channel, payload);
+  });
 }
 
 /**

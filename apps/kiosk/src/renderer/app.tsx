@@ -15,6 +15,8 @@ import { ScreenBody } from './screen-body.tsx';
 import { TopBar } from './top-bar.tsx';
 import { TranslatorProvider } from './translator-context.tsx';
 import { useIdleReset } from './use-idle.ts';
+import { useVoice, useVoiceAnswers } from './voice/use-voice.ts';
+import { VoiceStatus } from './voice/voice-status.tsx';
 import { WelcomeScreen } from './welcome-screen.tsx';
 
 /**
@@ -57,8 +59,10 @@ export function App(props: {
   bridgeUrl: string;
   idleSeconds: number;
   robotScreen: boolean;
+  /** Part of the microphone's label to prefer (voice). */
+  microphone: string;
 }) {
-  const { client, host, bridgeUrl, idleSeconds, robotScreen } = props;
+  const { client, host, bridgeUrl, idleSeconds, robotScreen, microphone } = props;
   // An external store, so a connection made between render and subscription is never missed.
   const connection = useSyncExternalStore(
     useCallback((onChange: () => void) => client.onState(onChange), [client]),
@@ -99,6 +103,22 @@ export function App(props: {
     },
     [host, capabilities],
   );
+  // Voice: what was heard becomes screens and a ticket; the answer is spoken after the screen changed.
+  const answers = useVoiceAnswers({ site, state, dispatch, client, online: connection === 'connected' });
+  const voice = useVoice(host, Boolean(capabilities?.microphone), microphone, answers.onIntent);
+  useEffect(() => {
+    if (answers.speech) say(answers.speech.text, answers.speech.language);
+  }, [answers.speech]);
+  const woken = voice?.phase.phase === 'listening';
+  const { clearNotice } = answers;
+  useEffect(() => {
+    if (woken) clearNotice();
+  }, [woken, clearNotice]);
+  const voiceStatus = (compact: boolean) =>
+    voice && (
+      <VoiceStatus view={voice} notice={answers.notice} responseMs={answers.responseMs} compact={compact} />
+    );
+
   const readAloud = () => {
     if (speaking) {
       void host?.stopSpeaking({});
@@ -144,6 +164,7 @@ export function App(props: {
                 canSpeak={Boolean(capabilities?.speech)}
                 onChoose={chooseLanguage}
               />
+              {voiceStatus(false)}
             </>
           ) : (
             <KioskProvider
@@ -159,7 +180,7 @@ export function App(props: {
                 holdIdle,
               }}
             >
-              <TopBar title={title} speaking={speaking} onReadAloud={readAloud} />
+              <TopBar title={title} speaking={speaking} onReadAloud={readAloud} voice={voiceStatus(true)} />
               <ConnectionBanner state={connection} hasCatalogue />
               <ScreenBody screen={screen} />
             </KioskProvider>

@@ -49,6 +49,9 @@ export class SocketHostClient implements KioskHostApi {
   capabilities = (r: HostRequest<'capabilities'>) => this.call('capabilities', r);
   speak = (r: HostRequest<'speak'>) => this.call('speak', r);
   stopSpeaking = (r: HostRequest<'stopSpeaking'>) => this.call('stopSpeaking', r);
+  listen = (r: HostRequest<'listen'>) => this.call('listen', r);
+  pushAudio = (r: HostRequest<'pushAudio'>) => this.call('pushAudio', r);
+  stopListening = (r: HostRequest<'stopListening'>) => this.call('stopListening', r);
 
   on<E extends HostEvent>(event: E, listener: (payload: HostEventPayload<E>) => void): () => void {
     const h = listener as (p: unknown) => void;

@@ -47,6 +47,8 @@ export interface KioskState {
 export type KioskAction =
   | { type: 'site-loaded'; defaultLanguage: Language }
   | { type: 'choose-language'; language: Language }
+  /** A spoken request: the citizen's language, and the screens that answer it on top of home. */
+  | { type: 'voice'; language: Language; screens: Screen[] }
   | { type: 'go'; screen: Screen }
   | { type: 'search'; query: string }
   | { type: 'toggle-paper'; serviceId: string; index: number }
@@ -112,6 +114,14 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
         ...state,
         language: action.language,
         stack: [{ name: 'welcome' }, { name: 'home' }],
+        query: '',
+      };
+    case 'voice':
+      // Like a language choice followed by taps: what this visit already holds (tickets, papers) stays.
+      return {
+        ...state,
+        language: action.language,
+        stack: action.screens.reduce(push, [{ name: 'welcome' }, { name: 'home' }] as Screen[]),
         query: '',
       };
     case 'go':

@@ -6,6 +6,8 @@ export interface LaunchOptions {
   idleSeconds: number;
   /** This kiosk is the robot's own screen (browser mode: `?robot=1`). */
   robotScreen: boolean;
+  /** Part of the microphone's label to prefer (the host's KIOSK_MICROPHONE); browser mode: none. */
+  microphone?: string;
 }
 
 export const DEFAULT_TOKEN = 'demo-kiosk';

@@ -44,6 +44,7 @@ async function start(): Promise<void> {
         bridgeUrl={opts.bridgeUrl}
         idleSeconds={opts.idleSeconds}
         robotScreen={opts.robotScreen}
+        microphone={opts.microphone ?? ''}
       />
     </StrictMode>,
   );

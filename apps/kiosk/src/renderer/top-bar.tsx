@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslator } from './translator-context.tsx';
 import { useKiosk } from './kiosk-context.tsx';
 
@@ -6,8 +7,14 @@ import { useKiosk } from './kiosk-context.tsx';
  * controls every citizen may need on every screen: read aloud (when the kiosk has a voice), larger text
  * and high contrast. One Back per screen: screens never draw their own.
  */
-export function TopBar(props: { title: string; speaking: boolean; onReadAloud: () => void }) {
-  const { title, speaking, onReadAloud } = props;
+export function TopBar(props: {
+  title: string;
+  speaking: boolean;
+  onReadAloud: () => void;
+  /** The voice indicator (compact), when this kiosk listens. */
+  voice?: ReactNode;
+}) {
+  const { title, speaking, onReadAloud, voice } = props;
   const i18n = useTranslator();
   const { dispatch, state, capabilities } = useKiosk();
   const { largeText, highContrast } = state.display;
@@ -38,6 +45,7 @@ export function TopBar(props: { title: string; speaking: boolean; onReadAloud: (
         </button>
       </nav>
       <div className="top-bar-title">{title}</div>
+      {voice}
       <div className="top-bar-tools" role="group" aria-label={i18n.t('kiosk.display_settings')}>
         {capabilities?.speech && (
           <button

@@ -53,6 +53,8 @@ export interface KioskHostConfig {
   idleSeconds: number;
   /** This kiosk is the robot's own screen: it follows guidance missions ("Follow me", Stop, escort). */
   robotScreen: boolean;
+  /** Part of the microphone's label to prefer (KIOSK_MICROPHONE); empty: the system's default input. */
+  microphone?: string;
 }
 
 /** What this host can do; the renderer hides what is false. */

@@ -9,6 +9,7 @@ import { CATALOGUE, type MessageKey } from './index.ts';
 import { kiosk } from './kiosk.ts';
 import { kioskAssist } from './kiosk-assist.ts';
 import { kioskJourneys } from './kiosk-journeys.ts';
+import { kioskVoice } from './kiosk-voice.ts';
 import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
 import { staffReport } from './staff-report.ts';
@@ -73,6 +74,7 @@ describe('namespace files', () => {
       kiosk,
       kioskJourneys,
       kioskAssist,
+      kioskVoice,
       staff,
       staffCounter,
       staffReport,

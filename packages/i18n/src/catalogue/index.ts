@@ -10,6 +10,7 @@ import { staffCounter } from './staff-counter.ts';
 import { staffReport } from './staff-report.ts';
 import { staff } from './staff.ts';
 import { dossier } from './dossier.ts';
+import { kioskVoice } from './kiosk-voice.ts';
 
 /**
  * Every user-visible string of every app, by key. Add a namespace file per feature (kiosk, staff, display,
@@ -20,6 +21,7 @@ export const CATALOGUE = {
   ...kiosk,
   ...kioskJourneys,
   ...kioskAssist,
+  ...kioskVoice,
   ...staff,
   ...staffCounter,
   ...staffReport,

@@ -1,0 +1,86 @@
+import { directionOf, type MessageKey } from '@reception/i18n';
+import { useTranslator } from '../translator-context.tsx';
+import type { MicProblem } from './mic-capture.ts';
+import type { VoiceNotice, VoiceView } from './use-voice.ts';
+
+/** The wake words, said the same in every language. */
+const KEYWORDS = '“Xin chào Robot” / “Hello Robot”';
+
+const PROBLEM: Record<MicProblem, MessageKey> = {
+  denied: 'kiosk.voice_mic_denied',
+  no_microphone: 'kiosk.voice_no_microphone',
+  failed: 'kiosk.voice_failed',
+};
+
+/**
+ * The voice indicator: the hint to say the wake word with a live microphone level meter while the kiosk
+ * waits, a large "I am listening" from the wake to the end of the request, "One moment" until the answer,
+ * the refusal after an out-of-scope request, and why voice is off when the microphone is refused or
+ * missing. `data-phase` and `data-response-ms` (end of speech to intent, this page) are for tests and logs.
+ */
+export function VoiceStatus(props: {
+  view: VoiceView;
+  notice: VoiceNotice | undefined;
+  responseMs: number | undefined;
+  /** In the top bar: icon and meter only, the text shown while active (then as a toast under the bar). */
+  compact?: boolean;
+}) {
+  const { view, notice, responseMs, compact = false } = props;
+  const i18n = useTranslator();
+  const { phase } = view;
+  const active = phase.phase === 'listening' || phase.phase === 'thinking' || phase.phase === 'no_speech';
+  let text: string;
+  switch (phase.phase) {
+    case 'starting':
+    case 'ready':
+      text = i18n.t('kiosk.voice_hint', { keywords: KEYWORDS });
+      break;
+    case 'listening':
+      text = i18n.t('kiosk.voice_listening');
+      break;
+    case 'thinking':
+      text = i18n.t('kiosk.voice_thinking');
+      break;
+    case 'no_speech':
+      text = i18n.t('kiosk.voice_no_speech');
+      break;
+    case 'unavailable':
+      text = i18n.t(PROBLEM[phase.problem]);
+      break;
+    default: {
+      const never: never = phase;
+      return never;
+    }
+  }
+  return (
+    <div
+      className={`voice-status${compact ? ' voice-compact' : ''}${active || notice ? ' voice-active' : ''}`}
+      data-phase={phase.phase}
+      data-problem={phase.phase === 'unavailable' ? phase.problem : undefined}
+      data-response-ms={
+        responseMs === undefined || Number.isNaN(responseMs) ? undefined : Math.round(responseMs)
+      }
+      role="status"
+      aria-live="polite"
+    >
+      <span className="voice-icon" aria-hidden="true">
+        {phase.phase === 'unavailable' ? '⊘' : '🎤'}
+      </span>
+      <span className={compact && !active ? 'voice-text visually-hidden' : 'voice-text'}>{text}</span>
+      {phase.phase !== 'unavailable' && (
+        <meter
+          className="voice-level"
+          min={0}
+          max={0.3}
+          value={Math.min(0.3, view.level)}
+          aria-label={i18n.t('kiosk.voice_level')}
+        />
+      )}
+      {notice && !active && (
+        <p className="voice-notice" lang={notice.language} dir={directionOf(notice.language)} role="alert">
+          {notice.text}
+        </p>
+      )}
+    </div>
+  );
+}
