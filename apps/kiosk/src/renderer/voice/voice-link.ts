@@ -36,8 +36,8 @@ export interface VoiceLinkOptions {
 
 const RETRY_MS = 2000;
 const NO_SPEECH_SHOWN_MS = 3000;
-/** Frames kept while the host opens a session (it loads the models on the first one): 3 s. */
-const HELD_FRAMES = 75;
+/** Frames kept while the host opens a session (it loads the models on the first one): 5 s. */
+const HELD_FRAMES = 125;
 /** Capture times of the last 10 s of frames, to time the end of speech the host reports by sample index. */
 const FRAME_TIMES_KEPT = 250;
 
