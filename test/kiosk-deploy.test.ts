@@ -112,6 +112,12 @@ describe('production path: systemd units, kiosk host, Chromium --kiosk', () => {
     expect(complaints).toBe('');
     const env = envFile(await readFile(path.join(root, 'etc/reception/kiosk.env'), 'utf8'));
     expect(env.KIOSK_BRIDGE_URL).toBe(bridge.url);
+    expect(env.KIOSK_VOICE).toBe('onnx');
+    const policy = JSON.parse(
+      await readFile(path.join(root, 'etc/chromium/policies/managed/reception-kiosk.json'), 'utf8'),
+    ) as { AudioCaptureAllowedUrls: string[]; VideoCaptureAllowed: boolean };
+    expect(policy.AudioCaptureAllowedUrls).toContain('http://127.0.0.1:8090');
+    expect(policy.VideoCaptureAllowed).toBe(false);
     const token = await stat(path.join(root, 'etc/reception/kiosk-token'));
     expect(token.mode & 0o077).toBe(0);
     // A second run keeps what the IT person edited.

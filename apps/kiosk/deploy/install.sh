@@ -75,6 +75,11 @@ KIOSK_IDLE_SECONDS=60
 KIOSK_ROBOT_SCREEN=$robot_screen
 KIOSK_SPEECH=espeak-ng
 KIOSK_SPEECH_RATE=150
+# Voice: onnx (wake word "Xin chào Robot" / "Hello Robot", offline) or none. KIOSK_MICROPHONE: part of the
+# microphone's name to prefer (arecord -l lists them); empty: the default input.
+KIOSK_VOICE=onnx
+KIOSK_VOICE_END_SILENCE_MS=500
+KIOSK_MICROPHONE=
 LOG_LEVEL=info
 ENV
   chmod 0644 "$etc/kiosk.env"
@@ -86,6 +91,19 @@ elif [ ! -f "$etc/kiosk-token" ]; then
   printf 'demo-kiosk\n' >"$etc/kiosk-token"
   chmod 0600 "$etc/kiosk-token"
 fi
+
+# Chromium policy: the kiosk page may use the microphone without a prompt nobody is there to answer; no
+# other page may (the camera stays refused).
+policies="$root/etc/chromium/policies/managed"
+mkdir -p "$policies"
+cat >"$policies/reception-kiosk.json" <<POLICY
+{
+  "AudioCaptureAllowed": true,
+  "AudioCaptureAllowedUrls": ["http://127.0.0.1:8090", "http://localhost:8090"],
+  "VideoCaptureAllowed": false
+}
+POLICY
+chmod 0644 "$policies/reception-kiosk.json"
 
 for unit in kiosk-host.service kiosk-browser.service; do
   sed -e "s|@PREFIX@|$prefix|g" -e "s|@NODE@|$node|g" "$here/$unit" >"$units/$unit"

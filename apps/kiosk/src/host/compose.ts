@@ -4,7 +4,6 @@ import type { KioskConfig } from './config.ts';
 import { EspeakSpeechOutput } from './espeak-speech-output.ts';
 import { KioskHost, type KioskHostParts } from './kiosk-host.ts';
 import { Speaker } from './speaker.ts';
-import { loadVoiceEngine } from './voice-engine.ts';
 import { VoiceSessions } from './voice-sessions.ts';
 
 /**
@@ -38,7 +37,10 @@ export function createKioskHost(
         endSilenceMs: config.KIOSK_VOICE_END_SILENCE_MS,
         maxUtteranceMs: config.KIOSK_VOICE_MAX_UTTERANCE_MS,
       };
-      voice = (emit) => new VoiceSessions({ load: () => loadVoiceEngine(opts, vlog), emit, log: vlog });
+      // Loaded on the first `listen`, so a shell without onnxruntime-node (the Electron package, for now)
+      // still starts: only voice is then unavailable.
+      const load = async () => (await import('./voice-engine.ts')).loadVoiceEngine(opts, vlog);
+      voice = (emit) => new VoiceSessions({ load, emit, log: vlog });
       break;
     }
     case 'none':

@@ -63,5 +63,16 @@ describe('device token and host settings', () => {
       KIOSK_HOST_PORT: 0,
     });
     expect(() => readKioskConfig({ KIOSK_SPEECH: 'festival' })).toThrow(/KIOSK_SPEECH/);
+    expect(readKioskConfig({})).toMatchObject({
+      KIOSK_VOICE: 'onnx',
+      KIOSK_VOICE_END_SILENCE_MS: 500,
+      KIOSK_MICROPHONE: '',
+    });
+    expect(readKioskConfig({ KIOSK_VOICE: 'none', KIOSK_MICROPHONE: ' ReSpeaker ' })).toMatchObject({
+      KIOSK_VOICE: 'none',
+      KIOSK_MICROPHONE: 'ReSpeaker',
+    });
+    expect(() => readKioskConfig({ KIOSK_VOICE: 'cloud' })).toThrow(/KIOSK_VOICE/);
+    expect(() => readKioskConfig({ KIOSK_VOICE_END_SILENCE_MS: '50' })).toThrow(/KIOSK_VOICE_END_SILENCE_MS/);
   });
 });

@@ -111,6 +111,11 @@ export class VoiceSessions {
     });
   }
 
+  /** Resolves once the audio pushed so far to the current session has been processed. */
+  settled(): Promise<void> {
+    return this.current?.chain ?? Promise.resolve();
+  }
+
   stop(id: string): void {
     this.end(this.session(id), 'closed', false);
   }

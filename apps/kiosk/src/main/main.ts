@@ -108,6 +108,8 @@ function createWindow(config: KioskConfig): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Voice: the microphone's AudioContext starts without waiting for a first touch.
+      autoplayPolicy: 'no-user-gesture-required',
       devTools: devToolsEnabled(config, app.isPackaged),
     },
   });

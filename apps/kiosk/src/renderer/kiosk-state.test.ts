@@ -84,4 +84,25 @@ describe('kioskReducer', () => {
     expect(currentScreen(s)).toEqual({ name: 'home' });
     expect(run([{ type: 'site-loaded', defaultLanguage: 'ur' }])).toEqual(initialState('ur'));
   });
+
+  it('answers a spoken request with its screens on top of home, in the language spoken', () => {
+    const s = run([
+      { type: 'choose-language', language: 'vi' },
+      { type: 'search', query: 'khai' },
+      { type: 'voice', language: 'en', screens: [{ name: 'detail', serviceId: 'birth_registration' }] },
+    ]);
+    expect(s.language).toBe('en');
+    expect(s.query).toBe('');
+    expect(s.stack).toEqual([
+      { name: 'welcome' },
+      { name: 'home' },
+      { name: 'detail', serviceId: 'birth_registration' },
+    ]);
+    // The ticket that follows replaces nothing: Back from it goes to the procedure asked for.
+    const t = kioskReducer(s, { type: 'ticket-issued', receipt: receipt('t1', 'KS001') });
+    expect(currentScreen(kioskReducer(t, { type: 'back' }))).toEqual({
+      name: 'detail',
+      serviceId: 'birth_registration',
+    });
+  });
 });

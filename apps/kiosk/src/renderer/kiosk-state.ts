@@ -121,7 +121,7 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return {
         ...state,
         language: action.language,
-        stack: action.screens.reduce(push, [{ name: 'welcome' }, { name: 'home' }] as Screen[]),
+        stack: action.screens.reduce<Screen[]>(push, [{ name: 'welcome' }, { name: 'home' }]),
         query: '',
       };
     case 'go':

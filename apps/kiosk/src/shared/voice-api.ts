@@ -15,8 +15,9 @@ import { z } from 'zod';
  * - event `voice`: `wake`, then `speech_start` / `speech_end` (the utterance) or `no_speech`, then
  *   `intent`; `ended` when the host ends a session by itself.
  *
- * While the kiosk speaks (the host's speaker), and just after a wake until its prompt is spoken, the host
- * drops the audio: the wake word never hears the kiosk's own voice.
+ * While the kiosk speaks (the host's speaker), and for a moment after, the host drops the audio: the wake
+ * word never hears the kiosk's own voice. A push resolves once queued; the host processes the session's
+ * audio in order and ends the session (`overrun`) if it falls more than 2 s behind.
  */
 
 export const VOICE_SAMPLE_RATE = 16000;

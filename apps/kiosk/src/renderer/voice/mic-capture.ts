@@ -105,9 +105,10 @@ export async function startMicCapture(opts: MicCaptureOptions): Promise<MicCaptu
       opts.onFrame(new Int16Array(e.data.pcm), e.data.rms);
     // Connected to the output (it writes silence) so that the graph pulls it on every render quantum.
     source.connect(node).connect(ctx.destination);
-    if (ctx.state === 'suspended') {
+    const suspended = (): boolean => ctx.state === 'suspended';
+    if (suspended()) {
       await Promise.race([ctx.resume(), new Promise((r) => setTimeout(r, 500))]);
-      if (ctx.state === 'suspended') window.addEventListener('pointerdown', resume, { once: true });
+      if (suspended()) window.addEventListener('pointerdown', resume, { once: true });
     }
   } catch (e) {
     for (const t of stream.getTracks()) t.stop();

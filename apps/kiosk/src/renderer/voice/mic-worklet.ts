@@ -28,7 +28,7 @@ class MicProcessor extends AudioWorkletProcessor {
     if (channels.length > 1) {
       mono = new Float32Array(first.length);
       for (const ch of channels)
-        for (let i = 0; i < mono.length; i++) mono[i]! += (ch[i] ?? 0) / channels.length;
+        for (let i = 0; i < mono.length; i++) mono[i] = (mono[i] ?? 0) + (ch[i] ?? 0) / channels.length;
     }
     for (const x of this.resampler.process(mono)) {
       const v = Math.max(-1, Math.min(1, x));

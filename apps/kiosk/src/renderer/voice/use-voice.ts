@@ -9,6 +9,8 @@ import { ticketErrorKey } from '../receipt-text.ts';
 import { planVoiceAnswer, ticketAnswer } from './voice-answer.ts';
 import { VoiceLink, type HeardIntent, type VoicePhase } from './voice-link.ts';
 
+const NOTICE_SHOWN_MS = 10_000;
+
 export interface VoiceView {
   phase: VoicePhase;
   level: number;
@@ -133,5 +135,11 @@ export function useVoiceAnswers(deps: {
     [say],
   );
   const clearNotice = useCallback(() => setNotice(undefined), []);
+  // The refusal stays long enough to be read, then gives the screen back.
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(undefined), NOTICE_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
   return { onIntent, speech, notice, clearNotice, responseMs };
 }

@@ -35,6 +35,11 @@ export interface VoiceLinkOptions {
 }
 
 const RETRY_MS = 2000;
+
+/** Absent outside a secure context, whatever the DOM types say. */
+function mediaDevices(): MediaDevices | undefined {
+  return (navigator as { mediaDevices?: MediaDevices }).mediaDevices;
+}
 const NO_SPEECH_SHOWN_MS = 3000;
 /** Frames kept while the host opens a session (it loads the models on the first one): 5 s. */
 const HELD_FRAMES = 125;
@@ -95,7 +100,7 @@ export class VoiceLink {
     this.stopped = true;
     clearTimeout(this.timer);
     this.offVoice();
-    navigator.mediaDevices?.removeEventListener('devicechange', this.retry);
+    mediaDevices()?.removeEventListener('devicechange', this.retry);
     const session = this.session;
     this.session = undefined;
     await this.capture?.stop();
@@ -103,7 +108,7 @@ export class VoiceLink {
   }
 
   private readonly retry = () => {
-    navigator.mediaDevices?.removeEventListener('devicechange', this.retry);
+    mediaDevices()?.removeEventListener('devicechange', this.retry);
     if (!this.stopped) void this.start();
   };
 
@@ -114,7 +119,7 @@ export class VoiceLink {
     this.session = undefined;
     void capture?.stop();
     this.set({ phase: 'unavailable', problem });
-    navigator.mediaDevices?.addEventListener('devicechange', this.retry);
+    mediaDevices()?.addEventListener('devicechange', this.retry);
   }
 
   private async open(): Promise<void> {
@@ -122,7 +127,7 @@ export class VoiceLink {
     this.opening = true;
     const r = await this.opts.host.listen({});
     this.opening = false;
-    if (this.stopped) {
+    if (this.isStopped()) {
       if (r.ok) await this.opts.host.stopListening({ session: r.value.session });
       return;
     }
@@ -212,6 +217,11 @@ export class VoiceLink {
         throw new Error(`unknown voice event ${JSON.stringify(never)}`);
       }
     }
+  }
+
+  /** Read through a method: `stop()` may have run during an await, which the type checker cannot see. */
+  private isStopped(): boolean {
+    return this.stopped;
   }
 
   private later(fn: () => void, ms: number): void {

@@ -63,9 +63,7 @@ export function VoiceStatus(props: {
       role="status"
       aria-live="polite"
     >
-      <span className="voice-icon" aria-hidden="true">
-        {phase.phase === 'unavailable' ? '⊘' : '🎤'}
-      </span>
+      <MicIcon off={phase.phase === 'unavailable'} />
       <span className={compact && !active ? 'voice-text visually-hidden' : 'voice-text'}>{text}</span>
       {phase.phase !== 'unavailable' && (
         <meter
@@ -82,5 +80,16 @@ export function VoiceStatus(props: {
         </p>
       )}
     </div>
+  );
+}
+
+/** A microphone, struck through when voice is off (drawn: kiosk fonts have no emoji). */
+function MicIcon(props: { off: boolean }) {
+  return (
+    <svg className="voice-icon" viewBox="0 0 24 24" width="1.4em" height="1.4em" aria-hidden="true">
+      <rect x="9" y="2" width="6" height="12" rx="3" fill="currentColor" />
+      <path d="M5 11a7 7 0 0 0 14 0M12 18v4M8 22h8" fill="none" stroke="currentColor" strokeWidth="2" />
+      {props.off && <path d="M3 3l18 18" stroke="currentColor" strokeWidth="2.5" />}
+    </svg>
   );
 }

@@ -1,0 +1,139 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readWav16k } from '@reception/voice/audio/read-wav';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VoiceEvent } from '../shared/voice-api.ts';
+import { KioskHost } from './kiosk-host.ts';
+import { loadVoiceEngine } from './voice-engine.ts';
+import { VoiceSessions, type VoiceEngine } from './voice-sessions.ts';
+
+// The host's voice sessions on the real models (packages/voice), fed the committed test WAVs (spoken by
+// eval-only synthetic voices) as the page would: 40 ms frames of 16-bit PCM.
+
+const FIXTURES = fileURLToPath(new URL('../../../../packages/voice/fixtures/', import.meta.url));
+const log = pino({ level: 'silent' });
+const config = { bridgeUrl: 'http://127.0.0.1:8080', token: 't', idleSeconds: 60, robotScreen: false };
+
+let engine: VoiceEngine;
+let loads = 0;
+const load = () => {
+  loads++;
+  return Promise.resolve(engine);
+};
+
+beforeAll(async () => {
+  engine = await loadVoiceEngine({ porcupine: undefined, endSilenceMs: 500, maxUtteranceMs: 8000 }, log);
+}, 30_000);
+afterAll(() => engine.release());
+
+/** The WAV as the page sends it: 640-sample frames of signed 16-bit little-endian samples. */
+async function frames(name: string): Promise<Uint8Array[]> {
+  const { samples } = await readWav16k(path.join(FIXTURES, name));
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < samples.length; at += 640) {
+    const chunk = samples.subarray(at, at + 640);
+    const pcm = new Int16Array(chunk.length);
+    chunk.forEach((x, i) => (pcm[i] = Math.round(Math.max(-1, Math.min(1, x)) * 32767)));
+    out.push(new Uint8Array(pcm.buffer));
+  }
+  return out;
+}
+
+/** Pushes every frame and resolves with the events they caused once the host has processed them all. */
+async function play(sessions: VoiceSessions, session: string, name: string, events: VoiceEvent[]) {
+  const all = await frames(name);
+  const before = events.length;
+  // In step with the host, as real time would be (at most 0.4 s ahead; the backlog limit is 2 s).
+  for (const [i, f] of all.entries()) {
+    sessions.push(session, f);
+    if (i % 10 === 9) await sessions.settled();
+  }
+  await sessions.settled();
+  return events.slice(before);
+}
+
+describe('VoiceSessions', () => {
+  it('wakes on "Xin chào Robot", endpoints the request and names birth registration', async () => {
+    const events: VoiceEvent[] = [];
+    const sessions = new VoiceSessions({ load, emit: (e) => events.push(e), log });
+    const { session, sampleRate, wakeEngine } = await sessions.listen();
+    expect({ sampleRate, wakeEngine }).toEqual({ sampleRate: 16000, wakeEngine: 'onnx' });
+    const heard = await play(sessions, session, 'dialog-vi.wav', events);
+    expect(heard.map((e) => e.type)).toEqual(['wake', 'speech_start', 'speech_end', 'intent']);
+    expect(heard[0]).toMatchObject({ session, keyword: 'xin_chao_robot' });
+    const intent = heard[3];
+    if (intent?.type !== 'intent') throw new Error('no intent');
+    expect(intent.result).toMatchObject({
+      intent: 'start_procedure',
+      slots: { procedure: 'birth_registration' },
+    });
+    expect(intent.language).toBe('vi');
+    // The end of speech, in the session's samples, lies after the wake and before the file's end (5.18 s).
+    expect(intent.speechEndSample / 16000).toBeGreaterThan(2.5);
+    expect(intent.speechEndSample / 16000).toBeLessThan(5.2);
+  }, 30_000);
+
+  it('drops the audio while the kiosk speaks, and hears again once it has stopped', async () => {
+    const events: VoiceEvent[] = [];
+    const sessions = new VoiceSessions({ load, emit: (e) => events.push(e), log, echoTailMs: 0 });
+    const { session } = await sessions.listen();
+    sessions.setSpeaking(true);
+    expect(await play(sessions, session, 'xin-chao-robot.wav', events)).toEqual([]);
+    sessions.setSpeaking(false);
+    await new Promise((r) => setTimeout(r, 10));
+    const heard = await play(sessions, session, 'xin-chao-robot.wav', events);
+    expect(heard[0]).toMatchObject({ type: 'wake', keyword: 'xin_chao_robot' });
+  }, 30_000);
+
+  it('loads the models once, replaces a session by the next listen, and refuses an ended one', async () => {
+    const events: VoiceEvent[] = [];
+    loads = 0;
+    const sessions = new VoiceSessions({ load, emit: (e) => events.push(e), log });
+    const first = await sessions.listen();
+    const second = await sessions.listen();
+    expect(loads).toBe(1);
+    expect(events).toEqual([{ type: 'ended', session: first.session, reason: 'replaced' }]);
+    expect(() => sessions.push(first.session, new Uint8Array(2))).toThrow(/listen again/);
+    sessions.stop(second.session);
+    expect(() => sessions.stop(second.session)).toThrow(/listen again/);
+  });
+
+  it('ends a session whose unprocessed audio grows past the backlog limit (overrun)', async () => {
+    const events: VoiceEvent[] = [];
+    const sessions = new VoiceSessions({ load, emit: (e) => events.push(e), log, maxBacklogS: 0.1 });
+    const { session } = await sessions.listen();
+    // Pushed faster than any pipeline runs: 0.12 s queued before the first frame is processed.
+    for (let i = 0; i < 3; i++) sessions.push(session, new Uint8Array(1280));
+    expect(events).toContainEqual({ type: 'ended', session, reason: 'overrun' });
+    expect(() => sessions.push(session, new Uint8Array(1280))).toThrow(/listen again/);
+  });
+});
+
+describe('KioskHost voice methods', () => {
+  it('validate the samples, answer NOT_FOUND for an unknown session, UNAVAILABLE without voice', async () => {
+    const host = new KioskHost({
+      config,
+      speaker: undefined,
+      voice: (emit) => new VoiceSessions({ load, emit, log }),
+      log,
+    });
+    expect(await host.call('capabilities', {})).toMatchObject({ ok: true, value: { microphone: true } });
+    const listened = await host.call('listen', {});
+    if (!listened.ok) throw new Error(listened.error.message);
+    const odd = await host.call('pushAudio', { session: listened.value.session, pcm: new Uint8Array(3) });
+    expect(odd).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    const big = await host.call('pushAudio', { session: listened.value.session, pcm: new Uint8Array(32002) });
+    expect(big).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    const text = await host.call('pushAudio', { session: listened.value.session, pcm: 'AAAA' });
+    expect(text).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    const unknown = await host.call('pushAudio', { session: 'not-a-session', pcm: new Uint8Array(2) });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const ok = await host.call('pushAudio', { session: listened.value.session, pcm: new Uint8Array(2) });
+    expect(ok).toEqual({ ok: true, value: null });
+
+    const deaf = new KioskHost({ config, speaker: undefined, log });
+    expect(await deaf.call('capabilities', {})).toMatchObject({ ok: true, value: { microphone: false } });
+    expect(await deaf.call('listen', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+});
