@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readWav16k } from '@reception/voice/audio/read-wav';
+import { LANGUAGES } from '@reception/protocol';
+import { translator } from '@reception/i18n';
+import { readWav16k, wavTo16kMono } from '@reception/voice/audio/read-wav';
+import { EspeakSpeechOutput } from '@reception/voice/speech-out/espeak-speech-output';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoiceEvent } from '../shared/voice-api.ts';
@@ -29,7 +32,11 @@ afterAll(() => engine.release());
 
 /** The WAV as the page sends it: 640-sample frames of signed 16-bit little-endian samples. */
 async function frames(name: string): Promise<Uint8Array[]> {
-  const { samples } = await readWav16k(path.join(FIXTURES, name));
+  return toFrames((await readWav16k(path.join(FIXTURES, name))).samples);
+}
+
+/** 16 kHz mono floats as the page sends them: 640-sample frames of signed 16-bit samples. */
+function toFrames(samples: Float32Array): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (let at = 0; at < samples.length; at += 640) {
     const chunk = samples.subarray(at, at + 640);
@@ -41,8 +48,13 @@ async function frames(name: string): Promise<Uint8Array[]> {
 }
 
 /** Pushes every frame and resolves with the events they caused once the host has processed them all. */
-async function play(sessions: VoiceSessions, session: string, name: string, events: VoiceEvent[]) {
-  const all = await frames(name);
+async function play(
+  sessions: VoiceSessions,
+  session: string,
+  name: string | Uint8Array[],
+  events: VoiceEvent[],
+) {
+  const all = typeof name === 'string' ? await frames(name) : name;
   const before = events.length;
   // In step with the host, as real time would be (at most 0.4 s ahead; the backlog limit is 2 s).
   for (const [i, f] of all.entries()) {
@@ -85,6 +97,30 @@ describe('VoiceSessions', () => {
     const heard = await play(sessions, session, 'xin-chao-robot.wav', events);
     expect(heard[0]).toMatchObject({ type: 'wake', keyword: 'xin_chao_robot' });
   }, 30_000);
+
+  it("does not wake on the kiosk's own spoken answers, even unmuted (they say xin chào, hello, robot)", async () => {
+    const tts = new EspeakSpeechOutput();
+    const events: VoiceEvent[] = [];
+    const sessions = new VoiceSessions({ load, emit: (e) => events.push(e), log });
+    const woke: string[] = [];
+    for (const lang of LANGUAGES) {
+      const t = translator(lang, 'Asia/Ho_Chi_Minh');
+      const counter = t.t('kiosk.go_to_counter', { counters: '3' });
+      const answers = [
+        t.t('kiosk.voice_ticket_answer', { service: 'Robot', number: 'KS012', counter }),
+        t.t('kiosk.voice_greeting'),
+        t.t('kiosk.voice_use_screen'),
+      ];
+      for (const text of answers) {
+        const said = wavTo16kMono(await tts.synthesize(text.replace(/[\u2066-\u2069]/g, ''), lang)).samples;
+        // A fresh session each time: after a wake the pipeline listens for a request, not for the keyword.
+        const { session } = await sessions.listen();
+        const heard = await play(sessions, session, toFrames(said), events);
+        if (heard.some((e) => e.type === 'wake')) woke.push(`${lang}: ${text}`);
+      }
+    }
+    expect(woke).toEqual([]);
+  }, 120_000);
 
   it('loads the models once, replaces a session by the next listen, and refuses an ended one', async () => {
     const events: VoiceEvent[] = [];
