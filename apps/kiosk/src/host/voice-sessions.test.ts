@@ -146,6 +146,26 @@ describe('VoiceSessions', () => {
   });
 });
 
+describe('loadVoiceEngine', () => {
+  it('falls back to our wake word when Porcupine cannot start, and logs why for the IT person', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const spy = pino(
+      { level: 'warn' },
+      { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) },
+    );
+    const porcupine = { accessKey: 'not-a-key', keywordPaths: { hello_robot: '/nonexistent/hello.ppn' } };
+    const voice = await loadVoiceEngine({ porcupine, endSilenceMs: 500, maxUtteranceMs: 8000 }, spy);
+    expect(voice.wakeEngine).toBe('onnx');
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        code: 'porcupine_keyword_file',
+        msg: 'Porcupine not used; our wake word runs',
+      }),
+    );
+    await voice.release();
+  }, 30_000);
+});
+
 describe('KioskHost voice methods', () => {
   it('validate the samples, answer NOT_FOUND for an unknown session, UNAVAILABLE without voice', async () => {
     const host = new KioskHost({

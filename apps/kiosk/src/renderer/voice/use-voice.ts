@@ -93,12 +93,20 @@ export function useVoiceAnswers(deps: {
         now: new Date(),
         translator,
       });
+      // A language chosen by speaking counts like one chosen by touch in the bridge's reports.
+      const chose = (language: Language) => {
+        if (language === state.language && state.stack.length > 1) return;
+        void client.request('session:language', { language }).then((r) => {
+          if (!r.ok) console.warn(`session:language failed: ${r.error.code}`);
+        });
+      };
       switch (plan.kind) {
         case 'refuse':
           setNotice({ text: plan.say, language: plan.language });
           say(plan.say, plan.language);
           return;
         case 'screens':
+          chose(plan.language);
           dispatch({ type: 'voice', language: plan.language, screens: plan.screens });
           say(plan.say, plan.language);
           return;
@@ -110,6 +118,7 @@ export function useVoiceAnswers(deps: {
           return;
         case 'ticket': {
           const { service, language } = plan;
+          chose(language);
           dispatch({ type: 'voice', language, screens: plan.screens });
           void client
             .request('ticket:issue', { service_id: service.id, idempotency_key: uuid(), language })
