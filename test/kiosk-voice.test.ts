@@ -125,7 +125,7 @@ describe.each([
 describe('voice refusals and problems', () => {
   it('answers an out-of-scope request with the polite refusal, in English, and stays put', async () => {
     const before = spokenIn('en');
-    const page = await kioskHearing('dialog-oos.wav');
+    const page = await kioskHearing('dialog-en-oos.wav');
     const refusal = translator('en', site.timezone).t('kiosk.voice_use_screen');
     await expect(page.locator('.voice-notice').textContent({ timeout: 30_000 })).resolves.toBe(refusal);
     await expect(page.locator('.voice-notice').getAttribute('lang')).resolves.toBe('en');

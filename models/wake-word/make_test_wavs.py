@@ -5,7 +5,8 @@
 xin-chao-robot.wav / hello-robot.wav: the keyword once, with 1 s of light eval noise around it.
 dialog-vi.wav: "Xin chào Robot ... tôi muốn đăng ký khai sinh"; dialog-en.wav: "Hello Robot ... where is
 the restroom"; dialog-oos.wav: "Hello Robot ... I want to pay a traffic fine" (out of scope, held-out phrase);
-dialog-en-birth.wav: "Hello Robot ... I need a birth certificate" (espeak en-gb, an eval voice; kiosk e2e).
+dialog-en-birth.wav: "Hello Robot ... I need a birth certificate" and dialog-en-oos.wav: "Hello Robot ... I want to
+pay a traffic fine" (espeak en-gb, an eval voice; the kiosk's end-to-end test).
 """
 
 import os
@@ -56,6 +57,9 @@ def main():
     # a death certificate" as birth registration (see models/speech-intent/README.md for the eval accuracy).
     gb = {"engine": "espeak", "voice": "en-gb", "variant": "m3", "rate": 150, "pitch": 48}
     write("dialog-en-birth.wav", scene(rng, [speak(gb, "Hello Robot"), speak(gb, "I need a birth certificate")]))
+    # dialog-oos.wav's "Hello Robot" (flite slt) wakes the model at only half of the 40 ms frame alignments
+    # (scores 0.91-0.92 against a 0.9096 threshold): too marginal for an end-to-end test.
+    write("dialog-en-oos.wav", scene(rng, [speak(gb, "Hello Robot"), speak(gb, "I want to pay a traffic fine")]))
 
 
 if __name__ == "__main__":
