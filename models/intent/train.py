@@ -2,7 +2,7 @@
 
   data/train.jsonl     the generated training set (generate.py)
   lexicon.json         slot lexicons (lexicon.py)
-  model.onnx           the ensemble (onnx_export.py), ids int64 [L] -> intent, procedure, facility
+  model.onnx           the ensemble (onnx_export.py), ids int32 [L] -> intent, procedure, facility
   model.json           labels, bucket count, calibrated threshold, slot strategy (read by @reception/intent)
   metrics.json         validation metrics (what MODEL_CARD.md quotes)
   golden/model.json    reference outputs for the ONNX parity test in packages/intent
