@@ -12,11 +12,12 @@ import type { Screen } from './kiosk-state.ts';
  * - `out_of_scope` (the model's own class, its threshold, or input refused before the model): say politely
  *   that the centre cannot help and offer the touch menu and a member of staff.
  *
- * ACT_CONFIDENCE: the model card's advice (its confidence is not a probability of being right, wrong
- * answers reach 0.5-0.9); on the validation split about 1 in 12 in-scope answers lands below 0.6 and
- * those are right markedly less often than the rest, which is what a choice is for.
+ * ACT_CONFIDENCE, measured with the committed model on its validation split (a development set, so these
+ * are optimistic): of the in-scope answers, 85 % reach 0.5 and 99.8 % of those are right; the 15 % below
+ * are right 86 % of the time, and the right intent is among the offered candidates for 93 % of them. At
+ * 0.6 a fifth of all answers would become a question; at 0.4 the acted-on answers drop to 99.2 % right.
  */
-export const ACT_CONFIDENCE = 0.6;
+export const ACT_CONFIDENCE = 0.5;
 export const CHOICE_MIN_PROBABILITY = 0.1;
 export const MAX_CHOICES = 3;
 
