@@ -4,7 +4,7 @@ English out-of-scope utterances from CLINC150's train split. Deterministic for a
 The pools of a language are data/pools/{lang}.yaml plus, if present, data/pools/more/{lang}.yaml (later
 additions by another author; lists are appended to the lists of the same key).
 
-The evaluation splits (data/validation.jsonl, data/test.jsonl, data/test2.jsonl) are hand-written in separate
+The evaluation splits (data/validation.jsonl, test.jsonl, test2.jsonl, test3.jsonl) are hand-written in separate
 files and never read here except to drop any generated sentence whose normalised text equals one of theirs
 (so that training never sees a held-out sentence, not even a two-word greeting).
 
@@ -32,7 +32,7 @@ PER_INTENT_LATN = 100
 INTENT_SCALE = {"start_procedure": 1.5}
 # Near-domain decoys (every frame x every object) are sampled down to this many per pool.
 DECOYS = {False: 400, True: 200}
-HELD_OUT = ("validation.jsonl", "test.jsonl", "test2.jsonl")
+HELD_OUT = ("validation.jsonl", "test.jsonl", "test2.jsonl", "test3.jsonl")
 OOS_REPEAT = 3
 CLINC_OOS = 600
 FACILITY_IDS = {"restroom", "waiting_area", "photocopy", "parking", "drinking_water", "exit"}
