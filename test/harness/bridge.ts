@@ -10,8 +10,10 @@ export interface SpawnBridgeOptions {
   env?: Record<string, string>;
   /** How long to wait for "bridge listening" before giving up. */
   startTimeoutMs?: number;
-  /** Keep the temporary DATA_DIR after stop (for post-mortems). */
+  /** Keep the temporary DATA_DIR after stop (for post-mortems, or to start another bridge on it). */
   keepDataDir?: boolean;
+  /** Use this DATA_DIR instead of a fresh one (a restart); it is never removed by `stop`. */
+  dataDir?: string;
 }
 
 export interface SpawnedBridge {
@@ -25,6 +27,8 @@ export interface SpawnedBridge {
   logs(): Record<string, unknown>[];
   /** SIGTERM to the whole process group, SIGKILL after `graceMs`; resolves with the exit code. */
   stop(graceMs?: number): Promise<number | null>;
+  /** SIGKILL to the whole process group at once (a crash: no cleanup); DATA_DIR is kept. */
+  kill(): Promise<void>;
 }
 
 export class BridgeStartError extends Error {
@@ -37,7 +41,8 @@ export class BridgeStartError extends Error {
  * so `stop()` also ends whatever it spawned. Fails with the bridge's stderr if it exits before it is ready.
  */
 export async function spawnBridge(opts: SpawnBridgeOptions = {}): Promise<SpawnedBridge> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'bridge-data-'));
+  const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'bridge-data-')));
+  const keepDataDir = opts.keepDataDir === true || opts.dataDir !== undefined;
   const child = spawn('npx', ['--no-install', 'tsx', 'apps/robot-bridge/src/main.ts'], {
     cwd: REPO_ROOT,
     detached: true,
@@ -77,7 +82,7 @@ export async function spawnBridge(opts: SpawnBridgeOptions = {}): Promise<Spawne
       }
       // Whatever the bridge started (simulators, socat) may outlive it: end the group for good.
       killGroup('SIGKILL');
-      if (!opts.keepDataDir) await rm(dataDir, { recursive: true, force: true });
+      if (!keepDataDir) await rm(dataDir, { recursive: true, force: true });
       return child.exitCode;
     })());
 
@@ -119,7 +124,11 @@ export async function spawnBridge(opts: SpawnBridgeOptions = {}): Promise<Spawne
   });
   try {
     const { url, port } = await Promise.race([ready, timeout]);
-    return { url, port, pid, dataDir, logs: () => [...lines], stop };
+    const kill = async () => {
+      killGroup('SIGKILL');
+      await exited;
+    };
+    return { url, port, pid, dataDir, logs: () => [...lines], stop, kill };
   } catch (e) {
     await stop(1000);
     throw e;

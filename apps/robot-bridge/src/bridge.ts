@@ -24,6 +24,7 @@ import { openBridgeDb } from './store/bridge-db.ts';
 import { createTicketParts } from './tickets/compose.ts';
 import { createDossierParts } from './dossiers/compose.ts';
 import { createStaffCalls } from './staff-calls/compose.ts';
+import { createMissionParts } from './missions/compose.ts';
 
 export const BRIDGE_VERSION = '0.1.0';
 
@@ -105,18 +106,22 @@ export async function startBridge(
   const dossiers = await createDossierParts(config, site, log, metrics);
   health.push(...dossiers.health);
   const staffCalls = createStaffCalls(config, log, metrics);
-  const robot = new RobotService(
-    config.ROBOT_PORT
-      ? new SerialRobotBase({
-          path: config.ROBOT_PORT,
-          ...(config.ROBOT_SERIAL_NUMBER ? { serialNumber: config.ROBOT_SERIAL_NUMBER } : {}),
-          logger: log.child({ component: 'link' }),
-        })
-      : undefined,
-    log.child({ component: 'robot' }),
-  );
+  const base = config.ROBOT_PORT
+    ? new SerialRobotBase({
+        path: config.ROBOT_PORT,
+        ...(config.ROBOT_SERIAL_NUMBER ? { serialNumber: config.ROBOT_SERIAL_NUMBER } : {}),
+        logger: log.child({ component: 'link' }),
+      })
+    : undefined;
+  const missions = createMissionParts(config, site, base, tickets.queue, log, metrics);
+  const localization = missions.localization;
+  const robot = new RobotService(base, log.child({ component: 'robot' }), {
+    mapPose: (odom) => (localization?.anchorSource === undefined ? null : localization.toMap(odom)),
+  });
+  missions.engine?.on('activity', (a) => robot.setActivity(a));
+  if (missions.engine) robot.setActivity(missions.engine.activity());
   robot.registerMetrics(metrics);
-  health.push(robot.health());
+  health.push(robot.health(), missions.health);
 
   const http = await createHttpServer({
     log,
@@ -146,6 +151,7 @@ export async function startBridge(
     dossiers,
     staffCalls,
     admin: (sockets) => adminHandlers({ auth, audit, site, log }, sockets),
+    missions: missions.sockets,
     version: BRIDGE_VERSION,
     startedAt,
   });
@@ -173,6 +179,7 @@ export async function startBridge(
         // Sockets first so clients see a clean disconnect, then the HTTP server.
         await app.close();
         http.server.closeAllConnections();
+        await missions.close();
         await http.close();
         auth.close();
         await tickets.close();

@@ -81,6 +81,20 @@ export const envSchema = z.object({
   /** New staff calls each kiosk may make per STAFF_CALL_LIMIT_WINDOW_S (the rest: RATE_LIMITED). */
   STAFF_CALL_LIMIT: z.coerce.number().int().min(1).max(100).default(5),
   STAFF_CALL_LIMIT_WINDOW_S: z.coerce.number().int().min(10).max(86_400).default(600),
+  /** Where the robot stands when the bridge first sees it: its odometry is anchored there. */
+  ROBOT_START_PLACE: z.enum(['home', 'dock']).default('home'),
+  /** Missions: seconds the robot waits for the citizen at the place. */
+  MISSION_WAIT_S: z.coerce.number().min(0).max(600).default(20),
+  /** Missions: kiosk guidance requests that may wait for the robot. */
+  MISSION_QUEUE_MAX: z.coerce.number().int().min(0).max(20).default(3),
+  /** Call-ahead escort: seconds to wait for the citizen to confirm on the robot's screen. */
+  MISSION_CONFIRM_TIMEOUT_S: z.coerce.number().min(1).max(600).default(60),
+  /** Missions: give up with `blocked` after this long without a way around an obstacle. */
+  MISSION_BLOCKED_TIMEOUT_S: z.coerce.number().min(1).max(600).default(30),
+  /** Below this battery state of charge (%): no new guidance, dock after the current trip. */
+  MISSION_BATTERY_LOW_PCT: z.coerce.number().min(0).max(100).default(25),
+  /** Take guidance requests again from this state of charge (%). */
+  MISSION_BATTERY_RESUME_PCT: z.coerce.number().min(0).max(100).default(80),
 });
 export type BridgeConfig = z.infer<typeof envSchema> & {
   /** `--demo`: the demo site's public device tokens may be served beyond loopback (`npm start`). */

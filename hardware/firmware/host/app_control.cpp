@@ -204,7 +204,11 @@ std::string App::handle(const std::string& line) {
     return ok("count", world_.injected.obstacles.size());
   }
   if (cmd == "obstacles_clear") return world_.injected.obstacles.clear(), ok();
-  if (cmd == "battery" && as_num(j, "soc", d) && d >= 0 && d <= 1) return world_.set_soc(static_cast<float>(d)), ok();
+  if (cmd == "battery" && as_num(j, "soc", d) && d >= 0 && d <= 1) {
+    world_.set_soc(static_cast<float>(d));
+    fw_.reseed_battery();  // a swapped pack: the firmware's estimate follows, not only the physics
+    return ok();
+  }
   if (cmd == "faults") {
     const std::string dir = as_str(j, "dir", "both");
     if (dir != "both" && dir != "rx" && dir != "tx") return fail("dir must be both, rx or tx");

@@ -4,12 +4,14 @@ import type {
   AdminClientEvents,
   DisplayClientEvents,
   DossierStatus,
+  ErrorCode,
+  GuideAccepted,
   KioskServerEvents,
+  MissionReason,
   Result,
   SiteCatalogue,
   StaffClientEvents,
   StaffServerEvents,
-  ErrorCode,
 } from './index.ts';
 
 describe('event maps', () => {
@@ -46,5 +48,22 @@ describe('event maps', () => {
       by: string;
     }>();
     expectTypeOf<StaffServerEvents>().toHaveProperty('staff_call:new');
+  });
+  it('kiosks ask for guidance to a place id and get a mission id, position and eta', () => {
+    type Guide = KioskClientEvents['mission:guide'];
+    expectTypeOf<{ place: 'counter_3' }>().toExtend<Parameters<Guide>[0]>();
+    expectTypeOf<{ place: { x: number; y: number } }>().not.toExtend<Parameters<Guide>[0]>();
+    expectTypeOf<Parameters<Parameters<Guide>[1]>[0]>().toEqualTypeOf<Result<GuideAccepted>>();
+    expectTypeOf<KioskServerEvents>().toHaveProperty('mission:update');
+  });
+  it('only staff move the robot at will', () => {
+    expectTypeOf<KioskClientEvents>().not.toHaveProperty('robot:recall');
+    expectTypeOf<KioskClientEvents>().not.toHaveProperty('robot:send');
+    expectTypeOf<StaffClientEvents>().toHaveProperty('robot:recall');
+    expectTypeOf<StaffClientEvents>().toHaveProperty('mission:list');
+  });
+  it('mission reasons are a closed union', () => {
+    expectTypeOf<'blocked'>().toExtend<MissionReason>();
+    expectTypeOf<'unknown'>().not.toExtend<MissionReason>();
   });
 });

@@ -12,6 +12,20 @@ import {
   type SessionInfo,
 } from './admin.ts';
 import { empty, rpc, type ClientEventsOf, type ServerEventsOf } from './rpc.ts';
+import {
+  anchorRobotSchema,
+  cancelMissionSchema,
+  escortRequestSchema,
+  guideRequestSchema,
+  missionListSchema,
+  missionRefSchema,
+  sendRobotSchema,
+  type GuideAccepted,
+  type MissionList,
+  type MissionUpdate,
+  type RobotActivity,
+  type RobotScreenState,
+} from './missions.ts';
 import { estopResetSchema, robotStateSchema, type RobotState } from './robot.ts';
 import { languageSchema, type SiteCatalogue } from './site.ts';
 import {
@@ -106,16 +120,50 @@ export const kioskRequests = {
   'staff:call': rpc<StaffCallReceipt>()(staffCallRequestSchema),
   /** The citizen no longer needs help (or the kiosk reset): closes this kiosk's open call. */
   'staff_call:cancel': rpc<null>()(staffCallRefSchema),
+  ...missionKioskRequests(),
 };
 export const displayRequests = { ...siteRequests, ...queueViewRequests };
+
+/**
+ * Kiosk side of missions. Guidance only to places the site marks as guidable (counters, facilities), never
+ * to coordinates. `mission:confirm` and `mission:stop` are for a kiosk registered as the robot's own screen
+ * (others get FORBIDDEN): touching the screen never stops a trip, only its Stop button does.
+ */
+function missionKioskRequests() {
+  return {
+    /** Guide the citizen at this kiosk to a place; queued (at most 3 by default) when the robot is busy. */
+    'mission:guide': rpc<GuideAccepted>()(guideRequestSchema),
+    /** Call-ahead: fetch this ticket's holder from the waiting area when a counter calls it. */
+    'mission:escort': rpc<{ ticket_id: string }>()(escortRequestSchema),
+    /** Escort: the citizen confirmed on the robot's screen that they follow. */
+    'mission:confirm': rpc<null>()(missionRefSchema),
+    /** The Stop button on the robot's screen: the trip ends (`cancelled`), the robot stops, then goes home. */
+    'mission:stop': rpc<null>()(missionRefSchema),
+    /** This kiosk is the robot's own screen: it receives every `mission:update`. */
+    'kiosk:register_robot_screen': rpc<RobotScreenState>()(empty),
+  };
+}
 /** Direct robot controls; every one is logged with the staff member who gave it. */
 const robotRequests = {
   'robot:get': rpc<RobotState>()(empty),
   /** Latches the e-stop in the firmware; only `robot:estop_reset` clears it. */
   'robot:estop': rpc<null>()(empty),
   'robot:estop_reset': rpc<null>()(estopResetSchema),
-  /** Controlled stop of the current motion. */
+  /** Controlled stop of the current motion; a mission in progress is paused (`robot:resume` continues it). */
   'robot:stop': rpc<null>()(empty),
+  /** Send the robot to any map place; it waits there, then returns home. Preempts kiosk missions. */
+  'robot:send': rpc<{ mission_id: string }>()(sendRobotSchema),
+  /** Home now. Preempts whatever runs (its kiosk is told `preempted`). */
+  'robot:recall': rpc<{ mission_id: string }>()(empty),
+  'robot:pause': rpc<null>()(empty),
+  'robot:resume': rpc<null>()(empty),
+  'robot:dock': rpc<{ mission_id: string }>()(empty),
+  'robot:undock': rpc<{ mission_id: string }>()(empty),
+  /** Staff re-anchor: "the robot is here" (a place's approach pose, or a map pose). */
+  'robot:anchor': rpc<RobotActivity>()(anchorRobotSchema),
+  'mission:cancel': rpc<null>()(cancelMissionSchema),
+  /** Mission history, newest first, with filters. */
+  'mission:list': rpc<MissionList>()(missionListSchema),
 };
 
 export const staffRequests = {
@@ -160,8 +208,11 @@ export const adminRequests = {
 const siteChanged = z.object({ site_id: z.string() }).loose();
 /** Every queue event, in `seq` order; type carrier only (the bridge emits, never parses it). */
 const queueEvent = z.custom<QueueEvent>();
+/** Type carrier only (the bridge emits, never parses it). */
+const missionUpdate = z.custom<MissionUpdate>();
 export const kioskBroadcasts = {
   'site:changed': siteChanged,
+  'mission:update': missionUpdate,
   /** To the calling kiosk only: a staff member acknowledged its call and is coming. */
   'staff_call:acknowledged': staffCallAcknowledgedSchema,
   /** To the calling kiosk only: nobody acknowledged its call in time. */
@@ -171,12 +222,13 @@ export const displayBroadcasts = { 'site:changed': siteChanged, 'queue:event': q
 export const staffBroadcasts = {
   'site:changed': siteChanged,
   'queue:event': queueEvent,
-  /** Robot state, at most 5 times a second while it changes. */
+  /** Robot state, at most 5 times a second while it changes; `pose` is in the map frame. */
   'robot:state': robotStateSchema,
   /** A citizen called from a kiosk. */
   'staff_call:new': staffCallSchema,
   /** A call was acknowledged, expired or cancelled. */
   'staff_call:update': staffCallSchema,
+  'mission:update': missionUpdate,
 };
 export const adminBroadcasts = { 'site:changed': siteChanged };
 export const broadcastsByRole = {

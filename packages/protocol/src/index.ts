@@ -14,3 +14,4 @@ export * from './zod-errors.ts';
 export * from './http-api.ts';
 export * from './lobby.ts';
 export * from './intent.ts';
+export * from './missions.ts';

@@ -41,6 +41,8 @@ describe('permission table', () => {
       'ticket.issue': 'Y--Y',
       'ticket.rate': 'Y--Y',
       'kiosk.session': 'Y--Y',
+      'mission.guide': 'Y--Y',
+      'mission.robot_screen': 'Y--Y',
       'dossier.lookup': 'Y--Y',
       'staff_call.request': 'Y--Y',
       'staff_call.answer': '--YY',

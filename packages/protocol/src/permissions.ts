@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   'ticket.rate',
   /** Kiosk session facts for reports (chosen language); no personal data. */
   'kiosk.session',
+  /** Ask the robot to guide the citizen to a guidable place (counters, facilities), or to fetch them. */
+  'mission.guide',
+  /** Be the robot's own screen: receive every mission update, confirm an escort, press Stop. */
+  'mission.robot_screen',
   /** Look up a dossier's status by its receipt code. */
   'dossier.lookup',
   /** Call a staff member to the kiosk, or cancel that call. */
@@ -56,6 +60,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<PrincipalRole, readonly Permissio
     'ticket.issue',
     'ticket.rate',
     'kiosk.session',
+    'mission.guide',
+    'mission.robot_screen',
     'dossier.lookup',
     'staff_call.request',
   ],

@@ -13,10 +13,16 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Ack envelope for every socket.io request: either a value or a typed error. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type Result<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      /** `reason`: an optional machine-readable sub-code the client explains in its own words (e.g. a `GuideRefusal`). */
+      error: { code: ErrorCode; message: string; reason?: string };
+    };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const err = <T = never>(code: ErrorCode, message: string): Result<T> => ({
+export const err = <T = never>(code: ErrorCode, message: string, reason?: string): Result<T> => ({
   ok: false,
-  error: { code, message },
+  error: reason === undefined ? { code, message } : { code, message, reason },
 });

@@ -4,6 +4,7 @@ import {
   documentHelp,
   documentText,
   formatPath,
+  robotSettings,
   siteSchema,
   toCatalogue,
   type Site,
@@ -71,6 +72,13 @@ describe('crossCheckSite', () => {
     const issues = crossCheckSite(baseSite(), new Set(['restroom']));
     expect(issues.map((i) => formatPath(i.path))).toEqual(['counters[0].place']);
   });
+  it('speaks calls only in enabled languages', () => {
+    const site = baseSite();
+    site.languages.announce = { languages: ['vi', 'hi'], citizen_language: false };
+    expect(crossCheckSite(site)).toEqual([
+      { path: ['languages', 'announce', 'languages', 1], message: "language 'hi' is not enabled" },
+    ]);
+  });
   it('rejects duplicate prefixes', () => {
     const site = baseSite();
     site.services.push({ ...site.services[0]!, id: 'death_registration', counters: [] });
@@ -85,6 +93,23 @@ describe('toCatalogue', () => {
     expect(catalogue.timezone).toBe('Asia/Karachi');
     expect(catalogue).not.toHaveProperty('queue');
     expect(catalogue).not.toHaveProperty('map');
+  });
+});
+
+describe('robot settings', () => {
+  it('default to no call-ahead escort', () => {
+    expect(robotSettings(baseSite()).escort).toEqual({ mode: 'off', classes: [] });
+  });
+  it('reject escort classes that are not priority classes', () => {
+    const site = baseSite();
+    site.robot = { escort: { mode: 'priority_classes', classes: ['elderly', 'vip'] } };
+    expect(crossCheckSite(site, new Set(['counter_1', 'restroom']))).toEqual([
+      { path: ['robot', 'escort', 'classes', 1], message: "unknown priority class 'vip'" },
+    ]);
+  });
+  it('reject an unknown escort mode with its path', () => {
+    const r = siteSchema.safeParse({ ...baseSite(), robot: { escort: { mode: 'always' } } });
+    expect(r.error?.issues.map((i) => formatPath(i.path))).toEqual(['robot.escort.mode']);
   });
 });
 

@@ -158,6 +158,25 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+/**
+ * Call-ahead escort (ARCHITECTURE.md section 5): when a counter calls a ticket, the robot fetches its holder from
+ * the waiting area. `off`: never; `priority_classes`: tickets of the listed priority classes;
+ * `asked`: those, and every holder who asked for it at the kiosk (`mission:escort`).
+ */
+export const ESCORT_MODES = ['off', 'priority_classes', 'asked'] as const;
+export const robotSettingsSchema = z
+  .object({
+    escort: z
+      .object({
+        mode: z.enum(ESCORT_MODES),
+        /** Priority class ids whose tickets are escorted (ids from `priority.classes`). */
+        classes: z.array(idSchema).default([]),
+      })
+      .strict()
+      .default({ mode: 'off', classes: [] }),
+  })
+  .strict();
+export type RobotSettings = z.infer<typeof robotSettingsSchema>;
 
 export const siteSchema = z
   .object({
@@ -170,6 +189,18 @@ export const siteSchema = z
       .object({
         default: languageSchema,
         enabled: z.array(languageSchema).min(1),
+        /**
+         * What the lobby display says aloud for each call (every enabled language is shown on screen
+         * anyway): `languages` in this order, then the called citizen's own language (chosen at the kiosk)
+         * when `citizen_language` is not false and it is another enabled one. Default: the default language.
+         */
+        announce: z
+          .object({
+            languages: z.array(languageSchema).min(1).optional(),
+            citizen_language: z.boolean().optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     opening_hours: z.array(openingPeriodSchema).min(1),
@@ -202,9 +233,16 @@ export const siteSchema = z
         number_digits: z.number().int().min(2).max(4),
       })
       .strict(),
+    /** What the robot does on its own; optional (read it with `robotSettings`: no call-ahead escort by default). */
+    robot: robotSettingsSchema.optional(),
   })
   .strict();
 export type Site = z.infer<typeof siteSchema>;
+
+/** The site's robot settings with their defaults filled in. */
+export function robotSettings(site: Pick<Site, 'robot'>): RobotSettings {
+  return site.robot ?? { escort: { mode: 'off', classes: [] } };
+}
 
 /** One problem in a site file: `path` is the field path, e.g. `services[3].name.ur`. */
 export interface SiteIssue {
@@ -226,6 +264,10 @@ export function crossCheckSite(site: Site, mapPlaces?: ReadonlySet<string>): Sit
   if (!langs.includes(site.languages.default)) {
     issues.push(at(['languages', 'default'], `default language '${site.languages.default}' is not enabled`));
   }
+  (site.languages.announce?.languages ?? []).forEach((l, i) => {
+    if (!langs.includes(l))
+      issues.push(at(['languages', 'announce', 'languages', i], `language '${l}' is not enabled`));
+  });
   const checkText = (path: (string | number)[], t: Translated | undefined) => {
     if (!t) return;
     for (const l of langs) if (!t[l]) issues.push(at([...path, l], `missing translation '${l}'`));
@@ -308,6 +350,10 @@ export function crossCheckSite(site: Site, mapPlaces?: ReadonlySet<string>): Sit
     }
   });
   site.priority.classes.forEach((p, i) => checkText(['priority', 'classes', i, 'name'], p.name));
+  const classIds = new Set(site.priority.classes.map((p) => p.id));
+  robotSettings(site).escort.classes.forEach((c, i) => {
+    if (!classIds.has(c)) issues.push(at(['robot', 'escort', 'classes', i], `unknown priority class '${c}'`));
+  });
   return issues;
 }
 

@@ -14,7 +14,7 @@ describe('the robot in /healthz', () => {
   it('healthz_tells_a_robot_still_starting_from_a_fault_and_reports_a_latched_estop', async () => {
     let now = 1_000_000;
     const base = standInBase();
-    const robot = new RobotService(base, createLogger('silent'), () => now);
+    const robot = new RobotService(base, createLogger('silent'), { now: () => now });
     const health = robot.health();
     expect(health.check()).toMatchObject({ ok: false, starting: true });
     expect(health.check().detail).toContain('has not answered yet');

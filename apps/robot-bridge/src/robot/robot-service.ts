@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { err, ok, type Result, type RobotState } from '@reception/protocol';
+import { err, ok, type Result, type RobotActivity, type RobotState } from '@reception/protocol';
 import type { Logger } from 'pino';
 import { CommandRejectedError, CommandTimeoutError } from '@reception/robot-link';
 import type { RobotBase } from '@reception/robot-link';
@@ -33,14 +33,25 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
   /** When the link was last seen up, or undefined if never since start. */
   private upSinceMs: number | undefined;
   private downSinceMs: number | undefined;
+  private readonly mapPose: (odom: { x: number; y: number; theta: number }) => RobotState['pose'];
+  private readonly now: () => number;
 
+  /**
+   * `mapPose` turns an odometry pose into the map frame (the missions' localization); without it, or
+   * while it answers null (not anchored yet), `pose` is null: nothing outside the map frame is published.
+   */
   constructor(
     private readonly base: RobotBase | undefined,
     private readonly log: Logger,
-    private readonly now: () => number = Date.now,
+    o: {
+      mapPose?: (odom: { x: number; y: number; theta: number }) => RobotState['pose'];
+      now?: () => number;
+    } = {},
   ) {
     super();
-    this.startedMs = now();
+    this.mapPose = o.mapPose ?? (() => null);
+    this.now = o.now ?? Date.now;
+    this.startedMs = this.now();
     this.timer = setInterval(() => this.flush(), STATE_INTERVAL_MS);
     this.timer.unref();
     if (!base) return;
@@ -63,7 +74,7 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
     });
     base.on('odometry', (o) =>
       this.update({
-        pose: { x: o.x, y: o.y, theta: o.theta },
+        pose: this.mapPose({ x: o.x, y: o.y, theta: o.theta }),
         velocity: { v: o.v, w: o.w },
         mode: o.mode,
         estop_latched: o.mode === 'ESTOP',
@@ -98,6 +109,11 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
 
   get state(): RobotState {
     return this.snapshot;
+  }
+
+  /** What the mission engine is doing, published with the state. */
+  setActivity(activity: RobotActivity): void {
+    this.update({ activity });
   }
 
   private update(patch: Partial<RobotState>): void {

@@ -32,6 +32,7 @@ import {
   type CredentialKey,
   type Principal,
 } from '../auth/authenticator.ts';
+import type { MissionSockets } from '../missions/socket-handlers.ts';
 import type { RobotService } from '../robot/robot-service.ts';
 import type { SiteStore } from '../site/site-store.ts';
 import {
@@ -81,6 +82,8 @@ export interface BridgeComponents {
   staffCalls: StaffCallRegistry;
   /** Built with the live socket count per session (`admin/admin-handlers.ts`). */
   admin: (sockets: (key: CredentialKey) => number) => AdminHandlers;
+  /** Mission requests of kiosks and staff, and the routing of `mission:update`. */
+  missions: MissionSockets;
   version: string;
   startedAt: Date;
 }
@@ -233,6 +236,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
           ctx.principal.kind === 'device' ? ctx.principal.name : ctx.actor,
         ),
         ...journeys,
+        ...c.missions.kiosk(),
         'session:language': ({ language }) => {
           languageChoices.inc({ language });
           return ok(null);
@@ -262,6 +266,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
         ...siteHandlers,
         ...staffTicketHandlers(ticketDeps),
         ...robotHandlers,
+        ...c.missions.staff(),
         ...staffStaffCallHandlers(c.staffCalls, (ctx) =>
           ctx.principal.kind === 'staff' ? ctx.principal.who.display_name : ctx.actor,
         ),
@@ -292,6 +297,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
   const onRobotState = (state: RobotState) => staff.emit('robot:state', state);
   c.robot.on('state', onRobotState);
   const stopStaffCalls = broadcastStaffCalls(c.staffCalls, { kiosk, staff });
+  const detachMissions = c.missions.attach({ kiosk, staff });
 
   return {
     io,
@@ -302,6 +308,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
       stopListening();
       c.robot.off('state', onRobotState);
       stopStaffCalls();
+      detachMissions();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

@@ -52,6 +52,8 @@ class Firmware {
   const SafetySupervisor& safety() const { return safety_; }
   const SafetyEventQueue& safety_events() const { return events_; }
   const BatteryEstimator& battery() const { return battery_; }
+  /** A swapped or recalibrated pack: the state of charge is seeded again from its voltage, as at boot. */
+  void reseed_battery() { battery_.boot(board_.read_battery()); }
   uint32_t tx_dropped() const { return tx_.dropped(); }
   int16_t pwm_left() const { return pwm_left_; }
   int16_t pwm_right() const { return pwm_right_; }

@@ -1,0 +1,61 @@
+"""Exports the average of two trained wake word nets (window-mean and per-band-mean normalisation) as one
+ONNX graph, with golden vectors. Needs .cache/wakenet.pt (train.py) and .cache/wakenet-cmn.pt
+(WAKE_NORM=cmn WAKE_EPOCHS=7 WAKE_OUT=.cache/cmn train.py).
+
+    /usr/bin/python3 models/wake-word/export_ensemble.py [OUT_DIR]
+"""
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy loads BLAS
+
+import json
+import sys
+
+import numpy as np
+import torch
+from torch import nn
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import train  # noqa: E402
+from model import WakeNet  # noqa: E402
+from voicelib.clips import CACHE  # noqa: E402
+
+
+class Ensemble(nn.Module):
+    def __init__(self, nets):
+        super().__init__()
+        self.nets = nn.ModuleList(nets)
+
+    def forward(self, feats):
+        return torch.stack([torch.softmax(n(feats), dim=1) for n in self.nets]).mean(dim=0)
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else HERE
+    nets = []
+    for norm, name in (("mean", "wakenet.pt"), ("cmn", "wakenet-cmn.pt")):
+        net = WakeNet(norm=norm)
+        net.load_state_dict(torch.load(os.path.join(CACHE, name)))
+        nets.append(net.eval())
+    model = Ensemble(nets).eval()
+    z = np.load(os.path.join(CACHE, "windows_train.npz"))
+    y = z["y"]
+    val = np.random.default_rng(train.SEED).permutation(len(y))[: len(y) // 20]  # train.py's first draw
+    Xv, yv = z["X"][val], y[val]
+    path = os.path.join(out, "wakeword.onnx")
+    torch.onnx.export(model, torch.from_numpy(Xv[:1].astype(np.float32)), path, input_names=["features"],
+                      output_names=["probs"], dynamic_axes={"features": {0: "batch"}, "probs": {0: "batch"}},
+                      opset_version=13)
+    meta = {"labels": train.LABELS, "frames": int(Xv.shape[1]), "mels": int(Xv.shape[2]), "threshold": 0.9,
+            "seed": train.SEED, "epochs": {"mean": 8, "cmn": 7}, "norm": "ensemble(mean, cmn)"}
+    with open(os.path.join(out, "wakeword.json"), "w") as f:
+        json.dump(meta, f, indent=2)
+    train.FIXTURES = train.FIXTURES if out == HERE else out
+    train.write_golden(model, Xv, yv)
+    print("exported", path, os.path.getsize(path), "bytes")
+
+
+if __name__ == "__main__":
+    main()

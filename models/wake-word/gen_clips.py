@@ -1,0 +1,115 @@
+"""Synthesise the clean speech clips for the wake word model (train or eval split), cached as .npz.
+
+    nice -n 10 /usr/bin/python3 models/wake-word/gen_clips.py --split train   (seed fixed below)
+
+Each clip is trimmed of leading/trailing silence, stored as int16 at 16 kHz with its category, language,
+text and voice config. Eval clips come only from held-out voices, rates and pitches (voicelib/voices.py).
+"""
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy loads BLAS
+
+import argparse
+import json
+import sys
+from multiprocessing import Pool
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from voicelib import texts, tts, voices  # noqa: E402
+
+CACHE = os.path.join(HERE, ".cache")
+SEED = {"train": 1234, "eval": 98765}
+
+# (category, keyword-or-None, language, count) per split
+PLAN = {
+    "train": {"pos": [("xin_chao_robot", "vi", 3200), ("xin_chao_robot", "en", 300), ("hello_robot", "en", 2400),
+                      ("hello_robot", "vi", 500), ("hello_robot", "hi", 320), ("hello_robot", "ur", 300)],
+              "hard": [("vi", 2400), ("en", 2400), ("hi", 600), ("ur", 400)],
+              "sent": [("vi", 800), ("en", 800), ("hi", 400), ("ur", 300)],
+              "answer": [("vi", 300), ("en", 300), ("hi", 100), ("ur", 100)],
+              "salad": [("vi", 400), ("en", 400), ("hi", 400), ("ur", 400)],
+              "other": 10},
+    "eval": {"pos": [("xin_chao_robot", "vi", 420), ("hello_robot", "en", 360), ("hello_robot", "vi", 20),
+                     ("hello_robot", "hi", 20), ("hello_robot", "ur", 20)],
+             "hard": [("vi", 300), ("en", 300), ("hi", 60), ("ur", 60)],
+             "sent": [("vi", 320), ("en", 320), ("hi", 160), ("ur", 120)],
+             "answer": [],
+             "salad": [("vi", 150), ("en", 150), ("hi", 150), ("ur", 150)],
+             "other": 0},
+}
+
+
+def jobs(split):
+    rng = np.random.default_rng(SEED[split])
+    plan = PLAN[split]
+    out = []
+    for kw, lang, n in plan["pos"]:
+        cands = texts.KEYWORDS[kw][lang]
+        for cfg in voices.mixed_configs(lang, split, rng, n):
+            out.append(("pos", kw, lang, cands[rng.integers(len(cands))], cfg))
+    for lang, n in plan["hard"]:
+        cands = texts.HARD_NEGATIVES[lang]
+        for cfg in voices.mixed_configs(lang, split, rng, n):
+            out.append(("hard", None, lang, cands[rng.integers(len(cands))], cfg))
+    sent = texts.SENTENCES_TRAIN if split == "train" else texts.SENTENCES_EVAL
+    for lang, n in plan["sent"]:
+        for cfg in voices.mixed_configs(lang, split, rng, n):
+            out.append(("sent", None, lang, sent[lang][rng.integers(len(sent[lang]))], cfg))
+    for lang, n in plan["answer"]:
+        for cfg in voices.mixed_configs(lang, split, rng, n):
+            out.append(("answer", None, lang, texts.ANSWERS_TRAIN[lang][rng.integers(len(texts.ANSWERS_TRAIN[lang]))], cfg))
+    for lang, n in plan["salad"]:
+        words = texts.WORDS[lang]
+        for cfg in voices.mixed_configs(lang, split, rng, n):
+            k = int(rng.integers(4, 12))
+            out.append(("salad", None, lang, " ".join(words[i] for i in rng.integers(len(words), size=k)), cfg))
+    for lang, sents in texts.OTHER_LANGUAGES.items():
+        for s in sents:
+            for _ in range(plan["other"]):
+                cfg = {"engine": "espeak", "voice": lang, "variant": voices.variant_split(split)[rng.integers(50)],
+                       "rate": int(rng.integers(130, 210)), "pitch": int(rng.integers(25, 85))}
+                out.append(("other", None, lang, s, cfg))
+    return out
+
+
+def run(job):
+    cat, kw, lang, text, cfg = job
+    try:
+        x = tts.synth(cfg, text)
+    except Exception as e:  # a voice that cannot say this text: skip, counted below
+        return None, f"{cfg} {text!r}: {e}"
+    x, _, _ = tts.trim(x, -45.0, pad=0.02)
+    if len(x) < 1600:
+        return None, f"{cfg} {text!r}: too short"
+    x = x / max(1e-3, float(np.max(np.abs(x)))) * 0.9
+    return (cat, kw, lang, text, json.dumps(cfg), (x * 32767).astype(np.int16)), None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=["train", "eval"], required=True)
+    ap.add_argument("--procs", type=int, default=2)
+    args = ap.parse_args()
+    os.makedirs(CACHE, exist_ok=True)
+    js = jobs(args.split)
+    print(f"{len(js)} clips to synthesise", flush=True)
+    with Pool(args.procs) as p:
+        res = p.map(run, js, chunksize=32)
+    ok = [r for r, _ in res if r is not None]
+    errs = [e for _, e in res if e is not None]
+    for e in errs[:10]:
+        print("skipped:", e)
+    print(f"{len(ok)} clips, {len(errs)} skipped")
+    lens = np.array([len(r[5]) for r in ok])
+    np.savez(os.path.join(CACHE, f"clips_{args.split}.npz"),
+             audio=np.concatenate([r[5] for r in ok]), offsets=np.concatenate([[0], np.cumsum(lens)]),
+             meta=np.array([json.dumps({"cat": r[0], "kw": r[1], "lang": r[2], "text": r[3], "cfg": json.loads(r[4])},
+                                       ensure_ascii=False) for r in ok]))
+
+
+if __name__ == "__main__":
+    main()

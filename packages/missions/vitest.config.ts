@@ -1,0 +1,3 @@
+import { vitestConfig } from '@reception/vitest-config';
+
+export default vitestConfig('missions', { include: ['src/**/*.test.ts'] });
