@@ -16,6 +16,8 @@ import type { Screen } from './kiosk-state.ts';
  * are optimistic): of the in-scope answers, 85 % reach 0.5 and 99.8 % of those are right; the 15 % below
  * are right 86 % of the time, and the right intent is among the offered candidates for 93 % of them. At
  * 0.6 a fifth of all answers would become a question; at 0.4 the acted-on answers drop to 99.2 % right.
+ * On the held-out test3 split (threshold 0.19): 68 % of the in-scope answers reach 0.5 and 95.7 % of those
+ * are right; below 0.5 only 60 % are, which is why those become a question.
  */
 export const ACT_CONFIDENCE = 0.5;
 export const CHOICE_MIN_PROBABILITY = 0.1;
