@@ -20,7 +20,8 @@ export default defineConfig(({ mode }) => {
         fileName: () => (preload ? 'preload.cjs' : 'main.js'),
       },
       rollupOptions: {
-        // Native addons and their model files stay in node_modules (packages/voice loads onnxruntime-node).
+        // Native addons with their own binaries (onnxruntime-node for the intent and voice models, Porcupine):
+        // loaded from node_modules, never bundled.
         external: [
           'electron',
           'onnxruntime-node',

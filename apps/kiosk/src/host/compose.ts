@@ -1,3 +1,4 @@
+import { type IntentClassifier, OnnxIntentClassifier } from '@reception/intent';
 import pino, { type Logger } from 'pino';
 import type { PorcupineWakeWordOptions } from '@reception/voice/wake/porcupine-wake-word';
 import type { KioskConfig } from './config.ts';
@@ -7,13 +8,50 @@ import { Speaker } from './speaker.ts';
 import { VoiceSessions } from './voice-sessions.ts';
 
 /**
- * The composition root of the kiosk's Node side: the only place that names the concrete parts (espeak-ng
- * and packages/voice today; the intent classifier and a local printer later), picked from config.
+ * The intent model named by config, loaded once for the life of the host. A model that fails to load is
+ * logged as an error and left out: the kiosk still starts, `capabilities().intent` is false and the search
+ * box searches the catalogue only, which is what a citizen can still use.
  */
-export function createKioskHost(
+async function loadClassifier(config: KioskConfig, log: Logger): Promise<IntentClassifier | undefined> {
+  switch (config.KIOSK_INTENT) {
+    case 'onnx':
+      try {
+        const started = performance.now();
+        const classifier = await OnnxIntentClassifier.load(config.KIOSK_INTENT_MODEL_DIR);
+        log.info(
+          {
+            model: config.KIOSK_INTENT_MODEL_DIR,
+            version: classifier.files.meta.version,
+            ms: Math.round(performance.now() - started),
+          },
+          'intent model loaded',
+        );
+        return classifier;
+      } catch (e) {
+        log.error(
+          { model: config.KIOSK_INTENT_MODEL_DIR, err: (e as Error).message },
+          'intent model failed to load; the search box will use the catalogue only',
+        );
+        return undefined;
+      }
+    case 'none':
+      return undefined;
+    default: {
+      const never: never = config.KIOSK_INTENT;
+      throw new Error(`unknown KIOSK_INTENT ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * The composition root of the kiosk's Node side: the only place that names the concrete parts (espeak-ng,
+ * the ONNX intent classifier, packages/voice's microphone pipeline; a local printer later), picked from
+ * config.
+ */
+export async function createKioskHost(
   config: KioskConfig,
   log: Logger = pino({ level: config.LOG_LEVEL }),
-): KioskHost {
+): Promise<KioskHost> {
   const hlog = log.child({ ns: 'kiosk-host' });
   let speaker: Speaker | undefined;
   switch (config.KIOSK_SPEECH) {
@@ -28,6 +66,7 @@ export function createKioskHost(
       throw new Error(`unknown KIOSK_SPEECH ${String(never)}`);
     }
   }
+  const classifier = await loadClassifier(config, hlog);
   let voice: KioskHostParts['voice'];
   switch (config.KIOSK_VOICE) {
     case 'onnx': {
@@ -37,8 +76,7 @@ export function createKioskHost(
         endSilenceMs: config.KIOSK_VOICE_END_SILENCE_MS,
         maxUtteranceMs: config.KIOSK_VOICE_MAX_UTTERANCE_MS,
       };
-      // Loaded on the first `listen`, so a shell without onnxruntime-node (the Electron package, for now)
-      // still starts: only voice is then unavailable.
+      // Loaded on the first `listen`: a kiosk whose page never listens never loads the voice models.
       const load = async () => (await import('./voice-engine.ts')).loadVoiceEngine(opts, vlog);
       voice = (emit) => new VoiceSessions({ load, emit, log: vlog });
       break;
@@ -60,6 +98,7 @@ export function createKioskHost(
       microphone: config.KIOSK_MICROPHONE,
     },
     speaker,
+    classifier,
     voice,
     log: hlog,
   });

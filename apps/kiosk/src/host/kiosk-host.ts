@@ -1,7 +1,9 @@
-import { err, ok, type Result } from '@reception/protocol';
+import type { IntentClassifier } from '@reception/intent';
+import { describeZodError, err, ok, type Result } from '@reception/protocol';
 import { VoiceError } from '@reception/voice/errors';
 import type { Logger } from 'pino';
 import {
+  CLASSIFY_CANDIDATES,
   HOST_METHODS,
   type HostCapabilities,
   type HostEventPayload,
@@ -18,6 +20,8 @@ export interface KioskHostParts {
   config: KioskHostConfig;
   /** Absent when the kiosk has no speaker (KIOSK_SPEECH=none). */
   speaker: Speaker | undefined;
+  /** Absent when the kiosk has no intent model (KIOSK_INTENT=none, or the model failed to load). */
+  classifier: IntentClassifier | undefined;
   /** Absent when the kiosk has no voice (KIOSK_VOICE=none). Made with `KioskHost.voiceSessions`. */
   voice?: ((emit: (e: HostEventPayload<'voice'>) => void) => VoiceSessions) | undefined;
   log: Logger;
@@ -53,7 +57,7 @@ export class KioskHost {
       capabilities: () =>
         Promise.resolve<HostCapabilities>({
           speech: speaker ? { engine: speaker.engine } : null,
-          intent: false,
+          intent: this.parts.classifier !== undefined,
           microphone: voice !== undefined,
           printer: false,
         }),
@@ -73,6 +77,22 @@ export class KioskHost {
       stopListening: ({ session }) => {
         needVoice().stop(session);
         return Promise.resolve(null);
+      },
+      classify: async ({ text, language }) => {
+        const classifier = this.parts.classifier;
+        if (!classifier) throw new HostUnavailableError('this kiosk has no intent model (KIOSK_INTENT=none)');
+        const started = performance.now();
+        const ranked = await classifier.rank(text, language, CLASSIFY_CANDIDATES);
+        // What the citizen typed is theirs: only the answer and its cost are logged.
+        parts.log.debug(
+          {
+            intent: ranked.result.intent,
+            confidence: Number(ranked.result.confidence.toFixed(3)),
+            ms: Number((performance.now() - started).toFixed(2)),
+          },
+          'classified',
+        );
+        return ranked;
       },
     };
   }
@@ -97,10 +117,7 @@ export class KioskHost {
     const spec = HOST_METHODS[method];
     const parsed = spec.rpc.request.safeParse(raw ?? {});
     if (!parsed.success) {
-      return err(
-        'INVALID_PAYLOAD',
-        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
+      return err('INVALID_PAYLOAD', describeZodError(parsed.error));
     }
     const handler = this.handlers[method] as (r: unknown) => Promise<HostResponse<M>>;
     try {
@@ -116,11 +133,18 @@ export class KioskHost {
     }
   }
 
-  close(): void {
+  /**
+   * Silences the speaker, ends the voice session and frees the models; later calls of `classify` answer
+   * UNAVAILABLE.
+   */
+  async close(): Promise<void> {
     this.parts.speaker?.hush();
-    void this.voice?.close();
+    await this.voice?.close();
     this.eventListeners.clear();
     this.voiceListeners.clear();
+    const classifier = this.parts.classifier;
+    this.parts.classifier = undefined;
+    await classifier?.close();
   }
 }
 

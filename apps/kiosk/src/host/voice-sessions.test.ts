@@ -171,6 +171,7 @@ describe('KioskHost voice methods', () => {
     const host = new KioskHost({
       config,
       speaker: undefined,
+      classifier: undefined,
       voice: (emit) => new VoiceSessions({ load, emit, log }),
       log,
     });
@@ -188,7 +189,7 @@ describe('KioskHost voice methods', () => {
     const ok = await host.call('pushAudio', { session: listened.value.session, pcm: new Uint8Array(2) });
     expect(ok).toEqual({ ok: true, value: null });
 
-    const deaf = new KioskHost({ config, speaker: undefined, log });
+    const deaf = new KioskHost({ config, speaker: undefined, classifier: undefined, log });
     expect(await deaf.call('capabilities', {})).toMatchObject({ ok: true, value: { microphone: false } });
     expect(await deaf.call('listen', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
   });

@@ -14,6 +14,7 @@ const api: KioskHostApi = {
   listen: (r) => ipcRenderer.invoke(HOST_METHODS.listen.channel, r),
   pushAudio: (r) => ipcRenderer.invoke(HOST_METHODS.pushAudio.channel, r),
   stopListening: (r) => ipcRenderer.invoke(HOST_METHODS.stopListening.channel, r),
+  classify: (r) => ipcRenderer.invoke(HOST_METHODS.classify.channel, r),
   on: (event, listener) => {
     const channel = HOST_EVENTS[event].channel;
     const wrapped = (_e: unknown, payload: unknown) => listener(payload as never);

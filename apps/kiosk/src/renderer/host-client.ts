@@ -52,6 +52,7 @@ export class SocketHostClient implements KioskHostApi {
   listen = (r: HostRequest<'listen'>) => this.call('listen', r);
   pushAudio = (r: HostRequest<'pushAudio'>) => this.call('pushAudio', r);
   stopListening = (r: HostRequest<'stopListening'>) => this.call('stopListening', r);
+  classify = (r: HostRequest<'classify'>) => this.call('classify', r);
 
   on<E extends HostEvent>(event: E, listener: (payload: HostEventPayload<E>) => void): () => void {
     const h = listener as (p: unknown) => void;
