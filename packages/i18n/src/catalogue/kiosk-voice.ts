@@ -86,13 +86,6 @@ export const kioskVoice = defineMessages('kiosk', {
     hi: 'कृपया स्क्रीन पर चुनें कि कर्मचारी को कैसे बुलाना है',
     ur: 'براہ کرم اسکرین پر منتخب کریں کہ عملے کو کیسے بلانا ہے',
   },
-  /** `hours`: the opening hours as a list of periods. */
-  voice_opening_hours: {
-    vi: 'Giờ làm việc: {hours}',
-    en: 'Opening hours: {hours}',
-    hi: 'खुलने का समय: {hours}',
-    ur: 'اوقاتِ کار: {hours}',
-  },
   voice_greeting: {
     vi: 'Xin chào! Bạn cần làm thủ tục gì?',
     en: 'Hello! Which procedure do you need?',

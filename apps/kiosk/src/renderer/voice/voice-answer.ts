@@ -115,7 +115,7 @@ export function planVoiceAnswer(
       return screens(t.t('kiosk.voice_staff'), { name: 'staff' });
     case 'opening_hours':
       return screens(
-        t.t('kiosk.voice_opening_hours', {
+        t.t('intent.opening_hours_answer', {
           hours: t.list(describeOpeningHours(site.opening_hours, LOCALES[language])),
         }),
       );
