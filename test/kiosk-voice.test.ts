@@ -145,6 +145,7 @@ describe('voice refusals and problems', () => {
     const t = translator('vi', site.timezone);
     const expected = t.t(problem === 'denied' ? 'kiosk.voice_mic_denied' : 'kiosk.voice_no_microphone');
     await expect(status.locator('.voice-text').textContent()).resolves.toBe(expected);
+    await page.screenshot({ path: artifactPath('kiosk/voice-no-microphone.png') });
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.locator('.home').waitFor();
   }, 60_000);
