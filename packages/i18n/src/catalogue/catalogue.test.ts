@@ -12,6 +12,7 @@ import { kioskJourneys } from './kiosk-journeys.ts';
 import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
 import { staff } from './staff.ts';
+import { voice } from './voice.ts';
 
 type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
 
@@ -77,6 +78,7 @@ describe('namespace files', () => {
       display,
       announce,
       rating,
+      voice,
     };
     const seen = new Map<string, string>();
     for (const [file, messages] of Object.entries(files)) {

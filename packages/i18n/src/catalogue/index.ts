@@ -9,6 +9,7 @@ import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
 import { staff } from './staff.ts';
 import { dossier } from './dossier.ts';
+import { voice } from './voice.ts';
 
 /**
  * Every user-visible string of every app, by key. Add a namespace file per feature (kiosk, staff, display,
@@ -26,6 +27,7 @@ export const CATALOGUE = {
   ...rating,
   ...ticket,
   ...dossier,
+  ...voice,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
