@@ -11,6 +11,7 @@ import { kioskAssist } from './kiosk-assist.ts';
 import { kioskJourneys } from './kiosk-journeys.ts';
 import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
+import { staffReport } from './staff-report.ts';
 import { staff } from './staff.ts';
 import { voice } from './voice.ts';
 
@@ -75,6 +76,7 @@ describe('namespace files', () => {
       kioskAssist,
       staff,
       staffCounter,
+      staffReport,
       display,
       announce,
       rating,

@@ -7,6 +7,7 @@ import { kioskAssist } from './kiosk-assist.ts';
 import { kioskJourneys } from './kiosk-journeys.ts';
 import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
+import { staffReport } from './staff-report.ts';
 import { staff } from './staff.ts';
 import { dossier } from './dossier.ts';
 import { voice } from './voice.ts';
@@ -22,6 +23,7 @@ export const CATALOGUE = {
   ...kioskAssist,
   ...staff,
   ...staffCounter,
+  ...staffReport,
   ...display,
   ...announce,
   ...rating,
