@@ -20,7 +20,13 @@ export default defineConfig(({ mode }) => {
         fileName: () => (preload ? 'preload.cjs' : 'main.js'),
       },
       rollupOptions: {
-        external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        // onnxruntime-node is a native addon with its own binaries: loaded from node_modules, never bundled.
+        external: [
+          'electron',
+          'onnxruntime-node',
+          ...builtinModules,
+          ...builtinModules.map((m) => `node:${m}`),
+        ],
       },
     },
   };

@@ -1,5 +1,6 @@
 """Noise the training generator adds to hand-written phrases: Vietnamese without diacritics, Vietnamese with
-telex leftovers (the keystrokes an input method failed to convert: "giaays" for "giấy"), typos, case."""
+telex leftovers (the keystrokes an input method failed to convert: "giaays" for "giấy"), Vietnamese chat
+spelling ("ko" for "không", "dc" for "được"), typos, case."""
 
 from __future__ import annotations
 
@@ -36,6 +37,50 @@ def telex_sentence(text: str, rng: random.Random, p_word: float = 0.5) -> str:
     return " ".join(telex(w) if rng.random() < p_word else strip_diacritics(w) for w in text.split(" "))
 
 
+# Chat and spoken spellings of common Vietnamese words, as people type them on phones and kiosks. Whole
+# words only; each replaced with probability 0.6 in a sentence picked for colloquial spelling.
+_COLLOQUIAL = {
+    "không": ["ko", "k", "hông", "hok", "khum"],
+    "được": ["đc", "dc", "dk", "đươc"],
+    "gì": ["j", "gi"],
+    "vậy": ["v", "z", "zậy"],
+    "rồi": ["r", "rùi"],
+    "tôi": ["tui", "t", "mình"],
+    "như thế nào": ["ntn", "sao", "thế nào"],
+    "thế nào": ["ntn", "sao"],
+    "bao nhiêu": ["bn", "bao nhiu", "nhiêu"],
+    "biết": ["bít"],
+    "với": ["vs", "zới"],
+    "muốn": ["mún"],
+    "bây giờ": ["bg", "giờ"],
+    "làm": ["lm"],
+    "mấy giờ": ["mấy h"],
+    "ạ": ["a", "ak"],
+    "anh": ["a"],
+    "em": ["e"],
+    "chị": ["c"],
+}
+_COLLOQUIAL_KEYS = sorted(_COLLOQUIAL, key=lambda k: -len(k))
+
+
+def colloquial_vi(text: str, rng: random.Random, p_word: float = 0.6) -> str:
+    """Vietnamese as typed in chat: "tôi không biết làm thế nào" -> "tui ko bít lm ntn"."""
+    words = text.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for key in _COLLOQUIAL_KEYS:
+            n = key.count(" ") + 1
+            if " ".join(words[i : i + n]).lower() == key and rng.random() < p_word:
+                out.append(rng.choice(_COLLOQUIAL[key]))
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
 def typo(text: str, rng: random.Random) -> str:
     words = text.split(" ")
     idx = [i for i, w in enumerate(words) if len(w) >= 4]
@@ -60,6 +105,8 @@ def typo(text: str, rng: random.Random) -> str:
 def surface(text: str, lang: str, latin: bool, rng: random.Random) -> str:
     """Random surface noise for one generated sentence."""
     if lang == "vi":
+        if rng.random() < 0.15:
+            text = colloquial_vi(text, rng)
         r = rng.random()
         if r < 0.33:
             text = strip_diacritics(text)

@@ -61,8 +61,8 @@ def _best_threshold(val: list[dict], p: np.ndarray, intents: list[str]) -> float
 
 def pick_threshold(val: list[dict], p: np.ndarray, intents: list[str]) -> tuple[float, dict]:
     """The threshold that maximises in-scope accuracy + OOS recall with at most 3 % of in-scope inputs
-    rejected, on the whole validation split; plus a two-fold estimate (pick on one half, score the other)
-    that says how much that choice flatters the validation numbers."""
+    rejected, on the whole calibration set (train.py passes validation + test2); plus a two-fold estimate
+    (pick on one half, score the other) that says how much that choice flatters the calibration numbers."""
     t = _best_threshold(val, p, intents)
     folds = []
     for k in (0, 1):
@@ -76,7 +76,7 @@ def pick_threshold(val: list[dict], p: np.ndarray, intents: list[str]) -> tuple[
 
 def pick_slot_strategy(val, probs, threshold, intents, procedures, lexicon) -> tuple[tuple[str, float], dict]:
     """The (strategy, head_min) pair with the best procedure-slot accuracy minus false-positive rate on the
-    validation split (8 candidates; the choice is one more thing fitted on that split)."""
+    calibration set (8 candidates; the choice is one more thing fitted on those splits)."""
     table = {}
     for s in STRATEGIES:
         for m in HEAD_MINS:

@@ -1,9 +1,12 @@
 """Builds the training set (data/train.jsonl) from the hand-written phrase pools in data/pools/*.yaml plus
 English out-of-scope utterances from CLINC150's train split. Deterministic for a given seed.
 
-The validation and test splits (data/validation.jsonl, data/test.jsonl) are hand-written in separate files
-and never read here except to drop any generated sentence whose normalised text equals one of theirs (so
-that training never sees a held-out sentence, not even a two-word greeting).
+The pools of a language are data/pools/{lang}.yaml plus, if present, data/pools/more/{lang}.yaml (later
+additions by another author; lists are appended to the lists of the same key).
+
+The evaluation splits (data/validation.jsonl, test.jsonl, test2.jsonl, test3.jsonl) are hand-written in separate
+files and never read here except to drop any generated sentence whose normalised text equals one of theirs
+(so that training never sees a held-out sentence, not even a two-word greeting).
 
 Run: /usr/bin/python3 models/intent/generate.py   (train.py calls it)
 """
@@ -25,6 +28,11 @@ DATA = os.path.join(HERE, "data")
 LANGS = ("vi", "en", "hi", "ur")
 PER_INTENT = {"vi": 260, "en": 260, "hi": 180, "ur": 180}
 PER_INTENT_LATN = 100
+# start_procedure has the most ways to be said (12 procedures, each named or told as a situation).
+INTENT_SCALE = {"start_procedure": 1.5}
+# Near-domain decoys (every frame x every object) are sampled down to this many per pool.
+DECOYS = {False: 400, True: 200}
+HELD_OUT = ("validation.jsonl", "test.jsonl", "test2.jsonl", "test3.jsonl")
 OOS_REPEAT = 3
 CLINC_OOS = 600
 FACILITY_IDS = {"restroom", "waiting_area", "photocopy", "parking", "drinking_water", "exit"}
@@ -47,6 +55,30 @@ def find_clinc() -> str | None:
             return os.path.abspath(c)
         d = os.path.dirname(d)
     return None
+
+
+def load_pools(lang: str) -> dict:
+    """data/pools/{lang}.yaml with data/pools/more/{lang}.yaml appended key by key."""
+    with open(os.path.join(DATA, "pools", f"{lang}.yaml"), encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    more_path = os.path.join(DATA, "pools", "more", f"{lang}.yaml")
+    if not os.path.exists(more_path):
+        return doc
+    with open(more_path, encoding="utf-8") as f:
+        more = yaml.safe_load(f)
+    for key, value in more.items():
+        if key == "lang":
+            continue
+        if isinstance(value, list):
+            doc[key] = list(doc.get(key) or []) + value
+        elif isinstance(value, dict):
+            merged = dict(doc.get(key) or {})
+            for sub, items in value.items():
+                merged[sub] = list(merged.get(sub) or []) + items
+            doc[key] = merged
+        else:
+            raise SystemExit(f"{more_path}: {key} must be a list or a mapping of lists")
+    return doc
 
 
 def ticket_number(rng: random.Random) -> str:
@@ -134,7 +166,7 @@ def dress(text: str, pool: Pool, lang: str, latin: bool, rng: random.Random) -> 
 def generate(seed: int = 7) -> tuple[list[dict], dict]:
     rng = random.Random(seed)
     held_out = set()
-    for name in ("validation.jsonl", "test.jsonl"):
+    for name in HELD_OUT:
         with open(os.path.join(DATA, name), encoding="utf-8") as f:
             for line in f:
                 if line.strip():
@@ -154,10 +186,7 @@ def generate(seed: int = 7) -> tuple[list[dict], dict]:
         rows.append({"lang": lang, "text": text, "intent": intent, "slots": slots, "source": source})
         return True
 
-    docs = {}
-    for lang in LANGS:
-        with open(os.path.join(DATA, "pools", f"{lang}.yaml"), encoding="utf-8") as f:
-            docs[lang] = yaml.safe_load(f)
+    docs = {lang: load_pools(lang) for lang in LANGS}
     en_pool = Pool(docs["en"], "")
     for lang in LANGS:
         doc = docs[lang]
@@ -169,7 +198,8 @@ def generate(seed: int = 7) -> tuple[list[dict], dict]:
         for pool, latin, target in variants:
             for intent, templates in pool.intents.items():
                 made, tries = 0, 0
-                while made < target and tries < target * 20:
+                want = round(target * INTENT_SCALE.get(intent, 1.0))
+                while made < want and tries < want * 20:
                     tries += 1
                     text, slots = fill(rng.choice(templates), pool, rng)
                     if add(lang, dress(text, pool, lang, latin, rng), intent, slots, "pools"):
@@ -177,9 +207,9 @@ def generate(seed: int = 7) -> tuple[list[dict], dict]:
             for sent in pool.oos:
                 for _ in range(OOS_REPEAT):
                     add(lang, dress(sent, pool, lang, latin, rng), "out_of_scope", {}, "pools")
-            for frame in pool.oos_frames:
-                for obj in pool.oos_objects:
-                    add(lang, dress(frame.replace("{o}", obj), pool, lang, latin, rng), "out_of_scope", {}, "decoys")
+            decoys = [frame.replace("{o}", obj) for frame in pool.oos_frames for obj in pool.oos_objects]
+            for sent in rng.sample(decoys, min(len(decoys), DECOYS[latin])):
+                add(lang, dress(sent, pool, lang, latin, rng), "out_of_scope", {}, "decoys")
     clinc = find_clinc()
     if clinc is None:
         raise SystemExit("CLINC150 not found: set CLINC150_DIR (see models/intent/README.md)")

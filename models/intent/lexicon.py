@@ -11,6 +11,7 @@ import os
 import yaml
 
 from features import normalise
+from generate import load_pools
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -26,8 +27,7 @@ def build() -> dict[str, dict[str, list[str]]]:
             lex[kind].setdefault(value, set()).add(n)
 
     for lang in ("vi", "en", "hi", "ur"):
-        with open(os.path.join(HERE, "data", "pools", f"{lang}.yaml"), encoding="utf-8") as f:
-            doc = yaml.safe_load(f)
+        doc = load_pools(lang)
         for suffix in ("", "_latn"):
             for kind, key in (("procedure", "procedures"), ("facility", "facilities"), ("language", "languages")):
                 for value, surfaces in (doc.get(key + suffix) or {}).items():

@@ -1,6 +1,7 @@
 """Writes an ensemble of HashNet members as one ONNX graph (opset 13) that onnxruntime-node runs.
 
-Input  `ids`: int64 [L], the hashed feature ids of one utterance (L >= 1).
+Input  `ids`: int32 [L], the hashed feature ids of one utterance (L >= 1). int32 because Gather takes it
+       as it is and JavaScript fills an Int32Array without BigInt conversions (int64 costs one BigInt per id).
 Output one float32 [1, classes] softmax per head, averaged over the members.
 Per member: Gather(float16 table) -> Cast float32 -> ReduceMean over L -> Gemm -> Relu -> Gemm per head ->
 Softmax. The tables are stored as float16 to halve the file; everything after the Gather is float32, so the
@@ -53,7 +54,7 @@ def export(members: list[dict[str, np.ndarray]], heads: list[str], path: str, me
     graph = helper.make_graph(
         nodes,
         "hashnet",
-        [helper.make_tensor_value_info("ids", TensorProto.INT64, ["L"])],
+        [helper.make_tensor_value_info("ids", TensorProto.INT32, ["L"])],
         outputs,
         inits,
     )

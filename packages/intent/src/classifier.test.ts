@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { intentResultSchema } from '@reception/protocol';
+import { intentResultSchema, rankedIntentsSchema } from '@reception/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IntentError } from './errors.ts';
 import { normalise } from './features.ts';
@@ -107,5 +107,33 @@ describe('lifecycle', () => {
     const err: unknown = await OnnxIntentClassifier.load('/nonexistent/model').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IntentError);
     expect(err).toMatchObject({ code: 'model_missing' });
+  });
+});
+
+describe('rank: the answer plus in-scope runners-up', () => {
+  it.each(['khai sinh', 'where is counter 5', 'ہم شادی', 'which counter sells bus tickets?', 'xin'])(
+    'agrees with classify for %s',
+    async (text) => {
+      const ranked = rankedIntentsSchema.parse(await nlu.rank(text, 'vi', 3));
+      expect(ranked.result).toEqual(await nlu.classify(text));
+      expect(ranked.candidates).toHaveLength(3);
+      const p = ranked.candidates.map((c) => c.probability);
+      expect([...p].sort((a, b) => b - a)).toEqual(p);
+      if (ranked.result.intent !== 'out_of_scope') {
+        expect(ranked.candidates[0]).toMatchObject({
+          intent: ranked.result.intent,
+          slots: ranked.result.slots,
+        });
+      }
+    },
+  );
+
+  it('has no candidates for input refused before the model, and honours max', async () => {
+    expect(await nlu.rank('😀😀')).toEqual({
+      result: { intent: 'out_of_scope', confidence: 1, slots: {} },
+      candidates: [],
+    });
+    expect((await nlu.rank('khai sinh', undefined, 1)).candidates).toHaveLength(1);
+    expect((await nlu.rank('khai sinh', undefined, 0)).candidates).toHaveLength(0);
   });
 });

@@ -93,39 +93,75 @@ function fnvCodePoint(h: number, cp: number): number {
   return step(step(h1, 0x80 | ((c >> 6) & 0x3f)), 0x80 | (c & 0x3f));
 }
 
-function fnvRange(prefix: number, cps: readonly number[], from: number, to: number): number {
+function fnvRange(prefix: number, cps: Int32Array, from: number, to: number): number {
   let h = Math.imul(FNV_OFFSET ^ prefix, FNV_PRIME) >>> 0;
   for (let i = from; i < to; i++) h = fnvCodePoint(h, cps[i] ?? 0);
   return h;
 }
 
 /**
- * Hashed feature ids in [0, buckets): what the ONNX model's `ids` input takes. The same values as
- * `featureStrings(norm).map((f) => fnv1a32(f) % buckets)`, computed without building the strings (the kiosk
- * calls this on every keystroke-sized request; fewer allocations, shorter GC pauses).
+ * Most ids `featureIdsInto` can write: char n-grams of the padded text (at most 5 per code point, with two
+ * padding spaces), one per word and one per word pair.
  */
-export function featureIds(norm: string, buckets: number): number[] {
-  const t = Array.from(norm).slice(0, MAX_FEATURE_CHARS).join('').trim();
-  if (t === '') return [];
-  const cps = [SPACE, ...Array.from(t, (ch) => ch.codePointAt(0) ?? 0), SPACE];
-  const ids: number[] = [];
+export const MAX_FEATURES = CHAR_NGRAM_MAX * (MAX_FEATURE_CHARS + 2) + MAX_FEATURE_CHARS + 1;
+
+// Scratch space for one utterance's padded code points and word boundaries. featureIdsInto runs to the end
+// without awaiting, so one module-level buffer is never shared by two calls at once.
+const scratchCps = new Int32Array(MAX_FEATURE_CHARS + 2);
+const scratchStarts = new Int32Array(MAX_FEATURE_CHARS);
+const scratchEnds = new Int32Array(MAX_FEATURE_CHARS);
+
+/**
+ * Writes the hashed feature ids in [0, buckets) of a normalised text into `out` and returns how many there
+ * are: the same values, in the same order, as `featureStrings(norm).map((f) => fnv1a32(f) % buckets)`,
+ * computed without building strings or arrays (the kiosk calls this on every request; no allocation, so no
+ * garbage-collection pauses in the latency tail). `out` must hold MAX_FEATURES entries.
+ */
+export function featureIdsInto(norm: string, buckets: number, out: Int32Array): number {
+  if (out.length < MAX_FEATURES) throw new RangeError(`featureIdsInto needs ${MAX_FEATURES} entries`);
+  // The first MAX_FEATURE_CHARS code points of norm (lone surrogates count as one, like Array.from), with
+  // the trailing spaces trim() would remove dropped; then padded with a space on each side.
+  const cps = scratchCps;
+  let len = 1;
+  for (let i = 0; i < norm.length && len <= MAX_FEATURE_CHARS;) {
+    const cp = norm.codePointAt(i) ?? 0;
+    cps[len++] = cp;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  while (len > 1 && cps[len - 1] === SPACE) len--;
+  let start = 1;
+  while (start < len && cps[start] === SPACE) start++;
+  if (start >= len) return 0;
+  // Leading spaces cannot occur in a normalised text; shift anyway so the padding stays one space.
+  if (start > 1) {
+    cps.copyWithin(1, start, len);
+    len -= start - 1;
+  }
+  cps[0] = SPACE;
+  cps[len++] = SPACE;
+  let k = 0;
   for (let n = CHAR_NGRAM_MIN; n <= CHAR_NGRAM_MAX; n++) {
-    for (let i = 0; i + n <= cps.length; i++) {
+    for (let i = 0; i + n <= len; i++) {
       if (n === 1 && cps[i] === SPACE) continue;
-      ids.push(fnvRange(0x63 /* c */, cps, i, i + n) % buckets);
+      out[k++] = fnvRange(0x63 /* c */, cps, i, i + n) % buckets;
     }
   }
-  // Word boundaries in the padded code-point array: words are the runs between single spaces.
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 1; i < cps.length - 1; i++) {
-    if (cps[i - 1] === SPACE) starts.push(i);
-    if (cps[i + 1] === SPACE) ends.push(i + 1);
+  // Words are the runs between single spaces of the padded array.
+  let words = 0;
+  for (let i = 1; i < len - 1; i++) {
+    if (cps[i - 1] === SPACE) scratchStarts[words] = i;
+    if (cps[i + 1] === SPACE) scratchEnds[words++] = i + 1;
   }
-  for (let k = 0; k < starts.length; k++)
-    ids.push(fnvRange(0x77 /* w */, cps, starts[k] ?? 0, ends[k] ?? 0) % buckets);
-  for (let k = 0; k + 1 < starts.length; k++) {
-    ids.push(fnvRange(0x62 /* b */, cps, starts[k] ?? 0, ends[k + 1] ?? 0) % buckets);
+  for (let w = 0; w < words; w++)
+    out[k++] = fnvRange(0x77 /* w */, cps, scratchStarts[w] ?? 0, scratchEnds[w] ?? 0) % buckets;
+  for (let w = 0; w + 1 < words; w++) {
+    out[k++] = fnvRange(0x62 /* b */, cps, scratchStarts[w] ?? 0, scratchEnds[w + 1] ?? 0) % buckets;
   }
-  return ids;
+  return k;
+}
+
+/** `featureIdsInto` as a plain array (tests, evaluation tools). */
+export function featureIds(norm: string, buckets: number): number[] {
+  const out = new Int32Array(MAX_FEATURES);
+  return Array.from(out.subarray(0, featureIdsInto(norm, buckets, out)));
 }

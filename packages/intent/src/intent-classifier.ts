@@ -1,4 +1,4 @@
-import type { IntentResult, Language } from '@reception/protocol';
+import type { IntentResult, Language, RankedIntents } from '@reception/protocol';
 
 /**
  * Maps one citizen utterance (typed search text or a speech transcript) to an intent and its slots.
@@ -17,9 +17,14 @@ import type { IntentResult, Language } from '@reception/protocol';
  * - `lang` is a hint from the kiosk (the citizen's current language); the answer must not depend on it
  *   being right, because citizens mix languages.
  * - Answers are deterministic for a given model; calls may run concurrently.
+ * - `rank` answers exactly what `classify` answers (`result`), plus up to `max` in-scope candidates in
+ *   decreasing probability, each with the slots it would carry; the top candidate is the answer's intent
+ *   whenever the answer is in scope. Candidates are for offering choices ("Did you mean..."), never for
+ *   acting on without the citizen's confirmation.
  */
 export interface IntentClassifier {
   classify(text: string, lang?: Language): Promise<IntentResult>;
+  rank(text: string, lang?: Language, max?: number): Promise<RankedIntents>;
   /** Frees the model; later `classify` calls reject. Safe to call twice. */
   close(): Promise<void>;
 }

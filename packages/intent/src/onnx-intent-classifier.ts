@@ -1,4 +1,11 @@
-import type { IntentName, IntentResult, IntentSlots, Language } from '@reception/protocol';
+import type {
+  IntentCandidate,
+  IntentName,
+  IntentResult,
+  IntentSlots,
+  Language,
+  RankedIntents,
+} from '@reception/protocol';
 import { languageSchema } from '@reception/protocol';
 import { extractCounter } from './counter.ts';
 import { ClassifierClosedError, ModelInvalidError } from './errors.ts';
@@ -6,7 +13,7 @@ import { normalise } from './features.ts';
 import { guard, MAX_INPUT_CHARS } from './guards.ts';
 import { argmax, HashNetSession } from './hashnet-session.ts';
 import type { IntentClassifier } from './intent-classifier.ts';
-import { type Lexicon, matchLexicon } from './lexicon.ts';
+import { CompiledLexicon } from './lexicon.ts';
 import { type ModelFiles, readModelFiles, type SlotStrategy } from './model-files.ts';
 import { MODEL_DIR } from './paths.ts';
 
@@ -22,22 +29,21 @@ function slotValue(
   headMin: number,
   probs: Float32Array,
   labels: readonly string[],
-  lexicon: Lexicon,
+  lexicon: CompiledLexicon,
   norm: string,
 ): string | undefined {
   const top = argmax(probs);
   const label = labels[top];
   const head = label !== undefined && label !== 'none' && (probs[top] ?? 0) >= headMin ? label : undefined;
-  const found = matchLexicon(lexicon, norm);
   switch (strategy) {
     case 'lexicon':
-      return found;
+      return lexicon.match(norm);
     case 'head':
       return head;
     case 'lexicon_then_head':
-      return found ?? head;
+      return lexicon.match(norm) ?? head;
     case 'head_then_lexicon':
-      return head ?? found;
+      return head ?? lexicon.match(norm);
     default: {
       const never: never = strategy;
       throw new Error(`unknown slot strategy ${String(never)}`);
@@ -56,10 +62,16 @@ const OUT_OF_SCOPE: IntentResult = { intent: 'out_of_scope', confidence: 1, slot
 export class OnnxIntentClassifier implements IntentClassifier {
   readonly files: ModelFiles;
   readonly #session: HashNetSession;
+  readonly #lexicon: Record<keyof ModelFiles['lexicon'], CompiledLexicon>;
 
   private constructor(files: ModelFiles, session: HashNetSession) {
     this.files = files;
     this.#session = session;
+    this.#lexicon = {
+      procedure: new CompiledLexicon(files.lexicon.procedure),
+      facility: new CompiledLexicon(files.lexicon.facility),
+      language: new CompiledLexicon(files.lexicon.language),
+    };
   }
 
   /** Loads model.onnx, model.json and lexicon.json from `dir` (default: the committed models/intent). */
@@ -81,13 +93,40 @@ export class OnnxIntentClassifier implements IntentClassifier {
   }
 
   async classify(text: string, _lang?: Language): Promise<IntentResult> {
+    const r = await this.#infer(text);
+    return r === undefined ? { ...OUT_OF_SCOPE, slots: {} } : this.decide(r.norm, r.probs);
+  }
+
+  async rank(text: string, _lang?: Language, max = 3): Promise<RankedIntents> {
+    const r = await this.#infer(text);
+    if (r === undefined) return { result: { ...OUT_OF_SCOPE, slots: {} }, candidates: [] };
+    const { norm, probs } = r;
+    const { intents } = this.files.meta;
+    const order = intents
+      .map((intent, i) => ({ intent, p: probs.intent[i] ?? 0 }))
+      .filter((c) => c.intent !== 'out_of_scope')
+      .sort((a, b) => b.p - a.p)
+      .slice(0, Math.max(0, max));
+    const candidates: IntentCandidate[] = [];
+    for (const { intent, p } of order) {
+      if (intent === 'out_of_scope') continue;
+      candidates.push({
+        intent,
+        probability: Math.min(1, Math.max(0, p)),
+        slots: this.slots(intent, norm, probs),
+      });
+    }
+    return { result: this.decide(norm, probs), candidates };
+  }
+
+  /** Normalised text and model outputs, or undefined for input refused before the model (guards.ts). */
+  async #infer(text: string): Promise<{ norm: string; probs: HeadProbabilities } | undefined> {
     if (this.#session.closed) throw new ClassifierClosedError();
     // Checked before normalising, so a 100 kB paste costs nothing.
-    if (text.length > MAX_INPUT_CHARS) return { ...OUT_OF_SCOPE, slots: {} };
+    if (text.length > MAX_INPUT_CHARS) return undefined;
     const norm = normalise(text);
-    if (guard(text, norm) !== undefined) return { ...OUT_OF_SCOPE, slots: {} };
-    const probs = await this.probabilities(norm);
-    return this.decide(norm, probs);
+    if (guard(text, norm) !== undefined) return undefined;
+    return { norm, probs: await this.probabilities(norm) };
   }
 
   /** Threshold and slot rules on top of the raw probabilities (same rules as models/intent/evaluate.py). */
@@ -103,7 +142,8 @@ export class OnnxIntentClassifier implements IntentClassifier {
   }
 
   private slots(intent: IntentName, norm: string, probs: HeadProbabilities): IntentSlots {
-    const { meta, lexicon } = this.files;
+    const { meta } = this.files;
+    const lexicon = this.#lexicon;
     const slots: IntentSlots = {};
     const procedure = slotValue(
       meta.slot_strategy,
@@ -129,7 +169,7 @@ export class OnnxIntentClassifier implements IntentClassifier {
     const counter = extractCounter(norm);
     if (counter !== undefined) slots.counter = counter;
     if (intent === 'change_language') {
-      const language = languageSchema.safeParse(matchLexicon(lexicon.language, norm));
+      const language = languageSchema.safeParse(lexicon.language.match(norm));
       if (language.success) slots.language = language.data;
     }
     return slots;

@@ -82,3 +82,24 @@ export const labelledUtteranceSchema = z.object({
   slots: intentSlotsSchema.default({}),
 });
 export type LabelledUtterance = z.infer<typeof labelledUtteranceSchema>;
+
+/** An in-scope intent the model found likely for an utterance, with the slots it would carry. */
+export const intentCandidateSchema = z
+  .object({
+    intent: intentNameSchema.exclude(['out_of_scope']),
+    /** The model's probability for this intent, in [0, 1] (not comparable across models). */
+    probability: z.number().min(0).max(1),
+    slots: intentSlotsSchema,
+  })
+  .strict();
+export type IntentCandidate = z.infer<typeof intentCandidateSchema>;
+
+/**
+ * An answer and the in-scope intents the model ranked highest, best first: what a kiosk needs to offer
+ * "Did you mean..." choices when the answer is not confident. `candidates` is empty for inputs refused
+ * before the model (empty, too long, unserved script).
+ */
+export const rankedIntentsSchema = z
+  .object({ result: intentResultSchema, candidates: z.array(intentCandidateSchema) })
+  .strict();
+export type RankedIntents = z.infer<typeof rankedIntentsSchema>;

@@ -57,7 +57,7 @@ export async function startBrowserHost(
     url,
     port,
     close: async () => {
-      host.close();
+      await host.close();
       await io.close();
       if (http.listening) await new Promise((resolve) => http.close(resolve));
     },

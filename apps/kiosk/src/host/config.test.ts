@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KioskConfigError, readKioskConfig } from './config.ts';
 
@@ -13,6 +15,16 @@ describe('readKioskConfig', () => {
       KIOSK_IDLE_SECONDS: 60,
     });
     expect(c.KIOSK_WEB_DIR).toMatch(/apps[/\\]kiosk[/\\]dist$/);
+    expect(c.KIOSK_INTENT).toBe('onnx');
+    expect(existsSync(join(c.KIOSK_INTENT_MODEL_DIR, 'model.onnx'))).toBe(true);
+  });
+
+  it('turns the intent model off or points it elsewhere, and refuses other engines', () => {
+    expect(readKioskConfig({ KIOSK_INTENT: 'none' }).KIOSK_INTENT).toBe('none');
+    expect(readKioskConfig({ KIOSK_INTENT_MODEL_DIR: '/opt/kiosk/intent' }).KIOSK_INTENT_MODEL_DIR).toBe(
+      '/opt/kiosk/intent',
+    );
+    expect(() => readKioskConfig({ KIOSK_INTENT: 'bert' })).toThrow(/KIOSK_INTENT/);
   });
 
   it('reduces the bridge URL to its origin and parses flags', () => {

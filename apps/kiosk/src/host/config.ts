@@ -11,6 +11,15 @@ const DEFAULT_WEB_DIR =
     ? path.resolve(HERE, '..', 'dist')
     : path.resolve(HERE, '..', '..', 'dist');
 
+/**
+ * models/intent at the repository root, seen from the built main (apps/kiosk/dist-electron) or from the
+ * source (apps/kiosk/src/host). A packaged kiosk sets KIOSK_INTENT_MODEL_DIR to where it ships the model.
+ */
+const DEFAULT_INTENT_MODEL_DIR =
+  path.basename(HERE) === 'dist-electron'
+    ? path.resolve(HERE, '..', '..', '..', 'models', 'intent')
+    : path.resolve(HERE, '..', '..', '..', '..', 'models', 'intent');
+
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
@@ -30,6 +39,8 @@ const flag = z
  * - KIOSK_HOST_PORT (browser mode): the port on 127.0.0.1 where the host serves the renderer and its API.
  * - KIOSK_SPEECH: `espeak-ng` (default) or `none` (no speaker: the read-aloud button is hidden).
  * - KIOSK_SPEECH_RATE: words per minute (espeak-ng), slower than its default for older listeners.
+ * - KIOSK_INTENT: `onnx` (default: the search box understands requests in four languages with the model in
+ *   KIOSK_INTENT_MODEL_DIR, loaded once at start) or `none` (the search box searches the catalogue only).
  * - LOG_LEVEL: pino level of the host's logs.
  */
 export const kioskEnvSchema = z.object({
@@ -49,6 +60,8 @@ export const kioskEnvSchema = z.object({
   KIOSK_HOST_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
   KIOSK_SPEECH: z.enum(['espeak-ng', 'none']).default('espeak-ng'),
   KIOSK_SPEECH_RATE: z.coerce.number().int().min(80).max(450).default(150),
+  KIOSK_INTENT: z.enum(['onnx', 'none']).default('onnx'),
+  KIOSK_INTENT_MODEL_DIR: z.string().min(1).default(DEFAULT_INTENT_MODEL_DIR),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type KioskConfig = Omit<z.infer<typeof kioskEnvSchema>, 'KIOSK_TOKEN' | 'KIOSK_TOKEN_FILE'> & {

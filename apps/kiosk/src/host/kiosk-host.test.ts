@@ -29,7 +29,7 @@ const config = { bridgeUrl: 'http://127.0.0.1:8080', token: 't', idleSeconds: 60
 describe('KioskHost', () => {
   it('validates every request before running it and answers with a Result', async () => {
     const speech = new HeldSpeech();
-    const host = new KioskHost({ config, speaker: new Speaker(speech, log), log });
+    const host = new KioskHost({ config, speaker: new Speaker(speech, log), classifier: undefined, log });
     expect(await host.call('getConfig', {})).toEqual({ ok: true, value: config });
     const bad = await host.call('speak', { text: '', language: 'vi' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
@@ -44,7 +44,7 @@ describe('KioskHost', () => {
 
   it('speaks one thing at a time: a new text or stopSpeaking cuts the current one short', async () => {
     const speech = new HeldSpeech();
-    const host = new KioskHost({ config, speaker: new Speaker(speech, log), log });
+    const host = new KioskHost({ config, speaker: new Speaker(speech, log), classifier: undefined, log });
     const events: boolean[] = [];
     host.onSpeech(({ speaking }) => events.push(speaking));
     const first = host.call('speak', { text: 'Xin chào', language: 'vi' });
@@ -61,7 +61,7 @@ describe('KioskHost', () => {
   });
 
   it('says UNAVAILABLE without a speaker or when espeak-ng fails, never throws', async () => {
-    const none = new KioskHost({ config, speaker: undefined, log });
+    const none = new KioskHost({ config, speaker: undefined, classifier: undefined, log });
     expect(await none.call('speak', { text: 'x', language: 'vi' })).toMatchObject({
       ok: false,
       error: { code: 'UNAVAILABLE' },
@@ -71,7 +71,7 @@ describe('KioskHost', () => {
     });
     const broken = new HeldSpeech();
     broken.fail = true;
-    const host = new KioskHost({ config, speaker: new Speaker(broken, log), log });
+    const host = new KioskHost({ config, speaker: new Speaker(broken, log), classifier: undefined, log });
     expect(await host.call('speak', { text: 'x', language: 'vi' })).toMatchObject({
       ok: false,
       error: { code: 'UNAVAILABLE', message: 'no espeak-ng' },

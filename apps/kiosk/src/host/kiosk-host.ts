@@ -1,6 +1,8 @@
+import type { IntentClassifier } from '@reception/intent';
 import { describeZodError, err, ok, type Result } from '@reception/protocol';
 import type { Logger } from 'pino';
 import {
+  CLASSIFY_CANDIDATES,
   HOST_METHODS,
   type HostCapabilities,
   type HostEventPayload,
@@ -16,6 +18,8 @@ export interface KioskHostParts {
   config: KioskHostConfig;
   /** Absent when the kiosk has no speaker (KIOSK_SPEECH=none). */
   speaker: Speaker | undefined;
+  /** Absent when the kiosk has no intent model (KIOSK_INTENT=none, or the model failed to load). */
+  classifier: IntentClassifier | undefined;
   log: Logger;
 }
 
@@ -38,7 +42,7 @@ export class KioskHost {
       capabilities: () =>
         Promise.resolve<HostCapabilities>({
           speech: speaker ? { engine: speaker.engine } : null,
-          intent: false,
+          intent: this.parts.classifier !== undefined,
           microphone: false,
           printer: false,
         }),
@@ -49,6 +53,22 @@ export class KioskHost {
       stopSpeaking: () => {
         speaker?.hush();
         return Promise.resolve(null);
+      },
+      classify: async ({ text, language }) => {
+        const classifier = this.parts.classifier;
+        if (!classifier) throw new HostUnavailableError('this kiosk has no intent model (KIOSK_INTENT=none)');
+        const started = performance.now();
+        const ranked = await classifier.rank(text, language, CLASSIFY_CANDIDATES);
+        // What the citizen typed is theirs: only the answer and its cost are logged.
+        parts.log.debug(
+          {
+            intent: ranked.result.intent,
+            confidence: Number(ranked.result.confidence.toFixed(3)),
+            ms: Number((performance.now() - started).toFixed(2)),
+          },
+          'classified',
+        );
+        return ranked;
       },
     };
   }
@@ -82,9 +102,13 @@ export class KioskHost {
     }
   }
 
-  close(): void {
+  /** Silences the speaker and frees the intent model; later calls of `classify` answer UNAVAILABLE. */
+  async close(): Promise<void> {
     this.parts.speaker?.hush();
     this.eventListeners.clear();
+    const classifier = this.parts.classifier;
+    this.parts.classifier = undefined;
+    await classifier?.close();
   }
 }
 

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     process.exit(e instanceof KioskConfigError ? 2 : 1);
   }
   const log = pino({ level: config.LOG_LEVEL });
-  const host = createKioskHost(config, log);
+  const host = await createKioskHost(config, log);
   const running = await startBrowserHost(config, host, log.child({ ns: 'browser-host' }));
   const stop = () => {
     void running.close().then(() => process.exit(0));

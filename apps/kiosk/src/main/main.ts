@@ -155,12 +155,12 @@ async function main(): Promise<void> {
   serveBundledRenderer(config, csp);
 
   const log = pino({ level: config.LOG_LEVEL });
-  const host = createKioskHost(config, log);
+  const host = await createKioskHost(config, log);
   const url = rendererUrl(config);
   const win = createWindow(config);
   serveHost(host, win, trusted);
   keepAlive(win, url, log);
-  app.on('before-quit', () => host.close());
+  app.on('before-quit', () => void host.close());
   await win.loadURL(url);
 }
 

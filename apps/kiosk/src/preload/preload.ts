@@ -11,6 +11,7 @@ const api: KioskHostApi = {
   capabilities: (r) => ipcRenderer.invoke(HOST_METHODS.capabilities.channel, r),
   speak: (r) => ipcRenderer.invoke(HOST_METHODS.speak.channel, r),
   stopSpeaking: (r) => ipcRenderer.invoke(HOST_METHODS.stopSpeaking.channel, r),
+  classify: (r) => ipcRenderer.invoke(HOST_METHODS.classify.channel, r),
   on: (event, listener) => {
     const channel = HOST_EVENTS[event].channel;
     const wrapped = (_e: unknown, payload: unknown) => listener(payload as never);

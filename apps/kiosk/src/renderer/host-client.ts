@@ -49,6 +49,7 @@ export class SocketHostClient implements KioskHostApi {
   capabilities = (r: HostRequest<'capabilities'>) => this.call('capabilities', r);
   speak = (r: HostRequest<'speak'>) => this.call('speak', r);
   stopSpeaking = (r: HostRequest<'stopSpeaking'>) => this.call('stopSpeaking', r);
+  classify = (r: HostRequest<'classify'>) => this.call('classify', r);
 
   on<E extends HostEvent>(event: E, listener: (payload: HostEventPayload<E>) => void): () => void {
     const h = listener as (p: unknown) => void;

@@ -3,6 +3,7 @@ import { textIn } from '@reception/i18n';
 import { useMemo } from 'react';
 import { useKiosk } from './kiosk-context.tsx';
 import { searchFacilities, searchServices } from './search.ts';
+import { SearchBox } from './search-box.tsx';
 import { useTranslator } from './translator-context.tsx';
 
 /** Counter numbers serving a procedure, in site order ("Counter 1, 2"). */
@@ -10,12 +11,14 @@ export function counterNumbers(site: SiteCatalogue, counterIds: readonly string[
   return site.counters.filter((c) => counterIds.includes(c.id)).map((c) => c.number);
 }
 
-/** The procedures of the centre as big buttons, with a search box that narrows them as the citizen types. */
+/**
+ * The procedures of the centre as big buttons, with a search box that narrows them as the citizen types and
+ * understands whole requests (search-box.tsx).
+ */
 export function ProcedureList(props: { field: string | undefined }) {
   const { field } = props;
   const { site, state, dispatch } = useKiosk();
   const query = state.query;
-  const onQuery = (q: string) => dispatch({ type: 'search', query: q });
   const onOpen = (serviceId: string) => dispatch({ type: 'go', screen: { name: 'detail', serviceId } });
   const i18n = useTranslator();
   const lang = i18n.language;
@@ -32,28 +35,7 @@ export function ProcedureList(props: { field: string | undefined }) {
       <h1 className="screen-heading">
         {fieldName ? textIn(fieldName, lang) : i18n.t('kiosk.procedures_heading')}
       </h1>
-      <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label className="search-label" htmlFor="procedure-search">
-          {i18n.t('kiosk.search_label')}
-        </label>
-        <div className="search-row">
-          <input
-            id="procedure-search"
-            className="search-input"
-            type="search"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={i18n.t('kiosk.search_placeholder')}
-            value={query}
-            onChange={(e) => onQuery(e.target.value)}
-          />
-          {query !== '' && (
-            <button type="button" className="search-clear" onClick={() => onQuery('')}>
-              {i18n.t('kiosk.clear_search')}
-            </button>
-          )}
-        </div>
-      </form>
+      <SearchBox />
       {places.length > 0 && (
         <ul className="facility-matches">
           {places.map((f) => (

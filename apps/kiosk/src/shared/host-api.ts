@@ -1,4 +1,12 @@
-import { empty, languageSchema, rpc, type Language, type Result, type RpcMap } from '@reception/protocol';
+import {
+  empty,
+  languageSchema,
+  rpc,
+  type Language,
+  type RankedIntents,
+  type Result,
+  type RpcMap,
+} from '@reception/protocol';
 import { z } from 'zod';
 
 /**
@@ -18,8 +26,10 @@ import { z } from 'zod';
  * new method (and a flag in `HostCapabilities`), never a generic "send"; the renderer shows a feature only
  * when `capabilities()` says the host has it, so a kiosk without speakers, models or printer still works.
  *
+ * `classify {text, language}` -> `RankedIntents`: the typed search text through packages/intent's
+ * `IntentClassifier`, loaded once when the host starts (the model never runs in the page).
+ *
  * Planned additions, designed here so they fit without a new transport:
- * - `classify {text, language}` -> `IntentResult` (packages/intent's `IntentClassifier`, run in the host);
  * - `listen {on}` plus events `wake {keyword}`, `utterance {intent, confidence}` and `mic:level {rms}`
  *   (packages/voice's wake word, VAD and speech intent on the host's microphone frames);
  * - `print {ticket_id}` for a printer on the kiosk itself rather than on the bridge.
@@ -32,6 +42,17 @@ export const speakRequestSchema = z
   .object({ text: z.string().trim().min(1).max(SPEAK_MAX_CHARS), language: languageSchema })
   .strict();
 export type SpeakRequest = z.input<typeof speakRequestSchema>;
+
+/** Longest search text the host accepts; the classifier itself answers `out_of_scope` beyond 1,000. */
+export const CLASSIFY_MAX_CHARS = 2000;
+
+/** How many "Did you mean..." candidates `classify` returns at most. */
+export const CLASSIFY_CANDIDATES = 3;
+
+export const classifyRequestSchema = z
+  .object({ text: z.string().max(CLASSIFY_MAX_CHARS), language: languageSchema })
+  .strict();
+export type ClassifyRequest = z.input<typeof classifyRequestSchema>;
 
 /** What the page needs to start. The device token stays on the machine: it is never in a URL. */
 export interface KioskHostConfig {
@@ -49,7 +70,7 @@ export interface KioskHostConfig {
 export interface HostCapabilities {
   /** Speech output, with the engine's name (`espeak-ng`). Null: no read-aloud button. */
   speech: { engine: string } | null;
-  /** Intent classifier for typed search (not yet hosted: the search box uses the catalogue). */
+  /** Intent classifier for typed search; false: the search box uses the catalogue only. */
   intent: boolean;
   /** Microphone pipeline with wake word (not yet hosted). */
   microphone: boolean;
@@ -69,6 +90,11 @@ export const HOST_METHODS = {
   speak: { channel: 'kiosk:speak', rpc: rpc<SpeakOutcome>()(speakRequestSchema) },
   /** Silence now (screen changed, Start over, idle reset). */
   stopSpeaking: { channel: 'kiosk:stop-speaking', rpc: rpc<null>()(empty) },
+  /**
+   * What the citizen typed, as an intent with slots plus up to CLASSIFY_CANDIDATES in-scope runners-up.
+   * `UNAVAILABLE` when this kiosk has no intent model (the page then searches the catalogue only).
+   */
+  classify: { channel: 'kiosk:classify', rpc: rpc<RankedIntents>()(classifyRequestSchema) },
 } as const satisfies Record<string, { channel: string; rpc: RpcMap[string] }>;
 
 export type HostMethod = keyof typeof HOST_METHODS;

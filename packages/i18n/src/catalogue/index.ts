@@ -11,6 +11,7 @@ import { staffReport } from './staff-report.ts';
 import { staff } from './staff.ts';
 import { dossier } from './dossier.ts';
 import { voice } from './voice.ts';
+import { intent } from './intent.ts';
 
 /**
  * Every user-visible string of every app, by key. Add a namespace file per feature (kiosk, staff, display,
@@ -30,6 +31,7 @@ export const CATALOGUE = {
   ...ticket,
   ...dossier,
   ...voice,
+  ...intent,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
