@@ -4,7 +4,9 @@
 
 Every in-scope phrasing (phrases.py) is spoken by several voices of its language; out-of-scope requests
 come from OOS_TRAIN or OOS_EVAL. Voices, rates and pitches follow the wake word split
-(models/wake-word/voicelib/voices.py): eval voices are never used in training.
+(models/wake-word/voicelib/voices.py): eval voices are never used in training. `--split dev` speaks every
+in-scope phrasing once by a dev voice (neither training nor eval): the out-of-scope threshold is chosen
+there (train.py). In training, Festival's Marathi voice also reads the Hindi phrasings (same script).
 """
 
 import os
@@ -25,9 +27,10 @@ import phrases  # noqa: E402
 from voicelib import tts, voices  # noqa: E402
 
 CACHE = os.path.join(HERE, ".cache")
-SEED = {"train": 555, "eval": 777}
-PER_ITEM = {"train": 14, "eval": 2}
-PER_OOS = {"train": 30, "eval": 8}
+SEED = {"train": 555, "eval": 777, "dev": 999}
+PER_ITEM = {"train": 14, "eval": 2, "dev": 1}
+PER_OOS = {"train": 30, "eval": 8, "dev": 0}
+EXTRA_HI = {"train": 2, "eval": 0, "dev": 0}  # Hindi phrasings read by Festival's Marathi voice
 
 
 def jobs(split):
@@ -39,15 +42,48 @@ def jobs(split):
     for lang, text, intent, proc, fac in phrases.oos_items(split):
         for cfg in voices.mixed_configs(lang, split, rng, PER_OOS[split]):
             out.append((lang, text, intent, proc, fac, cfg))
+    st = voices.FESTIVAL_STRETCH["train"]
+    for lang, text, intent, proc, fac in phrases.in_scope_items():
+        if lang == "hi":
+            for _ in range(EXTRA_HI[split]):
+                cfg = {"engine": "festival", "voice": "mr_nsk", "stretch": st[rng.integers(len(st))]}
+                out.append((lang, text, intent, proc, fac, cfg))
+    return out
+
+
+def run_unit(unit):
+    """unit: [(index, job)], one job or up to 60 Festival jobs of one voice (one Festival process)."""
+    cfg0 = unit[0][1][5]
+    if cfg0["engine"] == "festival":
+        xs = tts.festival_batch(cfg0["voice"], [(j[1], j[5].get("stretch", 1.0)) for _, j in unit])
+        return [(i, finish(j, x)) for (i, j), x in zip(unit, xs)]
+    return [(i, run(j)) for i, j in unit]
+
+
+def units(js):
+    out, fest = [], {}
+    for i, j in enumerate(js):
+        if j[5]["engine"] == "festival":
+            fest.setdefault(j[5]["voice"], []).append((i, j))
+        else:
+            out.append([(i, j)])
+    for v in sorted(fest):
+        out += [fest[v][k : k + 60] for k in range(0, len(fest[v]), 60)]
     return out
 
 
 def run(job):
-    lang, text, intent, proc, fac, cfg = job
     try:
-        x = tts.synth(cfg, text)
+        x = tts.synth(job[5], job[1])
     except Exception as e:
-        return None, f"{cfg} {text!r}: {e}"
+        return None, f"{job[5]} {job[1]!r}: {e}"
+    return finish(job, x)
+
+
+def finish(job, x):
+    lang, text, intent, proc, fac, cfg = job
+    if x is None:
+        return None, f"{cfg} {text!r}: no audio"
     x, _, _ = tts.trim(x, -45.0, pad=0.02)
     if len(x) < 1600:
         return None, f"{cfg} {text!r}: too short"
@@ -58,13 +94,13 @@ def run(job):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["train", "eval"], required=True)
+    ap.add_argument("--split", choices=["train", "eval", "dev"], required=True)
     args = ap.parse_args()
     os.makedirs(CACHE, exist_ok=True)
     js = jobs(args.split)
     print(f"{len(js)} utterances to synthesise", flush=True)
     with Pool(2) as p:
-        res = p.map(run, js, chunksize=32)
+        res = [r for _, r in sorted(ir for rs in p.map(run_unit, units(js), chunksize=16) for ir in rs)]
     ok = [r for r, _ in res if r is not None]
     errs = [e for _, e in res if e is not None]
     for e in errs[:10]:

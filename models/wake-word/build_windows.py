@@ -28,7 +28,7 @@ T_FRAMES = 190
 L = (T_FRAMES - 1) * HOP + WIN
 SEED = 4321
 KW = {"xin_chao_robot": 1, "hello_robot": 2}
-COUNTS = {"pos": 13000, "hard": 16000, "speech": 18000, "partial": 10000, "noise": 7000, "fsdd": 6000}
+COUNTS = {"pos": 16000, "hard": 18000, "speech": 18000, "partial": 10000, "noise": 6000, "fsdd": 6000}
 
 _clips = None
 _fsdd = None

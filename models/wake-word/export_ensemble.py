@@ -1,8 +1,9 @@
-"""Exports the average of two trained wake word nets (window-mean and per-band-mean normalisation) as one
-ONNX graph, with golden vectors. Needs .cache/wakenet.pt (train.py) and .cache/wakenet-cmn.pt
-(WAKE_NORM=cmn WAKE_EPOCHS=7 WAKE_OUT=.cache/cmn train.py).
+"""Exports the average of trained wake word nets as one ONNX graph, with golden vectors.
 
-    /usr/bin/python3 models/wake-word/export_ensemble.py [OUT_DIR]
+    /usr/bin/python3 models/wake-word/export_ensemble.py OUT_DIR NORM:CHECKPOINT [NORM:CHECKPOINT ...]
+
+e.g. `. mean:.cache/wakenet-mean-mined.pt cmn:.cache/wakenet-cmn-mined.pt` (NORM: the net's input
+normalisation, model.py). A single checkpoint exports that net alone (same graph interface).
 """
 
 import os
@@ -33,12 +34,14 @@ class Ensemble(nn.Module):
 
 
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else HERE
-    nets = []
-    for norm, name in (("mean", "wakenet.pt"), ("cmn", "wakenet-cmn.pt")):
+    out = os.path.abspath(sys.argv[1])
+    nets, names = [], []
+    for arg in sys.argv[2:]:
+        norm, path = arg.split(":", 1)
         net = WakeNet(norm=norm)
-        net.load_state_dict(torch.load(os.path.join(CACHE, name)))
+        net.load_state_dict(torch.load(path))
         nets.append(net.eval())
+        names.append(f"{norm}:{os.path.basename(path)}")
     model = Ensemble(nets).eval()
     z = np.load(os.path.join(CACHE, "windows_train.npz"))
     y = z["y"]
@@ -49,10 +52,10 @@ def main():
                       output_names=["probs"], dynamic_axes={"features": {0: "batch"}, "probs": {0: "batch"}},
                       opset_version=13)
     meta = {"labels": train.LABELS, "frames": int(Xv.shape[1]), "mels": int(Xv.shape[2]), "threshold": 0.9,
-            "seed": train.SEED, "epochs": {"mean": 8, "cmn": 7}, "norm": "ensemble(mean, cmn)"}
+            "seed": train.SEED, "nets": names}
     with open(os.path.join(out, "wakeword.json"), "w") as f:
         json.dump(meta, f, indent=2)
-    train.FIXTURES = train.FIXTURES if out == HERE else out
+    train.FIXTURES = train.FIXTURES if out == os.path.abspath(HERE) else out
     train.write_golden(model, Xv, yv)
     print("exported", path, os.path.getsize(path), "bytes")
 

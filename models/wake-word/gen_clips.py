@@ -22,7 +22,7 @@ sys.path.insert(0, HERE)
 from voicelib import texts, tts, voices  # noqa: E402
 
 CACHE = os.path.join(HERE, ".cache")
-SEED = {"train": 1234, "eval": 98765}
+SEED = {"train": 1234, "eval": 98765, "dev": 4242}
 
 # (category, keyword-or-None, language, count) per split
 PLAN = {
@@ -40,7 +40,19 @@ PLAN = {
              "answer": [],
              "salad": [("vi", 150), ("en", 150), ("hi", 150), ("ur", 150)],
              "other": 0},
+    # held-out voices for threshold calibration only (voices.py: neither training nor eval voices)
+    "dev": {"pos": [("xin_chao_robot", "vi", 220), ("hello_robot", "en", 170), ("hello_robot", "vi", 20),
+                    ("hello_robot", "hi", 20), ("hello_robot", "ur", 20)],
+            "hard": [("vi", 160), ("en", 160), ("hi", 40), ("ur", 40)],
+            "sent": [("vi", 160), ("en", 160), ("hi", 80), ("ur", 60)],
+            "answer": [],
+            "salad": [("vi", 80), ("en", 80), ("hi", 80), ("ur", 80)],
+            "other": 0},
 }
+# clips from Festival's other-language voices (texts.FOREIGN_TEXTS), per category
+FOREIGN = {"train": {"xin_chao_robot": 700, "hello_robot": 700, "hard": 700, "sent": 400},
+           "dev": {"xin_chao_robot": 80, "hello_robot": 80, "hard": 80, "sent": 60},
+           "eval": {}}
 
 
 def jobs(split):
@@ -67,6 +79,11 @@ def jobs(split):
         for cfg in voices.mixed_configs(lang, split, rng, n):
             k = int(rng.integers(4, 12))
             out.append(("salad", None, lang, " ".join(words[i] for i in rng.integers(len(words), size=k)), cfg))
+    for cat, n in FOREIGN[split].items():
+        for cfg, flang in voices.foreign_configs(split, rng, n):
+            cands = texts.FOREIGN_TEXTS[flang][cat]
+            kind = "pos" if cat in texts.KEYWORDS else cat
+            out.append((kind, cat if kind == "pos" else None, "x-" + flang, cands[rng.integers(len(cands))], cfg))
     for lang, sents in texts.OTHER_LANGUAGES.items():
         for s in sents:
             for _ in range(plan["other"]):
@@ -76,12 +93,37 @@ def jobs(split):
     return out
 
 
-def run(job):
+def units(js):
+    """Work units: one job, or up to 60 Festival jobs of one voice (one Festival process for all)."""
+    out, fest = [], {}
+    for i, j in enumerate(js):
+        if j[4]["engine"] == "festival":
+            fest.setdefault(j[4]["voice"], []).append((i, j))
+        else:
+            out.append([(i, j)])
+    for v in sorted(fest):
+        out += [fest[v][k : k + 60] for k in range(0, len(fest[v]), 60)]
+    return out
+
+
+def run_unit(unit):
+    """-> [(job index, (clip, error))]"""
+    if unit[0][1][4]["engine"] == "festival":
+        xs = tts.festival_batch(unit[0][1][4]["voice"], [(j[3], j[4].get("stretch", 1.0)) for _, j in unit])
+        return [(i, finish(j, x)) for (i, j), x in zip(unit, xs)]
+    out = []
+    for i, j in unit:
+        try:
+            out.append((i, finish(j, tts.synth(j[4], j[3]))))
+        except Exception as e:  # a voice that cannot say this text: skip, counted below
+            out.append((i, (None, f"{j[4]} {j[3]!r}: {e}")))
+    return out
+
+
+def finish(job, x):
     cat, kw, lang, text, cfg = job
-    try:
-        x = tts.synth(cfg, text)
-    except Exception as e:  # a voice that cannot say this text: skip, counted below
-        return None, f"{cfg} {text!r}: {e}"
+    if x is None:
+        return None, f"{cfg} {text!r}: no audio"
     x, _, _ = tts.trim(x, -45.0, pad=0.02)
     if len(x) < 1600:
         return None, f"{cfg} {text!r}: too short"
@@ -91,14 +133,15 @@ def run(job):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["train", "eval"], required=True)
+    ap.add_argument("--split", choices=["train", "eval", "dev"], required=True)
     ap.add_argument("--procs", type=int, default=2)
     args = ap.parse_args()
     os.makedirs(CACHE, exist_ok=True)
     js = jobs(args.split)
     print(f"{len(js)} clips to synthesise", flush=True)
+    us = units(js)
     with Pool(args.procs) as p:
-        res = p.map(run, js, chunksize=32)
+        res = [r for _, r in sorted(ir for rs in p.map(run_unit, us, chunksize=8) for ir in rs)]
     ok = [r for r, _ in res if r is not None]
     errs = [e for _, e in res if e is not None]
     for e in errs[:10]:

@@ -29,12 +29,14 @@ from voicelib.clips import CACHE, FSDD_EVAL_SPEAKERS, FSDD_TRAIN_SPEAKERS, fsdd,
 SR = 16000
 SEED = {"eval": 31337, "dev": 2718}
 SNR_DB = 10.0
-# --split dev: the same construction from *training* voices, noises and FSDD speakers, used only to
-# calibrate the detection threshold (calibrate-threshold.ts); eval is never used for any choice.
+# --split dev: the same construction from *dev* voices (held out from training and from eval:
+# gen_clips.py --split dev), training noises and the FSDD training speakers (FSDD has no others to spare),
+# used only to calibrate the detection threshold (calibrate-wake-threshold.ts); eval is never used for any
+# choice.
 SPLIT = {"eval": {"noises": A.EVAL_NOISES, "fsdd": FSDD_EVAL_SPEAKERS, "pos": None, "neg_clips": None, "minutes": 65,
                   "fill": ["music_b", "street", "brown", "music_b"]},
-         "dev": {"noises": A.TRAIN_NOISES, "fsdd": FSDD_TRAIN_SPEAKERS, "pos": 300, "neg_clips": 700, "minutes": 40,
-                 "fill": ["music_a", "hum", "pink", "white"]}}
+         "dev": {"noises": A.TRAIN_NOISES, "fsdd": FSDD_TRAIN_SPEAKERS, "pos": None, "neg_clips": None, "minutes": 50,
+                 "fill": ["music_a", "hum", "pink", "white", "tilted", "clatter"]}}
 CFG = SPLIT["eval"]
 
 
@@ -126,7 +128,7 @@ def main():
     out = os.path.join(CACHE, split)
     os.makedirs(out, exist_ok=True)
     rng = np.random.default_rng(SEED[split])
-    clips = load_clips("eval" if split == "eval" else "train")
+    clips = load_clips(split)
     pos, events = positives(clips, rng)
     write_wav(os.path.join(out, "positives.wav"), pos)
     with open(os.path.join(out, "positives.json"), "w") as f:

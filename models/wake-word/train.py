@@ -24,6 +24,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from model import WakeNet, WakeNetExport  # noqa: E402
 from voicelib.clips import CACHE  # noqa: E402
+from voicelib.specaug import voice_augment  # noqa: E402
 
 SEED = 20240
 EPOCHS = int(os.environ.get("WAKE_EPOCHS", "8"))
@@ -33,6 +34,11 @@ LABELS = ["none", "xin_chao_robot", "hello_robot"]
 FIXTURES = os.path.join(HERE, "..", "..", "packages", "voice", "fixtures")
 NORM = os.environ.get("WAKE_NORM", "mean")  # input normalisation in the graph (model.py)
 OUT = os.environ.get("WAKE_OUT", HERE)  # where the ONNX, its metadata and the golden vectors go
+# fine-tuning on mined hard negatives (mine.py): start from this checkpoint, add .cache/windows_mined.npz
+INIT = os.environ.get("WAKE_INIT")
+MINED = os.environ.get("WAKE_MINED")
+LR = float(os.environ.get("WAKE_LR", "3e-3"))
+THREADS = int(os.environ.get("WAKE_THREADS", "1"))
 
 
 def spec_augment(x, rng):
@@ -52,28 +58,40 @@ def spec_augment(x, rng):
 
 def main():
     torch.manual_seed(SEED)
-    torch.set_num_threads(1)  # the cores are shared; one thread wastes least under contention
+    torch.set_num_threads(THREADS)  # the cores are shared; one thread wastes least under contention
     rng = np.random.default_rng(SEED)
     z = np.load(os.path.join(CACHE, "windows_train.npz"))
     X, y, kinds = z["X"], z["y"], z["kinds"]
     perm = rng.permutation(len(y))
     n_val = len(y) // 20
     val, tr = perm[:n_val], perm[n_val:]
+    if MINED:  # mined hard negatives: all of them in every epoch, on top of the usual negatives
+        m = np.load(MINED)
+        n0 = len(y)
+        X = np.concatenate([X, m["X"]])
+        y = np.concatenate([y, np.zeros(len(m["X"]), np.int64)])
+        kinds = np.concatenate([kinds, np.array(["mined"] * len(m["X"]))])
+        tr_mined = np.arange(n0, len(y))
+        print(f"{len(tr_mined)} mined hard negatives", flush=True)
+    else:
+        tr_mined = np.zeros(0, np.int64)
     net = WakeNet(norm=NORM)
+    if INIT:
+        net.load_state_dict(torch.load(INIT))
     opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-3)
     tr_pos, tr_neg = tr[y[tr] > 0], tr[y[tr] == 0]
-    per_epoch = len(tr_pos) + min(NEG_PER_EPOCH, len(tr_neg))
+    per_epoch = len(tr_pos) + min(NEG_PER_EPOCH, len(tr_neg)) + len(tr_mined)
     steps = EPOCHS * math.ceil(per_epoch / BATCH)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=steps, pct_start=0.15)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=LR, total_steps=steps, pct_start=0.15)
     lossf = nn.CrossEntropyLoss(label_smoothing=0.02)
     for ep in range(EPOCHS):
         net.train()
         t0 = time.time()
-        order = rng.permutation(np.concatenate([tr_pos, rng.permutation(tr_neg)[:NEG_PER_EPOCH]]))
+        order = rng.permutation(np.concatenate([tr_pos, rng.permutation(tr_neg)[:NEG_PER_EPOCH], tr_mined]))
         tot = 0.0
         for k in range(0, len(order), BATCH):
             idx = np.sort(order[k : k + BATCH])
-            xb = spec_augment(X[idx].astype(np.float32), rng)
+            xb = spec_augment(voice_augment(X[idx].astype(np.float32), rng), rng)
             loss = lossf(net(torch.from_numpy(xb)), torch.from_numpy(y[idx]))
             opt.zero_grad()
             loss.backward()
@@ -83,7 +101,7 @@ def main():
         probs = predict(net, X[val])
         acc = (probs.argmax(1) == y[val]).mean()
         print(f"epoch {ep + 1}/{EPOCHS} loss {tot / len(order):.4f} val acc {acc:.4f} ({time.time() - t0:.0f} s)", flush=True)
-    torch.save(net.state_dict(), os.path.join(CACHE, f"wakenet-{NORM}.pt"))
+    torch.save(net.state_dict(), os.path.join(CACHE, f"wakenet-{NORM}{'-mined' if MINED else ''}.pt"))
     probs = predict(net, X[val])
     report(probs, y[val], kinds[val])
     export(net, X[val], y[val])

@@ -1,7 +1,8 @@
 """Procedural noise, music-like signals, room reverberation and mixing (numpy, seeded).
 
-Noise types are split: training uses white, pink, hum (mains + fan) and music_a (additive-synth melodies
-and chords); evaluation uses brown, street (modulated low-pass rumble with horn-like tones) and music_b
+Noise types are split: training uses white, pink, hum (mains + fan), music_a (additive-synth melodies
+and chords), tilted (noise with a random spectral slope of 0.3-1.5 and a random band) and clatter (clicks,
+taps and short beeps over a low noise floor); evaluation uses brown, street (modulated low-pass rumble with horn-like tones) and music_b
 (plucked strings + bells + percussion), none of which training ever sees. Babble is made from speech of
 the same split.
 """
@@ -10,7 +11,7 @@ import numpy as np
 from scipy.signal import butter, fftconvolve, lfilter, resample_poly
 
 SR = 16000
-TRAIN_NOISES = ["white", "pink", "hum", "music_a"]
+TRAIN_NOISES = ["white", "pink", "hum", "music_a", "tilted", "clatter"]
 EVAL_NOISES = ["brown", "street", "music_b"]
 
 
@@ -106,7 +107,35 @@ def music_b(rng, n):
     return _norm(x)
 
 
+def tilted(rng, n):
+    """Noise with a random 1/f^e slope (e in 0.3-1.5: between white and pink-plus, never brown) and a
+    random second-order band (a fan, an air conditioner, a corridor)."""
+    x = colored(rng, n, rng.uniform(0.3, 1.5))
+    lo, hi = rng.uniform(50, 400), rng.uniform(1500, 7000)
+    b, a = butter(2, [lo / (SR / 2), hi / (SR / 2)], "band")
+    return _norm(lfilter(b, a, x))
+
+
+def clatter(rng, n):
+    """Impulsive sounds: clicks, taps (footsteps, a keyboard, a printer) and short beeps, on a noise floor."""
+    x = 0.05 * colored(rng, n, 1.0)
+    for _ in range(int(rng.integers(2, 12) * n / SR)):
+        s = int(rng.integers(0, max(1, n - SR // 5)))
+        if rng.random() < 0.75:
+            d = int(rng.uniform(0.005, 0.06) * SR)
+            b, a = butter(2, rng.uniform(500, 6000) / (SR / 2))
+            burst = lfilter(b, a, rng.standard_normal(d)) * _envelope(d, 0.0005, rng.uniform(0.005, 0.03))
+        else:
+            d = int(rng.uniform(0.05, 0.2) * SR)
+            t = np.arange(d) / SR
+            burst = 0.5 * np.sin(2 * np.pi * rng.uniform(800, 3000) * t) * np.hanning(d)
+        x[s : s + d] += burst * rng.uniform(0.3, 1.5)
+    return _norm(x)
+
+
 GENERATORS = {
+    "tilted": tilted,
+    "clatter": clatter,
     "white": lambda rng, n: colored(rng, n, 0.0),
     "pink": lambda rng, n: colored(rng, n, 1.0),
     "brown": lambda rng, n: colored(rng, n, 2.0),

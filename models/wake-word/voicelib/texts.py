@@ -298,3 +298,62 @@ OTHER_LANGUAGES = {
     "id": ["Selamat pagi, apa kabar?", "Di mana kantor pos?"],
     "ar": ["مرحبا، كيف حالك؟", "أين المكتب من فضلك؟"],
 }
+
+# Festival's other-language voices (real recorded speakers: Czech, Italian, Catalan, Finnish, Russian,
+# Marathi, Telugu) reading the keywords as their language would spell them, the confusable phrases, and a
+# few everyday sentences in their own language. They add speakers (timbre, vocal tract, accent) that
+# espeak-ng's formant voices lack; none of them is in the evaluation set.
+FOREIGN_TEXTS = {
+    "cs": {
+        "xin_chao_robot": ["sin čao robot", "sin čau robot", "sin čao, robot"],
+        "hello_robot": ["helou robot", "hello robot", "helou, robot"],
+        "hard": ["helou", "robot", "helou roberto", "helou robin", "sin čao", "čao robot", "haj robot", "helou rob",
+                 "sin čao kamarádi", "robota"],
+        "sent": ["Dobrý den, kde je přepážka číslo tři?", "Potřebuji rodný list pro dítě.",
+                 "Dnes je venku velmi teplo.", "Děkuji mnohokrát za pomoc.", "Kolik stojí tento poplatek?",
+                 "Čekám tady už skoro hodinu."],
+    },
+    "it": {
+        "xin_chao_robot": ["sin ciao robot", "sin ciao, robot", "sin ciau robot"],
+        "hello_robot": ["ello robot", "hello robot", "ellou robot"],
+        "hard": ["ello", "robot", "ello roberto", "sin ciao", "ciao robot", "ello robin", "ciao", "ello rob",
+                 "sin ciao ragazzi", "robotica"],
+        "sent": ["Buongiorno, dove si trova lo sportello tre?", "Ho bisogno di un certificato di nascita.",
+                 "Oggi fa molto caldo.", "Grazie mille per l'aiuto.", "Quanto costa questa pratica?",
+                 "Aspetto qui da quasi un'ora."],
+    },
+    "ca": {
+        "xin_chao_robot": ["sin txao robot", "sin txau robot"],
+        "hello_robot": ["helou robot", "jelou robot"],
+        "hard": ["helou", "robot", "helou roberto", "sin txao", "txao robot", "hola robot", "helou rob"],
+        "sent": ["Bon dia, on és la finestreta tres?", "Necessito un certificat de naixement.",
+                 "Avui fa molta calor.", "Moltes gràcies per l'ajuda."],
+    },
+    "fi": {
+        "xin_chao_robot": ["sin tsao robot", "sin tsau robot"],
+        "hello_robot": ["helou robot", "hellou robot"],
+        "hard": ["helou", "robotti", "helou roberto", "sin tsao", "tsao robot", "hei robot", "helou rob"],
+        "sent": ["Hyvää päivää, missä on palvelupiste kolme?", "Tarvitsen syntymätodistuksen.",
+                 "Tänään on todella lämmin.", "Kiitos paljon avusta."],
+    },
+    "ru": {
+        "xin_chao_robot": ["син чао робот", "син чау робот"],
+        "hello_robot": ["хэлоу робот", "хелло робот"],
+        "hard": ["хэлоу", "робот", "хэлоу роберто", "син чао", "чао робот", "привет робот", "хэлоу роб"],
+        "sent": ["Добрый день, где находится окно номер три?", "Мне нужно свидетельство о рождении.",
+                 "Сегодня очень жарко.", "Большое спасибо за помощь."],
+    },
+    "mr": {
+        "xin_chao_robot": ["सिन चाओ रोबोट", "शिन चाओ रोबोट"],
+        "hello_robot": ["हेलो रोबोट", "हॅलो रोबोट"],
+        "hard": ["हेलो", "रोबोट", "हेलो रॉबर्ट", "सिन चाओ", "नमस्कार", "हेलो भाऊ"],
+        "sent": ["नमस्कार, काउंटर तीन कुठे आहे?", "मला जन्म दाखला हवा आहे.", "आज खूप गरम आहे.",
+                 "मदतीबद्दल खूप धन्यवाद."],
+    },
+    "te": {
+        "xin_chao_robot": ["సిన్ చావో రోబోట్"],
+        "hello_robot": ["హలో రోబోట్"],
+        "hard": ["హలో", "రోబోట్", "హలో రాబర్ట్", "సిన్ చావో", "నమస్కారం"],
+        "sent": ["నమస్కారం, కౌంటర్ మూడు ఎక్కడ ఉంది?", "నాకు జనన ధృవీకరణ పత్రం కావాలి.", "ఈ రోజు చాలా వేడిగా ఉంది."],
+    },
+}

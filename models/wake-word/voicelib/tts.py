@@ -65,7 +65,16 @@ def flite(text, voice="kal", stretch=1.0, f0=None):
 
 
 FESTIVAL_VOICES = {"kal": "kal_diphone", "ked": "ked_diphone", "slt_hts": "cmu_us_slt_arctic_hts",
-                   "hi_nsk": "hindi_NSK_diphone"}
+                   "hi_nsk": "hindi_NSK_diphone",
+                   # other-language voices (Debian festvox-*), training and dev only (voices.py)
+                   "cs_dita": "czech_dita", "cs_krb": "czech_krb", "cs_machac": "czech_machac", "cs_ph": "czech_ph",
+                   "it_lp": "lp_diphone", "it_pc": "pc_diphone", "ca_ona": "upc_ca_ona_hts",
+                   "fi_lj": "suo_fi_lj_diphone", "fi_mv": "hy_fi_mv_diphone", "ru_nsh": "msu_ru_nsh_clunits",
+                   "mr_nsk": "marathi_NSK_diphone", "te_nsk": "telugu_NSK_diphone"}
+# the text encoding each voice's front end reads (the Czech voices: ISO 8859-2; Latin-1 ones: 8859-1)
+FESTIVAL_ENCODING = {"cs_dita": "iso-8859-2", "cs_krb": "iso-8859-2", "cs_machac": "iso-8859-2",
+                     "cs_ph": "iso-8859-2", "it_lp": "latin-1", "it_pc": "latin-1", "ca_ona": "latin-1",
+                     "fi_lj": "latin-1", "fi_mv": "latin-1"}
 
 
 def festival(text, voice="kal", stretch=1.0):
@@ -76,6 +85,28 @@ def festival(text, voice="kal", stretch=1.0):
         ev = f"(begin (voice_{FESTIVAL_VOICES[voice]}) (Parameter.set 'Duration_Stretch {stretch:.3f}))"
         subprocess.run(["text2wave", "-eval", ev, src, "-o", out], check=True, capture_output=True)
         return read_wav(out)
+
+
+def festival_batch(voice, items):
+    """Many utterances from one Festival process (starting Festival and loading a voice costs about a
+    second): items = [(text, stretch)] -> list of float32 arrays (None where the voice failed)."""
+    enc = FESTIVAL_ENCODING.get(voice, "utf-8")
+    with tempfile.TemporaryDirectory() as d:
+        lines = [f"(voice_{FESTIVAL_VOICES[voice]})".encode()]
+        for i, (text, stretch) in enumerate(items):
+            safe = text.replace("\\", " ").replace('"', " ")
+            lines.append(f"(Parameter.set 'Duration_Stretch {stretch:.3f})".encode())
+            lines.append(b'(set! u (utt.synth (Utterance Text "' + safe.encode(enc, "replace") + b'")))')
+            lines.append(f"(utt.save.wave u \"{d}/{i}.wav\" 'riff)".encode())
+        scm = os.path.join(d, "batch.scm")
+        with open(scm, "wb") as f:
+            f.write(b"\n".join(lines) + b"\n")
+        subprocess.run(["festival", "-b", scm], capture_output=True)
+        out = []
+        for i in range(len(items)):
+            p = os.path.join(d, f"{i}.wav")
+            out.append(read_wav(p) if os.path.exists(p) else None)
+        return out
 
 
 def synth(cfg, text):

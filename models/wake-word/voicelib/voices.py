@@ -2,6 +2,10 @@
 
 Eval uses only: espeak-ng variants and accents held out below, speaking rates and pitches never used in
 training, the flite voices slt and rms, and the Festival voices ked and cmu_us_slt_arctic_hts.
+
+Dev (threshold calibration only; `--split dev`): a third set of voices used neither in training nor in
+eval: every tenth espeak-ng variant (offset 4) and two of Festival's other-language voices (Czech machac,
+Finnish lj), with the training accents, rates and pitches.
 """
 
 import subprocess
@@ -20,8 +24,22 @@ ESPEAK_PITCHES = {"train": [25, 40, 55, 70, 85], "eval": [33, 48, 62, 77]}
 FLITE_VOICES = {"train": ["kal", "kal16", "awb"], "eval": ["slt", "rms"]}
 FLITE_STRETCH = {"train": [0.85, 1.0, 1.15, 1.3], "eval": [0.92, 1.08, 1.22]}
 FLITE_F0 = {"train": [None, 90.0, 120.0, 160.0], "eval": [None, 105.0, 140.0]}
-FESTIVAL_VOICES = {"train": {"en": ["kal"], "hi": ["hi_nsk"]}, "eval": {"en": ["ked", "slt_hts"], "hi": []}}
-FESTIVAL_STRETCH = {"train": [0.85, 1.0, 1.15, 1.3], "eval": [0.92, 1.08, 1.22]}
+FESTIVAL_VOICES = {"train": {"en": ["kal"], "hi": ["hi_nsk"]}, "eval": {"en": ["ked", "slt_hts"], "hi": []},
+                   "dev": {"en": [], "hi": []}}
+FESTIVAL_STRETCH = {"train": [0.85, 1.0, 1.15, 1.3], "eval": [0.92, 1.08, 1.22], "dev": [0.85, 1.0, 1.15, 1.3]}
+# Festival's other-language voices (texts.FOREIGN_TEXTS): voice -> its language there
+FOREIGN_VOICES = {
+    "train": {"cs_dita": "cs", "cs_krb": "cs", "cs_ph": "cs", "it_lp": "it", "it_pc": "it", "ca_ona": "ca",
+              "fi_mv": "fi", "ru_nsh": "ru", "mr_nsk": "mr", "te_nsk": "te"},
+    "dev": {"cs_machac": "cs", "fi_lj": "fi"},
+    "eval": {},
+}
+for _d in (ESPEAK_ACCENTS, ):
+    for _lang in _d.values():
+        _lang["dev"] = _lang["train"]
+ESPEAK_RATES["dev"] = ESPEAK_RATES["train"]
+ESPEAK_PITCHES["dev"] = ESPEAK_PITCHES["train"]
+FLITE_VOICES["dev"], FLITE_STRETCH["dev"], FLITE_F0["dev"] = [], FLITE_STRETCH["train"], FLITE_F0["train"]
 
 _variants = None
 
@@ -37,11 +55,17 @@ def espeak_variants():
 
 
 def variant_split(split):
-    """Every fifth variant (offset 2) is held out for eval; the plain voice stays in train (the kiosk speaks
-    with it, so its own voice is a training negative in its answer sentences)."""
+    """Every fifth variant (offset 2) is held out for eval, every tenth (offset 4) for dev; the plain voice
+    stays in train (the kiosk speaks with it, so its own voice is a training negative in its answer
+    sentences)."""
     vs = espeak_variants()
     held = {v for i, v in enumerate(vs) if v is not None and i % 5 == 2}
-    return [v for v in vs if (v in held) == (split == "eval")]
+    dev = {v for i, v in enumerate(vs) if v is not None and i % 10 == 4}
+    if split == "eval":
+        return [v for v in vs if v in held]
+    if split == "dev":
+        return [v for v in vs if v in dev]
+    return [v for v in vs if v not in held and v not in dev]
 
 
 def espeak_configs(lang, split, rng, n):
@@ -62,6 +86,8 @@ def espeak_configs(lang, split, rng, n):
 
 
 def flite_configs(split, rng, n):
+    if not FLITE_VOICES[split]:
+        return []
     vs, st, f0 = FLITE_VOICES[split], FLITE_STRETCH[split], FLITE_F0[split]
     return [{"engine": "flite", "voice": vs[rng.integers(len(vs))], "stretch": st[rng.integers(len(st))],
              "f0": f0[rng.integers(len(f0))]} for _ in range(n)]
@@ -79,10 +105,24 @@ def festival_configs(lang, split, rng, n):
 def mixed_configs(lang, split, rng, n):
     """Configs for a language drawing on every engine that speaks it (espeak for most)."""
     if lang == "en":
-        n_fl, n_fe = n // 6, n // 10
+        n_fl = n // 6 if FLITE_VOICES[split] else 0
+        n_fe = n // 10 if FESTIVAL_VOICES[split].get("en") else 0
         return (espeak_configs(lang, split, rng, n - n_fl - n_fe) + flite_configs(split, rng, n_fl)
                 + festival_configs(lang, split, rng, n_fe))
     if lang == "hi" and FESTIVAL_VOICES[split].get("hi"):
         n_fe = n // 8
         return espeak_configs(lang, split, rng, n - n_fe) + festival_configs(lang, split, rng, n_fe)
     return espeak_configs(lang, split, rng, n)
+
+
+def foreign_configs(split, rng, n):
+    """n configs over Festival's other-language voices of a split: (config, its language)."""
+    vs = sorted(FOREIGN_VOICES[split])
+    if not vs:
+        return []
+    st = FESTIVAL_STRETCH[split]
+    out = []
+    for _ in range(n):
+        v = vs[rng.integers(len(vs))]
+        out.append(({"engine": "festival", "voice": v, "stretch": st[rng.integers(len(st))]}, FOREIGN_VOICES[split][v]))
+    return out

@@ -126,10 +126,12 @@ async function main(): Promise<void> {
   const posRes = scorePositives(posMeta.keywords, detectFromTrace(p.trace, th, REFRACTORY_S, mc));
   const negDets = detectFromTrace(n.trace, th, REFRACTORY_S, mc);
   const faBy: Record<string, number> = {};
+  const faDetail: Record<string, number> = {}; // the segment's full description: which kinds of speech
   for (const d of negDets) {
     const seg = negMeta.segments.find((s) => d.time >= s.start && d.time <= s.end + 1);
     const k = seg ? (seg.what.split(':')[0] ?? 'other') : 'other';
     faBy[k] = (faBy[k] ?? 0) + 1;
+    faDetail[seg?.what ?? 'other'] = (faDetail[seg?.what ?? 'other'] ?? 0) + 1;
   }
   const wakeCpuPct = ((p.cpuMs + n.cpuMs) / 1000 / (posS + negS)) * 100;
   const rtfWake = (p.wallMs + n.wallMs) / 1000 / (posS + negS);
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
   log(
     `ours @ threshold ${th}: FRR xin_chao_robot ${round(posRes.frr.xin_chao_robot, 4)} (n=${posRes.counts.xin_chao_robot}), hello_robot ${round(posRes.frr.hello_robot, 4)} (n=${posRes.counts.hello_robot}); ${negDets.length} false accepts in ${round(hours, 2)} h ${JSON.stringify(faBy)}`,
   );
+  log(`  false accepts by stretch (what the stretch holds): ${JSON.stringify(faDetail)}`);
   log('operating curve (threshold: frr xin_chao_robot / hello_robot, false accepts per hour):');
   for (const t of [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995]) {
     const r = scorePositives(posMeta.keywords, detectFromTrace(p.trace, t, REFRACTORY_S, mc));

@@ -54,7 +54,8 @@ describe('OnnxWakeWord', () => {
     }
     expect(woke).toEqual([]);
     await engine.release();
-  });
+    // 48 sentences synthesised and scored: about 20 s on two shared cores.
+  }, 90_000);
 
   it('rejects frames of the wrong length and use after release', async () => {
     const engine = await OnnxWakeWord.create({ hopsPerFrame: 2 });
