@@ -12,6 +12,8 @@ import { kioskJourneys } from './kiosk-journeys.ts';
 import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
 import { staff } from './staff.ts';
+import { staffConsole } from './staff-console.ts';
+import { staffConsolePanels } from './staff-console-panels.ts';
 
 type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
 
@@ -74,6 +76,8 @@ describe('namespace files', () => {
       kioskAssist,
       staff,
       staffCounter,
+      staffConsole,
+      staffConsolePanels,
       display,
       announce,
       rating,

@@ -8,6 +8,8 @@ import { kioskJourneys } from './kiosk-journeys.ts';
 import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
 import { staff } from './staff.ts';
+import { staffConsole } from './staff-console.ts';
+import { staffConsolePanels } from './staff-console-panels.ts';
 import { dossier } from './dossier.ts';
 
 /**
@@ -21,6 +23,8 @@ export const CATALOGUE = {
   ...kioskAssist,
   ...staff,
   ...staffCounter,
+  ...staffConsole,
+  ...staffConsolePanels,
   ...display,
   ...announce,
   ...rating,
