@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   artifactPath,
   launchChromium,
-  spawnBridge,
-  spawnKioskHost,
+  spawnKioskStack,
   type LaunchedChromium,
   type SpawnedBridge,
   type SpawnedKioskHost,
@@ -21,10 +20,8 @@ let browser: LaunchedChromium | undefined;
 let site: SiteCatalogue;
 
 beforeAll(async () => {
-  const b = await spawnBridge();
-  bridge = b;
-  host = await spawnKioskHost({ bridgeUrl: b.url, env: { KIOSK_SPEECH: 'espeak-ng' } });
-  const socket = kioskSocket(b.url);
+  ({ bridge, host } = await spawnKioskStack({ hostEnv: { KIOSK_SPEECH: 'espeak-ng' } }));
+  const socket = kioskSocket(bridge.url);
   const r = (await socket.timeout(10_000).emitWithAck('site:get', {})) as Result<SiteCatalogue>;
   socket.disconnect();
   if (!r.ok) throw new Error(r.error.message);

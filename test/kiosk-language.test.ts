@@ -15,6 +15,7 @@ import {
   type LaunchedChromium,
   type SpawnedBridge,
 } from './harness/index.ts';
+import { openAllProcedures } from './kiosk-helpers.ts';
 
 // The kiosk renderer served by the real bridge, in Debian's Chromium: language picker, procedure list from
 // the site file, Urdu right to left with a mirrored layout, idle reset, connection banner.
@@ -87,8 +88,7 @@ describe('kiosk in the browser', () => {
       await expect(page.getByRole('button', { name, exact: true }).isVisible()).resolves.toBe(true);
     }
     await page.screenshot({ path: artifactPath('kiosk-welcome.png'), fullPage: false });
-    await page.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
-    await page.locator('.procedure-list').waitFor();
+    await openAllProcedures(page, 'Tiếng Việt');
     const names = await page.locator('.procedure-name').allTextContents();
     expect(names).toEqual(site.services.map((s) => s.name.vi));
     expect(names).toHaveLength(12);
@@ -112,8 +112,7 @@ describe('kiosk in the browser', () => {
 
   it('switches to Urdu right to left with a mirrored layout and Urdu procedure names', async () => {
     const page = await openKiosk();
-    await page.getByRole('button', { name: 'اردو', exact: true }).click();
-    await page.locator('.procedure-list').waitFor();
+    await openAllProcedures(page, 'اردو');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.getAttribute('html', 'lang')).toBe('ur');
 
@@ -156,8 +155,7 @@ describe('kiosk in the browser', () => {
 
   it('shows Hindi in Devanagari with its own font', async () => {
     const page = await openKiosk();
-    await page.getByRole('button', { name: 'हिन्दी', exact: true }).click();
-    await page.locator('.procedure-list').waitFor();
+    await openAllProcedures(page, 'हिन्दी');
     expect(await page.getAttribute('html', 'lang')).toBe('hi');
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
     await expect(page.locator('.procedure-name').allTextContents()).resolves.toEqual(
@@ -170,7 +168,7 @@ describe('kiosk in the browser', () => {
 
   it('finds a procedure by a keyword typed without accents', async () => {
     const page = await openKiosk();
-    await page.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
+    await openAllProcedures(page, 'Tiếng Việt');
     await page.getByRole('searchbox').fill('ket hon');
     // The name match comes first; procedures with "kết hôn" among their keywords follow.
     const names = await page.locator('.procedure-name').allTextContents();
@@ -184,12 +182,12 @@ describe('kiosk in the browser', () => {
 
   it('forgets the citizen after the idle delay', async () => {
     const page = await openKiosk('?idle=3');
-    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await openAllProcedures(page, 'English');
     await page.getByRole('searchbox').fill('birth');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.locator('.language-grid').waitFor({ timeout: 15_000 });
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
-    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await openAllProcedures(page, 'English');
     await expect(page.getByRole('searchbox').inputValue()).resolves.toBe('');
     await expect(page.locator('.procedure-name').count()).resolves.toBe(site.services.length);
     await page.close();
@@ -216,8 +214,16 @@ describe('kiosk in the browser', () => {
     const page = await browser!.newPage();
     try {
       await page.addInitScript((bridgeUrl: string) => {
+        // The host API as the preload exposes it: every method resolves with a Result.
+        const ok = (value: unknown) => Promise.resolve({ ok: true, value });
         Object.defineProperty(window, 'kioskHost', {
-          value: { getConfig: () => Promise.resolve({ bridgeUrl, token: 'demo-kiosk', idleSeconds: 60 }) },
+          value: {
+            getConfig: () => ok({ bridgeUrl, token: 'demo-kiosk', idleSeconds: 60, robotScreen: false }),
+            capabilities: () => ok({ speech: null, intent: false, microphone: false, printer: false }),
+            speak: () => ok({ finished: true }),
+            stopSpeaking: () => ok(null),
+            on: () => () => undefined,
+          },
         });
       }, own.url);
       const polls: string[] = [];
@@ -226,7 +232,7 @@ describe('kiosk in the browser', () => {
       });
       await page.goto(`${origin}/kiosk/`);
       await page.locator('.welcome-site').waitFor();
-      await page.getByRole('button', { name: 'English', exact: true }).click();
+      await openAllProcedures(page, 'English');
       await expect(page.locator('.procedure-name').allTextContents()).resolves.toEqual(
         site.services.map((s) => s.name.en),
       );
@@ -241,8 +247,7 @@ describe('kiosk in the browser', () => {
   // Last: it stops the bridge.
   it('says it is reconnecting when the bridge goes away', async () => {
     const page = await openKiosk();
-    await page.getByRole('button', { name: 'English', exact: true }).click();
-    await page.locator('.procedure-list').waitFor();
+    await openAllProcedures(page, 'English');
     await expect(page.locator('.banner').count()).resolves.toBe(0);
     await bridge!.stop();
     await page.getByText('Reconnecting', { exact: false }).waitFor({ timeout: 15_000 });

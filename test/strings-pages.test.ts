@@ -15,6 +15,7 @@ import {
   type LaunchedChromium,
   type SpawnedBridge,
 } from './harness/index.ts';
+import { openAllProcedures, takeTicketFromDetail } from './kiosk-helpers.ts';
 
 // Every page in Vietnamese and in Urdu, against the real bridge with the demo centre: the kiosk's screens,
 // the console, the counter desk and report, the lobby display (with a call on screen) and the QR rating
@@ -98,15 +99,14 @@ describe('kiosk in Vietnamese and Urdu', () => {
       await page.goto(`${bridge.url}/kiosk/`);
       await page.locator('.welcome-site').waitFor();
       if (language === 'vi') await shot(page, 'kiosk-welcome');
-      await page.getByRole('button', { name: i18n.t('common.language_name'), exact: true }).click();
+      await openAllProcedures(page, i18n.t('common.language_name'));
       await page.getByRole('heading', { name: i18n.t('kiosk.procedures_heading') }).waitFor();
       await expectLanguage(page, language);
       await shot(page, `kiosk-${language}-list`);
       await page.locator('[data-service="marriage_registration"] button').click();
       await page.getByRole('heading', { name: i18n.t('kiosk.documents_heading') }).waitFor();
       await shot(page, `kiosk-${language}-detail`);
-      await page.getByRole('button', { name: i18n.t('kiosk.take_ticket') }).click();
-      await page.locator('.ticket-number').waitFor();
+      await takeTicketFromDetail(page);
       await page.getByText(i18n.t('kiosk.your_number'), { exact: true }).waitFor();
       await shot(page, `kiosk-${language}-ticket`);
       await page.close();

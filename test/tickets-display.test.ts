@@ -9,6 +9,7 @@ import {
   type LaunchedChromium,
   type SpawnedBridge,
 } from './harness/index.ts';
+import { openAllProcedures, takeTicketFromDetail } from './kiosk-helpers.ts';
 
 // Lobby display and counter page in Chromium against a real bridge process with the demo site: calls show
 // up and are announced, the display recovers from a snapshot after losing its connection, and a counter
@@ -127,21 +128,19 @@ describe('queue pages in Chromium', () => {
   it('kiosk: take a ticket from the procedure screen, and a priority ticket in Hindi', async () => {
     const page = await browser.newPage();
     await page.goto(`${bridge.url}/kiosk/`);
-    await page.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
+    await openAllProcedures(page, 'Tiếng Việt');
     await page.getByRole('button', { name: 'Đăng ký khai sinh' }).click();
-    await page.getByRole('button', { name: 'Lấy số thứ tự' }).click();
-    await page.locator('.ticket-number').waitFor();
+    await takeTicketFromDetail(page);
     expect(await page.locator('.ticket-number').textContent()).toMatch(/^KS\d{3}$/);
     await page.getByText('Khi được gọi, mời bạn đến quầy 1').waitFor();
     await page.screenshot({ path: artifactPath('tickets/kiosk-ticket-vi.png') });
-    expect(await page.locator('.ticket-receipt').isVisible()).toBe(true);
+    expect(await page.locator('.ticket-card').isVisible()).toBe(true);
 
     const hi = await browser.newPage();
     await hi.goto(`${bridge.url}/kiosk/`);
-    await hi.getByRole('button', { name: 'हिन्दी', exact: true }).click();
+    await openAllProcedures(hi, 'हिन्दी');
     await hi.locator('.procedure-button').first().click();
-    await hi.getByRole('button', { name: 'मुझे प्राथमिकता सेवा चाहिए' }).click();
-    await hi.locator('.priority-choice button').first().click();
+    await takeTicketFromDetail(hi, 'elderly');
     await hi.getByText('आपका नंबर', { exact: true }).waitFor();
     await hi.screenshot({ path: artifactPath('tickets/kiosk-ticket-hi.png') });
     const kiosk = await connect('/kiosk', 'demo-kiosk');

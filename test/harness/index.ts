@@ -9,4 +9,5 @@ export {
 } from './chromium.ts';
 export { KIOSK_DIST, REPO_ROOT } from './paths.ts';
 export { makePtyPair, type PtyPairHandle } from './pty.ts';
-export { spawnKioskHost, type SpawnedKioskHost } from './kiosk-host.ts';
+export { freePort, spawnKioskHost, spawnKioskStack, type SpawnedKioskHost } from './kiosk-host.ts';
+export { Teardown } from './teardown.ts';

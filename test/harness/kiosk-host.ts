@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { spawnBridge, type SpawnedBridge } from './bridge.ts';
 import { REPO_ROOT } from './paths.ts';
 
 export interface SpawnedKioskHost {
@@ -72,4 +73,37 @@ export async function spawnKioskHost(opts: {
     void exited.then(() => reject(new Error(`kiosk host exited before it was ready\n${stderr}`)));
   });
   return { url, logs: () => [...lines], stop };
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (for a process whose port another must know first). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * The bridge and the kiosk's browser-mode host as `npm start` runs them: the host's page is another origin,
+ * so the bridge is told to accept it (ALLOWED_ORIGINS), which needs the host's port before either starts.
+ */
+export async function spawnKioskStack(
+  opts: { bridgeEnv?: Record<string, string>; hostEnv?: Record<string, string> } = {},
+): Promise<{ bridge: SpawnedBridge; host: SpawnedKioskHost }> {
+  const port = await freePort();
+  const bridge = await spawnBridge({
+    env: { ALLOWED_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`, ...opts.bridgeEnv },
+  });
+  try {
+    const host = await spawnKioskHost({
+      bridgeUrl: bridge.url,
+      env: { KIOSK_HOST_PORT: String(port), ...opts.hostEnv },
+    });
+    return { bridge, host };
+  } catch (e) {
+    await bridge.stop();
+    throw e;
+  }
 }

@@ -22,49 +22,8 @@ export function callText(lang: Language, number: string, counter: number, spoken
   return spoken ? text.replace(/[\u2066-\u2069]/g, '') : text;
 }
 
+/** One sentence for a voice in one language (the lobby display's queue lives in apps/staff-web). */
 export interface Utterance {
   lang: Language;
   text: string;
-}
-
-/**
- * Announcements one at a time: each call is spoken in every language of the site before the next call
- * starts, in the order the calls happened. `speak` resolves when the voice finished (or gave up).
- */
-export class Announcer {
-  private readonly queue: { number: string; counter: number }[] = [];
-  private busy = false;
-
-  constructor(
-    private readonly languages: () => readonly Language[],
-    private readonly speak: (u: Utterance) => Promise<void>,
-    private readonly onChange: (current: { number: string; counter: number } | undefined) => void = () =>
-      undefined,
-  ) {}
-
-  announce(number: string, counter: number): void {
-    this.queue.push({ number, counter });
-    void this.run();
-  }
-
-  get pending(): number {
-    return this.queue.length + (this.busy ? 1 : 0);
-  }
-
-  private async run(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    for (let call = this.queue.shift(); call; call = this.queue.shift()) {
-      this.onChange(call);
-      for (const lang of this.languages()) {
-        try {
-          await this.speak({ lang, text: callText(lang, call.number, call.counter, true) });
-        } catch {
-          // A voice that fails must not stop the next announcements.
-        }
-      }
-    }
-    this.busy = false;
-    this.onChange(undefined);
-  }
 }

@@ -58,7 +58,11 @@ export function applyEvent(state: DisplayState, e: QueueEvent): ApplyResult {
       setCounter(e.counter_id, (c) => ({ ...c, current: t }));
       break;
     case 'ticket.transferred':
-      if (t) waiting(t.service_id, 1, prio);
+      // Shown with the calls: the holder, sent away from this counter, reads where to wait now.
+      if (t) {
+        waiting(t.service_id, 1, prio);
+        next.recent_calls = [e, ...next.recent_calls].slice(0, RECENT);
+      }
       setCounter(e.counter_id, (c) => ({ ...c, current: null }));
       break;
     case 'ticket.completed':

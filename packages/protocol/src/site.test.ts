@@ -72,6 +72,13 @@ describe('crossCheckSite', () => {
     const issues = crossCheckSite(baseSite(), new Set(['restroom']));
     expect(issues.map((i) => formatPath(i.path))).toEqual(['counters[0].place']);
   });
+  it('speaks calls only in enabled languages', () => {
+    const site = baseSite();
+    site.languages.announce = { languages: ['vi', 'hi'], citizen_language: false };
+    expect(crossCheckSite(site)).toEqual([
+      { path: ['languages', 'announce', 'languages', 1], message: "language 'hi' is not enabled" },
+    ]);
+  });
   it('rejects duplicate prefixes', () => {
     const site = baseSite();
     site.services.push({ ...site.services[0]!, id: 'death_registration', counters: [] });

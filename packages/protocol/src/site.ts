@@ -189,6 +189,18 @@ export const siteSchema = z
       .object({
         default: languageSchema,
         enabled: z.array(languageSchema).min(1),
+        /**
+         * What the lobby display says aloud for each call (every enabled language is shown on screen
+         * anyway): `languages` in this order, then the called citizen's own language (chosen at the kiosk)
+         * when `citizen_language` is not false and it is another enabled one. Default: the default language.
+         */
+        announce: z
+          .object({
+            languages: z.array(languageSchema).min(1).optional(),
+            citizen_language: z.boolean().optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     opening_hours: z.array(openingPeriodSchema).min(1),
@@ -252,6 +264,10 @@ export function crossCheckSite(site: Site, mapPlaces?: ReadonlySet<string>): Sit
   if (!langs.includes(site.languages.default)) {
     issues.push(at(['languages', 'default'], `default language '${site.languages.default}' is not enabled`));
   }
+  (site.languages.announce?.languages ?? []).forEach((l, i) => {
+    if (!langs.includes(l))
+      issues.push(at(['languages', 'announce', 'languages', i], `language '${l}' is not enabled`));
+  });
   const checkText = (path: (string | number)[], t: Translated | undefined) => {
     if (!t) return;
     for (const l of langs) if (!t[l]) issues.push(at([...path, l], `missing translation '${l}'`));

@@ -191,7 +191,10 @@ export interface QueueSnapshot {
   seq: number;
   business_date: string;
   counters: CounterState[];
-  /** Last calls, newest first. */
+  /**
+   * Last calls, newest first: `ticket.called`, `ticket.recalled`, and `ticket.transferred` (the ticket
+   * then waits in its new service's line; the counters serving that service take it).
+   */
   recent_calls: QueueEvent[];
   waiting: { service_id: string; count: number; priority: number }[];
 }
@@ -210,7 +213,11 @@ export interface Percentiles {
 
 export interface ReportRow {
   key: string;
-  issued: number;
+  /**
+   * Tickets issued for this service (a transferred one counts where it was issued; its outcome where it
+   * ended). Null in a row about a counter and in a report of one counter: counters issue no tickets.
+   */
+  issued: number | null;
   completed: number;
   no_show: number;
   cancelled: number;

@@ -10,6 +10,7 @@ import { applyDocumentLanguage, kioskTranslator } from './i18n.ts';
 import { IdleWarning } from './idle-warning.tsx';
 import { KioskProvider } from './kiosk-context.tsx';
 import { currentScreen, initialState, isPristine, kioskReducer } from './kiosk-state.ts';
+import { RobotScreen, useRobotMission } from './robot-screen.tsx';
 import { ScreenBody } from './screen-body.tsx';
 import { TopBar } from './top-bar.tsx';
 import { TranslatorProvider } from './translator-context.tsx';
@@ -65,6 +66,7 @@ export function App(props: {
   );
   const site = useCatalogue(client, connection);
   const { capabilities, speaking } = useHost(host);
+  const robotMission = useRobotMission(client, connection, robotScreen);
   const [state, dispatch] = useReducer(kioskReducer, undefined, () => initialState());
   const screen = currentScreen(state);
 
@@ -106,7 +108,9 @@ export function App(props: {
     say(main?.innerText ?? '', state.language);
   };
 
-  const idle = useIdleReset(!isPristine(state), idleSeconds, () => dispatch({ type: 'idle' }));
+  // A guidance mission under way holds the reset off: the citizen is waiting for the robot, not gone.
+  const [idleHeld, holdIdle] = useState(false);
+  const idle = useIdleReset(!isPristine(state) && !idleHeld, idleSeconds, () => dispatch({ type: 'idle' }));
   const warned = idle.warning !== undefined;
   useEffect(() => {
     if (warned)
@@ -143,7 +147,17 @@ export function App(props: {
             </>
           ) : (
             <KioskProvider
-              value={{ state, dispatch, site, connection, host, capabilities, bridgeUrl, robotScreen }}
+              value={{
+                state,
+                dispatch,
+                site,
+                connection,
+                host,
+                capabilities,
+                bridgeUrl,
+                robotScreen,
+                holdIdle,
+              }}
             >
               <TopBar title={title} speaking={speaking} onReadAloud={readAloud} />
               <ConnectionBanner state={connection} hasCatalogue />
@@ -151,6 +165,9 @@ export function App(props: {
             </KioskProvider>
           )}
           {idle.warning !== undefined && <IdleWarning seconds={idle.warning} onStay={idle.stay} />}
+          {robotScreen && site && robotMission && (
+            <RobotScreen mission={robotMission} site={site} language={state.language} client={client} />
+          )}
         </div>
       </TranslatorProvider>
     </BridgeProvider>

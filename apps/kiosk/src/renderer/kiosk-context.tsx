@@ -17,6 +17,11 @@ export interface KioskContextValue {
   bridgeUrl: string;
   /** This kiosk is the robot's own screen (`?robot=1` or KIOSK config): it follows guidance missions. */
   robotScreen: boolean;
+  /**
+   * Holds off the idle reset while true: a citizen waiting for the robot, or following it, is not away.
+   * A screen that sets it clears it when it leaves.
+   */
+  holdIdle: (hold: boolean) => void;
 }
 
 const KioskContext = createContext<KioskContextValue | undefined>(undefined);

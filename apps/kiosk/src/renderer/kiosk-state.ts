@@ -10,7 +10,8 @@ export type Screen =
   | { name: 'checklist'; serviceId: string }
   | { name: 'priority'; serviceId: string }
   | { name: 'ticket' }
-  | { name: 'guide'; place: string }
+  /** Guidance by the robot to a map place; `ticketId` when asked from the ticket (the robot shows its number). */
+  | { name: 'guide'; place: string; ticketId?: string }
   | { name: 'dossier' }
   | { name: 'facilities'; place?: string }
   | { name: 'staff' }

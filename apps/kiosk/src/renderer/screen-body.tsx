@@ -2,6 +2,7 @@ import { ChecklistScreen } from './checklist-screen.tsx';
 import { DossierScreen } from './dossier-screen.tsx';
 import { FacilitiesScreen } from './facilities-screen.tsx';
 import { FieldsScreen } from './fields-screen.tsx';
+import { GuideScreen } from './guide-screen.tsx';
 import { HomeScreen } from './home-screen.tsx';
 import { useKiosk } from './kiosk-context.tsx';
 import type { Screen } from './kiosk-state.ts';
@@ -41,7 +42,7 @@ export function ScreenBody({ screen }: { screen: Screen }) {
       return receipt ? <TicketScreen key={receipt.ticket.id} receipt={receipt} /> : <HomeScreen />;
     }
     case 'guide':
-      return <FacilitiesScreen place={screen.place} />;
+      return <GuideScreen place={screen.place} ticketId={screen.ticketId} />;
     case 'dossier':
       return <DossierScreen />;
     case 'facilities':

@@ -40,7 +40,7 @@ export function TicketScreen(props: { receipt: TicketReceipt }) {
   return (
     <main className="ticket">
       <div className="ticket-card" aria-live="polite">
-        <p className="ticket-label">{i18n.t('kiosk.your_number')}</p>
+        <h1 className="ticket-label">{i18n.t('kiosk.your_number')}</h1>
         <p className="ticket-number" data-number={receipt.ticket.number}>
           {receipt.ticket.number}
         </p>
@@ -105,7 +105,12 @@ export function TicketScreen(props: { receipt: TicketReceipt }) {
             type="button"
             className="second-action"
             data-action="guide"
-            onClick={() => dispatch({ type: 'go', screen: { name: 'guide', place: counter.place } })}
+            onClick={() =>
+              dispatch({
+                type: 'go',
+                screen: { name: 'guide', place: counter.place, ticketId: receipt.ticket.id },
+              })
+            }
           >
             {i18n.t('kiosk.guide_me')}
           </button>

@@ -55,17 +55,15 @@ export function WelcomeScreen(props: {
               <button
                 type="button"
                 className="language-button"
-                aria-labelledby={`language-${l}`}
                 aria-describedby={`prompt-${l}`}
                 onClick={() => onChoose(l)}
               >
-                <span className="language-name" id={`language-${l}`}>
-                  {inLanguage(l).t('common.language_name')}
-                </span>
-                <span className="language-prompt" id={`prompt-${l}`}>
-                  {inLanguage(l).t('kiosk.welcome')}
-                </span>
+                <span className="language-name">{inLanguage(l).t('common.language_name')}</span>
               </button>
+              {/* Beside the button, not in it: the button's name is the language alone, as it reads. */}
+              <p className="language-prompt" id={`prompt-${l}`}>
+                {inLanguage(l).t('kiosk.welcome')}
+              </p>
               {canSpeak && (
                 <button
                   type="button"

@@ -17,6 +17,7 @@ beforeAll(async () => {
   mkdirSync(path.join(web, 'kiosk/assets'), { recursive: true });
   writeFileSync(path.join(web, 'kiosk/index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(path.join(web, 'kiosk/assets/app.js'), 'console.log(1)');
+  writeFileSync(path.join(web, 'kiosk/favicon.ico'), Buffer.from([0, 0, 1, 0]));
   writeFileSync(path.join(web, 'kiosk/assets/model.wasm'), Buffer.from([0, 97, 115, 109]));
   ({ bridge, root } = await startTestBridge({
     env: { KIOSK_WEB_DIR: path.join(web, 'kiosk'), STAFF_WEB_DIR: path.join(web, 'staff') },
@@ -194,5 +195,12 @@ describe('HTTP hardening (issue 17)', () => {
     expect(Object.keys(open.paths)).toContain('/api/auth/logout');
     const asyncapi = (await (await fetch(`${bridge.url}/api/asyncapi.json`)).json()) as { asyncapi: string };
     expect(asyncapi.asyncapi).toBe('3.0.0');
+  });
+
+  it('/favicon.ico answers 404 (issue 18): it serves the kiosk icon', async () => {
+    const res = await fetch(`${bridge.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/x-icon');
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(Buffer.from([0, 0, 1, 0]));
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -166,6 +167,12 @@ export async function createHttpServer(c: HttpComponents): Promise<FastifyInstan
   );
 
   app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(INDEX_HTML));
+  // Browsers ask every origin for an icon: the kiosk's, or "no content" when the kiosk is not built.
+  app.get('/favicon.ico', async (_req, reply) => {
+    const icon = await readFile(path.resolve(c.webDirs.kiosk, 'favicon.ico')).catch(() => undefined);
+    reply.header('cache-control', 'public, max-age=86400');
+    return icon ? reply.type('image/x-icon').send(icon) : reply.code(204).send();
+  });
   app.get('/healthz', (_req, reply) =>
     reply.header('cache-control', 'no-store').send(healthReport(c.health, c.version, c.startedAt)),
   );

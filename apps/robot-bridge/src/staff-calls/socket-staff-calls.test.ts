@@ -104,13 +104,13 @@ describe('staff calls over socket.io', () => {
     const told = next<{ call_id: string; by: string }>(lobby, 'staff_call:acknowledged');
     const updated = next<StaffCall>(counter2, 'staff_call:update');
     const acked = value(await call<StaffCall>(counter1, 'staff_call:ack', { call_id: receipt.call_id }));
-    expect(acked).toMatchObject({ state: 'acknowledged', acknowledged_by: 'Counter 1 staff' });
-    expect(await told).toEqual({ call_id: receipt.call_id, by: 'Counter 1 staff' });
+    expect(acked).toMatchObject({ state: 'acknowledged', acknowledged_by: 'Nguyễn Thị Lan' });
+    expect(await told).toEqual({ call_id: receipt.call_id, by: 'Nguyễn Thị Lan' });
     expect(await updated).toEqual(acked);
 
     const late = await call(counter2, 'staff_call:ack', { call_id: receipt.call_id });
     expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(!late.ok && late.error.message).toMatch(/acknowledged by Counter 1 staff/);
+    expect(!late.ok && late.error.message).toMatch(/acknowledged by Nguyễn Thị Lan/);
     // A round trip on the robot's socket after the broadcasts: it heard nothing of the lobby's call.
     value(await call(robot, 'site:get', {}));
     expect(robotHeard).toEqual([]);

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { grantee, type Authenticator } from '../auth/authenticator.ts';
 import { requireStaff } from '../auth/auth-routes.ts';
 import { fail } from '../server/http.ts';
-import { ratingNotice, ratingPage, ratingView } from './rating-page.ts';
+import { livePage, ratingNotice, ratingPage, ratingView } from './rating-page.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,7 +46,7 @@ export function ticketRoutes(d: TicketRouteDeps): FastifyPluginAsync {
       const load = async (id: string, lang: string | undefined, reply: FastifyReply) => {
         if (!UUID.test(id)) return void html(reply, 404, ratingNotice('unknown', viewOf(undefined, lang)));
         try {
-          return (await d.queue.status(id)).ticket;
+          return await d.queue.status(id);
         } catch (e) {
           if (!(e instanceof TicketError)) throw e;
           const unknown = e.code === 'UNKNOWN_TICKET';
@@ -55,15 +55,24 @@ export function ticketRoutes(d: TicketRouteDeps): FastifyPluginAsync {
         }
       };
       type RateRequest = { Params: { id: string }; Querystring: { lang?: string } };
+      // Until the visit is complete the page follows the ticket live (position, then the call); after it,
+      // the same address is the rating form.
       rating.get<RateRequest>('/rate/:id', async (req, reply) => {
-        const ticket = await load(req.params.id, req.query.lang, reply);
-        if (ticket) return html(reply, 200, ratingPage(ticket, viewOf(ticket, req.query.lang)));
+        const found = await load(req.params.id, req.query.lang, reply);
+        if (!found) return;
+        const { ticket } = found;
+        const view = viewOf(ticket, req.query.lang);
+        if (ticket.status === 'completed' && ticket.rating === null)
+          return html(reply, 200, ratingPage(ticket, view));
+        if (ticket.status === 'completed') return html(reply, 200, ratingNotice('closed', view));
+        const counter = d.catalogue().counters.find((c) => c.id === ticket.counter_id)?.number ?? null;
+        return html(reply, 200, livePage(ticket, { ...found, counter }, view));
       });
       rating.post<RateRequest & { Body: Record<string, unknown> | undefined }>(
         '/rate/:id',
         { bodyLimit: FORM_LIMIT },
         async (req, reply) => {
-          const ticket = await load(req.params.id, req.query.lang, reply);
+          const ticket = (await load(req.params.id, req.query.lang, reply))?.ticket;
           if (!ticket) return;
           const view = viewOf(ticket, req.query.lang);
           const form = req.body ?? {};

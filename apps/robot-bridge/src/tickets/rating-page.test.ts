@@ -1,6 +1,6 @@
 import { sampleTicket } from '@reception/protocol/testing/ticket-site';
 import { describe, expect, it } from 'vitest';
-import { ratingNotice, ratingPage, ratingView } from './rating-page.ts';
+import { livePage, ratingNotice, ratingPage, ratingView } from './rating-page.ts';
 
 const site = {
   timezone: 'Asia/Ho_Chi_Minh',
@@ -61,5 +61,42 @@ describe('rating page content', () => {
     expect(ratingNotice('unknown', ratingView(site, undefined, 'en'))).toContain(
       'This ticket was not found.',
     );
+  });
+});
+
+describe('live phone page (QR code on the ticket)', () => {
+  it('shows the place in the queue and the wait, and reloads itself', () => {
+    const waiting = sampleTicket({ language: 'en' });
+    const html = livePage(
+      waiting,
+      { position: 3, estimated_wait_min: 12, counter: null },
+      ratingView(site, waiting, null),
+    );
+    expect(html).toContain('<meta http-equiv="refresh" content="15">');
+    expect(html).toContain('Your number: B012');
+    expect(html).toContain('2 people are ahead of you');
+    expect(html).toContain('Expected wait: about 12 minutes');
+  });
+
+  it('says which counter to go to once called, in the citizen’s language', () => {
+    const called = sampleTicket({ status: 'called', language: 'ur' });
+    const html = livePage(
+      called,
+      { position: 0, estimated_wait_min: 0, counter: 3 },
+      ratingView(site, called, null),
+    );
+    expect(html).toContain('<html lang="ur" dir="rtl">');
+    expect(html).toContain('کاؤنٹر 3');
+  });
+
+  it('stops reloading once the ticket left the queue', () => {
+    const gone = sampleTicket({ status: 'no_show', language: 'vi' });
+    const html = livePage(
+      gone,
+      { position: 0, estimated_wait_min: 0, counter: null },
+      ratingView(site, gone, null),
+    );
+    expect(html).not.toContain('http-equiv="refresh"');
+    expect(html).toContain('Số này không còn trong hàng chờ.');
   });
 });

@@ -192,8 +192,16 @@ describe('tickets over socket.io', () => {
         body,
       });
     expect((await rate('score=5')).status).toBe(409); // not served yet
+    // Until then the QR page follows the ticket live: its place in the queue, then the call.
+    const waiting = await (await fetch(`${bridge.url}/rate/${id}?lang=en`)).text();
+    expect(waiting).toContain('<meta http-equiv="refresh" content="15">');
+    expect(waiting).toContain(`Your number: ${issued.value.ticket.number}`);
+    expect(waiting).toContain('Nobody is ahead of you');
+    expect(waiting).not.toContain('name="score"');
     await call(staff, 'counter:open', { counter_id: 'counter_3' });
     await call(staff, 'counter:call_next', { counter_id: 'counter_3' });
+    const called = await (await fetch(`${bridge.url}/rate/${id}?lang=en`)).text();
+    expect(called).toContain('It is your turn! Please go to counter 3.');
     await call(staff, 'ticket:complete', { counter_id: 'counter_3', ticket_id: id });
     const form = await fetch(`${bridge.url}/rate/${id}`);
     expect(form.status).toBe(200);

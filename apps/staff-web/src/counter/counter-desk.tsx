@@ -1,6 +1,8 @@
 import type { Counter, QueueSnapshot, Result, SiteCatalogue, Translated } from '@reception/protocol';
-import { forwardArrow, textIn } from '@reception/i18n';
+import { textIn } from '@reception/i18n';
 import { useState } from 'react';
+import { ConfirmButton } from '../shared/confirm-button.tsx';
+import { RecentCall } from '../shared/recent-calls.tsx';
 import { ErrorNote, toStaffError, type StaffError } from '../shared/staff-error.tsx';
 import { useTranslator } from '../shared/staff-i18n.tsx';
 import type { StaffSocket } from '../shared/use-staff-socket.ts';
@@ -41,6 +43,7 @@ export function CounterDesk(p: {
   const ref = { counter_id: counter.id };
   const act = (event: 'ticket:recall' | 'ticket:start' | 'ticket:complete' | 'ticket:no_show') => () =>
     current && run(() => socket.emitWithAck(event, { ...ref, ticket_id: current.id }));
+  const pressAgain = i18n.t('staff.confirm_again');
   const waiting = queue.waiting.filter((w) => counter.services.includes(w.service_id));
   const total = waiting.reduce((n, w) => n + w.count, 0);
   const status = state?.status ?? 'closed';
@@ -109,21 +112,31 @@ export function CounterDesk(p: {
                   <button disabled={busy} onClick={act('ticket:start')}>
                     {i18n.t('staff.start')}
                   </button>
-                  <button className="warn" disabled={busy} onClick={act('ticket:no_show')}>
-                    {i18n.t('staff.no_show')}
-                  </button>
+                  <ConfirmButton
+                    className="warn"
+                    disabled={busy}
+                    label={i18n.t('staff.no_show')}
+                    question={i18n.t('staff.confirm_no_show', { number: current.number })}
+                    pressAgain={pressAgain}
+                    onConfirm={act('ticket:no_show')}
+                  />
                 </>
               )}
               <button className="ok" disabled={busy} onClick={act('ticket:complete')}>
                 {i18n.t('staff.complete')}
               </button>
-              <button
-                className="secondary"
-                disabled={busy}
-                onClick={() => void run(() => socket.emitWithAck('ticket:cancel', { ticket_id: current.id }))}
-              >
-                {i18n.t('staff.cancel_ticket')}
-              </button>
+              {current.status === 'called' && (
+                <ConfirmButton
+                  className="secondary"
+                  disabled={busy}
+                  label={i18n.t('staff.cancel_ticket')}
+                  question={i18n.t('staff.confirm_cancel', { number: current.number })}
+                  pressAgain={pressAgain}
+                  onConfirm={() =>
+                    void run(() => socket.emitWithAck('ticket:cancel', { ticket_id: current.id }))
+                  }
+                />
+              )}
             </div>
             <div className="transfer">
               <select
@@ -146,10 +159,17 @@ export function CounterDesk(p: {
                 <option value="front">{i18n.t('staff.position_front')}</option>
                 <option value="end">{i18n.t('staff.position_end')}</option>
               </select>
-              <button
+              <ConfirmButton
                 className="secondary"
                 disabled={busy || !transferTo}
-                onClick={() =>
+                label={i18n.t('staff.transfer')}
+                question={i18n.t('staff.confirm_transfer', {
+                  number: current.number,
+                  service: name(transferTo),
+                  position,
+                })}
+                pressAgain={pressAgain}
+                onConfirm={() =>
                   void run(() =>
                     socket.emitWithAck('ticket:transfer', {
                       ...ref,
@@ -159,9 +179,7 @@ export function CounterDesk(p: {
                     }),
                   )
                 }
-              >
-                {i18n.t('staff.transfer')}
-              </button>
+              />
             </div>
           </>
         ) : (
@@ -182,13 +200,9 @@ export function CounterDesk(p: {
 
       <section className="panel calls">
         <h3>{i18n.t('display.last_calls')}</h3>
-        <ol>
+        <ol className="recent">
           {queue.recent_calls.map((e) => (
-            <li key={e.seq}>
-              {e.ticket?.number} {forwardArrow(i18n.language)}{' '}
-              {i18n.t('common.counter_number', { number: e.counter_number ?? '' })}
-              {e.type === 'ticket.recalled' && ` (${i18n.t('display.called_again')})`}
-            </li>
+            <RecentCall key={e.seq} i18n={i18n} site={site} event={e} />
           ))}
         </ol>
       </section>

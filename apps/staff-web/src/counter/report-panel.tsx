@@ -1,44 +1,63 @@
 import type { QueueReport, ReportRow, SiteCatalogue } from '@reception/protocol';
-import { textIn, type Translator } from '@reception/i18n';
+import { textIn, translator, type Translator } from '@reception/i18n';
 import { useEffect, useState } from 'react';
 import { ErrorNote, type StaffError } from '../shared/staff-error.tsx';
 import { useTranslator } from '../shared/staff-i18n.tsx';
 import { siteToday } from '../shared/site-clock.ts';
 import type { StaffSocket } from '../shared/use-staff-socket.ts';
 
-/** Seconds as minutes with one decimal, in the staff member's number format; a dash when unknown. */
-const minutes = (i18n: Translator, s: number | null) => (s === null ? '–' : i18n.number(s / 60, 1));
+/** A `YYYY-MM-DD` day written out in the page's language (it is a calendar day: no zone shifts it). */
+const calendarDate = (i18n: Translator, day: string) =>
+  translator(i18n.language, 'UTC').date(`${day}T00:00:00Z`, 'long');
 
+/** Seconds as minutes with one decimal, in the staff member's words and numbers; a dash when unknown. */
+const minutes = (i18n: Translator, s: number | null) =>
+  s === null ? '–' : i18n.t('staff.report_minutes', { minutes: i18n.number(s / 60, 1) });
+
+/**
+ * One table of the report. Times are told in words ("half of the citizens waited at most", "9 in 10..."),
+ * never as p50/p90. The Issued column is left out where nothing was issued: per counter, and in a report
+ * of one counter.
+ */
 function Rows({ rows, label }: { rows: ReportRow[]; label: (k: string) => string }) {
   const i18n = useTranslator();
+  const issued = rows.some((r) => r.issued !== null);
   return (
     <table>
       <thead>
         <tr>
-          <th />
-          <th>{i18n.t('staff.report_issued')}</th>
-          <th>{i18n.t('staff.ticket_status', { status: 'completed' })}</th>
-          <th>{i18n.t('staff.ticket_status', { status: 'no_show' })}</th>
-          <th>{i18n.t('staff.ticket_status', { status: 'cancelled' })}</th>
-          <th>{i18n.t('staff.report_waiting')}</th>
-          <th>{i18n.t('staff.report_handling')}</th>
-          <th>{i18n.t('staff.report_rating')}</th>
+          <th rowSpan={2} />
+          {issued && <th rowSpan={2}>{i18n.t('staff.report_issued')}</th>}
+          <th rowSpan={2}>{i18n.t('staff.ticket_status', { status: 'completed' })}</th>
+          <th rowSpan={2}>{i18n.t('staff.ticket_status', { status: 'no_show' })}</th>
+          <th rowSpan={2}>{i18n.t('staff.ticket_status', { status: 'cancelled' })}</th>
+          <th colSpan={2} className="group">
+            {i18n.t('staff.report_waiting')}
+          </th>
+          <th colSpan={2} className="group">
+            {i18n.t('staff.report_serving')}
+          </th>
+          <th rowSpan={2}>{i18n.t('staff.report_rating')}</th>
+        </tr>
+        <tr className="sub">
+          <th>{i18n.t('staff.report_half_waited')}</th>
+          <th>{i18n.t('staff.report_most_waited')}</th>
+          <th>{i18n.t('staff.report_half_served')}</th>
+          <th>{i18n.t('staff.report_most_served')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>
             <td>{label(r.key)}</td>
-            <td>{i18n.number(r.issued)}</td>
+            {issued && <td>{r.issued === null ? '–' : i18n.number(r.issued)}</td>}
             <td>{i18n.number(r.completed)}</td>
             <td>{i18n.number(r.no_show)}</td>
             <td>{i18n.number(r.cancelled)}</td>
-            <td>
-              {minutes(i18n, r.waiting.p50_s)} / {minutes(i18n, r.waiting.p90_s)}
-            </td>
-            <td>
-              {minutes(i18n, r.handling.p50_s)} / {minutes(i18n, r.handling.p90_s)}
-            </td>
+            <td>{minutes(i18n, r.waiting.p50_s)}</td>
+            <td>{minutes(i18n, r.waiting.p90_s)}</td>
+            <td>{minutes(i18n, r.handling.p50_s)}</td>
+            <td>{minutes(i18n, r.handling.p90_s)}</td>
             <td>
               {r.rating_mean === null
                 ? '–'
@@ -128,6 +147,13 @@ export function ReportPanel(p: {
       )}
       {report && (
         <>
+          <h2 className="period">
+            {i18n.t('staff.report_period', {
+              from: calendarDate(i18n, report.from),
+              to: calendarDate(i18n, report.to),
+              same: report.from === report.to ? 'yes' : 'no',
+            })}
+          </h2>
           <h3>{i18n.t('staff.report_by_service')}</h3>
           <Rows
             rows={[...report.by_service, report.total]}
@@ -135,6 +161,7 @@ export function ReportPanel(p: {
           />
           <h3>{i18n.t('staff.report_by_counter')}</h3>
           <Rows rows={report.by_counter} label={counter} />
+          <p className="note">{i18n.t('staff.report_times_note')}</p>
           <h3>{i18n.t('staff.report_ratings')}</h3>
           <p>
             {report.ratings.map((r) => (

@@ -6,23 +6,24 @@ import type {
   SiteCatalogue,
 } from '@reception/protocol';
 import { LANGUAGES } from '@reception/protocol';
-import {
-  Announcer,
-  callText,
-  directionOf,
-  forwardArrow,
-  textIn,
-  translator,
-  type Translator,
-} from '@reception/i18n';
-import { useEffect, useMemo, useState } from 'react';
+import { callText, directionOf, textIn, translator, type Translator } from '@reception/i18n';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { syncQueue } from '../shared/queue-sync.ts';
+import { RecentCall } from '../shared/recent-calls.tsx';
 import { clockText } from '../shared/site-clock.ts';
+import { Announcer, type Announcement } from './announcer.ts';
+import { BrowserSpeech, SilentSpeech } from './browser-speech.ts';
 import { Captions, useDisplayLanguages } from './display-languages.tsx';
-import { chime, speakInBrowser } from './speech.ts';
 
 type DisplaySocket = Socket<DisplayServerEvents, DisplayClientEvents>;
+/** After these a call not yet spoken is stale: nobody should go to that counter for that ticket now. */
+const LEFT_THE_COUNTER = new Set<QueueEvent['type']>([
+  'ticket.transferred',
+  'ticket.cancelled',
+  'ticket.completed',
+  'ticket.no_show',
+]);
 const TOKEN_KEY = 'reception.display-token';
 
 /** Device token from `?token=` (remembered in this browser) or from an earlier visit. */
@@ -47,33 +48,35 @@ function Clock({ i18n }: { i18n: Translator }) {
 }
 
 /**
- * Lobby display: now serving per counter, the last calls, people waiting per service, and a voice
- * announcement of each call in the site's languages, one at a time. Recovers from a snapshot after any
- * reconnect; events fill in between.
+ * Lobby display: now serving per counter, the last calls and transfers, people waiting per service, each
+ * call on screen in every enabled language and spoken in a few (`Announcer`), one call at a time.
+ * Recovers from a snapshot after any reconnect; events fill in between.
  */
 export function DisplayApp() {
   const [token] = useState(deviceToken);
   const [site, setSite] = useState<SiteCatalogue>();
   const [queue, setQueue] = useState<QueueSnapshot>();
   const [connected, setConnected] = useState(false);
-  const [speaking, setSpeaking] = useState<{ number: string; counter: number }>();
+  const [speaking, setSpeaking] = useState<Announcement>();
   const [flash, setFlash] = useState<string>();
   const [soundOn, setSoundOn] = useState(false);
   const [error, setError] = useState<string>();
-  const languages = useMemo(() => ({ current: [] as SiteCatalogue['languages']['enabled'] }), []);
-  const sound = useMemo(() => ({ on: false }), []);
-  const announcer = useMemo(
-    () =>
-      new Announcer(
-        () => languages.current,
-        async (u) => {
-          if (sound.on) await speakInBrowser(u);
-          else await new Promise((r) => setTimeout(r, 2500));
-        },
-        setSpeaking,
-      ),
-    [languages, sound],
+  // Until the site is known, calls are spoken in Vietnamese only.
+  const languages = useMemo<{ current: SiteCatalogue['languages'] }>(
+    () => ({ current: { default: 'vi', enabled: ['vi'] } }),
+    [],
   );
+  const sound = useMemo(() => ({ on: false }), []);
+  const announcer = useMemo(() => {
+    const voice = new BrowserSpeech();
+    const silent = new SilentSpeech();
+    return new Announcer({
+      // Sound is switched on by a click on the page (browsers allow no sound before one).
+      speech: { speak: (u) => (sound.on ? voice : silent).speak(u) },
+      languages: () => languages.current,
+      onChange: setSpeaking,
+    });
+  }, [languages, sound]);
 
   useEffect(() => {
     if (!token) return;
@@ -82,7 +85,7 @@ export function DisplayApp() {
       const r = await socket.emitWithAck('site:get', {});
       if (r.ok) {
         setSite(r.value);
-        languages.current = r.value.languages.enabled;
+        languages.current = r.value.languages;
       }
     };
     socket.on('connect', () => {
@@ -94,13 +97,17 @@ export function DisplayApp() {
     socket.on('connect_error', (e) => setError(e.message));
     socket.on('site:changed', () => void loadSite());
     syncQueue(socket, setQueue, (e: QueueEvent) => {
+      if (e.ticket && LEFT_THE_COUNTER.has(e.type)) announcer.withdraw(e.ticket.number);
       if (
         (e.type === 'ticket.called' || e.type === 'ticket.recalled') &&
         e.ticket &&
         e.counter_number !== null
       ) {
-        if (sound.on) void chime();
-        announcer.announce(e.ticket.number, e.counter_number);
+        announcer.announce({
+          number: e.ticket.number,
+          counter: e.counter_number,
+          language: e.ticket.language,
+        });
         setFlash(e.ticket.id);
       }
     });
@@ -189,7 +196,12 @@ export function DisplayApp() {
                 className={`tile${c.current && c.current.id === flash ? ' flash' : ''}`}
               >
                 <div className="counter">{primary.t('common.counter_number', { number: c.number })}</div>
-                <div className="number">{c.current?.number ?? '—'}</div>
+                <div
+                  className="number"
+                  style={{ '--chars': (c.current?.number ?? '—').length } as CSSProperties}
+                >
+                  {c.current?.number ?? '—'}
+                </div>
                 <div className="service">
                   {c.current ? serviceName(c.current.service_id) : primary.t('display.ready')}
                 </div>
@@ -208,14 +220,7 @@ export function DisplayApp() {
           </h2>
           <ol>
             {(queue?.recent_calls ?? []).map((e) => (
-              <li key={e.seq}>
-                <span className="num">{e.ticket?.number}</span>
-                <span className="arrow">{forwardArrow(primary.language)}</span>
-                <span>{primary.t('common.counter_number', { number: e.counter_number ?? '' })}</span>
-                {e.type === 'ticket.recalled' && (
-                  <span className="again">{primary.t('display.called_again')}</span>
-                )}
-              </li>
+              <RecentCall key={e.seq} i18n={primary} site={site} event={e} />
             ))}
           </ol>
         </aside>

@@ -4,7 +4,7 @@ import { useTranslator } from './staff-i18n.tsx';
 
 /**
  * Something the bridge refused, or could not be asked. `code` picks the words staff read; `detail` is the
- * bridge's own English explanation, shown small for whoever supports the centre.
+ * bridge's own English explanation, folded away for whoever supports the centre.
  */
 export interface StaffError {
   code: ErrorCode | 'UNREACHABLE';
@@ -31,9 +31,13 @@ export function ErrorNote({ error, className = 'error' }: { error?: StaffError; 
     <p role="alert" className={className}>
       {errorText(i18n, error)}
       {error.detail && (
-        <small className="error-detail" lang="en" dir="ltr">
-          {error.detail}
-        </small>
+        // The bridge's own words are English: folded away under a summary in the page's language.
+        <details className="error-detail">
+          <summary>{i18n.t('staff.error_details')}</summary>
+          <small lang="en" dir="ltr">
+            {error.detail}
+          </small>
+        </details>
       )}
     </p>
   );

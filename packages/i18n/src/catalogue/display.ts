@@ -40,6 +40,13 @@ export const display = defineMessages('display', {
     ur: 'ابھی پکارے گئے نمبر',
   },
   called_again: { vi: 'gọi lại', en: 'called again', hi: 'फिर बुलाया', ur: 'دوبارہ پکارا' },
+  /** Beside a ticket sent to another service's line: the counters there call it when its turn comes. */
+  moved_wait: {
+    vi: 'đã chuyển quầy, chờ gọi',
+    en: 'moved, wait to be called',
+    hi: 'काउंटर बदला, बुलाए जाने की प्रतीक्षा करें',
+    ur: 'کاؤنٹر بدل گیا، پکارے جانے کا انتظار کریں',
+  },
   /** `service`: the procedure's name; `count`: people waiting for it. */
   waiting: {
     vi: '{service}: {count, number} người đang chờ',

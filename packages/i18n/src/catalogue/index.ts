@@ -7,6 +7,7 @@ import { kioskAssist } from './kiosk-assist.ts';
 import { kioskJourneys } from './kiosk-journeys.ts';
 import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
+import { staffReport } from './staff-report.ts';
 import { staff } from './staff.ts';
 import { staffConsole } from './staff-console.ts';
 import { staffConsolePanels } from './staff-console-panels.ts';
@@ -25,6 +26,7 @@ export const CATALOGUE = {
   ...staffCounter,
   ...staffConsole,
   ...staffConsolePanels,
+  ...staffReport,
   ...display,
   ...announce,
   ...rating,

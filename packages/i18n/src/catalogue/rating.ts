@@ -41,6 +41,44 @@ export const rating = defineMessages('rating', {
     hi: 'कृपया 1 से 5 तारे चुनें।',
     ur: 'براہ کرم 1 سے 5 ستارے چنیں۔',
   },
+  /** Phone page while the ticket waits: its number. */
+  live_number: {
+    vi: 'Số của bạn: {number}',
+    en: 'Your number: {number}',
+    hi: 'आपका नंबर: {number}',
+    ur: 'آپ کا نمبر: {number}',
+  },
+  /** `wait`: common.minutes_about. */
+  live_wait: {
+    vi: 'Thời gian chờ dự kiến: {wait}',
+    en: 'Expected wait: {wait}',
+    hi: 'अनुमानित प्रतीक्षा: {wait}',
+    ur: 'متوقع انتظار: {wait}',
+  },
+  live_called: {
+    vi: 'Đến lượt bạn! Mời bạn đến quầy {counter, number}.',
+    en: 'It is your turn! Please go to counter {counter, number}.',
+    hi: 'आपकी बारी है! कृपया काउंटर {counter, number} पर जाएँ।',
+    ur: 'آپ کی باری ہے! براہ کرم کاؤنٹر {counter, number} پر جائیں۔',
+  },
+  live_serving: {
+    vi: 'Bạn đang được phục vụ tại quầy {counter, number}.',
+    en: 'You are being served at counter {counter, number}.',
+    hi: 'काउंटर {counter, number} पर आपकी सेवा हो रही है।',
+    ur: 'کاؤنٹر {counter, number} پر آپ کی خدمت ہو رہی ہے۔',
+  },
+  live_ended: {
+    vi: 'Số này không còn trong hàng chờ.',
+    en: 'This number is no longer in the queue.',
+    hi: 'यह नंबर अब कतार में नहीं है।',
+    ur: 'یہ نمبر اب قطار میں نہیں ہے۔',
+  },
+  live_updates: {
+    vi: 'Trang này tự cập nhật.',
+    en: 'This page updates by itself.',
+    hi: 'यह पेज अपने आप अपडेट होता है।',
+    ur: 'یہ صفحہ خود بخود تازہ ہوتا ہے۔',
+  },
   not_yet: {
     vi: 'Bạn có thể đánh giá sau khi được phục vụ xong.',
     en: 'You can rate once your visit is complete.',

@@ -102,6 +102,39 @@ export const staffCounter = defineMessages('staff', {
     ur: 'قطار میں سب سے پیچھے',
   },
   transfer: { vi: 'Chuyển', en: 'Transfer', hi: 'भेजें', ur: 'منتقل کریں' },
+  /** Folds away the bridge's own (English) explanation of a refusal, for whoever supports the centre. */
+  error_details: {
+    vi: 'Chi tiết kỹ thuật',
+    en: 'Technical details',
+    hi: 'तकनीकी विवरण',
+    ur: 'تکنیکی تفصیل',
+  },
+  /** Second line of a button waiting for its confirming second press. */
+  confirm_again: {
+    vi: 'Bấm lần nữa để xác nhận',
+    en: 'Press again to confirm',
+    hi: 'पक्का करने के लिए फिर दबाएँ',
+    ur: 'تصدیق کے لیے دوبارہ دبائیں',
+  },
+  confirm_no_show: {
+    vi: 'Báo số {number} vắng mặt?',
+    en: 'Mark {number} as a no-show?',
+    hi: '{number} को अनुपस्थित दर्ज करें?',
+    ur: '{number} کو غیر حاضر درج کریں؟',
+  },
+  confirm_cancel: {
+    vi: 'Hủy số {number}?',
+    en: 'Cancel ticket {number}?',
+    hi: 'टोकन {number} रद्द करें?',
+    ur: 'ٹوکن {number} منسوخ کریں؟',
+  },
+  /** `position`: `front` or `end` of the new service's line. */
+  confirm_transfer: {
+    vi: 'Chuyển số {number} sang {service}, {position, select, front {lên đầu hàng} other {xuống cuối hàng}}?',
+    en: 'Transfer {number} to {service}, {position, select, front {front of the line} other {end of the line}}?',
+    hi: '{number} को {service} में भेजें, {position, select, front {कतार में सबसे आगे} other {कतार में सबसे पीछे}}?',
+    ur: '{number} کو {service} میں بھیجیں، {position, select, front {قطار میں سب سے آگے} other {قطار میں سب سے پیچھے}}؟',
+  },
   call_next: {
     vi: 'Gọi số tiếp theo',
     en: 'Call next',
@@ -148,18 +181,6 @@ export const staffCounter = defineMessages('staff', {
   },
   report_total: { vi: 'Tổng cộng', en: 'Total', hi: 'कुल', ur: 'کل' },
   report_issued: { vi: 'Đã cấp số', en: 'Issued', hi: 'जारी टोकन', ur: 'جاری ٹوکن' },
-  report_waiting: {
-    vi: 'Thời gian chờ (phút): trung vị / 90%',
-    en: 'Waiting time (min): median / 90%',
-    hi: 'प्रतीक्षा समय (मिनट): माध्यिका / 90%',
-    ur: 'انتظار کا وقت (منٹ): وسطانیہ / 90 فیصد',
-  },
-  report_handling: {
-    vi: 'Thời gian phục vụ (phút): trung vị / 90%',
-    en: 'Serving time (min): median / 90%',
-    hi: 'सेवा समय (मिनट): माध्यिका / 90%',
-    ur: 'خدمت کا وقت (منٹ): وسطانیہ / 90 فیصد',
-  },
   report_rating: { vi: 'Đánh giá', en: 'Rating', hi: 'राय', ur: 'رائے' },
   report_rating_value: {
     vi: '{mean, number, ::.00} ({count, number} lượt)',

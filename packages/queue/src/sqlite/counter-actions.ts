@@ -39,34 +39,40 @@ export function callNext(ctx: QueueContext, counterId: string, actor: string): T
       throw new TicketError('COUNTER_BUSY', `finish, no-show or transfer ${busy.number} before calling next`);
     }
     const services = JSON.stringify(counter.services);
-    const priority = s.bestPriority.get(ctx.day, services);
-    const normal = s.bestNormal.get(ctx.day, services);
-    const ordering = ctx.site.priority.ordering;
-    let pick: TicketRow | undefined;
-    switch (ordering.mode) {
-      case 'strict':
-        pick = priority ?? normal;
-        break;
-      case 'interleave':
-        pick = priority && (!normal || state.priority_streak < ordering.every - 1) ? priority : normal;
-        break;
-      default: {
-        const never: never = ordering;
-        throw new Error(`unknown ordering ${JSON.stringify(never)}`);
-      }
-    }
+    // A ticket transferred to the front of a line has had its turn already: it goes before priority
+    // tickets too, and does not count as a priority call for interleaving.
+    const front = s.bestFront.get(ctx.day, services);
+    const pick = front ?? pickByPriority(ctx, services, state.priority_streak);
     if (!pick) return null;
-    s.setStreak.run(pick.priority_rank === null ? 0 : state.priority_streak + 1, counterId);
+    if (!front) s.setStreak.run(pick.priority_rank === null ? 0 : state.priority_streak + 1, counterId);
     const t = save(ctx, {
       ...pick,
       status: 'called',
       counter_id: counterId,
       call_count: pick.call_count + 1,
       called_at: ctx.now(),
+      front: 0,
     });
     ctx.append('ticket.called', t, counterId, actor);
     return t;
   });
+}
+
+/** The next ticket by the site's priority ordering: strictly priority first, or interleaved. */
+function pickByPriority(ctx: QueueContext, services: string, streak: number): TicketRow | undefined {
+  const priority = ctx.s.bestPriority.get(ctx.day, services);
+  const normal = ctx.s.bestNormal.get(ctx.day, services);
+  const ordering = ctx.site.priority.ordering;
+  switch (ordering.mode) {
+    case 'strict':
+      return priority ?? normal;
+    case 'interleave':
+      return priority && (!normal || streak < ordering.every - 1) ? priority : normal;
+    default: {
+      const never: never = ordering;
+      throw new Error(`unknown ordering ${JSON.stringify(never)}`);
+    }
+  }
 }
 
 /** One transition of a ticket called or served at this counter. */
@@ -122,7 +128,10 @@ export function noShow(ctx: QueueContext, counterId: string, ticketId: string, a
   });
 }
 
-/** Back to waiting, in another service's line: before everyone waiting there, or after. */
+/**
+ * Back to waiting, in another service's line: before everyone waiting there (priority tickets included),
+ * or after. A transfer is not a call: the count of calls starts again for the counter that takes it.
+ */
 export function transfer(
   ctx: QueueContext,
   counterId: string,
@@ -145,9 +154,11 @@ export function transfer(
         status: 'waiting',
         service_id: serviceId,
         counter_id: null,
+        call_count: 0,
         called_at: null,
         started_at: null,
         order_key: key,
+        front: position === 'front' ? 1 : 0,
       };
     },
   });

@@ -9,6 +9,20 @@ import { uuid7 } from '../uuid7.ts';
 import type { QueueContext } from './queue-context.ts';
 import { toTicket, type TicketRow } from './sqlite-schema.ts';
 
+/**
+ * What an idempotency key stands for: the service and priority class asked for. A retry with the same key
+ * must ask for the same. Kept with the ticket, it also says which service the ticket was issued for, after
+ * transfers changed `service_id` (the report counts issues by it), so issuing writes nothing more.
+ */
+export function requestHash(serviceId: string, priorityClass: string | undefined): string {
+  return `${serviceId}|${priorityClass ?? ''}`;
+}
+
+/** The service a ticket was issued for, from its request hash. */
+export function issuedServiceOf(r: Pick<TicketRow, 'request_hash'>): string {
+  return r.request_hash.slice(0, r.request_hash.indexOf('|'));
+}
+
 /** Numbers chosen by someone else (a reserved block of an external system), see the reference server. */
 export interface PresetNumber {
   id: string;
@@ -17,16 +31,25 @@ export interface PresetNumber {
   seq?: number;
 }
 
-/** Waiting tickets ahead of this one (priority classes first, by rank), and the wait they make. */
+/** How many waiting tickets are called before this one: see `callNext` for the order. */
+function ticketsAhead(ctx: QueueContext, r: TicketRow): number {
+  const { s } = ctx;
+  const d = r.business_date;
+  if (r.front === 1) return s.aheadFront.get(d, r.service_id, r.order_key)?.n ?? 0;
+  // A normal ticket's count already holds the tickets sent to the front: their order key is smaller.
+  if (r.priority_rank === null) return s.aheadNormal.get({ d, s: r.service_id, k: r.order_key })?.n ?? 0;
+  const rank = r.priority_rank;
+  const priority = s.aheadPriority.get(d, r.service_id, rank, rank, r.order_key)?.n ?? 0;
+  const front = s.frontBeforePriority.get({ d, s: r.service_id, r: rank, k: r.order_key })?.n ?? 0;
+  return priority + front;
+}
+
+/** Waiting tickets ahead of this one, and the wait they make. */
 export function positionOf(ctx: QueueContext, r: TicketRow): TicketPosition {
   const { s } = ctx;
   const ticket = toTicket(r);
   if (r.status !== 'waiting') return { ticket, position: 0, estimated_wait_min: 0 };
-  const ahead =
-    r.priority_rank === null
-      ? (s.aheadNormal.get({ d: r.business_date, s: r.service_id, k: r.order_key })?.n ?? 0)
-      : (s.aheadPriority.get(r.business_date, r.service_id, r.priority_rank, r.priority_rank, r.order_key)
-          ?.n ?? 0);
+  const ahead = ticketsAhead(ctx, r);
   const avgMs = s.handling.get(r.service_id)?.avg ?? ctx.defaultHandlingSeconds * 1000;
   const service = ctx.site.services.find((v) => v.id === r.service_id);
   const open = s.openCounters.all().filter((c) => service?.counters.includes(c.counter_id)).length;
@@ -45,7 +68,7 @@ export function issueTicket(ctx: QueueContext, input: IssueInput, preset?: Prese
       throw new TicketError('UNKNOWN_PRIORITY_CLASS', `no priority class '${input.priority.class_id}'`);
     rank = cls.rank;
   }
-  const hash = `${input.service_id}|${input.priority?.class_id ?? ''}`;
+  const hash = requestHash(input.service_id, input.priority?.class_id);
   return ctx.tx(() => {
     const earlier = s.byKey.get(input.idempotency_key);
     if (earlier) {
@@ -83,6 +106,7 @@ export function issueTicket(ctx: QueueContext, input: IssueInput, preset?: Prese
       counter_id: null,
       call_count: 0,
       order_key: (s.maxOrder.get()?.k ?? 0) + 1,
+      front: 0,
       created_at: ctx.now(),
       called_at: null,
       started_at: null,

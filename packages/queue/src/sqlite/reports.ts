@@ -1,4 +1,5 @@
 import type { Percentiles, QueueReport, ReportRow } from '@reception/protocol';
+import { issuedServiceOf } from './issuing.ts';
 import type { TicketRow } from './sqlite-schema.ts';
 
 /** Nearest-rank percentile of sorted seconds; null for no data. */
@@ -13,7 +14,8 @@ function percentiles(values: number[]): Percentiles {
   return { count: sorted.length, p50_s: percentile(sorted, 50), p90_s: percentile(sorted, 90) };
 }
 
-function row(key: string, tickets: TicketRow[]): ReportRow {
+/** `issued`: tickets issued for the row's service, or null for a row about a counter (counters issue none). */
+function row(key: string, tickets: TicketRow[], issued: number | null): ReportRow {
   const waits: number[] = [];
   const handles: number[] = [];
   const ratings: number[] = [];
@@ -34,7 +36,7 @@ function row(key: string, tickets: TicketRow[]): ReportRow {
   const mean = ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : null;
   return {
     key,
-    issued: tickets.length,
+    issued,
     completed,
     no_show: noShow,
     cancelled,
@@ -45,7 +47,7 @@ function row(key: string, tickets: TicketRow[]): ReportRow {
   };
 }
 
-function groupBy(rows: TicketRow[], key: (r: TicketRow) => string | null): ReportRow[] {
+function groupBy(rows: TicketRow[], key: (r: TicketRow) => string | null): Map<string, TicketRow[]> {
   const groups = new Map<string, TicketRow[]>();
   for (const r of rows) {
     const k = key(r);
@@ -54,12 +56,17 @@ function groupBy(rows: TicketRow[], key: (r: TicketRow) => string | null): Repor
     list.push(r);
     groups.set(k, list);
   }
-  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => row(k, list));
+  return groups;
 }
 
+const sortedKeys = (...maps: Map<string, unknown>[]) =>
+  [...new Set(maps.flatMap((m) => [...m.keys()]))].sort((a, b) => a.localeCompare(b));
+
 /**
- * Daily or per-counter report. Waiting time runs from issue to first call; handling time from start (or
- * call, when staff skipped "start") to completion. A transferred ticket counts under its final service.
+ * Daily or per-counter report. Waiting time runs from issue to the call at the counter that served it;
+ * handling time from start (or call, when staff skipped "start") to completion. A transferred ticket's
+ * outcome counts under its final service and counter, its issue under the service it was issued for (`issuedServiceOf`).
+ * "Issued" is null where it has no meaning: per counter, and in a report of one counter.
  */
 export function buildReport(
   all: TicketRow[],
@@ -72,6 +79,9 @@ export function buildReport(
     score,
     count: rows.filter((r) => r.rating === score).length,
   }));
+  const byService = groupBy(rows, (r) => r.service_id);
+  const byIssue = groupBy(rows, issuedServiceOf);
+  const byCounter = groupBy(rows, (r) => r.counter_id);
   const reasons = rows
     .filter((r) => r.rating !== null && r.rating_reason)
     .map((r) => ({ score: r.rating ?? 0, reason: r.rating_reason ?? '' }));
@@ -79,9 +89,14 @@ export function buildReport(
     from,
     to,
     counter_id: counterId,
-    by_service: groupBy(rows, (r) => r.service_id),
-    by_counter: groupBy(rows, (r) => r.counter_id),
-    total: row('total', rows),
+    by_service:
+      counterId === null
+        ? sortedKeys(byService, byIssue).map((k) =>
+            row(k, byService.get(k) ?? [], byIssue.get(k)?.length ?? 0),
+          )
+        : sortedKeys(byService).map((k) => row(k, byService.get(k) ?? [], null)),
+    by_counter: sortedKeys(byCounter).map((k) => row(k, byCounter.get(k) ?? [], null)),
+    total: row('total', rows, counterId === null ? rows.length : null),
     ratings,
     reasons,
   };

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type {
   Language,
   QueueEvent,
@@ -19,6 +20,7 @@ CREATE TABLE IF NOT EXISTS tickets (
   priority_class TEXT, priority_rank INTEGER, priority_reason TEXT,
   source TEXT NOT NULL, language TEXT, status TEXT NOT NULL, counter_id TEXT,
   call_count INTEGER NOT NULL DEFAULT 0, order_key INTEGER NOT NULL,
+  front INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL, called_at INTEGER, started_at INTEGER, finished_at INTEGER,
   rating INTEGER, rating_reason TEXT, rated_at INTEGER,
   idempotency_key TEXT NOT NULL UNIQUE, request_hash TEXT NOT NULL,
@@ -46,6 +48,33 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
+/** Columns added after the first release, as they are added to a file that predates them. */
+const ADDED_COLUMNS: { name: string; sql: string }[] = [
+  { name: 'front', sql: 'ALTER TABLE tickets ADD COLUMN front INTEGER NOT NULL DEFAULT 0' },
+];
+
+/**
+ * Creates the schema, or brings an older file up to it (columns added since, then their indexes). Tickets
+ * sent to the front of a line on transfer have their own small partial index: issuing never touches it.
+ */
+export function applySchema(db: Database.Database): void {
+  db.exec(SCHEMA_SQL);
+  const have = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('tickets')")
+      .all()
+      .map((c) => c.name),
+  );
+  const missing = ADDED_COLUMNS.filter((c) => !have.has(c.name));
+  if (missing.length) {
+    db.transaction(() => {
+      for (const c of missing) db.exec(c.sql);
+    })();
+  }
+  db.exec(`CREATE INDEX IF NOT EXISTS tickets_front ON tickets (business_date, service_id, order_key)
+           WHERE status = 'waiting' AND front = 1`);
+}
+
 export interface TicketRow {
   id: string;
   number: string;
@@ -62,6 +91,8 @@ export interface TicketRow {
   counter_id: string | null;
   call_count: number;
   order_key: number;
+  /** 1 when transferred to the front of its line: called before every other waiting ticket, priority too. */
+  front: number;
   created_at: number;
   called_at: number | null;
   started_at: number | null;
@@ -69,6 +100,7 @@ export interface TicketRow {
   rating: number | null;
   rating_reason: string | null;
   idempotency_key: string;
+  /** `requestHash(...)` of the issue request: it starts with the service the ticket was issued for. */
   request_hash: string;
 }
 

@@ -39,6 +39,12 @@ export function prepareStatements(db: Database.Database) {
     ),
     setStreak: p('UPDATE counters SET priority_streak = ? WHERE counter_id = ?'),
     active: p<TicketRow>(`SELECT * FROM tickets WHERE counter_id = ? AND status IN ${ACTIVE}`),
+    /** Sent to the front of the line by a transfer: before priority tickets, latest transfer first. */
+    bestFront: p<TicketRow>(
+      `SELECT * FROM tickets WHERE business_date = ? AND status = 'waiting' AND front = 1
+         AND service_id IN (SELECT value FROM json_each(?))
+       ORDER BY order_key LIMIT 1`,
+    ),
     bestNormal: p<TicketRow>(
       `SELECT * FROM tickets WHERE business_date = ? AND status = 'waiting'
          AND service_id IN (SELECT value FROM json_each(?)) AND priority_rank IS NULL
@@ -60,6 +66,17 @@ export function prepareStatements(db: Database.Database) {
             + (SELECT COUNT(*) FROM tickets WHERE business_date = @d AND status = 'waiting'
                  AND service_id = @s AND priority_rank IS NULL AND order_key < @k) AS n`,
     ),
+    /** Tickets at the front of the line ahead of a ticket that is there too. */
+    aheadFront: p<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM tickets WHERE business_date = ? AND status = 'waiting' AND service_id = ?
+         AND front = 1 AND order_key < ?`,
+    ),
+    /** Tickets at the front of the line that `aheadPriority` (rank @r, order @k) did not count already. */
+    frontBeforePriority: p<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM tickets WHERE business_date = @d AND status = 'waiting' AND service_id = @s
+         AND front = 1
+         AND NOT (priority_rank IS NOT NULL AND (priority_rank < @r OR (priority_rank = @r AND order_key < @k)))`,
+    ),
     handling: p<{ avg: number | null }>(
       `SELECT AVG(finished_at - COALESCE(started_at, called_at)) AS avg FROM (
          SELECT * FROM tickets WHERE service_id = ? AND status = 'completed' AND called_at IS NOT NULL
@@ -72,7 +89,7 @@ export function prepareStatements(db: Database.Database) {
     update: p(
       `UPDATE tickets SET status = @status, counter_id = @counter_id, call_count = @call_count,
          called_at = @called_at, started_at = @started_at, finished_at = @finished_at,
-         service_id = @service_id, order_key = @order_key WHERE id = @id`,
+         service_id = @service_id, order_key = @order_key, front = @front WHERE id = @id`,
     ),
     rate: p('UPDATE tickets SET rating = ?, rating_reason = ?, rated_at = ? WHERE id = ?'),
     meta: p<{ value: string }>('SELECT value FROM meta WHERE key = ?'),
@@ -86,7 +103,8 @@ export function prepareStatements(db: Database.Database) {
     eventsAfter: p<EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
     maxSeq: p<{ s: number | null }>('SELECT MAX(seq) AS s FROM events'),
     recentCalls: p<EventRow>(
-      `SELECT * FROM events WHERE business_date = ? AND type IN ('ticket.called','ticket.recalled')
+      `SELECT * FROM events WHERE business_date = ?
+         AND type IN ('ticket.called','ticket.recalled','ticket.transferred')
        ORDER BY seq DESC LIMIT ?`,
     ),
     waiting: p<{ service_id: string; count: number; priority: number }>(

@@ -29,7 +29,7 @@ import { DurableSqlite, type DurabilityOptions } from './durable-sqlite.ts';
 import { issueTicket, positionOf, reserveNumbers, type PresetNumber } from './issuing.ts';
 import { requireTicket, type QueueContext } from './queue-context.ts';
 import { buildReport } from './reports.ts';
-import { SCHEMA_SQL, toTicket } from './sqlite-schema.ts';
+import { applySchema, toTicket } from './sqlite-schema.ts';
 import { prepareStatements, type Statements } from './sqlite-statements.ts';
 import { eventsAfter, snapshotOf } from './views.ts';
 
@@ -73,7 +73,7 @@ export class SqliteTicketQueue implements TicketQueue {
       }
     }, 30_000);
     this.housekeepingTimer.unref();
-    this.store.db.exec(SCHEMA_SQL);
+    applySchema(this.store.db);
     this.s = prepareStatements(this.store.db);
     const day = () => this.day;
     this.ctx = {

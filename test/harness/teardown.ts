@@ -1,0 +1,25 @@
+/**
+ * What a test file must undo, registered as each thing comes up: `afterAll(() => down.run())` then stops
+ * them newest first, each even when another failed or `beforeAll` stopped half way (no process left behind).
+ */
+export class Teardown {
+  private readonly steps: (() => unknown)[] = [];
+
+  /** Registers `undo` for `resource` and hands the resource back. */
+  add<T>(resource: T, undo: (resource: T) => unknown): T {
+    this.steps.push(() => undo(resource));
+    return resource;
+  }
+
+  async run(): Promise<void> {
+    const errors: unknown[] = [];
+    for (const step of this.steps.splice(0).reverse()) {
+      try {
+        await step();
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+    if (errors.length > 0) throw new AggregateError(errors, `${errors.length} teardown step(s) failed`);
+  }
+}
