@@ -25,8 +25,8 @@ import { createTicketParts } from './tickets/compose.ts';
 import { createDossierParts } from './dossiers/compose.ts';
 import { createStaffCalls } from './staff-calls/compose.ts';
 import { createMissionParts } from './missions/compose.ts';
-import { SystemHealthMonitor } from './health/system-health.ts';
-import { robotMapSource } from './site/robot-map.ts';
+import { SystemHealthMonitor } from '@reception/queue';
+import { robotMapSource } from '@reception/missions';
 
 export const BRIDGE_VERSION = '0.1.0';
 

@@ -37,7 +37,7 @@ import {
 import type { MissionSockets } from '../missions/socket-handlers.ts';
 import type { RobotService } from '../robot/robot-service.ts';
 import { LatestValueFanout } from '../robot/state-fanout.ts';
-import type { SystemHealthMonitor } from '../health/system-health.ts';
+import type { SystemHealthMonitor } from '@reception/queue';
 import type { SiteStore } from '../site/site-store.ts';
 import {
   displayTicketHandlers,
@@ -306,7 +306,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
   });
   // Coalesced states go to each console as soon as it has taken the previous one (never a backlog of
   // stale poses); the old fixed tick (bench baseline) broadcast to everyone at once.
-  const fanout = new LatestValueFanout<RobotState>(staff as unknown as Namespace, 'robot:state');
+  const fanout = new LatestValueFanout<RobotState>(staff, 'robot:state');
   const onRobotState =
     c.robot.publishing.mode === 'coalesce'
       ? (state: RobotState) => fanout.publish(state)

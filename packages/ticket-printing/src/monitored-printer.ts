@@ -1,5 +1,5 @@
-import type { PrintJob, TicketPrinter } from '@reception/ticket-printing';
-import type { ProblemReport, ProblemSource } from '../health/system-health.ts';
+import type { ProblemReport, ProblemSource } from '@reception/protocol';
+import type { PrintJob, TicketPrinter } from './ticket-printer.ts';
 
 /**
  * The kiosk ticket printer with its last outcome remembered, for the console's alerts: a print that failed

@@ -1,22 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { SystemHealth, SystemProblem, SystemProblemKind } from '@reception/protocol';
-
-/** A problem a part reports now: its kind and an English detail for support. */
-export interface ProblemReport {
-  kind: SystemProblemKind;
-  detail: string;
-}
-
-/**
- * Something whose problems staff must see (the printer, the queue system). Rules: `problems()` is cheap and
- * synchronous (it reads state the part keeps, never does I/O), and reports every problem that holds now;
- * a problem that is gone is simply not reported any more.
- */
-export interface ProblemSource {
-  problems(): readonly ProblemReport[];
-  /** Optional: call `listener` as soon as the problems may have changed (else they are polled). */
-  subscribe?(listener: () => void): void;
-}
+import type { ProblemSource, SystemHealth, SystemProblem, SystemProblemKind } from '@reception/protocol';
 
 /**
  * The set of printer and queue-system problems, for the console's alerts: re-read every `pollMs` and on

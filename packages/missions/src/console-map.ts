@@ -1,7 +1,6 @@
 import { loadSiteMap, renderFloorPng, type SiteMap } from '@reception/nav';
 import { err, ok, type Result, type RobotMap, type Site } from '@reception/protocol';
 import type { Logger } from 'pino';
-import type { SiteStore } from './site-store.ts';
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
@@ -47,7 +46,10 @@ export function buildRobotMap(site: Pick<Site, 'counters' | 'facilities'>, map: 
 }
 
 /** `robot:get_map`, built on first request and kept until the site's map file changes. */
-export function robotMapSource(site: SiteStore, log: Logger): () => Result<RobotMap> {
+export function robotMapSource(
+  site: { readonly current: { site: Pick<Site, 'counters' | 'facilities'>; mapFile: string } },
+  log: Pick<Logger, 'error'>,
+): () => Result<RobotMap> {
   let cached: { file: string; value: RobotMap } | undefined;
   return () => {
     const { site: current, mapFile } = site.current;

@@ -1,0 +1,373 @@
+/**
+ * bench:bridge — the robot's live state and the staff e-stop with 500 socket.io clients on the bridge
+ * (consoles, kiosks and displays mixed; BENCH_CLIENTS), against the firmware's host build on a pty.
+ *
+ * A tap relay sits on the serial line between the simulator and the bridge and timestamps every frame:
+ * - pose to console: each ODOM frame the firmware sends, to each console's arrival of the `robot:state`
+ *   carrying that pose (matched by value: the anchor transform is taken once while the robot stands still,
+ *   then each arriving map pose is matched to the ODOM frame it came from, within 2 mm and 2 mrad). The
+ *   robot drives missions meanwhile, so the pose changes 50 times a second;
+ * - e-stop: a staff `robot:estop` request to the ESTOP_ASSERT frame on the serial port, while driving.
+ * Both with the bridge's publishing of today (coalesced on the next loop turn, per-client latest value)
+ * and, as the baseline in the same run, the old fixed 200 ms tick (ROBOT_STATE_TICK_MS=200). Also the
+ * bridge's RSS and CPU over the pose phase. Clients run in worker threads of this process, pinned apart
+ * from the bridge where the machine allows (see `cpuPlacement`). Last line: one JSON object.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { compose, inverse, type Pose } from '@reception/missions';
+import { simDockArgs } from '@reception/missions/testing';
+import { findPlace, loadSiteMap } from '@reception/nav';
+import type { StaffClientEvents, StaffServerEvents } from '@reception/protocol';
+import { FrameDecoder } from '@reception/robot-link/frame-parser';
+import { startSim } from '@reception/robot-link/testing';
+import { createPtyPair } from '@reception/testkit/pty-pair';
+import { SerialPort } from 'serialport';
+import { io, type Socket } from 'socket.io-client';
+import type { Arrival, ClientsJob } from './bridge-clients.ts';
+import { BRIDGE_DIR, cpuPlacement, freePort, latencySummary, startTs, waitHealthy } from './tickets-procs.ts';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 500);
+const POSE_S = Number(process.env.BENCH_POSE_S ?? 20);
+const ESTOPS = Number(process.env.BENCH_ESTOPS ?? 20);
+const PLACEMENT = cpuPlacement();
+const MAP = loadSiteMap(path.join(BRIDGE_DIR, '../../sites/demo-ward/map/map.yaml'));
+const place = (id: string): Pose => {
+  const p = findPlace(MAP, id);
+  if (!p) throw new Error(`no place ${id} on the demo map`);
+  return id === 'dock' ? { ...p.pose } : { ...p.approach };
+};
+const HOME = place('home');
+const DOCK = place('dock');
+const TRIPS = ['exit', 'counter_5', 'waiting_area'];
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+type Staff = Socket<StaffServerEvents, StaffClientEvents>;
+
+/** Serial tap: forwards bytes both ways and timestamps ODOM frames (to the host) and e-stops (to the base). */
+class TapRelay {
+  readonly odom: { t: number; pose: Pose; v: number }[] = [];
+  readonly estops: number[] = [];
+  private readonly ports: SerialPort[] = [];
+
+  async open(basePath: string, hostPath: string): Promise<void> {
+    const open = (p: string) =>
+      new Promise<SerialPort>((resolve, reject) => {
+        const port = new SerialPort({ path: p, baudRate: 115200 }, (e) => (e ? reject(e) : resolve(port)));
+      });
+    const [base, host] = await Promise.all([open(basePath), open(hostPath)]);
+    this.ports.push(base, host);
+    const fromBase = new FrameDecoder((f) => {
+      if (f.name !== 'ODOM') return;
+      const p = f.payload;
+      this.odom.push({
+        t: this.at,
+        pose: { x: p.x_mm / 1000, y: p.y_mm / 1000, theta: p.theta_mrad / 1000 },
+        v: p.v_mm_s / 1000,
+      });
+      if (this.odom.length > 20_000) this.odom.splice(0, 10_000);
+    });
+    const fromHost = new FrameDecoder((f) => {
+      if (f.name === 'ESTOP_ASSERT') this.estops.push(this.at);
+    });
+    base.on('data', (chunk: Buffer) => {
+      this.at = now();
+      host.write(chunk);
+      fromBase.push(chunk);
+    });
+    host.on('data', (chunk: Buffer) => {
+      this.at = now();
+      base.write(chunk);
+      fromHost.push(chunk);
+    });
+  }
+
+  private at = 0;
+
+  async close(): Promise<void> {
+    await Promise.all(this.ports.map((p) => new Promise<void>((r) => p.close(() => r()))));
+  }
+}
+
+function startWorker(job: ClientsJob): { worker: Worker; ready: Promise<void> } {
+  const worker = new Worker(new URL('./bridge-clients.ts', import.meta.url), {
+    workerData: job,
+    execArgv: ['--import', 'tsx'],
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+  });
+  return { worker, ready };
+}
+
+const ask = (w: Worker, m: 'collect' | 'stop') =>
+  new Promise<{ arrivals: Arrival[]; connected: number }>((resolve) => {
+    w.once('message', resolve);
+    w.postMessage(m);
+  });
+
+function procStat(pid: number): { cpuS: number; rssMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return { cpuS: ticks / 100, rssMb: Math.round(Number(rss) / 1024) };
+}
+
+async function eventually<T>(what: string, fn: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`bench: timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+interface Figures {
+  clients: number;
+  consoles: number;
+  pose_to_console_p50_ms: number;
+  pose_to_console_p99_ms: number;
+  pose_arrivals: number;
+  /** Console arrivals whose pose matched no ODOM frame (the anchor moved): left out. */
+  pose_unmatched: number;
+  /** ODOM frames with a new pose during the phase, and how many of them reached a console. */
+  poses_sent: number;
+  poses_delivered: number;
+  estop_to_serial_p50_ms: number;
+  estop_to_serial_p99_ms: number;
+  estops: number;
+  rss_mb: number;
+  cpu_pct: number;
+}
+
+async function runMode(tickMs: number): Promise<Figures> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-bridge-'));
+  const sim = await startSim(path.join(dir, 'sim-tty'), simDockArgs(HOME, DOCK));
+  const pty = await createPtyPair(path.join(dir, 'relay-end'), path.join(dir, 'bridge-tty'));
+  const relay = new TapRelay();
+  await relay.open(sim.ready.port, pty.a);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const bridge = startTs(
+    'src/main.ts',
+    [],
+    {
+      BRIDGE_PORT: String(port),
+      BRIDGE_HOST: '127.0.0.1',
+      DATA_DIR: path.join(dir, 'data'),
+      ROBOT_PORT: path.join(dir, 'bridge-tty'),
+      ROBOT_STATE_TICK_MS: String(tickMs),
+      MISSION_WAIT_S: '1',
+      LOG_LEVEL: 'warn',
+    },
+    { cpus: PLACEMENT.bridge },
+  );
+  bridge.stdout?.resume();
+  const workers: Worker[] = [];
+  try {
+    await waitHealthy(url, 60_000);
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'lead', password: 'demo-admin-pass' }),
+    });
+    const token = ((await login.json()) as { token: string }).token;
+    const staff: Staff = io(`${url}/staff`, { auth: { token }, transports: ['websocket'] });
+    await eventually('robot up and anchored', async () => {
+      const r = await staff.emitWithAck('robot:get', {});
+      return r.ok && r.value.link === 'up' && r.value.pose ? true : undefined;
+    });
+    await staff.emitWithAck('robot:estop_reset', { confirm: 'RESET_ESTOP' });
+
+    const consoles = Math.round(CLIENTS * 0.4);
+    const kiosks = Math.round(CLIENTS * 0.4);
+    const jobs: ClientsJob[] = [
+      { url, nsp: '/staff', token, count: Math.ceil(consoles / 2) },
+      { url, nsp: '/staff', token, count: Math.floor(consoles / 2) },
+      { url, nsp: '/kiosk', token: 'demo-kiosk', count: kiosks },
+      { url, nsp: '/display', token: 'demo-display', count: CLIENTS - consoles - kiosks },
+    ];
+    const started = jobs.map(startWorker);
+    workers.push(...started.map((s) => s.worker));
+    await Promise.all(started.map((s) => s.ready));
+
+    // The anchor transform, from the robot standing still: map pose = T ∘ odometry pose.
+    const still = await eventually('robot standing still', async () => {
+      const r = await staff.emitWithAck('robot:get', {});
+      const last = relay.odom.at(-1);
+      return r.ok && r.value.pose && last && Math.abs(last.v) < 1e-3 && r.value.activity?.state === 'IDLE'
+        ? { map: r.value.pose, odom: last.pose }
+        : undefined;
+    });
+    const anchor = compose(still.map, inverse(still.odom));
+
+    // Keep the robot driving: one staff trip after another.
+    let driving = true;
+    const drive = (async () => {
+      for (let i = 0; driving; i++) {
+        const r = await staff.emitWithAck('robot:send', { place: TRIPS[i % TRIPS.length] ?? 'exit' });
+        if (!r.ok) {
+          await staff.emitWithAck('robot:estop_reset', { confirm: 'RESET_ESTOP' });
+          await sleep(300);
+          continue;
+        }
+        await eventually(
+          'trip over',
+          async () => {
+            const s = await staff.emitWithAck('robot:get', {});
+            return !driving || (s.ok && s.value.activity?.mission_id !== r.value.mission_id)
+              ? true
+              : undefined;
+          },
+          120_000,
+        );
+      }
+    })();
+
+    // Pose phase.
+    await eventually('robot moving', () => Promise.resolve(relay.odom.at(-1)?.v ? true : undefined), 30_000);
+    const from = relay.odom.length;
+    const cpu0 = procStat(bridge.pid ?? 0);
+    const t0 = now();
+    for (const w of workers) w.postMessage('record');
+    await sleep(POSE_S * 1000);
+    const collected = await Promise.all(workers.map((w) => ask(w, 'collect')));
+    const cpu1 = procStat(bridge.pid ?? 0);
+    const cpuPct = Math.round(((cpu1.cpuS - cpu0.cpuS) / ((now() - t0) / 1000)) * 1000) / 10;
+    const frames = relay.odom.slice(Math.max(0, from - 100));
+    const mapped = frames.map((f) => ({ t: f.t, pose: compose(anchor, f.pose) }));
+    const latencies: number[] = [];
+    const delivered = new Set<number>();
+    let unmatched = 0;
+    let arrivals = 0;
+    for (const { arrivals: list } of collected) {
+      for (const [x, y, theta, at] of list) {
+        arrivals++;
+        let hit = -1;
+        const floor = lastBefore(mapped, at - 2000);
+        for (let i = lastBefore(mapped, at); i >= 0 && i > floor; i--) {
+          const m = mapped[i];
+          if (!m) continue;
+          const dTheta = Math.abs(Math.atan2(Math.sin(m.pose.theta - theta), Math.cos(m.pose.theta - theta)));
+          if (Math.hypot(m.pose.x - x, m.pose.y - y) < 0.002 && dTheta < 0.002) {
+            hit = i;
+            break;
+          }
+        }
+        const m = mapped[hit];
+        if (!m) {
+          unmatched++;
+          continue;
+        }
+        // The first frame that carried this pose (a robot turning on the spot repeats x and y).
+        let first = hit;
+        while (first > 0 && samePose(frames[first - 1]?.pose, frames[hit]?.pose)) first--;
+        latencies.push(at - (mapped[first]?.t ?? m.t));
+        delivered.add(first);
+      }
+    }
+    const sent = frames.filter((f, i) => i > 0 && !samePose(frames[i - 1]?.pose, f.pose)).length;
+
+    // E-stop phase, the robot driving and the consoles connected.
+    const estops: number[] = [];
+    for (let i = 0; i < ESTOPS; i++) {
+      await eventually(
+        'robot moving',
+        () => Promise.resolve(relay.odom.at(-1)?.v ? true : undefined),
+        30_000,
+      );
+      await sleep(300 + Math.random() * 400);
+      const before = relay.estops.length;
+      const sentAt = now();
+      const ack = await staff.emitWithAck('robot:estop', {});
+      if (!ack.ok) throw new Error(`estop refused: ${ack.error.message}`);
+      const frameAt = await eventually('ESTOP frame', () =>
+        Promise.resolve(relay.estops.slice(before).find((t) => t >= sentAt)),
+      );
+      estops.push(frameAt - sentAt);
+      await sleep(200);
+      await staff.emitWithAck('robot:estop_reset', { confirm: 'RESET_ESTOP' });
+    }
+    driving = false;
+    await drive.catch(() => undefined);
+    const rss = procStat(bridge.pid ?? 0).rssMb;
+    staff.close();
+    await Promise.all(workers.map((w) => ask(w, 'stop')));
+    const pose = latencySummary(latencies.sort((a, b) => a - b));
+    const stop = latencySummary(estops.sort((a, b) => a - b));
+    return {
+      clients: CLIENTS,
+      consoles,
+      pose_to_console_p50_ms: pose.p50_ms,
+      pose_to_console_p99_ms: pose.p99_ms,
+      pose_arrivals: arrivals - unmatched,
+      pose_unmatched: unmatched,
+      poses_sent: sent,
+      poses_delivered: delivered.size,
+      estop_to_serial_p50_ms: stop.p50_ms,
+      estop_to_serial_p99_ms: stop.p99_ms,
+      estops: estops.length,
+      rss_mb: rss,
+      cpu_pct: cpuPct,
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+    bridge.kill('SIGTERM');
+    await new Promise((r) => bridge.once('exit', r));
+    await relay.close();
+    await pty.close();
+    await sim.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Index of the last frame received at or before `t` (frames are in arrival order), -1 if none. */
+function lastBefore(frames: readonly { t: number }[], t: number): number {
+  let lo = 0;
+  let hi = frames.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((frames[mid]?.t ?? Infinity) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function samePose(a: Pose | undefined, b: Pose | undefined): boolean {
+  return !!a && !!b && a.x === b.x && a.y === b.y && a.theta === b.theta;
+}
+
+const mode = (m: Figures) => ({
+  pose_to_console_p50_ms: m.pose_to_console_p50_ms,
+  pose_to_console_p99_ms: m.pose_to_console_p99_ms,
+  pose_arrivals: m.pose_arrivals,
+  pose_unmatched: m.pose_unmatched,
+  poses_sent: m.poses_sent,
+  poses_delivered: m.poses_delivered,
+  estop_to_serial_p50_ms: m.estop_to_serial_p50_ms,
+  estop_to_serial_p99_ms: m.estop_to_serial_p99_ms,
+  estops: m.estops,
+  rss_mb: m.rss_mb,
+  cpu_pct: m.cpu_pct,
+});
+
+const coalesced = await runMode(0);
+console.error(`coalesced: ${JSON.stringify(coalesced)}`);
+const tick = await runMode(200);
+console.error(`200 ms tick: ${JSON.stringify(tick)}`);
+console.log(
+  JSON.stringify({
+    clients: coalesced.clients,
+    consoles: coalesced.consoles,
+    pose_s: POSE_S,
+    placement: PLACEMENT,
+    ...mode(coalesced),
+    baseline: { name: 'fixed 200 ms tick (ROBOT_STATE_TICK_MS=200)', ...mode(tick) },
+  }),
+);
+process.exit(0);
