@@ -137,7 +137,13 @@ describe('staff console live map', () => {
     if (!r.ok) throw new Error(r.error.message);
     const id = r.value.mission_id;
     await expect.poll(missionState, { timeout: 30_000 }).toBe('guiding');
-    await page.getByRole('button', { name: ur.t('console.recall') }).click();
+    // Well under way (the map shows it) before staff call it back.
+    await expect
+      .poll(async () => Math.hypot((await markerAt()).x - HOME.x, (await markerAt()).y - HOME.y), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(1);
+    await page.getByRole('button', { name: ur.t('console.recall'), exact: true }).click();
     const ended = await waitFor(id, 'cancelled', 10_000);
     expect(ended.reason).toBe('preempted');
     await expect
@@ -150,14 +156,14 @@ describe('staff console live map', () => {
     await page.locator('[data-place="waiting_area"]').click();
     // The tap alone sends nothing.
     expect(await missionState()).toBe('');
-    await page.getByRole('button', { name: ur.t('console.send_yes') }).click();
+    await page.getByRole('button', { name: ur.t('console.send_yes'), exact: true }).click();
     await expect.poll(missionState, { timeout: 30_000 }).toBe('travelling');
     const list = await staff.emitWithAck('mission:list', { kind: 'send', limit: 1 });
     expect(list.ok && list.value.missions[0]).toMatchObject({
       place: 'waiting_area',
       requested_by: expect.stringContaining('lead') as string,
     });
-    await page.getByRole('button', { name: ur.t('console.cancel_mission') }).click();
+    await page.getByRole('button', { name: ur.t('console.cancel_mission'), exact: true }).click();
     await expect.poll(missionState, { timeout: 20_000 }).not.toBe('travelling');
     await staff.emitWithAck('robot:recall', {});
     await idleAtHome();
@@ -167,7 +173,7 @@ describe('staff console live map', () => {
     const r = await kiosk.emitWithAck('mission:guide', { place: 'counter_3' });
     if (!r.ok) throw new Error(r.error.message);
     await eventually('driving', async () => ((await fw()).v > 0.1 ? true : undefined), 30_000);
-    await page.getByRole('button', { name: ur.t('staff.estop_button') }).click();
+    await page.getByRole('button', { name: ur.t('staff.estop_button'), exact: true }).click();
     await eventually('wheels stopped', async () => {
       const s = await fw();
       return s.mode === 'ESTOP' && Math.abs(s.v) < 0.01 && Math.abs(s.w) < 0.01 ? true : undefined;

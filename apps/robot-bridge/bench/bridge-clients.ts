@@ -13,8 +13,8 @@ export interface ClientsJob {
   token: string;
   count: number;
 }
-/** One arrival: pose x, y, theta and the wall-clock ms it arrived. */
-export type Arrival = [number, number, number, number];
+/** One arrival: the client's index in this worker, pose x, y, theta, and the wall-clock ms it arrived. */
+export type Arrival = [number, number, number, number, number];
 
 const job = workerData as ClientsJob;
 const port = parentPort;
@@ -34,9 +34,10 @@ function connectOne(): Promise<void> {
     });
     s.once('connect', () => resolve());
     s.once('connect_error', (e) => reject(e));
+    const index = sockets.length;
     if (job.nsp === '/staff')
       s.on('robot:state', (st: { pose: { x: number; y: number; theta: number } | null }) => {
-        if (recording && st.pose) arrivals.push([st.pose.x, st.pose.y, st.pose.theta, now()]);
+        if (recording && st.pose) arrivals.push([index, st.pose.x, st.pose.y, st.pose.theta, now()]);
       });
     sockets.push(s);
   });

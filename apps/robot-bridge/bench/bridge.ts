@@ -135,9 +135,9 @@ interface Figures {
   pose_arrivals: number;
   /** Console arrivals whose pose matched no ODOM frame (the anchor moved): left out. */
   pose_unmatched: number;
-  /** ODOM frames with a new pose during the phase, and how many of them reached a console. */
+  /** ODOM frames with a new pose during the phase; samples = those times the consoles. */
   poses_sent: number;
-  poses_delivered: number;
+  pose_samples: number;
   estop_to_serial_p50_ms: number;
   estop_to_serial_p99_ms: number;
   estops: number;
@@ -240,39 +240,12 @@ async function runMode(tickMs: number): Promise<Figures> {
     const cpu1 = procStat(bridge.pid ?? 0);
     const cpuPct = Math.round(((cpu1.cpuS - cpu0.cpuS) / ((now() - t0) / 1000)) * 1000) / 10;
     const frames = relay.odom.slice(Math.max(0, from - 100));
-    const mapped = frames.map((f) => ({ t: f.t, pose: compose(anchor, f.pose) }));
-    const latencies: number[] = [];
-    const delivered = new Set<number>();
-    let unmatched = 0;
-    let arrivals = 0;
-    for (const { arrivals: list } of collected) {
-      for (const [x, y, theta, at] of list) {
-        arrivals++;
-        let hit = -1;
-        const floor = lastBefore(mapped, at - 2000);
-        for (let i = lastBefore(mapped, at); i >= 0 && i > floor; i--) {
-          const m = mapped[i];
-          if (!m) continue;
-          const dTheta = Math.abs(Math.atan2(Math.sin(m.pose.theta - theta), Math.cos(m.pose.theta - theta)));
-          if (Math.hypot(m.pose.x - x, m.pose.y - y) < 0.002 && dTheta < 0.002) {
-            hit = i;
-            break;
-          }
-        }
-        const m = mapped[hit];
-        if (!m) {
-          unmatched++;
-          continue;
-        }
-        // The first frame that carried this pose (a robot turning on the spot repeats x and y).
-        let first = hit;
-        while (first > 0 && samePose(frames[first - 1]?.pose, frames[hit]?.pose)) first--;
-        latencies.push(at - (mapped[first]?.t ?? m.t));
-        delivered.add(first);
-      }
-    }
-    const sent = frames.filter((f, i) => i > 0 && !samePose(frames[i - 1]?.pose, f.pose)).length;
-
+    const poses = matchPoses(
+      frames,
+      anchor,
+      collected.map((c) => c.arrivals),
+      t0,
+    );
     // E-stop phase, the robot driving and the consoles connected.
     const estops: number[] = [];
     for (let i = 0; i < ESTOPS; i++) {
@@ -298,17 +271,17 @@ async function runMode(tickMs: number): Promise<Figures> {
     const rss = procStat(bridge.pid ?? 0).rssMb;
     staff.close();
     await Promise.all(workers.map((w) => ask(w, 'stop')));
-    const pose = latencySummary(latencies.sort((a, b) => a - b));
+    const pose = latencySummary(poses.latencies.sort((a, b) => a - b));
     const stop = latencySummary(estops.sort((a, b) => a - b));
     return {
       clients: CLIENTS,
       consoles,
       pose_to_console_p50_ms: pose.p50_ms,
       pose_to_console_p99_ms: pose.p99_ms,
-      pose_arrivals: arrivals - unmatched,
-      pose_unmatched: unmatched,
-      poses_sent: sent,
-      poses_delivered: delivered.size,
+      pose_arrivals: poses.arrivals,
+      pose_unmatched: poses.unmatched,
+      poses_sent: poses.changes,
+      pose_samples: poses.latencies.length,
       estop_to_serial_p50_ms: stop.p50_ms,
       estop_to_serial_p99_ms: stop.p99_ms,
       estops: estops.length,
@@ -324,6 +297,64 @@ async function runMode(tickMs: number): Promise<Figures> {
     await sim.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Pose to console: for every pose change the firmware sent (an ODOM frame with a new pose) and every
+ * console, the time until that console had the change, i.e. received a state with this pose or a newer one
+ * (a state that skips a pose still brings the console up to date; a fixed tick makes every change wait for
+ * it). Each arriving map pose is matched to the ODOM frame it came from through the anchor transform.
+ */
+function matchPoses(
+  frames: readonly { t: number; pose: Pose }[],
+  anchor: Pose,
+  perWorker: readonly Arrival[][],
+  since: number,
+): { latencies: number[]; arrivals: number; unmatched: number; changes: number } {
+  const mapped = frames.map((f) => compose(anchor, f.pose));
+  // The first frame that carried each pose (a robot turning on the spot may repeat a pose).
+  const firstOf = frames.map((_, i) => i);
+  for (let i = 1; i < frames.length; i++)
+    if (samePose(frames[i - 1]?.pose, frames[i]?.pose)) firstOf[i] = firstOf[i - 1] ?? i;
+  const changes = frames.flatMap((f, i) => (firstOf[i] === i && f.t >= since ? [i] : []));
+  let arrivals = 0;
+  let unmatched = 0;
+  const latencies: number[] = [];
+  for (const list of perWorker) {
+    const byClient = new Map<number, { at: number; frame: number }[]>();
+    for (const [client, x, y, theta, at] of list) {
+      arrivals++;
+      let hit = -1;
+      const floor = lastBefore(frames, at - 2000);
+      for (let i = lastBefore(frames, at); i >= 0 && i > floor; i--) {
+        const m = mapped[i];
+        if (!m) continue;
+        const dTheta = Math.abs(Math.atan2(Math.sin(m.theta - theta), Math.cos(m.theta - theta)));
+        if (Math.hypot(m.x - x, m.y - y) < 0.002 && dTheta < 0.002) {
+          hit = i;
+          break;
+        }
+      }
+      if (hit < 0) {
+        unmatched++;
+        continue;
+      }
+      const seen = byClient.get(client) ?? [];
+      seen.push({ at, frame: hit });
+      byClient.set(client, seen);
+    }
+    for (const seen of byClient.values()) {
+      let k = 0;
+      for (const i of changes) {
+        while (k < seen.length && (seen[k]?.frame ?? Infinity) < i) k++;
+        const got = seen[k];
+        const f = frames[i];
+        if (!got || !f) break;
+        latencies.push(got.at - f.t);
+      }
+    }
+  }
+  return { latencies, arrivals, unmatched, changes: changes.length };
 }
 
 /** Index of the last frame received at or before `t` (frames are in arrival order), -1 if none. */
@@ -348,7 +379,7 @@ const mode = (m: Figures) => ({
   pose_arrivals: m.pose_arrivals,
   pose_unmatched: m.pose_unmatched,
   poses_sent: m.poses_sent,
-  poses_delivered: m.poses_delivered,
+  pose_samples: m.pose_samples,
   estop_to_serial_p50_ms: m.estop_to_serial_p50_ms,
   estop_to_serial_p99_ms: m.estop_to_serial_p99_ms,
   estops: m.estops,

@@ -1,4 +1,10 @@
-import type { BridgeInfo, RobotMapPlace, SiteCatalogue } from '@reception/protocol';
+import {
+  can,
+  type BridgeInfo,
+  type Permission,
+  type RobotMapPlace,
+  type SiteCatalogue,
+} from '@reception/protocol';
 import { textIn } from '@reception/i18n';
 import { useEffect, useState } from 'react';
 import { LoginForm } from '../shared/login-form.tsx';
@@ -53,6 +59,7 @@ export function ConsoleApp() {
     if (facility) return text(facility.name);
     return i18n.t('console.place', { kind: p.kind, name: p.name });
   };
+  const may = (p: Permission) => (session ? can(session.who, p) : false);
   const placeById = (id: string) => {
     const p = live.map?.places.find((x) => x.id === id);
     return placeName(p ?? { id, kind: 'other', name: id });
@@ -104,14 +111,18 @@ export function ConsoleApp() {
                     path={live.path}
                     mode={mode}
                     placeName={placeName}
+                    placeBadge={(p) => site?.counters.find((c) => c.place === p.id)?.number.toString()}
                     onPlace={(p) =>
+                      may('robot.move') &&
                       setPending({
                         command: mode === 'anchor' ? 'anchor' : 'send',
                         place: p.id,
                         name: placeName(p),
                       })
                     }
-                    onPoint={(x, y) => setPending({ command: 'anchor', point: { x, y } })}
+                    onPoint={(x, y) =>
+                      may('robot.move') && setPending({ command: 'anchor', point: { x, y } })
+                    }
                   />
                 ) : (
                   <p className="robot-map">{live.mapError ? '—' : i18n.t('console.map_loading')}</p>
@@ -127,8 +138,9 @@ export function ConsoleApp() {
                     setMode={setMode}
                     pending={pending}
                     setPending={setPending}
+                    may={may}
                   />
-                  <RobotPanel socket={socket} state={live.state} />
+                  <RobotPanel socket={socket} state={live.state} may={may} />
                 </div>
               </div>
             )}

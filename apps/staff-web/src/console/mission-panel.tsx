@@ -1,4 +1,4 @@
-import type { MissionUpdate, Result, RobotState } from '@reception/protocol';
+import type { MissionUpdate, Permission, Result, RobotState } from '@reception/protocol';
 import { useState } from 'react';
 import { ErrorNote, type StaffError } from '../shared/staff-error.tsx';
 import { useTranslator } from '../shared/staff-i18n.tsx';
@@ -27,6 +27,8 @@ export function MissionPanel(props: {
   setMode: (m: MapMode) => void;
   pending: Pending | undefined;
   setPending: (p: Pending | undefined) => void;
+  /** What this person may do (the bridge refuses the rest with FORBIDDEN; the page only hides it). */
+  may: (p: Permission) => boolean;
 }) {
   const i18n = useTranslator();
   const { socket, state, current, waiting, pending } = props;
@@ -109,62 +111,68 @@ export function MissionPanel(props: {
           {i18n.t('console.no_mission')}
         </p>
       )}
-      <div className="actions">
-        <button
-          disabled={!up}
-          onClick={() => void run('recall', () => socket.emitWithAck('robot:recall', {}))}
-        >
-          {i18n.t('console.recall')}
-        </button>
-        {activity?.state === 'PAUSED' ? (
+      {props.may('robot.move') && (
+        <div className="actions">
           <button
             disabled={!up}
-            onClick={() => void run('resume', () => socket.emitWithAck('robot:resume', {}))}
+            onClick={() => void run('recall', () => socket.emitWithAck('robot:recall', {}))}
           >
-            {i18n.t('console.resume')}
+            {i18n.t('console.recall')}
           </button>
-        ) : (
+          {activity?.state === 'PAUSED' ? (
+            <button
+              disabled={!up}
+              onClick={() => void run('resume', () => socket.emitWithAck('robot:resume', {}))}
+            >
+              {i18n.t('console.resume')}
+            </button>
+          ) : (
+            <button
+              className="secondary"
+              disabled={!up || !current}
+              onClick={() => void run('pause', () => socket.emitWithAck('robot:pause', {}))}
+            >
+              {i18n.t('console.pause')}
+            </button>
+          )}
           <button
             className="secondary"
             disabled={!up || !current}
-            onClick={() => void run('pause', () => socket.emitWithAck('robot:pause', {}))}
+            onClick={() => void run('cancel', () => socket.emitWithAck('mission:cancel', {}))}
           >
-            {i18n.t('console.pause')}
+            {i18n.t('console.cancel_mission')}
           </button>
-        )}
-        <button
-          className="secondary"
-          disabled={!up || !current}
-          onClick={() => void run('cancel', () => socket.emitWithAck('mission:cancel', {}))}
-        >
-          {i18n.t('console.cancel_mission')}
-        </button>
-        {activity?.state === 'CHARGING' ? (
+          {activity?.state === 'CHARGING' ? (
+            <button
+              className="secondary"
+              disabled={!up}
+              onClick={() => void run('undock', () => socket.emitWithAck('robot:undock', {}))}
+            >
+              {i18n.t('console.undock')}
+            </button>
+          ) : (
+            <button
+              className="secondary"
+              disabled={!up}
+              onClick={() => void run('dock', () => socket.emitWithAck('robot:dock', {}))}
+            >
+              {i18n.t('console.dock')}
+            </button>
+          )}
           <button
-            className="secondary"
-            disabled={!up}
-            onClick={() => void run('undock', () => socket.emitWithAck('robot:undock', {}))}
+            className={props.mode === 'anchor' ? '' : 'secondary'}
+            aria-pressed={props.mode === 'anchor'}
+            onClick={() => props.setMode(props.mode === 'anchor' ? 'send' : 'anchor')}
           >
-            {i18n.t('console.undock')}
+            {i18n.t('console.anchor')}
           </button>
-        ) : (
-          <button
-            className="secondary"
-            disabled={!up}
-            onClick={() => void run('dock', () => socket.emitWithAck('robot:dock', {}))}
-          >
-            {i18n.t('console.dock')}
-          </button>
-        )}
-        <button
-          className={props.mode === 'anchor' ? '' : 'secondary'}
-          aria-pressed={props.mode === 'anchor'}
-          onClick={() => props.setMode(props.mode === 'anchor' ? 'send' : 'anchor')}
-        >
-          {i18n.t('console.anchor')}
-        </button>
-      </div>
-      <p className="hint">{i18n.t(props.mode === 'anchor' ? 'console.anchor_hint' : 'console.send_hint')}</p>
+        </div>
+      )}
+      {props.may('robot.move') && (
+        <p className="hint">
+          {i18n.t(props.mode === 'anchor' ? 'console.anchor_hint' : 'console.send_hint')}
+        </p>
+      )}
       {pending && (
         <div className="confirm" role="alertdialog">
           <p>

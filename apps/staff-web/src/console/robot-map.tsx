@@ -19,6 +19,8 @@ export function RobotMapView(props: {
   path: RobotPath | undefined;
   mode: MapMode;
   placeName: (p: RobotMapPlace) => string;
+  /** A short mark drawn in the place's circle (a counter's number), or none: then the name is written under it. */
+  placeBadge: (p: RobotMapPlace) => string | undefined;
   onPlace: (p: RobotMapPlace) => void;
   onPoint: (x: number, y: number) => void;
 }) {
@@ -27,7 +29,7 @@ export function RobotMapView(props: {
   const pose = state?.pose ?? null;
   const route = splitRoute(path?.points ?? [], pose);
   const top = -(map.origin.y + map.height_m);
-  const scale = Math.max(map.width_m, map.height_m) / 40;
+  const u = Math.max(map.width_m, map.height_m) / 100;
   const onClick = (e: React.MouseEvent<SVGSVGElement>) => {
     if (mode !== 'anchor') return;
     const svg = e.currentTarget;
@@ -59,14 +61,14 @@ export function RobotMapView(props: {
           </polygon>
         ))}
         {route.done.length > 1 && (
-          <polyline className="route-done" points={line(route.done)} strokeWidth={scale * 0.8} />
+          <polyline className="route-done" points={line(route.done)} strokeWidth={u * 0.6} />
         )}
         {route.ahead.length > 1 && (
           <polyline
             className="route-ahead"
             data-testid="route-ahead"
             points={line(route.ahead)}
-            strokeWidth={scale}
+            strokeWidth={u * 0.9}
           />
         )}
         {(path?.obstacles ?? []).map((o, i) => (
@@ -76,6 +78,7 @@ export function RobotMapView(props: {
         ))}
         {map.places.map((p) => {
           const name = props.placeName(p);
+          const badge = props.placeBadge(p);
           return (
             <g
               key={p.id}
@@ -92,10 +95,17 @@ export function RobotMapView(props: {
                 if (e.key === 'Enter' || e.key === ' ') props.onPlace(p);
               }}
             >
-              <circle cx={p.x} cy={-p.y} r={scale * 2.2} />
-              <text x={p.x} y={-p.y - scale * 3} fontSize={scale * 3.2} textAnchor="middle">
-                {name}
-              </text>
+              <title>{name}</title>
+              <circle cx={p.x} cy={-p.y} r={u * 1.3} />
+              {badge ? (
+                <text x={p.x} y={-p.y} fontSize={u * 1.6} textAnchor="middle" dominantBaseline="central">
+                  {badge}
+                </text>
+              ) : (
+                <text x={p.x} y={-p.y + u * 3} fontSize={u * 1.5} textAnchor="middle">
+                  {name}
+                </text>
+              )}
             </g>
           );
         })}
@@ -107,10 +117,8 @@ export function RobotMapView(props: {
             data-y={pose.y.toFixed(2)}
             transform={`translate(${pose.x} ${-pose.y}) rotate(${(-pose.theta * 180) / Math.PI})`}
           >
-            <circle r={scale * 3} />
-            <polygon
-              points={`${scale * 4.5},0 ${scale * 1.2},${scale * 1.8} ${scale * 1.2},${-scale * 1.8}`}
-            />
+            <circle r={u * 1.8} />
+            <polygon points={`${u * 1.6},0 ${u * 0.2},${u * 0.9} ${u * 0.2},${-u * 0.9}`} />
           </g>
         )}
       </svg>
@@ -118,7 +126,11 @@ export function RobotMapView(props: {
         <span className="legend legend-ahead">{i18n.t('console.legend_route')}</span>
         <span className="legend legend-done">{i18n.t('console.legend_done')}</span>
         <span className="legend legend-obstacle">{i18n.t('console.legend_obstacle')}</span>
-        {pose && <span>{i18n.t('console.heading_value', { degrees: (pose.theta * 180) / Math.PI })}</span>}
+        {pose && (
+          <span>
+            {i18n.t('console.heading_value', { degrees: Math.round((pose.theta * 180) / Math.PI) })}
+          </span>
+        )}
       </figcaption>
       {!pose && (
         <p className="pose-unknown" role="status">

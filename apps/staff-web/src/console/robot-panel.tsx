@@ -1,4 +1,4 @@
-import { ESTOP_RESET_CONFIRMATION, type Result, type RobotState } from '@reception/protocol';
+import { ESTOP_RESET_CONFIRMATION, type Permission, type Result, type RobotState } from '@reception/protocol';
 import { useState } from 'react';
 import { ErrorNote, type StaffError } from '../shared/staff-error.tsx';
 import { useTranslator } from '../shared/staff-i18n.tsx';
@@ -12,7 +12,16 @@ type Command = 'estop' | 'stop' | 'estop_reset';
  * are shown in the staff member's language; `data-value` keeps the firmware's own name for tests and
  * support.
  */
-export function RobotPanel({ socket, state }: { socket: StaffSocket; state: RobotState | undefined }) {
+export function RobotPanel({
+  socket,
+  state,
+  may,
+}: {
+  socket: StaffSocket;
+  state: RobotState | undefined;
+  /** What this person may do (the bridge refuses the rest with FORBIDDEN; the page only hides it). */
+  may: (p: Permission) => boolean;
+}) {
   const i18n = useTranslator();
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<{ command: Command; error?: StaffError }>();
@@ -71,7 +80,7 @@ export function RobotPanel({ socket, state }: { socket: StaffSocket; state: Robo
         >
           {i18n.t('staff.stop_button')}
         </button>
-        {latched && !confirming && (
+        {latched && !confirming && may('robot.estop_reset') && (
           <button className="secondary" onClick={() => setConfirming(true)}>
             {i18n.t('staff.estop_reset_button')}
           </button>
