@@ -17,6 +17,8 @@ import {
 } from '../shared/staff-i18n.tsx';
 import { useStaffSocket } from '../shared/use-staff-socket.ts';
 import { AlertsPanel } from './alerts-panel.tsx';
+import { AuditPanel } from './audit-panel.tsx';
+import { HistoryPanel } from './history-panel.tsx';
 import { MissionPanel, type Pending } from './mission-panel.tsx';
 import { missionLine, robotAlerts } from './robot-live.ts';
 import { RobotMapView, type MapMode } from './robot-map.tsx';
@@ -51,6 +53,7 @@ export function ConsoleApp() {
   const live = useRobotLive(socket, connected);
   const [mode, setMode] = useState<MapMode>('send');
   const [pending, setPending] = useState<Pending>();
+  const [tab, setTab] = useState<'missions' | 'audit'>('missions');
   const { current, waiting } = missionLine(live.open);
   const placeName = (p: Pick<RobotMapPlace, 'id' | 'kind' | 'name'>) => {
     const counter = site?.counters.find((c) => c.place === p.id);
@@ -142,6 +145,35 @@ export function ConsoleApp() {
                   />
                   <RobotPanel socket={socket} state={live.state} may={may} />
                 </div>
+              </div>
+            )}
+            {socket && (
+              <div className="console-tabs">
+                <div role="tablist">
+                  <button
+                    role="tab"
+                    aria-selected={tab === 'missions'}
+                    className={tab === 'missions' ? '' : 'secondary'}
+                    onClick={() => setTab('missions')}
+                  >
+                    {i18n.t('console.tab_missions')}
+                  </button>
+                  {may('audit.read') && (
+                    <button
+                      role="tab"
+                      aria-selected={tab === 'audit'}
+                      className={tab === 'audit' ? '' : 'secondary'}
+                      onClick={() => setTab('audit')}
+                    >
+                      {i18n.t('console.tab_audit')}
+                    </button>
+                  )}
+                </div>
+                {tab === 'audit' && may('audit.read') ? (
+                  <AuditPanel socket={socket} token={session.token} />
+                ) : (
+                  <HistoryPanel socket={socket} ended={live.ended} placeName={placeById} />
+                )}
               </div>
             )}
             {site && (

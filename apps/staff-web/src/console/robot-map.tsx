@@ -41,7 +41,7 @@ export function RobotMapView(props: {
   return (
     <figure className="robot-map" data-mode={mode}>
       <svg
-        viewBox={`${map.origin.x} ${top} ${map.width_m} ${map.height_m}`}
+        viewBox={`${map.origin.x - u * 3} ${top - u * 3} ${map.width_m + u * 6} ${map.height_m + u * 6}`}
         role="img"
         aria-label={i18n.t('console.map_title')}
         onClick={onClick}

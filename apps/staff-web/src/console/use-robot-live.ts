@@ -1,10 +1,11 @@
-import type {
-  MissionUpdate,
-  RobotMap,
-  RobotPath,
-  RobotState,
-  StaffCall,
-  SystemHealth,
+import {
+  FINAL_MISSION_STATES,
+  type MissionUpdate,
+  type RobotMap,
+  type RobotPath,
+  type RobotState,
+  type StaffCall,
+  type SystemHealth,
 } from '@reception/protocol';
 import { useEffect, useState } from 'react';
 import type { StaffSocket } from '../shared/use-staff-socket.ts';
@@ -23,6 +24,8 @@ export interface RobotLive {
   failed: MissionUpdate[];
   /** Open calls from kiosks. */
   calls: StaffCall[];
+  /** How many trips ended since the page opened (the history reloads when it changes). */
+  ended: number;
 }
 
 /**
@@ -38,11 +41,13 @@ export function useRobotLive(socket: StaffSocket | undefined, connected: boolean
   const [open, setOpen] = useState<ReadonlyMap<string, MissionUpdate>>(new Map());
   const [failed, setFailed] = useState<MissionUpdate[]>([]);
   const [calls, setCalls] = useState<StaffCall[]>([]);
+  const [ended, setEnded] = useState(0);
 
   useEffect(() => {
     if (!socket) return;
     const onUpdate = (u: MissionUpdate) => {
       setOpen((o) => trackMission(o, u));
+      if (FINAL_MISSION_STATES.has(u.state)) setEnded((n) => n + 1);
       if (u.state === 'failed')
         setFailed((f) => [u, ...f.filter((x) => x.mission_id !== u.mission_id)].slice(0, 5));
     };
@@ -83,5 +88,5 @@ export function useRobotLive(socket: StaffSocket | undefined, connected: boolean
     })();
   }, [socket, connected]);
 
-  return { state, map, mapError, path, health, open, failed, calls };
+  return { state, map, mapError, path, health, open, failed, calls, ended };
 }
