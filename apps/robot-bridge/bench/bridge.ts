@@ -11,8 +11,10 @@
  * Both with the bridge's publishing of today (coalesced on the next loop turn, per-client latest value)
  * and, as the baseline in the same run, the old fixed 200 ms tick (ROBOT_STATE_TICK_MS=200). Also the
  * bridge's RSS and CPU over the pose phase. Clients run in worker threads of this process, pinned apart
- * from the bridge where the machine allows (see `cpuPlacement`). Last line: one JSON object.
+ * from the bridge where the machine allows (see `cpuPlacement`; the simulator and the relay share the
+ * clients' CPU). Last line: one JSON object.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,8 +33,11 @@ import { BRIDGE_DIR, cpuPlacement, freePort, latencySummary, startTs, waitHealth
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 500);
 const POSE_S = Number(process.env.BENCH_POSE_S ?? 20);
-const ESTOPS = Number(process.env.BENCH_ESTOPS ?? 20);
+const ESTOPS = Number(process.env.BENCH_ESTOPS ?? 50);
 const PLACEMENT = cpuPlacement();
+// This process (the clients, the tap relay) and what it starts (simulator, socat) stay off the bridge's CPU.
+if (PLACEMENT.issuers)
+  execFileSync('taskset', ['-a', '-p', '-c', PLACEMENT.issuers, String(process.pid)], { stdio: 'ignore' });
 const MAP = loadSiteMap(path.join(BRIDGE_DIR, '../../sites/demo-ward/map/map.yaml'));
 const place = (id: string): Pose => {
   const p = findPlace(MAP, id);
@@ -273,6 +278,9 @@ async function runMode(tickMs: number): Promise<Figures> {
     await Promise.all(workers.map((w) => ask(w, 'stop')));
     const pose = latencySummary(poses.latencies.sort((a, b) => a - b));
     const stop = latencySummary(estops.sort((a, b) => a - b));
+    console.error(
+      `e-stop samples (ms, ${tickMs ? `${tickMs} ms tick` : 'coalesced'}): ${estops.map((e) => e.toFixed(1)).join(' ')}`,
+    );
     return {
       clients: CLIENTS,
       consoles,
