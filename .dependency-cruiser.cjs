@@ -5,7 +5,7 @@
 const LAYERS = [
   ['protocol'],
   ['robot-link', 'nav', 'i18n'],
-  ['queue', 'ticket-printing', 'missions', 'intent', 'voice', 'dossiers'],
+  ['queue', 'ticket-printing', 'missions', 'intent', 'voice', 'dossiers', 'access'],
 ];
 const pkg = (names) => `^packages/(${names.join('|')})/`;
 const below = (i) => LAYERS.slice(0, i).flat();

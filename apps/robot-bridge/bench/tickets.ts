@@ -16,8 +16,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { SqliteTicketQueue } from '@reception/queue';
-import { DeviceTokens } from '../src/auth/device-tokens.ts';
-import { openBridgeDb } from '../src/store/bridge-db.ts';
+import { DeviceTokens, openAccessDb } from '@reception/access';
 import { ticketTestSite } from '@reception/protocol/testing/ticket-site';
 import { makeTicketSiteDir } from '@reception/protocol/testing/site-fixtures';
 import {
@@ -123,7 +122,7 @@ async function runPhase(name: string, o: PhaseOptions = {}) {
     TICKETS_SYNC: sync,
   };
   // One device token per simulated kiosk, made in the bridge's database as `npm run -s admin` would.
-  const tokenDb = openBridgeDb(dataDir);
+  const tokenDb = openAccessDb(dataDir);
   const devices = new DeviceTokens(tokenDb);
   const tokens = Array.from({ length: ISSUERS }, (_, i) => devices.create('kiosk', `bench kiosk ${i}`).token);
   tokenDb.close();

@@ -4,15 +4,22 @@ import { SerialRobotBase } from '@reception/robot-link';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { adminHandlers } from './admin/admin-handlers.ts';
-import { AuditLog } from './audit/audit-log.ts';
+import {
+  AuditLog,
+  DEFAULT_THROTTLE,
+  demoRefusal,
+  DemoTokensError,
+  DeviceTokens,
+  loadDemoDevices,
+  LoginThrottle,
+  openAccessDb,
+  SqliteAuthenticator,
+  StaffAccounts,
+  StaffSessions,
+  type ThrottlePolicy,
+} from '@reception/access';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
-import { DemoTokensError, demoRefusal, loadDemoDevices } from './auth/demo-devices.ts';
-import { DeviceTokens } from './auth/device-tokens.ts';
-import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicy } from './auth/login-throttle.ts';
-import { SqliteAuthenticator } from './auth/sqlite-authenticator.ts';
-import { StaffAccounts } from './auth/staff-accounts.ts';
-import { StaffSessions } from './auth/staff-sessions.ts';
 import type { BridgeConfig } from './config.ts';
 import { RobotService } from './robot/robot-service.ts';
 import { apiDocRoutes } from './server/api-docs.ts';
@@ -20,7 +27,6 @@ import { createApplication, type BridgeApplication } from './server/app.ts';
 import type { HealthCheck } from './server/health.ts';
 import { createHttpServer } from './server/http.ts';
 import { mapPlaceIds, SiteStore } from './site/site-store.ts';
-import { openBridgeDb } from './store/bridge-db.ts';
 import { createTicketParts } from './tickets/compose.ts';
 import { createDossierParts } from './dossiers/compose.ts';
 import { createStaffCalls } from './staff-calls/compose.ts';
@@ -83,7 +89,7 @@ export async function startBridge(
   });
   // The map is loaded (and so validated) with the site: counters and facilities must point at real places.
   const site = await SiteStore.open(path.join(config.SITE_DIR, 'site.yaml'), mapPlaceIds);
-  const db = openBridgeDb(config.DATA_DIR);
+  const db = openAccessDb(config.DATA_DIR);
   const auth = new SqliteAuthenticator(
     db,
     new DeviceTokens(db, demoDevices, now),

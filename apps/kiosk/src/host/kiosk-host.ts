@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '@reception/protocol';
+import { describeZodError, err, ok, type Result } from '@reception/protocol';
 import type { Logger } from 'pino';
 import {
   HOST_METHODS,
@@ -67,10 +67,7 @@ export class KioskHost {
     const spec = HOST_METHODS[method];
     const parsed = spec.rpc.request.safeParse(raw ?? {});
     if (!parsed.success) {
-      return err(
-        'INVALID_PAYLOAD',
-        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
+      return err('INVALID_PAYLOAD', describeZodError(parsed.error));
     }
     const handler = this.handlers[method] as (r: unknown) => Promise<HostResponse<M>>;
     try {

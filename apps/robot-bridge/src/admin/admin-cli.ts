@@ -2,11 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEVICE_ROLES, type DeviceInfo, type DeviceRole } from '@reception/protocol';
 import { loadSite } from '@reception/protocol/site-file';
-import { AuditLog } from '../audit/audit-log.ts';
-import { DeviceTokenError, DeviceTokens } from '../auth/device-tokens.ts';
-import { StaffSessions } from '../auth/staff-sessions.ts';
+import { AuditLog, DeviceTokenError, DeviceTokens, openAccessDb, StaffSessions } from '@reception/access';
 import { readConfig } from '../config.ts';
-import { openBridgeDb } from '../store/bridge-db.ts';
 
 const USAGE = `usage: npm run -s admin -- COMMAND
   token create --role kiosk|display --name NAME   new device token, printed once (last line)
@@ -45,7 +42,7 @@ async function main(argv: string[]): Promise<void> {
   });
   const [noun, verb] = positionals;
   const config = readConfig(process.env);
-  const db = openBridgeDb(config.DATA_DIR);
+  const db = openAccessDb(config.DATA_DIR);
   const { site } = await loadSite(path.join(config.SITE_DIR, 'site.yaml'));
   const audit = new AuditLog(db, () => site.timezone);
   const record = (action: string, target: string) =>

@@ -1,9 +1,11 @@
 import { err, ok, type Result } from '@reception/protocol';
 import type { Logger } from 'pino';
-import type { AuditLog } from '../audit/audit-log.ts';
-import type { CredentialKey } from '../auth/authenticator.ts';
-import { DeviceTokenError } from '../auth/device-tokens.ts';
-import type { SqliteAuthenticator } from '../auth/sqlite-authenticator.ts';
+import {
+  type AuditLog,
+  type CredentialKey,
+  DeviceTokenError,
+  type SqliteAuthenticator,
+} from '@reception/access';
 import type { AdminHandlers } from '../server/app.ts';
 import type { SiteStore } from '../site/site-store.ts';
 

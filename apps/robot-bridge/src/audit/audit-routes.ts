@@ -1,9 +1,8 @@
 import { auditSearchSchema, describeZodError } from '@reception/protocol';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Authenticator } from '../auth/authenticator.ts';
+import { type AuditLog, type Authenticator } from '@reception/access';
 import { requireStaff } from '../auth/auth-routes.ts';
 import { fail } from '../server/http.ts';
-import type { AuditLog } from './audit-log.ts';
 
 /**
  * `GET /api/audit.csv?from=&to=&actor=&action=&outcome=` with `Authorization: Bearer <session token>` and the

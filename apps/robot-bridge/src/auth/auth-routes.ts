@@ -8,11 +8,15 @@ import {
 } from '@reception/protocol';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import type { AuditLog } from '../audit/audit-log.ts';
+import {
+  type AuditLog,
+  type Authenticator,
+  grantee,
+  type LoginThrottle,
+  type SqliteAuthenticator,
+  type StaffPrincipal,
+} from '@reception/access';
 import { fail } from '../server/http.ts';
-import { grantee, type Authenticator, type StaffPrincipal } from './authenticator.ts';
-import type { LoginThrottle } from './login-throttle.ts';
-import type { SqliteAuthenticator } from './sqlite-authenticator.ts';
 
 function bearer(req: FastifyRequest): string | undefined {
   return /^Bearer ([\x21-\x7e]{1,512})$/.exec(req.headers.authorization ?? '')?.[1];

@@ -5,9 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBridge } from '../bridge.ts';
 import { REPO_ROOT } from '../config.ts';
 import { BridgeClients, FAST_THROTTLE, startTestBridge } from '../testing/bridge-clients.ts';
-import { LoginThrottle } from './login-throttle.ts';
-import { verifyPassword } from './password.ts';
-import { StaffAccounts, staffFileSchema } from './staff-accounts.ts';
+import { LoginThrottle, StaffAccounts, staffFileSchema, verifyPassword } from '@reception/access';
 
 // Issue 17's login and session defects, each named after it.
 let bridge: RunningBridge;

@@ -27,13 +27,13 @@ import type { TicketPrinter } from '@reception/ticket-printing';
 import type { Logger } from 'pino';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { Server, type Namespace, type Socket } from 'socket.io';
-import type { AuditLog } from '../audit/audit-log.ts';
 import {
-  credentialKey,
+  type AuditLog,
   type Authenticator,
+  credentialKey,
   type CredentialKey,
   type Principal,
-} from '../auth/authenticator.ts';
+} from '@reception/access';
 import type { MissionSockets } from '../missions/socket-handlers.ts';
 import type { RobotService } from '../robot/robot-service.ts';
 import { LatestValueFanout } from '../robot/state-fanout.ts';

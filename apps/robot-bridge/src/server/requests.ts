@@ -14,8 +14,7 @@ import {
 } from '@reception/protocol';
 import type { Logger } from 'pino';
 import type { Counter, Histogram } from 'prom-client';
-import type { AuditLog } from '../audit/audit-log.ts';
-import { grantee, type Authenticator, type Principal } from '../auth/authenticator.ts';
+import { type AuditLog, type Authenticator, grantee, type Principal } from '@reception/access';
 
 /** Who sent a request, for authorisation and the audit log. */
 export interface RequestContext {

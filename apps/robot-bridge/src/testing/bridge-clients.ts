@@ -1,7 +1,7 @@
 import type { Result } from '@reception/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { makeTicketSiteDir } from '@reception/protocol/testing/site-fixtures';
-import { DEFAULT_THROTTLE, type ThrottlePolicy } from '../auth/login-throttle.ts';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from '@reception/access';
 import { startBridge, type BridgeOptions, type RunningBridge } from '../bridge.ts';
 import { readConfig } from '../config.ts';
 import { createLogger } from '../log.ts';

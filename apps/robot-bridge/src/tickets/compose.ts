@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { ConfigError, type BridgeConfig } from '../config.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import type { Authenticator } from '../auth/authenticator.ts';
+import type { Authenticator } from '@reception/access';
 import type { HealthCheck } from '../server/health.ts';
 import type { ProblemSource } from '@reception/protocol';
 import { MonitoredPrinter } from '@reception/ticket-printing';

@@ -8,7 +8,7 @@ import {
 import { receiveWebhook, TicketError, ticketsCsv, type TicketQueue } from '@reception/queue';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
-import { grantee, type Authenticator } from '../auth/authenticator.ts';
+import { grantee, type Authenticator } from '@reception/access';
 import { requireStaff } from '../auth/auth-routes.ts';
 import { fail } from '../server/http.ts';
 import { livePage, ratingNotice, ratingPage, ratingView } from './rating-page.ts';

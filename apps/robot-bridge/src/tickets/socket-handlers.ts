@@ -12,7 +12,7 @@ import {
   type TicketSource,
 } from '@reception/protocol';
 import type { Logger } from 'pino';
-import { grantee } from '../auth/authenticator.ts';
+import { grantee } from '@reception/access';
 import type { Handlers, RequestContext } from '../server/requests.ts';
 import { printOutcome, type TicketPrinter } from '@reception/ticket-printing';
 import { TicketError, type TicketPosition, type TicketQueue } from '@reception/queue';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DeviceInfo, DeviceRole } from '@reception/protocol';
-import type { BridgeDb } from '../store/bridge-db.ts';
+import type { AccessDb } from './access-db.ts';
 
 /** A demo device of the demo site: its token is public, so it only ever runs the demo. */
 export interface DemoDevice {
@@ -43,7 +43,7 @@ export class DeviceTokens {
   private readonly demo: { hash: Buffer; device: DeviceInfo }[];
 
   constructor(
-    private readonly db: BridgeDb,
+    private readonly db: AccessDb,
     demoDevices: readonly DemoDevice[] = [],
     private readonly now: () => number = Date.now,
   ) {

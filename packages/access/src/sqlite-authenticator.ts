@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { dataVersion, type BridgeDb } from '../store/bridge-db.ts';
+import { dataVersion, type AccessDb } from './access-db.ts';
 import type { Authenticator, CredentialKey, Principal } from './authenticator.ts';
 import type { DeviceTokens } from './device-tokens.ts';
 import type { StaffAccounts } from './staff-accounts.ts';
@@ -19,7 +19,7 @@ export class SqliteAuthenticator implements Authenticator {
   private version: number;
 
   constructor(
-    private readonly db: BridgeDb,
+    private readonly db: AccessDb,
     readonly devices: DeviceTokens,
     readonly sessions: StaffSessions,
     readonly accounts: StaffAccounts,

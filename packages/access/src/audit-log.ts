@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditOutcome, AuditPage, AuditQuery } from '@reception/protocol';
 import { stringify } from 'csv-stringify/sync';
-import type { BridgeDb } from '../store/bridge-db.ts';
+import type { AccessDb } from './access-db.ts';
 
 export type AuditRecord = Omit<AuditEntry, 'seq' | 'at'>;
 
@@ -15,7 +15,7 @@ export class AuditLog {
   private readonly localDate: Intl.DateTimeFormat;
 
   constructor(
-    private readonly db: BridgeDb,
+    private readonly db: AccessDb,
     timeZone: () => string,
     private readonly now: () => number = Date.now,
   ) {

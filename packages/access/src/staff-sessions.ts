@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionInfo } from '@reception/protocol';
-import type { BridgeDb } from '../store/bridge-db.ts';
+import type { AccessDb } from './access-db.ts';
 
 export interface Session {
   id: string;
@@ -39,7 +39,7 @@ export class StaffSessions {
   private readonly storedSeen = new Map<string, number>();
 
   constructor(
-    private readonly db: BridgeDb,
+    private readonly db: AccessDb,
     readonly limits: { idleMs: number; absoluteMs: number },
     private readonly now: () => number = Date.now,
   ) {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
-export type BridgeDb = Database.Database;
+export type AccessDb = Database.Database;
 
 const SCHEMA = [
   // Version 1: device tokens, staff sessions, audit log.
@@ -47,7 +47,7 @@ const SCHEMA = [
  * tokens (hashed), staff sessions (hashed) and the audit log. WAL, so the `admin` CLI can write while the
  * bridge runs; the bridge notices the CLI's commits through `PRAGMA data_version`.
  */
-export function openBridgeDb(dataDir: string): BridgeDb {
+export function openAccessDb(dataDir: string): AccessDb {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, 'bridge.sqlite'));
   db.pragma('journal_mode = WAL');
@@ -62,6 +62,6 @@ export function openBridgeDb(dataDir: string): BridgeDb {
 }
 
 /** A number that changes whenever another connection (the CLI) committed to the database. */
-export function dataVersion(db: BridgeDb): number {
+export function dataVersion(db: AccessDb): number {
   return db.pragma('data_version', { simple: true }) as number;
 }
