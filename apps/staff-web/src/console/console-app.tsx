@@ -18,6 +18,7 @@ import {
 import { useStaffSocket } from '../shared/use-staff-socket.ts';
 import { AlertsPanel } from './alerts-panel.tsx';
 import { AuditPanel } from './audit-panel.tsx';
+import { DevicesPanel } from './devices-panel.tsx';
 import { HistoryPanel } from './history-panel.tsx';
 import { MissionPanel, type Pending } from './mission-panel.tsx';
 import { missionLine, robotAlerts } from './robot-live.ts';
@@ -53,7 +54,7 @@ export function ConsoleApp() {
   const live = useRobotLive(socket, connected);
   const [mode, setMode] = useState<MapMode>('send');
   const [pending, setPending] = useState<Pending>();
-  const [tab, setTab] = useState<'missions' | 'audit'>('missions');
+  const [tab, setTab] = useState<'missions' | 'audit' | 'devices'>('missions');
   const { current, waiting } = missionLine(live.open);
   const placeName = (p: Pick<RobotMapPlace, 'id' | 'kind' | 'name'>) => {
     const counter = site?.counters.find((c) => c.place === p.id);
@@ -168,8 +169,20 @@ export function ConsoleApp() {
                       {i18n.t('console.tab_audit')}
                     </button>
                   )}
+                  {may('admin.devices') && (
+                    <button
+                      role="tab"
+                      aria-selected={tab === 'devices'}
+                      className={tab === 'devices' ? '' : 'secondary'}
+                      onClick={() => setTab('devices')}
+                    >
+                      {i18n.t('console.tab_devices')}
+                    </button>
+                  )}
                 </div>
-                {tab === 'audit' && may('audit.read') ? (
+                {tab === 'devices' && may('admin.devices') ? (
+                  <DevicesPanel token={session.token} />
+                ) : tab === 'audit' && may('audit.read') ? (
                   <AuditPanel socket={socket} token={session.token} />
                 ) : (
                   <HistoryPanel socket={socket} ended={live.ended} placeName={placeById} />
