@@ -89,11 +89,11 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  staff?.close();
-  kiosk?.close();
-  await browser?.close();
-  await bridge?.stop();
-  await sim?.stop();
+  staff.close();
+  kiosk.close();
+  await browser.close();
+  await bridge.stop();
+  await sim.stop();
 });
 
 describe('staff console live map', () => {
@@ -168,6 +168,34 @@ describe('staff console live map', () => {
     await staff.emitWithAck('robot:recall', {});
     await idleAtHome();
   }, 240_000);
+
+  it('lists the trips with who asked and how they ended, in words', async () => {
+    const history = page.getByTestId('mission-history');
+    await history.waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => history.locator('tr[data-state="cancelled"]').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const text = (await history.textContent()) ?? '';
+    expect(text).toContain(ur.t('console.reason', { reason: 'preempted' }));
+    expect(text).toContain(ur.t('console.mission_state', { state: 'completed' }));
+    expect(text).not.toMatch(/preempted|completed/);
+  }, 60_000);
+
+  it('lets an admin create a device token shown once, which works until it is revoked', async () => {
+    await page.getByRole('tab', { name: ur.t('console.tab_devices') }).click();
+    await page.getByLabel(ur.t('console.device_name')).fill('Kiosk tầng 2');
+    await page.getByRole('button', { name: ur.t('console.device_create'), exact: true }).click();
+    const token = (await page.getByTestId('created-token').textContent()) ?? '';
+    expect(token.length).toBeGreaterThan(20);
+    const device = await connectSocket<KioskSocket>(bridge.url, '/kiosk', token);
+    const gone = new Promise<string>((resolve) => device.once('disconnect', resolve));
+    const row = page.locator('tr', { hasText: 'Kiosk tầng 2' });
+    await row.getByRole('button', { name: ur.t('console.revoke'), exact: true }).click();
+    await page.getByRole('button', { name: ur.t('console.revoke_yes'), exact: true }).click();
+    expect(await gone).toBe('io server disconnect');
+    await expect(connectSocket<KioskSocket>(bridge.url, '/kiosk', token)).rejects.toThrow();
+    await page.getByRole('tab', { name: ur.t('console.tab_missions') }).click();
+  }, 60_000);
 
   it('stops the wheels with the console e-stop, and the latch holds across a bridge restart', async () => {
     const r = await kiosk.emitWithAck('mission:guide', { place: 'counter_3' });
