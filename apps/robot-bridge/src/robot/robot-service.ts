@@ -8,6 +8,10 @@ import type { HealthCheck } from '../server/health.ts';
 
 /** Safety events a cleared e-stop ends (the firmware's ESTOP_CLEARED may be lost; the mode is not). */
 const ESTOP_KINDS: ReadonlySet<string> = new Set(['ESTOP_LATCHED', 'ESTOP_BUTTON']);
+/** Things that happened rather than states (PROTOCOL.md): never "still active". */
+const MOMENTARY_KINDS: ReadonlySet<string> = new Set(['VEL_WATCHDOG', 'PATH_DONE', 'PATH_ABORTED']);
+/** The heartbeat watchdog ended the firmware's session: over once a new session is up. */
+const SESSION_KINDS: ReadonlySet<string> = new Set(['HEARTBEAT_WATCHDOG']);
 
 /**
  * When state changes reach listeners: `coalesce` on the next turn of the event loop after a change (a
@@ -77,14 +81,21 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
         this.downSinceMs = undefined;
       } else if (this.upSinceMs !== undefined && this.downSinceMs === undefined)
         this.downSinceMs = this.now();
-      this.update({ link });
+      this.update({
+        link,
+        ...(link === 'up' ? { safety: endEvents(this.snapshot.safety, SESSION_KINDS) } : {}),
+      });
     });
     base.on('resync', (info) => {
       this.log.warn(
         { boot_id: info.bootId, firmware: info.firmware },
         'robot base restarted; state resynchronised',
       );
-      this.update({ firmware: info.firmware, estop_latched: info.estopLatched });
+      this.update({
+        firmware: info.firmware,
+        estop_latched: info.estopLatched,
+        safety: endEvents(this.snapshot.safety, SESSION_KINDS),
+      });
     });
     base.on('odometry', (o) => {
       const estop = o.mode === 'ESTOP';
@@ -94,7 +105,7 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
         mode: o.mode,
         estop_latched: estop,
         ...(this.snapshot.estop_latched === true && !estop
-          ? { safety: endEstopEvents(this.snapshot.safety) }
+          ? { safety: endEvents(this.snapshot.safety, ESTOP_KINDS) }
           : {}),
       });
     });
@@ -105,13 +116,14 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
     );
     base.on('safety', (e) => {
       this.log.warn({ kind: e.kind, active: e.active, detail: e.detail }, 'robot safety event');
-      const entry = { kind: e.kind, active: e.active, detail: e.detail, at: new Date().toISOString() };
+      const active = e.active && !MOMENTARY_KINDS.has(e.kind);
+      const entry = { kind: e.kind, active, detail: e.detail, at: new Date().toISOString() };
       // The newest event of a kind carries its state: older ones of that kind are over (and a cleared
       // e-stop ends the latch's events), so nothing stays "still active" after it ended.
       const before = this.snapshot.safety.map((s) =>
         s.kind === e.kind && s.active ? { ...s, active: false } : s,
       );
-      const earlier = e.kind === 'ESTOP_CLEARED' ? endEstopEvents(before) : before;
+      const earlier = e.kind === 'ESTOP_CLEARED' ? endEvents(before, ESTOP_KINDS) : before;
       this.update({ safety: [entry, ...earlier].slice(0, 10) });
     });
   }
@@ -277,8 +289,10 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
   }
 }
 
-function endEstopEvents(safety: RobotState['safety']): RobotState['safety'] {
-  return safety.map((s) => (s.active && ESTOP_KINDS.has(s.kind) ? { ...s, active: false } : s));
+function endEvents(safety: RobotState['safety'], kinds: ReadonlySet<string>): RobotState['safety'] {
+  return safety.some((s) => s.active && kinds.has(s.kind))
+    ? safety.map((s) => (s.active && kinds.has(s.kind) ? { ...s, active: false } : s))
+    : safety;
 }
 
 type Xy = { [k: string]: number | boolean } | null | undefined;

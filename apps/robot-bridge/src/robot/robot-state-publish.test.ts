@@ -109,4 +109,19 @@ describe('safety events after an e-stop reset', () => {
     base.emit('safety', safety('ESTOP_CLEARED', false));
     expect(robot.state.safety.filter((e) => e.active)).toEqual([]);
   });
+
+  it('never shows a watchdog as still active once it is over: momentary kinds, and a new session', () => {
+    const base = standInBase();
+    robot = new RobotService(base, createLogger('silent'), { mapPose: (o) => o });
+    base.emit('safety', safety('VEL_WATCHDOG', true));
+    base.emit('safety', safety('PATH_DONE', true));
+    expect(robot.state.safety.filter((e) => e.active)).toEqual([]);
+    base.emit('safety', safety('HEARTBEAT_WATCHDOG', true));
+    expect(robot.state.safety.filter((e) => e.active).map((e) => e.kind)).toEqual(['HEARTBEAT_WATCHDOG']);
+    // The link re-handshakes: the session the watchdog ended is replaced.
+    base.emit('connection', 'connecting');
+    base.emit('connection', 'up');
+    expect(robot.state.safety.filter((e) => e.active)).toEqual([]);
+    expect(robot.state.safety).toHaveLength(3);
+  });
 });

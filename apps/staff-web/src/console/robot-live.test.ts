@@ -67,6 +67,10 @@ describe('console robot view', () => {
 
   it('raises alerts from the robot, failed trips and system problems; no lost link without a robot', () => {
     expect(robotAlerts(robot({ link: 'absent', pose: null }), undefined, undefined)).toEqual([]);
+    expect(robotAlerts(robot({ link: 'connecting', firmware: null }), undefined, undefined)).toEqual([]);
+    expect(robotAlerts(robot({ link: 'connecting' }), undefined, undefined).map((a) => a.kind)).toEqual([
+      'link_lost',
+    ]);
     const kinds = robotAlerts(
       robot({ estop_latched: true, link: 'disconnected' }),
       {

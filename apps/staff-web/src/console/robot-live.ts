@@ -84,7 +84,7 @@ export interface Alert {
 
 /**
  * The robot and system conditions staff must act on, derived from the latest state: each alert lasts as
- * long as its condition (a failed trip: until it is acknowledged). A link that never came up (no robot configured) is not "lost".
+ * long as its condition (a failed trip: until it is acknowledged). A link that never came up is not "lost".
  */
 export function robotAlerts(
   state: RobotState | undefined,
@@ -96,7 +96,8 @@ export function robotAlerts(
   const at = state?.updated_at ?? new Date(0).toISOString();
   if (state) {
     if (state.estop_latched === true) alerts.push({ id: 'estop', kind: 'estop', since: at });
-    if (state.link === 'disconnected' || state.link === 'connecting')
+    // Connecting before the base ever answered (the bridge starting) is not a lost link.
+    if (state.link === 'disconnected' || (state.link === 'connecting' && state.firmware !== null))
       alerts.push({ id: 'link_lost', kind: 'link_lost', since: at });
     if (state.activity?.battery_low)
       alerts.push({
