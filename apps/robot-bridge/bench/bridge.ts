@@ -2,7 +2,8 @@
  * bench:bridge — the robot's live state and the staff e-stop with 500 socket.io clients on the bridge
  * (consoles, kiosks and displays mixed; BENCH_CLIENTS), against the firmware's host build on a pty.
  *
- * A tap relay sits on the serial line between the simulator and the bridge and timestamps every frame:
+ * A tap relay (bridge-relay.ts, its own process) sits on the serial line between the simulator and the
+ * bridge and timestamps every frame:
  * - pose to console: each ODOM frame the firmware sends, to each console's arrival of the `robot:state`
  *   carrying that pose (matched by value: the anchor transform is taken once while the robot stands still,
  *   then each arriving map pose is matched to the ODOM frame it came from, within 2 mm and 2 mrad). The
@@ -15,18 +16,18 @@
  * are not pinned: squeezed onto one CPU, 500 clients decoding 50 states a second fall behind and their
  * own backlog would be measured as the bridge's latency. Last line: one JSON object.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { compose, inverse, type Pose } from '@reception/missions';
 import { simDockArgs } from '@reception/missions/testing';
 import { findPlace, loadSiteMap } from '@reception/nav';
 import type { StaffClientEvents, StaffServerEvents } from '@reception/protocol';
-import { FrameDecoder } from '@reception/robot-link/frame-parser';
 import { startSim } from '@reception/robot-link/testing';
 import { createPtyPair } from '@reception/testkit/pty-pair';
-import { SerialPort } from 'serialport';
 import { io, type Socket } from 'socket.io-client';
 import type { Arrival, ClientsJob } from './bridge-clients.ts';
 import { BRIDGE_DIR, cpuPlacement, freePort, latencySummary, startTs, waitHealthy } from './tickets-procs.ts';
@@ -48,48 +49,37 @@ const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Staff = Socket<StaffServerEvents, StaffClientEvents>;
 
-/** Serial tap: forwards bytes both ways and timestamps ODOM frames (to the host) and e-stops (to the base). */
+/** The serial tap (bridge-relay.ts, a process of its own): ODOM frames and e-stops, timestamped. */
 class TapRelay {
   readonly odom: { t: number; pose: Pose; v: number }[] = [];
   readonly estops: number[] = [];
-  private readonly ports: SerialPort[] = [];
+  private child: ChildProcess | undefined;
 
   async open(basePath: string, hostPath: string): Promise<void> {
-    const open = (p: string) =>
-      new Promise<SerialPort>((resolve, reject) => {
-        const port = new SerialPort({ path: p, baudRate: 115200 }, (e) => (e ? reject(e) : resolve(port)));
+    const child = fork(fileURLToPath(new URL('./bridge-relay.ts', import.meta.url)), [basePath, hostPath], {
+      execArgv: ['--import', 'tsx'],
+    });
+    this.child = child;
+    await new Promise<void>((resolve, reject) => {
+      child.on('message', (m: { ready?: true; odom?: number[]; estop?: number }) => {
+        if (m.ready) resolve();
+        else if (m.estop !== undefined) this.estops.push(m.estop);
+        else if (m.odom) {
+          const [t = 0, x = 0, y = 0, theta = 0, v = 0] = m.odom;
+          this.odom.push({ t, pose: { x, y, theta }, v });
+          if (this.odom.length > 20_000) this.odom.splice(0, 10_000);
+        }
       });
-    const [base, host] = await Promise.all([open(basePath), open(hostPath)]);
-    this.ports.push(base, host);
-    const fromBase = new FrameDecoder((f) => {
-      if (f.name !== 'ODOM') return;
-      const p = f.payload;
-      this.odom.push({
-        t: this.at,
-        pose: { x: p.x_mm / 1000, y: p.y_mm / 1000, theta: p.theta_mrad / 1000 },
-        v: p.v_mm_s / 1000,
-      });
-      if (this.odom.length > 20_000) this.odom.splice(0, 10_000);
-    });
-    const fromHost = new FrameDecoder((f) => {
-      if (f.name === 'ESTOP_ASSERT') this.estops.push(this.at);
-    });
-    base.on('data', (chunk: Buffer) => {
-      this.at = now();
-      host.write(chunk);
-      fromBase.push(chunk);
-    });
-    host.on('data', (chunk: Buffer) => {
-      this.at = now();
-      base.write(chunk);
-      fromHost.push(chunk);
+      child.once('exit', (code) => reject(new Error(`relay exited (${code})`)));
     });
   }
 
-  private at = 0;
-
   async close(): Promise<void> {
-    await Promise.all(this.ports.map((p) => new Promise<void>((r) => p.close(() => r()))));
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.disconnect();
+    await exited;
   }
 }
 
