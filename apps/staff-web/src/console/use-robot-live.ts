@@ -7,7 +7,7 @@ import {
   type StaffCall,
   type SystemHealth,
 } from '@reception/protocol';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StaffSocket } from '../shared/use-staff-socket.ts';
 import { trackMission } from './robot-live.ts';
 
@@ -24,7 +24,7 @@ export interface RobotLive {
   failed: MissionUpdate[];
   /** Open calls from kiosks. */
   calls: StaffCall[];
-  /** How many trips ended since the page opened (the history reloads when it changes). */
+  /** Counts trips starting and ending since the page opened (the history reloads when it changes). */
   ended: number;
 }
 
@@ -42,12 +42,15 @@ export function useRobotLive(socket: StaffSocket | undefined, connected: boolean
   const [failed, setFailed] = useState<MissionUpdate[]>([]);
   const [calls, setCalls] = useState<StaffCall[]>([]);
   const [ended, setEnded] = useState(0);
+  const seen = useRef(new Set<string>());
 
   useEffect(() => {
     if (!socket) return;
     const onUpdate = (u: MissionUpdate) => {
       setOpen((o) => trackMission(o, u));
-      if (FINAL_MISSION_STATES.has(u.state)) setEnded((n) => n + 1);
+      const fresh = !seen.current.has(u.mission_id);
+      seen.current.add(u.mission_id);
+      if (fresh || FINAL_MISSION_STATES.has(u.state)) setEnded((n) => n + 1);
       if (u.state === 'failed')
         setFailed((f) => [u, ...f.filter((x) => x.mission_id !== u.mission_id)].slice(0, 5));
     };
