@@ -31,6 +31,8 @@ import { createTicketParts } from './tickets/compose.ts';
 import { createDossierParts } from './dossiers/compose.ts';
 import { createStaffCalls } from './staff-calls/compose.ts';
 import { createMissionParts } from './missions/compose.ts';
+import { SystemHealthMonitor } from '@reception/queue';
+import { robotMapSource } from '@reception/missions';
 
 export const BRIDGE_VERSION = '0.1.0';
 
@@ -123,7 +125,12 @@ export async function startBridge(
   const localization = missions.localization;
   const robot = new RobotService(base, log.child({ component: 'robot' }), {
     mapPose: (odom) => (localization?.anchorSource === undefined ? null : localization.toMap(odom)),
+    publishing:
+      config.ROBOT_STATE_TICK_MS > 0
+        ? { mode: 'tick', intervalMs: config.ROBOT_STATE_TICK_MS }
+        : { mode: 'coalesce' },
   });
+  const systemHealth = new SystemHealthMonitor(tickets.problems);
   missions.engine?.on('activity', (a) => robot.setActivity(a));
   if (missions.engine) robot.setActivity(missions.engine.activity());
   robot.registerMetrics(metrics);
@@ -158,6 +165,8 @@ export async function startBridge(
     staffCalls,
     admin: (sockets) => adminHandlers({ auth, audit, site, log }, sockets),
     missions: missions.sockets,
+    robotMap: robotMapSource(site, log.child({ ns: 'robot-map' })),
+    systemHealth,
     version: BRIDGE_VERSION,
     startedAt,
   });
@@ -190,6 +199,7 @@ export async function startBridge(
         auth.close();
         await tickets.close();
         staffCalls.dispose();
+        systemHealth.close();
         await dossiers.close();
         await robot.close();
         db.close();

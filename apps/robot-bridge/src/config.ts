@@ -81,6 +81,12 @@ export const envSchema = z.object({
   /** New staff calls each kiosk may make per STAFF_CALL_LIMIT_WINDOW_S (the rest: RATE_LIMITED). */
   STAFF_CALL_LIMIT: z.coerce.number().int().min(1).max(100).default(5),
   STAFF_CALL_LIMIT_WINDOW_S: z.coerce.number().int().min(10).max(86_400).default(600),
+  /**
+   * How robot state reaches staff: 0 (default) publishes on the next event-loop turn after a change, each
+   * client getting only the latest state once it has taken the previous one; N > 0 restores the old fixed
+   * N ms tick broadcast to everyone (kept for bench:bridge's baseline, not for production).
+   */
+  ROBOT_STATE_TICK_MS: z.coerce.number().int().min(0).max(5000).default(0),
   /** Where the robot stands when the bridge first sees it: its odometry is anchored there. */
   ROBOT_START_PLACE: z.enum(['home', 'dock']).default('home'),
   /** Missions: seconds the robot waits for the citizen at the place. */

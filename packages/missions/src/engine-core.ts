@@ -11,6 +11,7 @@ import {
   type MissionTicket,
   type MissionUpdate,
   type RobotActivity,
+  type RobotPath,
 } from '@reception/protocol';
 import type { Battery, ConnectionState, Odometry, RobotBase, SafetyEvent } from '@reception/robot-link';
 import type { Logger } from 'pino';
@@ -71,6 +72,8 @@ export interface Origin {
 export interface MissionEngineEvents {
   update: [MissionUpdate, { requestedBy: string }];
   activity: [RobotActivity];
+  /** The current leg's route and obstacles changed (planned, replanned, obstacle marked, leg ended). */
+  path: [RobotPath];
 }
 
 /**
@@ -103,6 +106,7 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
   private watchdogAt = -Infinity;
   private pathSeq = 1 + Math.floor(Math.random() * 20_000);
   private lastActivity = '';
+  private routeView: RobotPath = { mission_id: null, target: null, points: [], obstacles: [], at: '' };
   private readonly tripEtaCache = new Map<string, number>();
 
   constructor(d: MissionEngineDeps) {
@@ -234,6 +238,13 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
     this.emit('activity', a);
   }
 
+  /** The route the robot drives now (empty between legs). */
+  path(): RobotPath {
+    return this.routeView.at
+      ? this.routeView
+      : { ...this.routeView, at: this.clock.wallTime().toISOString() };
+  }
+
   activity(): RobotActivity {
     const m = this.current;
     const state = this.estopLatched
@@ -253,6 +264,7 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
       reason: this.needsStaff ?? (m && !m.finished ? m.row.reason : null),
       needs_staff: this.needsStaff !== undefined,
       at_home: this.atHome(),
+      battery_low: this.batteryLow,
       anchor: this.localization.anchorSource ?? null,
     };
   }
@@ -324,6 +336,18 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
           reason: null,
           detail: `replan: ${why}`,
         });
+      },
+      onRoute: (route) => {
+        this.routeView = {
+          mission_id: route ? m.row.id : null,
+          target: route?.target ?? null,
+          points: route ? route.points.map((q) => [round(q.x, 3), round(q.y, 3)]) : [],
+          obstacles: route
+            ? route.obstacles.map((o) => ({ x: round(o.x, 3), y: round(o.y, 3), radius: o.radius }))
+            : [],
+          at: this.clock.wallTime().toISOString(),
+        };
+        this.emit('path', this.routeView);
       },
       onProgress: (p) => {
         const fresh = m.progress.remaining === 0;

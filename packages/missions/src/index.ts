@@ -18,3 +18,4 @@ export {
   type Origin,
 } from './engine-core.ts';
 export { MissionEngine } from './mission-engine.ts';
+export { buildRobotMap, robotMapSource } from './console-map.ts';

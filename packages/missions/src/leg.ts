@@ -75,6 +75,18 @@ export interface LegContext {
   nextPathId(): number;
   onReplan(why: 'obstacle' | 'stuck'): void;
   onProgress(progress: { remaining: number; eta: number }): void;
+  /**
+   * The route this leg drives changed: a new plan or replan, an obstacle marked, no way through (no
+   * points), or the leg ended (null). For the console's map; never used to drive.
+   */
+  onRoute(route: LegRoute | null): void;
+}
+
+/** What the console draws of a leg: where it goes, its planned points and the obstacles it marked (map frame). */
+export interface LegRoute {
+  target: string;
+  points: readonly { x: number; y: number }[];
+  obstacles: readonly { x: number; y: number; radius: number }[];
 }
 
 type Phase = 'planning' | 'driving' | 'blocked' | 'settling' | 'aligning' | 'finishing' | 'done';
@@ -108,7 +120,7 @@ export class Leg {
   private samples: { t: number; x: number; y: number }[] = [];
   private stuckCount = 0;
   private corrections = 0;
-  private readonly marks: string[] = [];
+  private readonly marks: { id: string; x: number; y: number; radius: number }[] = [];
   private lastV = 0;
   private lastMode: ModeName = 'IDLE';
   private settleSince = 0;
@@ -170,6 +182,7 @@ export class Leg {
     this.c.base.off('safety', this.onSafety);
     this.signal.removeEventListener('abort', this.onAbort);
     this.clearMarks();
+    this.c.onRoute(null);
     const done = () => this.finish(result);
     // The next leg's path must not overtake this STOP on the wire: resolve only once it is acknowledged.
     if (stop) this.c.base.stop('HOST').then(done, done);
@@ -241,6 +254,15 @@ export class Leg {
     this.holdSince = undefined;
     this.blockedSince = undefined;
     this.c.onProgress(this.progress);
+    this.showRoute();
+  }
+
+  private showRoute(): void {
+    this.c.onRoute({
+      target: this.target.label,
+      points: this.phase === 'driving' ? this.points : [],
+      obstacles: this.marks.map(({ x, y, radius }) => ({ x, y, radius })),
+    });
   }
 
   private replan(why: 'obstacle' | 'stuck'): void {
@@ -251,6 +273,7 @@ export class Leg {
 
   private enterBlocked(detail: string): void {
     this.phase = 'blocked';
+    this.showRoute();
     if (this.blockedSince === undefined) {
       this.blockedSince = this.c.clock.now();
       this.c.log.info({ target: this.target.label, detail }, 'way blocked: stopped, waiting for it to clear');
@@ -286,6 +309,7 @@ export class Leg {
           if (this.phase === 'blocked') {
             // It moved away (the robot stands still): forget it and try again now.
             this.clearMarks();
+            this.showRoute();
             this.lastRetryAt = -Infinity;
           }
         }
@@ -316,17 +340,18 @@ export class Leg {
     const p = this.c.localization.pose;
     if (!p) return;
     const d = SENSOR_OFFSET_M + this.obstacleMm / 1000 + 0.25;
-    const id = `leg-${this.target.label}-${this.marks.length}`;
-    this.c.planner.setObstacle(id, {
+    const mark = {
+      id: `leg-${this.target.label}-${this.marks.length}`,
       x: p.x + d * Math.cos(p.theta),
       y: p.y + d * Math.sin(p.theta),
       radius: this.c.options.markRadius,
-    });
-    this.marks.push(id);
+    };
+    this.c.planner.setObstacle(mark.id, { x: mark.x, y: mark.y, radius: mark.radius });
+    this.marks.push(mark);
   }
 
   private clearMarks(): void {
-    for (const id of this.marks.splice(0)) this.c.planner.clearObstacle(id);
+    for (const { id } of this.marks.splice(0)) this.c.planner.clearObstacle(id);
   }
 
   // ---- the watch: obstacles held, blocked, stuck, arrival --------------------------------------------

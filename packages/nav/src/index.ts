@@ -24,5 +24,5 @@ export {
   type ReplanOutcome,
   type RoutePlannerOptions,
 } from './plan/route-planner.ts';
-export { renderRoutePng } from './render-png.ts';
+export { renderFloorPng, renderRoutePng } from './render-png.ts';
 export { syntheticSiteMap, type SyntheticMapSpec } from './map/synthetic.ts';

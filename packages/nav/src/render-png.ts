@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { COST_INSCRIBED, COST_LETHAL, type Costmap } from './costmap/costmap.ts';
-import { OCC_OCCUPIED, OCC_UNKNOWN, type Place } from './map/site-map.ts';
+import { OCC_OCCUPIED, OCC_UNKNOWN, type Floor, type Place } from './map/site-map.ts';
 import type { Route } from './plan/route-planner.ts';
 
 type Rgb = readonly [number, number, number];
@@ -94,4 +94,21 @@ export function renderRoutePng(costmap: Costmap, places: readonly Place[], route
     line(x, y, x + 0.6 * Math.cos(theta), y + 0.6 * Math.sin(theta), [220, 30, 30], 1);
   }
   return PNG.sync.write(png);
+}
+
+/**
+ * A floor's occupancy grid as a plain PNG for people, one pixel per cell, row 0 at the top: walls dark,
+ * free space light, unknown grey. No costs, zones or places: a page draws those over it itself.
+ */
+export function renderFloorPng(floor: Floor): Buffer {
+  const png = new PNG({ width: floor.width, height: floor.height, colorType: 2, inputHasAlpha: true });
+  for (let i = 0; i < floor.width * floor.height; i++) {
+    const occ = floor.occupancy[i];
+    const v = occ === OCC_OCCUPIED ? 60 : occ === OCC_UNKNOWN ? 200 : 250;
+    png.data[i * 4] = v;
+    png.data[i * 4 + 1] = v;
+    png.data[i * 4 + 2] = occ === OCC_OCCUPIED || occ === OCC_UNKNOWN ? v : 246;
+    png.data[i * 4 + 3] = 255;
+  }
+  return PNG.sync.write(png, { colorType: 2 });
 }

@@ -27,6 +27,8 @@ import {
   type RobotScreenState,
 } from './missions.ts';
 import { estopResetSchema, robotStateSchema, type RobotState } from './robot.ts';
+import type { RobotMap, RobotPath } from './robot-map.ts';
+import type { SystemHealth } from './system-health.ts';
 import { languageSchema, type SiteCatalogue } from './site.ts';
 import {
   counterRefSchema,
@@ -146,6 +148,10 @@ function missionKioskRequests() {
 /** Direct robot controls; every one is logged with the staff member who gave it. */
 const robotRequests = {
   'robot:get': rpc<RobotState>()(empty),
+  /** The site map as the console draws it: occupancy image, places, zones (UNAVAILABLE without a map). */
+  'robot:get_map': rpc<RobotMap>()(empty),
+  /** The route the robot drives now and the obstacles it reported (also broadcast as `robot:path`). */
+  'robot:get_path': rpc<RobotPath>()(empty),
   /** Latches the e-stop in the firmware; only `robot:estop_reset` clears it. */
   'robot:estop': rpc<null>()(empty),
   'robot:estop_reset': rpc<null>()(estopResetSchema),
@@ -189,6 +195,8 @@ export const staffRequests = {
   'staff_call:ack': rpc<StaffCall>()(staffCallRefSchema),
   /** The audit log, newest first (needs `audit.read`: admins, or an account granted it). */
   'audit:search': rpc<AuditPage>()(auditSearchSchema),
+  /** Printer and queue-system problems now (also broadcast as `system:health` when they change). */
+  'system:get_health': rpc<SystemHealth>()(empty),
 };
 export const adminRequests = {
   ...siteRequests,
@@ -208,8 +216,10 @@ export const adminRequests = {
 const siteChanged = z.object({ site_id: z.string() }).loose();
 /** Every queue event, in `seq` order; type carrier only (the bridge emits, never parses it). */
 const queueEvent = z.custom<QueueEvent>();
-/** Type carrier only (the bridge emits, never parses it). */
+/** Type carriers only (the bridge emits, never parses them). */
 const missionUpdate = z.custom<MissionUpdate>();
+const robotPath = z.custom<RobotPath>();
+const systemHealth = z.custom<SystemHealth>();
 export const kioskBroadcasts = {
   'site:changed': siteChanged,
   'mission:update': missionUpdate,
@@ -222,8 +232,16 @@ export const displayBroadcasts = { 'site:changed': siteChanged, 'queue:event': q
 export const staffBroadcasts = {
   'site:changed': siteChanged,
   'queue:event': queueEvent,
-  /** Robot state, at most 5 times a second while it changes; `pose` is in the map frame. */
+  /**
+   * Robot state on the next turn of the bridge's event loop after it changed (a new odometry pose, battery,
+   * link, e-stop, activity); a client still receiving an earlier state gets only the latest one once it has
+   * caught up (superseded states are dropped, never queued). `pose` is in the map frame, null until anchored.
+   */
   'robot:state': robotStateSchema,
+  /** The route of the current leg, on every plan, replan and leg end, with the obstacles reported on it. */
+  'robot:path': robotPath,
+  /** The printer and queue-system problems, whenever the set changes. */
+  'system:health': systemHealth,
   /** A citizen called from a kiosk. */
   'staff_call:new': staffCallSchema,
   /** A call was acknowledged, expired or cancelled. */

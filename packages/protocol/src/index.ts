@@ -15,3 +15,5 @@ export * from './http-api.ts';
 export * from './lobby.ts';
 export * from './intent.ts';
 export * from './missions.ts';
+export * from './robot-map.ts';
+export * from './system-health.ts';

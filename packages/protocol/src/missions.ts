@@ -116,6 +116,8 @@ export const robotActivitySchema = z.object({
   /** True after a fault that ended a mission away from home: nothing moves until staff send, recall or dock it. */
   needs_staff: z.boolean(),
   at_home: z.boolean(),
+  /** Battery below the low threshold and not yet recharged to the resume level: no new guidance, docking. */
+  battery_low: z.boolean(),
   /** How the pose was last anchored: `start:home`, `start:dock`, `staff:<who>`, `last_known`... */
   anchor: z.string().nullable(),
 });

@@ -49,6 +49,7 @@ describe('permission table', () => {
       'counter.operate': '--YY',
       'queue.report': '--YY',
       'robot.view': '--YY',
+      'system.view': '--YY',
       'robot.stop': '--YY',
       'robot.move': '--YY',
       'robot.estop_reset': '---Y',

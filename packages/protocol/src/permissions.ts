@@ -30,8 +30,10 @@ export const PERMISSIONS = [
   'counter.operate',
   /** Queue reports and the CSV export (of the person's counters unless admin). */
   'queue.report',
-  /** See the robot's state. */
+  /** See the robot's state, map, route and missions. */
   'robot.view',
+  /** See the health of the ticket printer and the queue system (the console's alerts). */
+  'system.view',
   /** Stop the robot or latch its emergency stop. */
   'robot.stop',
   /** Send the robot somewhere: guide, recall, pause, resume, dock, cancel a mission. */
@@ -72,6 +74,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<PrincipalRole, readonly Permissio
     'counter.operate',
     'queue.report',
     'robot.view',
+    'system.view',
     'robot.stop',
     'robot.move',
     'staff_call.answer',

@@ -7,6 +7,7 @@ import {
   type MissionTicket,
   type MissionUpdate,
   type Result,
+  type RobotPath,
   type StaffClientEvents,
   type StaffServerEvents,
   type staffRequests,
@@ -28,6 +29,7 @@ type StaffMissionKeys =
   | 'robot:dock'
   | 'robot:undock'
   | 'robot:anchor'
+  | 'robot:get_path'
   | 'mission:cancel'
   | 'mission:list';
 export type KioskMissionHandlers = Pick<Handlers<typeof kioskRequests>, KioskMissionKeys>;
@@ -70,8 +72,13 @@ export class MissionSockets {
       if (u.state === 'completed' || u.state === 'failed' || u.state === 'cancelled')
         this.askedBy.delete(u.mission_id);
     };
+    const onPath = (p: RobotPath) => ns.staff.emit('robot:path', p);
     engine.on('update', onUpdate);
-    return () => engine.off('update', onUpdate);
+    engine.on('path', onPath);
+    return () => {
+      engine.off('update', onUpdate);
+      engine.off('path', onPath);
+    };
   }
 
   kiosk(): KioskMissionHandlers {
@@ -127,6 +134,7 @@ export class MissionSockets {
       'mission:cancel': ({ mission_id }, ctx) =>
         logged(ctx, 'cancel', { mission_id }, () => e.cancel(mission_id, ctx.actor)),
       'mission:list': (query) => e.list(query),
+      'robot:get_path': () => ok(e.path()),
     };
   }
 
@@ -170,6 +178,7 @@ const NO_ROBOT_STAFF: StaffMissionHandlers = {
   'robot:dock': noRobot,
   'robot:undock': noRobot,
   'robot:anchor': noRobot,
+  'robot:get_path': noRobot,
   'mission:cancel': noRobot,
   'mission:list': noRobot,
 };

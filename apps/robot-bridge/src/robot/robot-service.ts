@@ -6,7 +6,19 @@ import type { RobotBase } from '@reception/robot-link';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { HealthCheck } from '../server/health.ts';
 
-const STATE_INTERVAL_MS = 200;
+/** Safety events a cleared e-stop ends (the firmware's ESTOP_CLEARED may be lost; the mode is not). */
+const ESTOP_KINDS: ReadonlySet<string> = new Set(['ESTOP_LATCHED', 'ESTOP_BUTTON']);
+/** Things that happened rather than states (PROTOCOL.md): never "still active". */
+const MOMENTARY_KINDS: ReadonlySet<string> = new Set(['VEL_WATCHDOG', 'PATH_DONE', 'PATH_ABORTED']);
+/** The heartbeat watchdog ended the firmware's session: over once a new session is up. */
+const SESSION_KINDS: ReadonlySet<string> = new Set(['HEARTBEAT_WATCHDOG']);
+
+/**
+ * When state changes reach listeners: `coalesce` on the next turn of the event loop after a change (a
+ * burst of odometry frames read in one go is one state); `tick` at a fixed interval, the old behaviour
+ * (ROBOT_STATE_TICK_MS, bench:bridge's baseline).
+ */
+export type StatePublishing = { mode: 'coalesce' } | { mode: 'tick'; intervalMs: number };
 /** How long after start a base that has not answered yet counts as starting rather than as a fault. */
 export const ROBOT_START_GRACE_MS = 60_000;
 
@@ -28,7 +40,9 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
     updated_at: new Date().toISOString(),
   };
   private dirty = false;
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer: NodeJS.Timeout | undefined;
+  private scheduled: NodeJS.Immediate | undefined;
+  readonly publishing: StatePublishing;
   private readonly startedMs: number;
   /** When the link was last seen up, or undefined if never since start. */
   private upSinceMs: number | undefined;
@@ -46,14 +60,18 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
     o: {
       mapPose?: (odom: { x: number; y: number; theta: number }) => RobotState['pose'];
       now?: () => number;
+      publishing?: StatePublishing;
     } = {},
   ) {
     super();
     this.mapPose = o.mapPose ?? (() => null);
     this.now = o.now ?? Date.now;
     this.startedMs = this.now();
-    this.timer = setInterval(() => this.flush(), STATE_INTERVAL_MS);
-    this.timer.unref();
+    this.publishing = o.publishing ?? { mode: 'coalesce' };
+    if (this.publishing.mode === 'tick') {
+      this.timer = setInterval(() => this.flush(), this.publishing.intervalMs);
+      this.timer.unref();
+    }
     if (!base) return;
     this.snapshot.link = base.state;
     base.on('connection', (link) => {
@@ -63,23 +81,34 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
         this.downSinceMs = undefined;
       } else if (this.upSinceMs !== undefined && this.downSinceMs === undefined)
         this.downSinceMs = this.now();
-      this.update({ link });
+      this.update({
+        link,
+        ...(link === 'up' ? { safety: endEvents(this.snapshot.safety, SESSION_KINDS) } : {}),
+      });
     });
     base.on('resync', (info) => {
       this.log.warn(
         { boot_id: info.bootId, firmware: info.firmware },
         'robot base restarted; state resynchronised',
       );
-      this.update({ firmware: info.firmware, estop_latched: info.estopLatched });
+      this.update({
+        firmware: info.firmware,
+        estop_latched: info.estopLatched,
+        safety: endEvents(this.snapshot.safety, SESSION_KINDS),
+      });
     });
-    base.on('odometry', (o) =>
+    base.on('odometry', (o) => {
+      const estop = o.mode === 'ESTOP';
       this.update({
         pose: this.mapPose({ x: o.x, y: o.y, theta: o.theta }),
         velocity: { v: o.v, w: o.w },
         mode: o.mode,
-        estop_latched: o.mode === 'ESTOP',
-      }),
-    );
+        estop_latched: estop,
+        ...(this.snapshot.estop_latched === true && !estop
+          ? { safety: endEvents(this.snapshot.safety, ESTOP_KINDS) }
+          : {}),
+      });
+    });
     base.on('battery', (b) =>
       this.update({
         battery: { soc_pct: b.socPct, voltage: b.voltage, current: b.current, charging: b.charging },
@@ -87,8 +116,15 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
     );
     base.on('safety', (e) => {
       this.log.warn({ kind: e.kind, active: e.active, detail: e.detail }, 'robot safety event');
-      const entry = { kind: e.kind, active: e.active, detail: e.detail, at: new Date().toISOString() };
-      this.update({ safety: [entry, ...this.snapshot.safety].slice(0, 10) });
+      const active = e.active && !MOMENTARY_KINDS.has(e.kind);
+      const entry = { kind: e.kind, active, detail: e.detail, at: new Date().toISOString() };
+      // The newest event of a kind carries its state: older ones of that kind are over (and a cleared
+      // e-stop ends the latch's events), so nothing stays "still active" after it ended.
+      const before = this.snapshot.safety.map((s) =>
+        s.kind === e.kind && s.active ? { ...s, active: false } : s,
+      );
+      const earlier = e.kind === 'ESTOP_CLEARED' ? endEvents(before, ESTOP_KINDS) : before;
+      this.update({ safety: [entry, ...earlier].slice(0, 10) });
     });
   }
 
@@ -117,11 +153,14 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
   }
 
   private update(patch: Partial<RobotState>): void {
+    if (!changes(this.snapshot, patch)) return;
     this.snapshot = { ...this.snapshot, ...patch, updated_at: new Date().toISOString() };
     this.dirty = true;
+    if (this.publishing.mode === 'coalesce') this.scheduled ??= setImmediate(() => this.flush());
   }
 
   private flush(): void {
+    this.scheduled = undefined;
     if (!this.dirty) return;
     this.dirty = false;
     this.emit('state', this.snapshot);
@@ -245,6 +284,37 @@ export class RobotService extends EventEmitter<{ state: [RobotState] }> {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    if (this.scheduled) clearImmediate(this.scheduled);
     await this.base?.close();
   }
+}
+
+function endEvents(safety: RobotState['safety'], kinds: ReadonlySet<string>): RobotState['safety'] {
+  return safety.some((s) => s.active && kinds.has(s.kind))
+    ? safety.map((s) => (s.active && kinds.has(s.kind) ? { ...s, active: false } : s))
+    : safety;
+}
+
+type Xy = { [k: string]: number | boolean } | null | undefined;
+const sameValues = (a: Xy, b: Xy) =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    Object.keys(b).every((k) => a[k] === b[k]) &&
+    Object.keys(a).length === Object.keys(b).length);
+
+/** Does `patch` change anything a client sees? Odometry of a robot standing still is not news. */
+function changes(s: RobotState, patch: Partial<RobotState>): boolean {
+  for (const key of Object.keys(patch) as (keyof RobotState)[]) {
+    switch (key) {
+      case 'pose':
+      case 'velocity':
+      case 'battery':
+        if (!sameValues(s[key], patch[key])) return true;
+        break;
+      default:
+        if (s[key] !== patch[key]) return true;
+    }
+  }
+  return false;
 }

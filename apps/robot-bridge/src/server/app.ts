@@ -15,6 +15,8 @@ import {
   type KioskClientEvents,
   type KioskServerEvents,
   type PrincipalRole,
+  type Result,
+  type RobotMap,
   type RobotState,
   type RpcMap,
   type StaffClientEvents,
@@ -34,6 +36,8 @@ import {
 } from '@reception/access';
 import type { MissionSockets } from '../missions/socket-handlers.ts';
 import type { RobotService } from '../robot/robot-service.ts';
+import { LatestValueFanout } from '../robot/state-fanout.ts';
+import type { SystemHealthMonitor } from '@reception/queue';
 import type { SiteStore } from '../site/site-store.ts';
 import {
   displayTicketHandlers,
@@ -82,8 +86,12 @@ export interface BridgeComponents {
   staffCalls: StaffCallRegistry;
   /** Built with the live socket count per session (`admin/admin-handlers.ts`). */
   admin: (sockets: (key: CredentialKey) => number) => AdminHandlers;
-  /** Mission requests of kiosks and staff, and the routing of `mission:update`. */
+  /** Mission requests of kiosks and staff, and the routing of `mission:update` and `robot:path`. */
   missions: MissionSockets;
+  /** The site map as the console draws it (`robot:get_map`). */
+  robotMap: () => Result<RobotMap>;
+  /** Printer and queue-system problems (`system:get_health`, broadcast `system:health`). */
+  systemHealth: SystemHealthMonitor;
   version: string;
   startedAt: Date;
 }
@@ -252,6 +260,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
 
   const robotHandlers = {
     'robot:get': () => ok(c.robot.state),
+    'robot:get_map': () => c.robotMap(),
     'robot:estop': (_: unknown, ctx: RequestContext) => c.robot.estop(ctx.actor),
     'robot:estop_reset': (_: unknown, ctx: RequestContext) => c.robot.resetEstop(ctx.actor),
     'robot:stop': (_: unknown, ctx: RequestContext) => c.robot.stop(ctx.actor),
@@ -271,6 +280,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
           ctx.principal.kind === 'staff' ? ctx.principal.who.display_name : ctx.actor,
         ),
         'audit:search': admin['audit:search'],
+        'system:get_health': () => ok(c.systemHealth.health),
       },
       ctx,
     ),
@@ -294,8 +304,17 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
     display.emit('queue:event', event);
     staff.emit('queue:event', event);
   });
-  const onRobotState = (state: RobotState) => staff.emit('robot:state', state);
+  // Coalesced states go to each console as soon as it has taken the previous one (never a backlog of
+  // stale poses); the old fixed tick (bench baseline) broadcast to everyone at once.
+  const fanout = new LatestValueFanout<RobotState>(staff, 'robot:state');
+  const onRobotState =
+    c.robot.publishing.mode === 'coalesce'
+      ? (state: RobotState) => fanout.publish(state)
+      : (state: RobotState) => staff.emit('robot:state', state);
   c.robot.on('state', onRobotState);
+  const onSystemHealth = (h: Parameters<StaffServerEvents['system:health']>[0]) =>
+    staff.emit('system:health', h);
+  c.systemHealth.on('change', onSystemHealth);
   const stopStaffCalls = broadcastStaffCalls(c.staffCalls, { kiosk, staff });
   const detachMissions = c.missions.attach({ kiosk, staff });
 
@@ -307,6 +326,7 @@ export function createApplication(httpServer: HttpServer, c: BridgeComponents): 
       unsubscribeQueue();
       stopListening();
       c.robot.off('state', onRobotState);
+      c.systemHealth.off('change', onSystemHealth);
       stopStaffCalls();
       detachMissions();
       await new Promise<void>((resolve) => {

@@ -5,6 +5,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { Authenticator } from '@reception/access';
 import type { HealthCheck } from '../server/health.ts';
+import type { ProblemSource } from '@reception/protocol';
+import { MonitoredPrinter } from '@reception/ticket-printing';
 import type { SiteStore } from '../site/site-store.ts';
 import { HttpTicketQueue } from '@reception/queue';
 import { ticketRoutes, webhookRoute } from './http-routes.ts';
@@ -17,6 +19,8 @@ export interface TicketParts {
   queue: TicketQueue;
   printer: TicketPrinter | undefined;
   health: HealthCheck[];
+  /** Printer and queue-system problems for the console's alerts (`system:health`). */
+  problems: ProblemSource[];
   /** HTTP routes: rating page, CSV export, and the webhook of an external queue system. */
   plugins: FastifyPluginAsync[];
   close(): Promise<void>;
@@ -34,6 +38,7 @@ export function createTicketParts(
   let queue: TicketQueue;
   const routes: FastifyPluginAsync[] = [];
   const health: HealthCheck[] = [];
+  const problems: ProblemSource[] = [];
   switch (config.TICKETS_BACKEND) {
     case 'embedded': {
       const registers = [metrics];
@@ -79,6 +84,12 @@ export function createTicketParts(
           ),
       });
       queue = embedded;
+      problems.push({
+        problems: () => {
+          const failure = embedded.durabilityFailure;
+          return failure ? [{ kind: 'ticket_database_failed', detail: failure.message }] : [];
+        },
+      });
       health.push({
         name: 'ticket_database',
         check: () => {
@@ -105,6 +116,17 @@ export function createTicketParts(
       });
       queue = external;
       routes.push(webhookRoute(() => external, config.EXTERNAL_QUEUE_WEBHOOK_SECRET, tlog));
+      problems.push({
+        problems: () =>
+          external.online
+            ? []
+            : [
+                {
+                  kind: 'queue_unreachable',
+                  detail: `${external.pendingDeliveries()} tickets waiting in the outbox`,
+                },
+              ],
+      });
       health.push({
         name: 'external_queue',
         check: () => ({
@@ -121,18 +143,23 @@ export function createTicketParts(
   }
   let printer: TicketPrinter | undefined;
   if (config.PRINTER_PORT) {
-    printer = new SerialTicketPrinter({
-      path: config.PRINTER_PORT,
-      baudRate: config.PRINTER_BAUD,
-      timeZone: () => site.current.site.timezone,
-      log: tlog,
-    });
+    const monitored = new MonitoredPrinter(
+      new SerialTicketPrinter({
+        path: config.PRINTER_PORT,
+        baudRate: config.PRINTER_BAUD,
+        timeZone: () => site.current.site.timezone,
+        log: tlog,
+      }),
+    );
+    problems.push(monitored);
+    printer = monitored;
   }
   tlog.info({ backend: config.TICKETS_BACKEND, printer: config.PRINTER_PORT ?? null }, 'ticket queue ready');
   return Promise.resolve({
     queue,
     printer,
     health,
+    problems,
     plugins: [...routes, ticketRoutes({ queue, auth, catalogue: () => site.catalogue, log: tlog })],
     close: async () => {
       await printer?.close();

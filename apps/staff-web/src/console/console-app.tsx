@@ -1,4 +1,10 @@
-import type { BridgeInfo, SiteCatalogue } from '@reception/protocol';
+import {
+  can,
+  type BridgeInfo,
+  type Permission,
+  type RobotMapPlace,
+  type SiteCatalogue,
+} from '@reception/protocol';
 import { textIn } from '@reception/i18n';
 import { useEffect, useState } from 'react';
 import { LoginForm } from '../shared/login-form.tsx';
@@ -10,11 +16,20 @@ import {
   useStaffLanguage,
 } from '../shared/staff-i18n.tsx';
 import { useStaffSocket } from '../shared/use-staff-socket.ts';
+import { AlertsPanel } from './alerts-panel.tsx';
+import { AuditPanel } from './audit-panel.tsx';
+import { DevicesPanel } from './devices-panel.tsx';
+import { HistoryPanel } from './history-panel.tsx';
+import { MissionPanel, type Pending } from './mission-panel.tsx';
+import { missionLine, robotAlerts } from './robot-live.ts';
+import { RobotMapView, type MapMode } from './robot-map.tsx';
 import { RobotPanel } from './robot-panel.tsx';
+import { useRobotLive } from './use-robot-live.ts';
+import './console.css';
 
 /**
- * Staff console: who is signed in, the bridge and the site at a glance. The live robot map and robot
- * controls join this page with the missions feature; the queue panel is the counter page, linked here.
+ * Staff console: alerts, the live map with the robot, its mission and the commands, the robot's link,
+ * battery and e-stop, and the site's counters. The queue panel is the counter page, linked here.
  */
 export function ConsoleApp() {
   const [language, setLanguage] = useStaffLanguage();
@@ -36,6 +51,23 @@ export function ConsoleApp() {
     document.title = title;
   }, [title]);
   const text = (t: Parameters<typeof textIn>[0]) => textIn(t, language, site?.languages.default);
+  const live = useRobotLive(socket, connected);
+  const [mode, setMode] = useState<MapMode>('send');
+  const [pending, setPending] = useState<Pending>();
+  const [tab, setTab] = useState<'missions' | 'audit' | 'devices'>('missions');
+  const { current, waiting } = missionLine(live.open);
+  const placeName = (p: Pick<RobotMapPlace, 'id' | 'kind' | 'name'>) => {
+    const counter = site?.counters.find((c) => c.place === p.id);
+    if (counter) return text(counter.name);
+    const facility = site?.facilities.find((f) => f.place === p.id);
+    if (facility) return text(facility.name);
+    return i18n.t('console.place', { kind: p.kind, name: p.name });
+  };
+  const may = (p: Permission) => (session ? can(session.who, p) : false);
+  const placeById = (id: string) => {
+    const p = live.map?.places.find((x) => x.id === id);
+    return placeName(p ?? { id, kind: 'other', name: id });
+  };
 
   return (
     <TranslatorProvider value={i18n}>
@@ -66,7 +98,97 @@ export function ConsoleApp() {
                 })}
               </p>
             )}
-            {socket && <RobotPanel socket={socket} connected={connected} />}
+            {socket && (
+              <AlertsPanel
+                socket={socket}
+                alerts={robotAlerts(live.state, live.health, current, live.failed)}
+                calls={live.calls}
+                placeName={placeById}
+              />
+            )}
+            {socket && (
+              <div className="console-grid">
+                {live.map ? (
+                  <RobotMapView
+                    map={live.map}
+                    state={live.state}
+                    path={live.path}
+                    mode={mode}
+                    placeName={placeName}
+                    placeBadge={(p) => site?.counters.find((c) => c.place === p.id)?.number.toString()}
+                    onPlace={(p) =>
+                      may('robot.move') &&
+                      setPending({
+                        command: mode === 'anchor' ? 'anchor' : 'send',
+                        place: p.id,
+                        name: placeName(p),
+                      })
+                    }
+                    onPoint={(x, y) =>
+                      may('robot.move') && setPending({ command: 'anchor', point: { x, y } })
+                    }
+                  />
+                ) : (
+                  <p className="robot-map">{live.mapError ? '—' : i18n.t('console.map_loading')}</p>
+                )}
+                <div className="console-side">
+                  <MissionPanel
+                    socket={socket}
+                    state={live.state}
+                    current={current}
+                    waiting={waiting}
+                    placeName={placeById}
+                    mode={mode}
+                    setMode={setMode}
+                    pending={pending}
+                    setPending={setPending}
+                    may={may}
+                  />
+                  <RobotPanel socket={socket} state={live.state} may={may} />
+                </div>
+              </div>
+            )}
+            {socket && (
+              <div className="console-tabs">
+                <div role="tablist">
+                  <button
+                    role="tab"
+                    aria-selected={tab === 'missions'}
+                    className={tab === 'missions' ? '' : 'secondary'}
+                    onClick={() => setTab('missions')}
+                  >
+                    {i18n.t('console.tab_missions')}
+                  </button>
+                  {may('audit.read') && (
+                    <button
+                      role="tab"
+                      aria-selected={tab === 'audit'}
+                      className={tab === 'audit' ? '' : 'secondary'}
+                      onClick={() => setTab('audit')}
+                    >
+                      {i18n.t('console.tab_audit')}
+                    </button>
+                  )}
+                  {may('admin.devices') && (
+                    <button
+                      role="tab"
+                      aria-selected={tab === 'devices'}
+                      className={tab === 'devices' ? '' : 'secondary'}
+                      onClick={() => setTab('devices')}
+                    >
+                      {i18n.t('console.tab_devices')}
+                    </button>
+                  )}
+                </div>
+                {tab === 'devices' && may('admin.devices') ? (
+                  <DevicesPanel token={session.token} />
+                ) : tab === 'audit' && may('audit.read') ? (
+                  <AuditPanel socket={socket} token={session.token} />
+                ) : (
+                  <HistoryPanel socket={socket} ended={live.ended} placeName={placeById} />
+                )}
+              </div>
+            )}
             {site && (
               <table>
                 <thead>

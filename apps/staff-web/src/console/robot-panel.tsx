@@ -1,5 +1,5 @@
-import { ESTOP_RESET_CONFIRMATION, type Result, type RobotState } from '@reception/protocol';
-import { useEffect, useState } from 'react';
+import { ESTOP_RESET_CONFIRMATION, type Permission, type Result, type RobotState } from '@reception/protocol';
+import { useState } from 'react';
 import { ErrorNote, type StaffError } from '../shared/staff-error.tsx';
 import { useTranslator } from '../shared/staff-i18n.tsx';
 import type { StaffSocket } from '../shared/use-staff-socket.ts';
@@ -12,24 +12,19 @@ type Command = 'estop' | 'stop' | 'estop_reset';
  * are shown in the staff member's language; `data-value` keeps the firmware's own name for tests and
  * support.
  */
-export function RobotPanel({ socket, connected }: { socket: StaffSocket; connected: boolean }) {
+export function RobotPanel({
+  socket,
+  state,
+  may,
+}: {
+  socket: StaffSocket;
+  state: RobotState | undefined;
+  /** What this person may do (the bridge refuses the rest with FORBIDDEN; the page only hides it). */
+  may: (p: Permission) => boolean;
+}) {
   const i18n = useTranslator();
-  const [state, setState] = useState<RobotState>();
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<{ command: Command; error?: StaffError }>();
-
-  useEffect(() => {
-    const onState = (s: RobotState) => setState(s);
-    socket.on('robot:state', onState);
-    if (connected) {
-      void socket.emitWithAck('robot:get', {}).then((r) => {
-        if (r.ok) setState(r.value);
-      });
-    }
-    return () => {
-      socket.off('robot:state', onState);
-    };
-  }, [socket, connected]);
 
   const run = async (command: Command, send: () => Promise<Result<unknown>>) => {
     setOutcome(undefined);
@@ -85,7 +80,7 @@ export function RobotPanel({ socket, connected }: { socket: StaffSocket; connect
         >
           {i18n.t('staff.stop_button')}
         </button>
-        {latched && !confirming && (
+        {latched && !confirming && may('robot.estop_reset') && (
           <button className="secondary" onClick={() => setConfirming(true)}>
             {i18n.t('staff.estop_reset_button')}
           </button>

@@ -14,6 +14,8 @@ import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
 import { staffReport } from './staff-report.ts';
 import { staff } from './staff.ts';
+import { staffConsole } from './staff-console.ts';
+import { staffConsolePanels } from './staff-console-panels.ts';
 
 type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
 
@@ -77,6 +79,8 @@ describe('namespace files', () => {
       kioskVoice,
       staff,
       staffCounter,
+      staffConsole,
+      staffConsolePanels,
       staffReport,
       display,
       announce,

@@ -9,6 +9,8 @@ import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
 import { staffReport } from './staff-report.ts';
 import { staff } from './staff.ts';
+import { staffConsole } from './staff-console.ts';
+import { staffConsolePanels } from './staff-console-panels.ts';
 import { dossier } from './dossier.ts';
 import { kioskVoice } from './kiosk-voice.ts';
 import { intent } from './intent.ts';
@@ -25,6 +27,8 @@ export const CATALOGUE = {
   ...kioskVoice,
   ...staff,
   ...staffCounter,
+  ...staffConsole,
+  ...staffConsolePanels,
   ...staffReport,
   ...display,
   ...announce,
