@@ -104,6 +104,9 @@ describe.each([
     const counters = site.counters.filter((c) => birth.counters.includes(c.id)).map((c) => c.number);
     const counterText = (await page.locator('.ticket-counter').textContent()) ?? '';
     expect(counters.some((n) => counterText.includes(String(n)))).toBe(true);
+    // No checklist was gone through: the papers are a reminder, not "still missing" in red.
+    await expect(page.locator('.ticket-bring').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.ticket-missing').count()).resolves.toBe(0);
     await page.screenshot({ path: artifactPath(`kiosk/voice-${lang}-ticket.png`) });
 
     const logs = host!.logs();

@@ -62,6 +62,16 @@ describe('kioskReducer', () => {
     expect(s.papers).toEqual({ a: [0], b: [1] });
   });
 
+  it('remembers that a checklist was opened, even with nothing ticked, and only for its procedure', () => {
+    const s = run([
+      { type: 'go', screen: { name: 'checklist', serviceId: 'a' } },
+      { type: 'toggle-paper', serviceId: 'b', index: 1 },
+      { type: 'go', screen: { name: 'checklist', serviceId: 'b' } },
+    ]);
+    expect(s.papers).toEqual({ a: [], b: [1] });
+    expect(run([]).papers.c).toBeUndefined();
+  });
+
   it('puts the ticket screen straight after its procedure, so Back never returns to the checklist', () => {
     const s = run([
       { type: 'choose-language', language: 'vi' },

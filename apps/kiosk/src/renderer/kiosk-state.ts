@@ -124,8 +124,13 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
         stack: action.screens.reduce<Screen[]>(push, [{ name: 'welcome' }, { name: 'home' }]),
         query: '',
       };
-    case 'go':
-      return { ...state, stack: push(state.stack, action.screen) };
+    case 'go': {
+      const stack = push(state.stack, action.screen);
+      // Opening a checklist records that the citizen went through it, even with nothing ticked.
+      if (action.screen.name !== 'checklist' || state.papers[action.screen.serviceId])
+        return { ...state, stack };
+      return { ...state, stack, papers: { ...state.papers, [action.screen.serviceId]: [] } };
+    }
     case 'search':
       return { ...state, query: action.query };
     case 'toggle-paper': {

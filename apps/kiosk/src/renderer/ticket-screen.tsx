@@ -28,7 +28,9 @@ export function TicketScreen(props: { receipt: TicketReceipt }) {
   const service = site.services.find((s) => s.id === receipt.ticket.service_id);
   const priority = site.priority_classes.find((c) => c.id === receipt.ticket.priority_class);
   const counter = site.counters.find((c) => receipt.counters.includes(c.number));
-  const missing = service ? missingPapers(service, state.papers[service.id] ?? []) : [];
+  const ticked = service ? state.papers[service.id] : undefined;
+  // Without the checklist (a ticket asked for by voice) the papers are a reminder, not a list of what is missing.
+  const missing = service ? missingPapers(service, ticked ?? []) : [];
   const [printing, setPrinting] = useState(false);
   const reprint = async () => {
     setPrinting(true);
@@ -80,8 +82,8 @@ export function TicketScreen(props: { receipt: TicketReceipt }) {
         </figure>
       </div>
       {service && missing.length > 0 && (
-        <p className="ticket-missing">
-          {i18n.t('kiosk.missing_on_ticket', {
+        <p className={ticked ? 'ticket-missing' : 'ticket-bring'}>
+          {i18n.t(ticked ? 'kiosk.missing_on_ticket' : 'kiosk.bring_on_ticket', {
             list: i18n.list(
               missing.flatMap((i) => {
                 const d = service.required_documents[i];

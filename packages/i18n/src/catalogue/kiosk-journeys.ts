@@ -211,6 +211,13 @@ export const kioskJourneys = defineMessages('kiosk', {
     hi: 'कम कागज़: {list}',
     ur: 'کم کاغذات: {list}',
   },
+  /** On a ticket taken without the paper checklist (by voice, say): what to bring, not what is missing. */
+  bring_on_ticket: {
+    vi: 'Nhớ mang theo: {list}',
+    en: 'Please bring: {list}',
+    hi: 'कृपया साथ लाएँ: {list}',
+    ur: 'براہ کرم ساتھ لائیں: {list}',
+  },
   already_have_ticket: {
     vi: 'Bạn vừa lấy số {number} cho thủ tục này. Bạn có muốn lấy thêm một số nữa không?',
     en: 'You already took number {number} for this. Do you want another ticket?',
