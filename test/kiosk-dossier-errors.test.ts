@@ -47,6 +47,13 @@ async function lookUp(page: Page, expected: string, lang: Language) {
   await page.locator('[data-action="look-up"]').click();
   const notice = page.locator(`[data-error="${expected}"]`);
   await notice.waitFor();
+  // On screen without scrolling: at 1280x800 the answer sits under the keypad, below the fold.
+  await expect
+    .poll(async () => {
+      const box = await notice.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 800;
+    })
+    .toBe(true);
   const i18n = translator(lang, 'Asia/Ho_Chi_Minh');
   await expect(notice.textContent()).resolves.toContain(i18n.t(expected as never));
 }

@@ -7,7 +7,7 @@ import {
   type ErrorCode,
 } from '@reception/protocol';
 import { textIn, type MessageKey, type Translator } from '@reception/i18n';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useBridge } from './bridge-context.tsx';
 import { isOnline, useKiosk } from './kiosk-context.tsx';
 import { useTranslator } from './translator-context.tsx';
@@ -67,6 +67,13 @@ export function DossierScreen() {
   const press = (key: string) => {
     if (compact.length < RECEIPT_CODE_COMPACT_LENGTH) setCode(groupReceiptCode(compact + key));
   };
+  // The answer appears under the keypad, below the fold on a landscape screen: once it is on the page, bring
+  // it into view, for a code refused here as much as for the bridge's answer, so a tap on "Look up" never
+  // seems to do nothing.
+  useEffect(() => {
+    if (outcome)
+      document.querySelector('.dossier-result, .dossier .notice-error')?.scrollIntoView({ block: 'center' });
+  }, [outcome]);
   const lookUp = async () => {
     const parsed = parseReceiptCode(code);
     if (!parsed.ok) {
@@ -81,10 +88,6 @@ export function DossierScreen() {
     setBusy(false);
     if (r.ok) setOutcome({ kind: 'status', status: r.value });
     else setOutcome({ kind: 'error', key: dossierErrorKey(r.error.code, r.error.message) });
-    // The answer appears under the keypad: bring it into view so nobody has to scroll for it.
-    requestAnimationFrame(() =>
-      document.querySelector('.dossier-result, .dossier .notice-error')?.scrollIntoView({ block: 'center' }),
-    );
   };
 
   return (
