@@ -123,11 +123,11 @@ describe('staff pages in Vietnamese and Urdu', () => {
     await page.getByLabel(vi.t('staff.username')).fill('lead');
     await page.getByLabel(vi.t('staff.password')).fill('demo-admin-pass');
     await page.getByRole('button', { name: vi.t('staff.sign_in') }).click();
-    await page.getByRole('heading', { name: vi.t('staff.robot') }).waitFor();
+    await page.getByRole('heading', { name: vi.t('staff.robot'), exact: true }).waitFor();
     await page.getByText(vi.t('staff.link_state', { link: 'absent' })).waitFor();
     await shot(page, 'console-vi');
     await page.getByLabel(vi.t('common.language')).selectOption('ur');
-    await page.getByRole('heading', { name: ur.t('staff.robot') }).waitFor();
+    await page.getByRole('heading', { name: ur.t('staff.robot'), exact: true }).waitFor();
     await expectLanguage(page, 'ur');
     await shot(page, 'console-ur');
     await page.close();
