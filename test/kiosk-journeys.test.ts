@@ -112,6 +112,9 @@ describe.each(['vi', 'ur'] as const)('journeys in %s', (lang) => {
     await page.locator('[data-menu="staff"]').click();
     await page.locator('[data-reason="documents"]').click();
     await page.locator('.big-status').waitFor();
+    // "No longer needed" keeps a button's size: it grew to fill the screen, the easiest thing to hit by mistake.
+    const cancel = await page.locator('main.staff > .second-action').boundingBox();
+    expect(cancel!.height).toBeLessThan(160);
     await shot(page, `${lang}-staff`);
     await page.locator('[data-action="back"]').click();
     await page.locator('[data-menu="rate"]').click();
