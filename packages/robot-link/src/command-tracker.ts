@@ -4,7 +4,7 @@
  * seq that can still be resent is inside the base's dedupe memory. Driven by `tick(now)`.
  */
 import { randomInt } from 'node:crypto';
-import { CommandRejectedError, CommandTimeoutError, LinkError } from './errors.ts';
+import { CommandRejectedError, CommandTimeoutError, LinkError, rejectionCode } from './errors.ts';
 import { Result, type CommandName, type Payloads } from './messages.generated.ts';
 import type { LinkMetricsRecorder } from './metrics.ts';
 import type { CommandAck, Completion, ResultName } from './robot-base.ts';
@@ -48,15 +48,6 @@ interface Pending {
   resolve: (ack: CommandAck) => void;
   reject: (error: Error) => void;
 }
-
-const REJECTION = {
-  [Result.REJECTED_ESTOP]: 'REJECTED_ESTOP',
-  [Result.REJECTED_STATE]: 'REJECTED_STATE',
-  [Result.INVALID]: 'INVALID',
-  [Result.BUSY]: 'BUSY',
-  [Result.UNSUPPORTED]: 'UNSUPPORTED',
-  [Result.FAILED]: 'FAILED',
-} as const;
 
 export class CommandTracker {
   /** Random per session (PROTOCOL.md rule 2): a stale CMD_ACK from an earlier session cannot match. */
@@ -181,9 +172,9 @@ export class CommandTracker {
       return;
     }
     this.metrics.inc('commandsRejected');
-    const code = REJECTION[result as keyof typeof REJECTION] as
-      (typeof REJECTION)[keyof typeof REJECTION] | undefined;
-    p.reject(new CommandRejectedError(code ?? 'FAILED', p.name, p.seq, result as Result, execCount));
+    p.reject(
+      new CommandRejectedError(rejectionCode(result as Result), p.name, p.seq, result as Result, execCount),
+    );
   }
 
   rejectAll(error: LinkError): void {

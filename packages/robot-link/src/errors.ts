@@ -1,5 +1,5 @@
 /** Typed errors of the link layer. Every failure a caller can act on has its own `code`. */
-import type { Result } from './messages.generated.ts';
+import { Result } from './messages.generated.ts';
 
 export type LinkErrorCode =
   | 'NOT_CONNECTED'
@@ -25,13 +25,30 @@ export class LinkError extends Error {
   }
 }
 
+/** Why the base refused a command, as an error code. */
+export type RejectionCode = Extract<
+  LinkErrorCode,
+  'REJECTED_ESTOP' | 'REJECTED_STATE' | 'INVALID' | 'BUSY' | 'UNSUPPORTED' | 'FAILED'
+>;
+
+/** The error code of a command the base refused, from its CMD_ACK result (`FAILED` for anything else). */
+export function rejectionCode(result: Result): RejectionCode {
+  return REJECTION[result] ?? 'FAILED';
+}
+
+const REJECTION: Partial<Record<Result, RejectionCode>> = {
+  [Result.REJECTED_ESTOP]: 'REJECTED_ESTOP',
+  [Result.REJECTED_STATE]: 'REJECTED_STATE',
+  [Result.INVALID]: 'INVALID',
+  [Result.BUSY]: 'BUSY',
+  [Result.UNSUPPORTED]: 'UNSUPPORTED',
+  [Result.FAILED]: 'FAILED',
+};
+
 /** The base answered CMD_ACK with a result other than OK / IN_PROGRESS: it did not carry the command out. */
 export class CommandRejectedError extends LinkError {
   constructor(
-    code: Extract<
-      LinkErrorCode,
-      'REJECTED_ESTOP' | 'REJECTED_STATE' | 'INVALID' | 'BUSY' | 'UNSUPPORTED' | 'FAILED'
-    >,
+    code: RejectionCode,
     readonly command: string,
     readonly seq: number,
     readonly result: Result,

@@ -21,7 +21,7 @@
 import { randomInt } from 'node:crypto';
 import { payloadError, RobotBaseCommands } from '../../base-commands.ts';
 import type { Completion } from '../../robot-base.ts';
-import { CommandRejectedError, CommandTimeoutError, LinkError } from '../../errors.ts';
+import { CommandRejectedError, CommandTimeoutError, LinkError, rejectionCode } from '../../errors.ts';
 import {
   PROTOCOL_VERSION,
   Result,
@@ -65,15 +65,6 @@ interface Held {
   resolve: (ack: CommandAck) => void;
   reject: (error: Error) => void;
 }
-
-const REJECTION = {
-  [Result.REJECTED_ESTOP]: 'REJECTED_ESTOP',
-  [Result.REJECTED_STATE]: 'REJECTED_STATE',
-  [Result.INVALID]: 'INVALID',
-  [Result.BUSY]: 'BUSY',
-  [Result.UNSUPPORTED]: 'UNSUPPORTED',
-  [Result.FAILED]: 'FAILED',
-} as const;
 
 export class FakeRobotBase extends RobotBaseCommands implements RobotBase {
   readonly sim: SimulatedBase;
@@ -266,7 +257,7 @@ export class FakeRobotBase extends RobotBaseCommands implements RobotBase {
         });
       } else {
         this.recorder.inc('commandsRejected');
-        h.reject(new CommandRejectedError(REJECTION[result], h.name, h.seq, result, 1));
+        h.reject(new CommandRejectedError(rejectionCode(result), h.name, h.seq, result, 1));
       }
       // After the ack, as on the wire: an event the command raised follows its CMD_ACK.
       this.deliverSafety();
