@@ -1,8 +1,9 @@
 """Builds the training set (data/train.jsonl) from the hand-written phrase pools in data/pools/*.yaml plus
 English out-of-scope utterances from CLINC150's train split. Deterministic for a given seed.
 
-The pools of a language are data/pools/{lang}.yaml plus, if present, data/pools/more/{lang}.yaml (later
-additions by another author; lists are appended to the lists of the same key).
+The pools of a language are data/pools/{lang}.yaml plus, if present, data/pools/more/{lang}.yaml and
+data/pools/round3/{lang}.yaml (later additions by a second and a third author; lists are appended to the lists
+of the same key, mappings key by key).
 
 The evaluation splits (data/validation.jsonl, test.jsonl, test2.jsonl, test3.jsonl) are hand-written in separate
 files and never read here except to drop any generated sentence whose normalised text equals one of theirs
@@ -32,6 +33,8 @@ PER_INTENT_LATN = 100
 INTENT_SCALE = {"start_procedure": 1.5}
 # Near-domain decoys (every frame x every object) are sampled down to this many per pool.
 DECOYS = {False: 400, True: 200}
+# Later additions to the pools, merged in this order (see the module docstring).
+ADDITIONS = ("more", "round3")
 HELD_OUT = ("validation.jsonl", "test.jsonl", "test2.jsonl", "test3.jsonl")
 OOS_REPEAT = 3
 CLINC_OOS = 600
@@ -58,26 +61,27 @@ def find_clinc() -> str | None:
 
 
 def load_pools(lang: str) -> dict:
-    """data/pools/{lang}.yaml with data/pools/more/{lang}.yaml appended key by key."""
+    """data/pools/{lang}.yaml with each of ADDITIONS/{lang}.yaml appended key by key, in that order."""
     with open(os.path.join(DATA, "pools", f"{lang}.yaml"), encoding="utf-8") as f:
         doc = yaml.safe_load(f)
-    more_path = os.path.join(DATA, "pools", "more", f"{lang}.yaml")
-    if not os.path.exists(more_path):
-        return doc
-    with open(more_path, encoding="utf-8") as f:
-        more = yaml.safe_load(f)
-    for key, value in more.items():
-        if key == "lang":
+    for folder in ADDITIONS:
+        more_path = os.path.join(DATA, "pools", folder, f"{lang}.yaml")
+        if not os.path.exists(more_path):
             continue
-        if isinstance(value, list):
-            doc[key] = list(doc.get(key) or []) + value
-        elif isinstance(value, dict):
-            merged = dict(doc.get(key) or {})
-            for sub, items in value.items():
-                merged[sub] = list(merged.get(sub) or []) + items
-            doc[key] = merged
-        else:
-            raise SystemExit(f"{more_path}: {key} must be a list or a mapping of lists")
+        with open(more_path, encoding="utf-8") as f:
+            more = yaml.safe_load(f)
+        for key, value in more.items():
+            if key == "lang":
+                continue
+            if isinstance(value, list):
+                doc[key] = list(doc.get(key) or []) + value
+            elif isinstance(value, dict):
+                merged = dict(doc.get(key) or {})
+                for sub, items in value.items():
+                    merged[sub] = list(merged.get(sub) or []) + items
+                doc[key] = merged
+            else:
+                raise SystemExit(f"{more_path}: {key} must be a list or a mapping of lists")
     return doc
 
 
