@@ -14,6 +14,7 @@ Run: /usr/bin/python3 models/intent/generate.py   (train.py calls it)
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import random
@@ -32,7 +33,7 @@ PER_INTENT_LATN = 160
 # start_procedure has the most ways to be said (12 procedures, each named or told as a situation).
 INTENT_SCALE = {"start_procedure": 1.5}
 # Near-domain decoys (every frame x every object) are sampled down to this many per pool.
-DECOYS = {False: 400, True: 200}
+DECOYS = {False: 600, True: 300}
 # Later additions to the pools, merged in this order (see the module docstring).
 ADDITIONS = ("more", "round3")
 HELD_OUT = ("validation.jsonl", "test.jsonl", "test2.jsonl", "test3.jsonl")
@@ -61,11 +62,14 @@ def find_clinc() -> str | None:
 
 
 def load_pools(lang: str) -> dict:
-    """data/pools/{lang}.yaml with each of ADDITIONS/{lang}.yaml appended key by key, in that order."""
+    """data/pools/{lang}.yaml with each ADDITIONS/{lang}.yaml, then ADDITIONS/{lang}-*.yaml, appended key by key."""
     with open(os.path.join(DATA, "pools", f"{lang}.yaml"), encoding="utf-8") as f:
         doc = yaml.safe_load(f)
+    paths = []
     for folder in ADDITIONS:
-        more_path = os.path.join(DATA, "pools", folder, f"{lang}.yaml")
+        d = os.path.join(DATA, "pools", folder)
+        paths += [os.path.join(d, f"{lang}.yaml")] + sorted(glob.glob(os.path.join(d, f"{lang}-*.yaml")))
+    for more_path in paths:
         if not os.path.exists(more_path):
             continue
         with open(more_path, encoding="utf-8") as f:
@@ -117,6 +121,7 @@ class Pool:
         self.oos_frames: list[str] = g("oos_frames") or []
         self.fillers: list[str] = g("fillers") or []
         self.situations: dict[str, list[str]] = g("situations") or {}
+        self.documents: list[str] = g("documents") or []  # papers a citizen may be asked for ("{d}")
         self.mix = other  # another pool whose procedure names get code-mixed into this one
 
 
@@ -138,6 +143,8 @@ def fill(template: str, pool: Pool, rng: random.Random) -> tuple[str, dict]:
         proc = rng.choice(sorted(pool.situations))
         text = text.replace("{s}", rng.choice(pool.situations[proc]))
         slots["procedure"] = proc
+    if "{d}" in text:
+        text = text.replace("{d}", rng.choice(pool.documents))
     if "{f}" in text:
         fac = rng.choice(sorted(pool.facilities))
         text = text.replace("{f}", rng.choice(pool.facilities[fac]))

@@ -107,7 +107,8 @@ def main() -> None:
         "intents": INTENTS,
         "procedures": PROCEDURES,
         "facilities": FACILITIES,
-        "threshold": threshold,
+        "threshold": threshold.threshold,
+        "oos_min": threshold.oos_min,
         "slot_strategy": strategy[0],
         "slot_head_min": strategy[1],
         "hparams": {k: v for k, v in HP.__dict__.items() if k != "heads"},
@@ -130,7 +131,7 @@ def main() -> None:
     dump(os.path.join(HERE, "golden", "model.json"), golden)
     prettier([os.path.join(HERE, p) for p in ("data/stats.json", "lexicon.json", "model.json", "metrics.json", "golden/model.json")])
     print(json.dumps({k: metrics[k] for k in ("accuracy", "oos_recall", "in_scope_rejected", "procedure_slot")}))
-    print(f"model {size} bytes, threshold {threshold:.3f}, slots {strategy}, {time.time() - t0:.0f}s total")
+    print(f"model {size} bytes, threshold {threshold.threshold:.2f}, oos_min {threshold.oos_min:.2f}, slots {strategy}, {time.time() - t0:.0f}s total")
 
 
 if __name__ == "__main__":
