@@ -124,9 +124,9 @@ describe('the search box routes typed requests through the kiosk host', () => {
   });
 
   it('a request the model is unsure about offers "Did you mean..." choices, and a choice opens its screen', async () => {
-    // Papers or fee? The model splits its answer between the two (about 0.5 and 0.4 with this model).
+    // Papers or fee? The model splits its answer between the two (about 0.45 and 0.3 with this model).
     const page = await searchScreen('vi');
-    await ask(page, 'kết hôn giấy tờ lệ phí');
+    await ask(page, 'đăng ký kết hôn giấy tờ phí');
     const answer = page.locator('.intent-answer[data-kind="choices"]');
     await answer.waitFor();
     const vi = translator('vi', site.timezone);
