@@ -29,7 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 LANGS = ("vi", "en", "hi", "ur")
 PER_INTENT = {"vi": 260, "en": 260, "hi": 240, "ur": 240}
-PER_INTENT_LATN = 160
+PER_INTENT_LATN = 200
 # start_procedure has the most ways to be said (12 procedures, each named or told as a situation).
 INTENT_SCALE = {"start_procedure": 1.5}
 # Near-domain decoys (every frame x every object) are sampled down to this many per pool.
