@@ -124,8 +124,8 @@ describe('the search box routes typed requests through the kiosk host', () => {
   });
 
   it('a request the model is unsure about offers "Did you mean..." choices, and a choice opens its screen', async () => {
-    // Fee, dossier or portal? "hồ sơ" is both an application's papers and a dossier, and the model splits
-    // its answer (about 0.36, 0.13 and 0.11 with this model): it offers choices and opens nothing.
+    // Fee or dossier? "hồ sơ" is both an application's papers and a dossier, and the model splits its
+    // answer (about 0.38 and 0.23 with this model): it offers choices and opens nothing.
     const page = await searchScreen('vi');
     await ask(page, 'kết hôn hồ sơ lệ phí');
     const answer = page.locator('.intent-answer[data-kind="choices"]');
