@@ -1,6 +1,7 @@
 """Noise the training generator adds to hand-written phrases: Vietnamese without diacritics, Vietnamese with
 telex leftovers (the keystrokes an input method failed to convert: "giaays" for "giấy"), Vietnamese chat
-spelling ("ko" for "không", "dc" for "được"), typos, case."""
+spelling ("ko" for "không", "dc" for "được"), other spellings of Hinglish and Roman Urdu words ("chaiye" for
+"chahiye", "bhot" for "bahut"), typos, case."""
 
 from __future__ import annotations
 
@@ -81,6 +82,80 @@ def colloquial_vi(text: str, rng: random.Random, p_word: float = 0.6) -> str:
     return " ".join(out)
 
 
+# Hinglish and Roman Urdu have no fixed spelling: the same word is typed many ways ("chahiye", "chahie",
+# "chaiye"; "bahut", "bohat", "bhot"), often without vowels as in text messages ("krna", "kb", "h"). Whole
+# words only; each replaced with probability 0.6 in a sentence picked for respelling.
+_ROMAN = {
+    "kya": ["kia", "kyaa", "kiya"],
+    "hai": ["he", "h", "hy", "hae"],
+    "hain": ["hen", "hn", "hai"],
+    "chahiye": ["chahie", "chaiye", "chahye", "chahiyay", "chaheye"],
+    "chahie": ["chahiye", "chaiye"],
+    "mein": ["me", "mai", "mei", "men"],
+    "kahan": ["kahaan", "kaha", "kahn"],
+    "nahi": ["nahin", "nai", "nhi", "nahee"],
+    "nahin": ["nahi", "nhi"],
+    "karna": ["krna", "karnaa"],
+    "karwana": ["karvana", "krwana", "karana"],
+    "karwani": ["karvani", "krwani", "karani"],
+    "kaise": ["kese", "kaisay", "kaisey", "kesy"],
+    "kitne": ["kitnay", "ktne", "kitney"],
+    "kitna": ["kitnaa", "ktna"],
+    "ke liye": ["k liye", "ke liay", "ke lie", "keliye", "ke liyay"],
+    "aap": ["ap"],
+    "mujhe": ["mujhy", "mje", "mujhey", "muje"],
+    "hoga": ["hogaa", "hoega"],
+    "dein": ["den", "dain"],
+    "kab": ["kb"],
+    "abhi": ["abi", "abhee"],
+    "bahut": ["bohat", "bhot", "bahot", "bohot"],
+    "bohat": ["bahut", "bhot", "bohot"],
+    "theek": ["thik", "thek"],
+    "kagaz": ["kaagaz", "kaghaz", "kagaj"],
+    "kaghaz": ["kagaz", "kaghaz"],
+    "zaroori": ["zaruri", "jaruri", "zarori"],
+    "milega": ["milayga", "milegaa", "milay ga"],
+    "batao": ["btao", "bata do"],
+    "batayein": ["bataen", "batain", "btayen"],
+    "hua": ["huwa", "hoa"],
+    "gaya": ["gya", "gayaa"],
+    "karun": ["karoon", "karu", "krun"],
+    "kar": ["kr"],
+    "par": ["pe", "pr"],
+    "pe": ["par", "pr"],
+    "se": ["sey", "say"],
+    "hoon": ["hun", "hu", "hn"],
+    "hun": ["hoon", "hu"],
+    "shaadi": ["shadi", "shaadee"],
+    "shadi": ["shaadi"],
+    "paise": ["pese", "paisay", "pesay"],
+    "jagah": ["jaga", "jgah"],
+    "wala": ["waala", "vala"],
+    "wali": ["waali", "vali"],
+    "certificate": ["certificat", "sertificate", "certficate"],
+    "registration": ["registeration", "regstration"],
+}
+_ROMAN_KEYS = sorted(_ROMAN, key=lambda k: -len(k))
+
+
+def respell_roman(text: str, rng: random.Random, p_word: float = 0.6) -> str:
+    """Hinglish / Roman Urdu with another spelling: "mujhe kya chahiye" -> "mje kia chaiye"."""
+    words = text.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for key in _ROMAN_KEYS:
+            n = key.count(" ") + 1
+            if " ".join(words[i : i + n]).lower() == key and rng.random() < p_word:
+                out.append(rng.choice(_ROMAN[key]))
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
 def typo(text: str, rng: random.Random) -> str:
     words = text.split(" ")
     idx = [i for i, w in enumerate(words) if len(w) >= 4]
@@ -112,6 +187,8 @@ def surface(text: str, lang: str, latin: bool, rng: random.Random) -> str:
             text = strip_diacritics(text)
         elif r < 0.41:
             text = telex_sentence(text, rng)
+    if latin and lang in ("hi", "ur") and rng.random() < 0.35:
+        text = respell_roman(text, rng)
     if rng.random() < 0.12:
         text = typo(text, rng)
     if latin or lang in ("vi", "en"):

@@ -1,8 +1,9 @@
 """Builds the training set (data/train.jsonl) from the hand-written phrase pools in data/pools/*.yaml plus
 English out-of-scope utterances from CLINC150's train split. Deterministic for a given seed.
 
-The pools of a language are data/pools/{lang}.yaml plus, if present, data/pools/more/{lang}.yaml (later
-additions by another author; lists are appended to the lists of the same key).
+The pools of a language are data/pools/{lang}.yaml plus, if present, data/pools/more/{lang}.yaml and
+data/pools/round3/{lang}.yaml (later additions by a second and a third author; lists are appended to the lists
+of the same key, mappings key by key).
 
 The evaluation splits (data/validation.jsonl, test.jsonl, test2.jsonl, test3.jsonl) are hand-written in separate
 files and never read here except to drop any generated sentence whose normalised text equals one of theirs
@@ -13,6 +14,7 @@ Run: /usr/bin/python3 models/intent/generate.py   (train.py calls it)
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import random
@@ -26,12 +28,14 @@ from features import normalise
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 LANGS = ("vi", "en", "hi", "ur")
-PER_INTENT = {"vi": 260, "en": 260, "hi": 180, "ur": 180}
-PER_INTENT_LATN = 100
+PER_INTENT = {"vi": 260, "en": 260, "hi": 240, "ur": 240}
+PER_INTENT_LATN = 200
 # start_procedure has the most ways to be said (12 procedures, each named or told as a situation).
 INTENT_SCALE = {"start_procedure": 1.5}
 # Near-domain decoys (every frame x every object) are sampled down to this many per pool.
-DECOYS = {False: 400, True: 200}
+DECOYS = {False: 600, True: 300}
+# Later additions to the pools, merged in this order (see the module docstring).
+ADDITIONS = ("more", "round3")
 HELD_OUT = ("validation.jsonl", "test.jsonl", "test2.jsonl", "test3.jsonl")
 OOS_REPEAT = 3
 CLINC_OOS = 600
@@ -58,26 +62,30 @@ def find_clinc() -> str | None:
 
 
 def load_pools(lang: str) -> dict:
-    """data/pools/{lang}.yaml with data/pools/more/{lang}.yaml appended key by key."""
+    """data/pools/{lang}.yaml with each ADDITIONS/{lang}.yaml, then ADDITIONS/{lang}-*.yaml, appended key by key."""
     with open(os.path.join(DATA, "pools", f"{lang}.yaml"), encoding="utf-8") as f:
         doc = yaml.safe_load(f)
-    more_path = os.path.join(DATA, "pools", "more", f"{lang}.yaml")
-    if not os.path.exists(more_path):
-        return doc
-    with open(more_path, encoding="utf-8") as f:
-        more = yaml.safe_load(f)
-    for key, value in more.items():
-        if key == "lang":
+    paths = []
+    for folder in ADDITIONS:
+        d = os.path.join(DATA, "pools", folder)
+        paths += [os.path.join(d, f"{lang}.yaml")] + sorted(glob.glob(os.path.join(d, f"{lang}-*.yaml")))
+    for more_path in paths:
+        if not os.path.exists(more_path):
             continue
-        if isinstance(value, list):
-            doc[key] = list(doc.get(key) or []) + value
-        elif isinstance(value, dict):
-            merged = dict(doc.get(key) or {})
-            for sub, items in value.items():
-                merged[sub] = list(merged.get(sub) or []) + items
-            doc[key] = merged
-        else:
-            raise SystemExit(f"{more_path}: {key} must be a list or a mapping of lists")
+        with open(more_path, encoding="utf-8") as f:
+            more = yaml.safe_load(f)
+        for key, value in more.items():
+            if key == "lang":
+                continue
+            if isinstance(value, list):
+                doc[key] = list(doc.get(key) or []) + value
+            elif isinstance(value, dict):
+                merged = dict(doc.get(key) or {})
+                for sub, items in value.items():
+                    merged[sub] = list(merged.get(sub) or []) + items
+                doc[key] = merged
+            else:
+                raise SystemExit(f"{more_path}: {key} must be a list or a mapping of lists")
     return doc
 
 
@@ -113,6 +121,7 @@ class Pool:
         self.oos_frames: list[str] = g("oos_frames") or []
         self.fillers: list[str] = g("fillers") or []
         self.situations: dict[str, list[str]] = g("situations") or {}
+        self.documents: list[str] = g("documents") or []  # papers a citizen may be asked for ("{d}")
         self.mix = other  # another pool whose procedure names get code-mixed into this one
 
 
@@ -134,6 +143,8 @@ def fill(template: str, pool: Pool, rng: random.Random) -> tuple[str, dict]:
         proc = rng.choice(sorted(pool.situations))
         text = text.replace("{s}", rng.choice(pool.situations[proc]))
         slots["procedure"] = proc
+    if "{d}" in text:
+        text = text.replace("{d}", rng.choice(pool.documents))
     if "{f}" in text:
         fac = rng.choice(sorted(pool.facilities))
         text = text.replace("{f}", rng.choice(pool.facilities[fac]))

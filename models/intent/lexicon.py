@@ -29,7 +29,14 @@ def build() -> dict[str, dict[str, list[str]]]:
     for lang in ("vi", "en", "hi", "ur"):
         doc = load_pools(lang)
         for suffix in ("", "_latn"):
-            for kind, key in (("procedure", "procedures"), ("facility", "facilities"), ("language", "languages")):
+            # procedure_keywords: words that imply a procedure without naming it ("funeral", "janaza"); for the
+            # lexicon only, the generator does not read them.
+            for kind, key in (
+                ("procedure", "procedures"),
+                ("procedure", "procedure_keywords"),
+                ("facility", "facilities"),
+                ("language", "languages"),
+            ):
                 for value, surfaces in (doc.get(key + suffix) or {}).items():
                     for s in surfaces:
                         put(kind, value, s)

@@ -96,9 +96,9 @@ function runBaseline(repo: string, clincDir: string, pin: string[]): Baseline {
 
 const SPLITS = [
   ['validation', 'validation.jsonl', 'hand-written development split: threshold and slot rules chosen on it'],
-  ['test', 'test.jsonl', 'held out, first author'],
+  ['test', 'test.jsonl', 'held out, first author (its failures were read once)'],
   ['test2', 'test2.jsonl', 'second author, written before the round-4 training data; now development'],
-  ['test3', 'test3.jsonl', 'held out, second author, written after round 4; nothing was tuned on it'],
+  ['test3', 'test3.jsonl', 'second author, written after round 4; development from the third pool round on'],
 ] as const;
 
 async function readSplit(file: string): Promise<LabelledUtterance[]> {

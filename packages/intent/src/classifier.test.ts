@@ -65,6 +65,51 @@ describe('classifies the issue examples in four languages', () => {
   );
 });
 
+describe('decision rule (threshold and the explicit class minimum of model.json)', () => {
+  const probs = (pairs: Record<string, number>) => {
+    const { meta } = nlu.files;
+    const intent = new Float32Array(meta.intents.length);
+    for (const [name, p] of Object.entries(pairs)) intent[meta.intents.findIndex((x) => x === name)] = p;
+    return {
+      intent,
+      procedure: new Float32Array(meta.procedures.length),
+      facility: new Float32Array(meta.facilities.length),
+    };
+  };
+  // The rule with fixed numbers (the committed model's own are whatever calibration chose).
+  const decideWith = (threshold: number, oosMin: number, pairs: Record<string, number>) => {
+    const { meta } = nlu.files;
+    const saved = { threshold: meta.threshold, oos_min: meta.oos_min };
+    Object.assign(meta, { threshold, oos_min: oosMin });
+    try {
+      return nlu.decide('x', probs(pairs));
+    } finally {
+      Object.assign(meta, saved);
+    }
+  };
+
+  it('answers out_of_scope when the explicit class is at or above its minimum', () => {
+    expect(decideWith(0.1, 0.45, { out_of_scope: 0.5, queue_status: 0.3 })).toMatchObject({
+      intent: 'out_of_scope',
+      confidence: expect.closeTo(0.5, 5) as number,
+    });
+  });
+
+  it('falls back to the best in-scope intent when the explicit class is top but under its minimum', () => {
+    const r = decideWith(0.1, 0.45, { out_of_scope: 0.4, queue_status: 0.3, opening_hours: 0.2 });
+    expect(r).toMatchObject({ intent: 'queue_status', confidence: expect.closeTo(0.3, 5) as number });
+  });
+
+  it('still rejects that fallback under the threshold', () => {
+    const r = decideWith(0.35, 0.45, { out_of_scope: 0.4, queue_status: 0.3, opening_hours: 0.2 });
+    expect(r).toMatchObject({ intent: 'out_of_scope', confidence: expect.closeTo(0.7, 5) as number });
+  });
+
+  it('with a minimum of 0 the explicit class always wins when it is top', () => {
+    expect(decideWith(0, 0, { out_of_scope: 0.2, queue_status: 0.19 }).intent).toBe('out_of_scope');
+  });
+});
+
 describe('awkward input gets a valid out_of_scope answer, never a crash', () => {
   const binary = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 97 + 13) % 256)).toString('latin1');
   it.each([

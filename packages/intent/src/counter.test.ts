@@ -22,6 +22,12 @@ describe('extractCounter', () => {
     ['پانچ نمبر کاؤنٹر کہاں ہے', 5],
     ['كاؤنٹر ٣', 3],
     ['کھڑکی 8', 8],
+    ['चौथी खिड़की किधर है', 4],
+    ['डेस्क ३ कहाँ है', 3],
+    ['چوتھی کھڑکی کہاں ہے', 4],
+    ['ڈیسک نمبر ۶', 6],
+    ['panchwan counter kidhar hai', 5],
+    ['bàn số 2', 2],
   ])('%s -> %i', (text, n) => {
     expect(counter(text)).toBe(n);
   });
@@ -34,6 +40,8 @@ describe('extractCounter', () => {
     'birth certificate',
     'counter twenty',
     'quầy 0',
+    'bàn giao hồ sơ',
+    'मेज़ पर रख दो',
   ])('no counter in %s', (text) => {
     expect(counter(text)).toBeUndefined();
   });

@@ -16,6 +16,8 @@ const modelMetaSchema = z.object({
   procedures: z.array(z.union([z.literal('none'), z.enum(PROCEDURE_IDS)])),
   facilities: z.array(z.union([z.literal('none'), z.enum(FACILITY_IDS)])),
   threshold: z.number().min(0).max(1),
+  /** The explicit `out_of_scope` class answers only at or above this probability (else the best in-scope intent). */
+  oos_min: z.number().min(0).max(1).default(0),
   slot_strategy: z.enum(SLOT_STRATEGIES),
   /** A slot head's answer counts only at or above this probability. */
   slot_head_min: z.number().min(0).max(1),

@@ -132,10 +132,17 @@ export class OnnxIntentClassifier implements IntentClassifier {
   /** Threshold and slot rules on top of the raw probabilities (same rules as models/intent/evaluate.py). */
   decide(norm: string, probs: HeadProbabilities): IntentResult {
     const { meta } = this.files;
-    const top = argmax(probs.intent);
+    const clamp = (x: number) => Math.min(1, Math.max(0, x));
+    const oos = meta.intents.indexOf('out_of_scope');
+    let top = argmax(probs.intent);
+    if (top === oos) {
+      const pOos = probs.intent[oos] ?? 0;
+      if (pOos >= meta.oos_min) return { intent: 'out_of_scope', confidence: clamp(pOos), slots: {} };
+      // The explicit class is unsure: the best in-scope intent is the candidate, still under the threshold.
+      top = argmax(probs.intent.map((x, i) => (i === oos ? -1 : x)));
+    }
     const p = probs.intent[top] ?? 0;
     const name = meta.intents[top] ?? 'out_of_scope';
-    const clamp = (x: number) => Math.min(1, Math.max(0, x));
     if (name === 'out_of_scope') return { intent: name, confidence: clamp(p), slots: {} };
     if (p < meta.threshold) return { intent: 'out_of_scope', confidence: clamp(1 - p), slots: {} };
     return { intent: name, confidence: clamp(p), slots: this.slots(name, norm, probs) };
