@@ -28,7 +28,12 @@ from voicelib.clips import CACHE  # noqa: E402
 
 SEED = 5150
 SCALE = float(os.environ.get("WAKE_MINE_SCALE", "1"))
-CANDIDATES = {k: int(n * SCALE) for k, n in {"hard": 20000, "speech": 16000, "partial": 10000}.items()}
+KINDS = {"hard": 20000, "speech": 16000, "partial": 10000, "run": 0}
+# WAKE_MINE_KINDS=run:40000,hard:10000 replaces the default candidate counts
+if os.environ.get("WAKE_MINE_KINDS"):
+    KINDS = {k: int(n) for k, n in (p.split(":") for p in os.environ["WAKE_MINE_KINDS"].split(","))}
+CANDIDATES = {k: int(n * SCALE) for k, n in KINDS.items() if n}
+OUT = os.environ.get("WAKE_MINE_OUT", "windows_mined.npz")
 KEEP = 9000  # at most this many (the highest-scoring), and only those scoring at least MIN_SCORE
 MIN_SCORE = 0.05
 
@@ -63,7 +68,7 @@ def main():
         print(f"score >= {th}: " + ", ".join(f"{k} {(s[kinds == k] >= th).mean():.4f}" for k in CANDIDATES), flush=True)
     order = np.argsort(-s)
     keep = order[: KEEP][s[order[:KEEP]] >= MIN_SCORE]
-    np.savez(os.path.join(CACHE, "windows_mined.npz"), X=X[keep], score=s[keep], kinds=kinds[keep])
+    np.savez(os.path.join(CACHE, OUT), X=X[keep], score=s[keep], kinds=kinds[keep])
     print(f"kept {len(keep)} of {len(X)} (min score {s[keep].min() if len(keep) else 0:.3f})")
 
 
