@@ -1,55 +1,28 @@
-import { copyFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DemoDossierLookup } from '@reception/dossiers';
 import { createReferenceServer, type ReferenceServer } from '@reception/dossiers/testing';
 import type { DossierStatus, Result, Site } from '@reception/protocol';
 import { loadSite } from '@reception/protocol/site-file';
-import { makeTicketSiteDir, REPO_ROOT } from '@reception/protocol/testing/site-fixtures';
-import { io, type Socket } from 'socket.io-client';
+import { REPO_ROOT } from '@reception/protocol/testing/site-fixtures';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type RunningBridge } from '../bridge.ts';
-import { readConfig } from '../config.ts';
-import { createLogger } from '../log.ts';
+import type { RunningBridge } from '../bridge.ts';
+import { TestBridges } from '../testing/bridge-clients.ts';
 
 const DEMO = path.join(REPO_ROOT, 'sites/demo-ward');
-const roots: string[] = [];
-const bridges: RunningBridge[] = [];
-/** Device tokens the tests' bridges issued, by bridge URL and kiosk name. */
-const issued = new Map<string, string>();
-const sockets: Socket[] = [];
+const bridges = new TestBridges();
 let site: Site;
 
 /** A bridge on the demo centre; `withDemoDossiers` puts the demo dossiers.yaml beside its site file. */
-async function bridgeWith(env: Record<string, string>, withDemoDossiers: boolean): Promise<RunningBridge> {
-  const dirs = makeTicketSiteDir(site);
-  roots.push(dirs.root);
-  if (withDemoDossiers)
-    copyFileSync(path.join(DEMO, 'dossiers.yaml'), path.join(dirs.siteDir, 'dossiers.yaml'));
-  const config = readConfig({
-    BRIDGE_PORT: '0',
-    BRIDGE_HOST: '127.0.0.1',
-    SITE_DIR: dirs.siteDir,
-    DATA_DIR: dirs.dataDir,
-    ...env,
+const bridgeWith = (env: Record<string, string>, withDemoDossiers: boolean) =>
+  bridges.start({
+    env,
+    site,
+    siteFiles: withDemoDossiers ? { 'dossiers.yaml': path.join(DEMO, 'dossiers.yaml') } : {},
+    kiosks: ['lobby-kiosk', 'guess-kiosk'],
   });
-  const bridge = await startBridge(config, createLogger('silent'));
-  bridges.push(bridge);
-  // Named kiosks, as an admin makes them (`npm run -s admin -- token create`); tests call them by name.
-  for (const name of ['lobby-kiosk', 'guess-kiosk'])
-    issued.set(`${bridge.url}|${name}`, bridge.auth.devices.create('kiosk', name).token);
-  return bridge;
-}
-
-function kiosk(bridge: RunningBridge, name = 'lobby-kiosk'): Promise<Socket> {
-  const token = issued.get(`${bridge.url}|${name}`) ?? name;
-  const s = io(`${bridge.url}/kiosk`, { auth: { token }, transports: ['websocket'], reconnection: false });
-  sockets.push(s);
-  return new Promise((resolve, reject) => {
-    s.once('connect', () => resolve(s));
-    s.once('connect_error', reject);
-  });
-}
+const kiosk = (bridge: RunningBridge, name = 'lobby-kiosk') => bridges.connect(bridge, '/kiosk', name);
 const status = (s: Socket, code: unknown) =>
   s.timeout(10_000).emitWithAck('dossier:status', { code }) as Promise<Result<DossierStatus>>;
 const withoutTime = ({ checked_at: _, ...rest }: DossierStatus) => rest;
@@ -62,11 +35,7 @@ async function todaysDossiers(): Promise<DossierStatus[]> {
 beforeAll(async () => {
   site = (await loadSite(path.join(DEMO, 'site.yaml'))).site;
 });
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const b of bridges) await b.close();
-  for (const r of roots) rmSync(r, { recursive: true, force: true });
-});
+afterAll(() => bridges.closeAll());
 
 describe('dossier:status with the demo dossiers', () => {
   let bridge: RunningBridge;

@@ -1,47 +1,14 @@
-import { rmSync } from 'node:fs';
 import type { Result, StaffCall, StaffCallReceipt } from '@reception/protocol';
-import { makeTicketSiteDir } from '@reception/protocol/testing/site-fixtures';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type RunningBridge } from '../bridge.ts';
-import { readConfig } from '../config.ts';
-import { createLogger } from '../log.ts';
+import type { RunningBridge } from '../bridge.ts';
+import { call, TestBridges } from '../testing/bridge-clients.ts';
 
-const roots: string[] = [];
-const bridges: RunningBridge[] = [];
-/** Device tokens the tests' bridges issued, by bridge URL and kiosk name. */
-const issued = new Map<string, string>();
-const sockets: Socket[] = [];
+const bridges = new TestBridges();
+const bridgeWith = (env: Record<string, string>) =>
+  bridges.start({ env, kiosks: ['lobby-kiosk', 'robot-kiosk'] });
+const connect = (bridge: RunningBridge, ns: string, name: string) => bridges.connect(bridge, ns, name);
 
-async function bridgeWith(env: Record<string, string>): Promise<RunningBridge> {
-  const dirs = makeTicketSiteDir();
-  roots.push(dirs.root);
-  const config = readConfig({
-    BRIDGE_PORT: '0',
-    BRIDGE_HOST: '127.0.0.1',
-    SITE_DIR: dirs.siteDir,
-    DATA_DIR: dirs.dataDir,
-    ...env,
-  });
-  const bridge = await startBridge(config, createLogger('silent'));
-  bridges.push(bridge);
-  // Named kiosks, as an admin makes them (`npm run -s admin -- token create`); tests call them by name.
-  for (const name of ['lobby-kiosk', 'robot-kiosk'])
-    issued.set(`${bridge.url}|${name}`, bridge.auth.devices.create('kiosk', name).token);
-  return bridge;
-}
-
-function connect(bridge: RunningBridge, ns: string, name: string): Promise<Socket> {
-  const token = issued.get(`${bridge.url}|${name}`) ?? name;
-  const s = io(`${bridge.url}${ns}`, { auth: { token }, transports: ['websocket'], reconnection: false });
-  sockets.push(s);
-  return new Promise((resolve, reject) => {
-    s.once('connect', () => resolve(s));
-    s.once('connect_error', reject);
-  });
-}
-const call = <T>(s: Socket, event: string, payload: unknown) =>
-  s.timeout(5000).emitWithAck(event, payload) as Promise<Result<T>>;
 const next = <T>(s: Socket, event: string) => new Promise<T>((resolve) => s.once(event, resolve));
 const value = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -57,11 +24,7 @@ async function staffLogin(bridge: RunningBridge, username: string, password: str
   return ((await res.json()) as { token: string }).token;
 }
 
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const b of bridges) await b.close();
-  for (const r of roots) rmSync(r, { recursive: true, force: true });
-});
+afterAll(() => bridges.closeAll());
 
 describe('staff calls over socket.io', () => {
   let bridge: RunningBridge;

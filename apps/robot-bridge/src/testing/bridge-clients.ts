@@ -1,4 +1,6 @@
-import type { Result } from '@reception/protocol';
+import { copyFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Result, Site } from '@reception/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { makeTicketSiteDir } from '@reception/protocol/testing/site-fixtures';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from '@reception/access';
@@ -59,11 +61,31 @@ export const disconnected = (s: Socket) =>
     else s.once('disconnect', (reason) => resolve(reason));
   });
 
+export interface TestBridgeOptions extends BridgeOptions {
+  env?: Record<string, string>;
+  dataDir?: string;
+  /** The site written to site.yaml (default: the ticket test site). */
+  site?: Site;
+  /** Files copied beside site.yaml: name in the site folder -> source path (e.g. the demo dossiers.yaml). */
+  siteFiles?: Record<string, string>;
+  /** Kiosks named as an admin names them (`npm run -s admin -- token create`): their tokens in `kiosks`. */
+  kiosks?: readonly string[];
+}
+
+export interface TestBridge {
+  bridge: RunningBridge;
+  root: string;
+  siteDir: string;
+  dataDir: string;
+  /** Device token by kiosk name, for the names in `TestBridgeOptions.kiosks`. */
+  kiosks: ReadonlyMap<string, string>;
+}
+
 /** A bridge on port 0 over the ticket test site (counter_1: A; counter_2: A, B; counter_3: C) and a fresh DATA_DIR. */
-export async function startTestBridge(
-  o: BridgeOptions & { env?: Record<string, string>; dataDir?: string } = {},
-): Promise<{ bridge: RunningBridge; root: string; siteDir: string; dataDir: string }> {
-  const dirs = makeTicketSiteDir();
+export async function startTestBridge(o: TestBridgeOptions = {}): Promise<TestBridge> {
+  const dirs = makeTicketSiteDir(o.site);
+  for (const [name, from] of Object.entries(o.siteFiles ?? {}))
+    copyFileSync(from, path.join(dirs.siteDir, name));
   const dataDir = o.dataDir ?? dirs.dataDir;
   const config = readConfig({
     BRIDGE_PORT: '0',
@@ -73,7 +95,41 @@ export async function startTestBridge(
     ...o.env,
   });
   const bridge = await startBridge(config, createLogger('silent'), o);
-  return { bridge, root: dirs.root, siteDir: dirs.siteDir, dataDir };
+  const kiosks = new Map(
+    (o.kiosks ?? []).map((name) => [name, bridge.auth.devices.create('kiosk', name).token]),
+  );
+  return { bridge, root: dirs.root, siteDir: dirs.siteDir, dataDir, kiosks };
+}
+
+/** The bridges a test file starts, with sockets to them; `closeAll` (in afterAll) stops and removes them all. */
+export class TestBridges {
+  private readonly started: TestBridge[] = [];
+  private readonly sockets: Socket[] = [];
+
+  async start(o: TestBridgeOptions = {}): Promise<RunningBridge> {
+    const t = await startTestBridge(o);
+    this.started.push(t);
+    return t.bridge;
+  }
+
+  /** A socket on `nsp` with a named kiosk's device token, or `tokenOrName` itself as the token. */
+  connect(bridge: RunningBridge, nsp: string, tokenOrName: string): Promise<Socket> {
+    const token = this.started.find((t) => t.bridge === bridge)?.kiosks.get(tokenOrName) ?? tokenOrName;
+    const s = io(`${bridge.url}${nsp}`, { auth: { token }, transports: ['websocket'], reconnection: false });
+    this.sockets.push(s);
+    return new Promise((resolve, reject) => {
+      s.once('connect', () => resolve(s));
+      s.once('connect_error', reject);
+    });
+  }
+
+  async closeAll(): Promise<void> {
+    for (const s of this.sockets) s.disconnect();
+    for (const t of this.started) {
+      await t.bridge.close();
+      rmSync(t.root, { recursive: true, force: true });
+    }
+  }
 }
 
 /** Small login throttle delays so tests of the lock do not wait seconds. */
