@@ -4,7 +4,8 @@
 
 Label 0 = no keyword, 1 = xin_chao_robot, 2 = hello_robot. A positive window holds a whole keyword that ends
 0-0.35 s before the window's end (so the detector fires right after the keyword). Negatives: confusable
-phrases ending where a keyword would, keyword-free speech, keywords cut off (only "xin chào" or only
+phrases ending where a keyword would (alone, or after a run of other phrases: "run", mining only),
+keyword-free speech, keywords cut off (only "xin chào" or only
 "robot" heard), noise, music-like signals, FSDD real speech (train speakers only).
 """
 
@@ -29,6 +30,13 @@ L = (T_FRAMES - 1) * HOP + WIN
 SEED = 4321
 KW = {"xin_chao_robot": 1, "hello_robot": 2}
 COUNTS = {"pos": 16000, "hard": 18000, "speech": 18000, "partial": 10000, "noise": 6000, "fsdd": 6000}
+# WAKE_CLIPS=train_foreign WAKE_WINDOWS=windows_foreign.npz WAKE_COUNTS=pos:3000,hard:3000: windows from
+# another clip cache (a top-up, gen_clips.py --foreign-only) with other counts; train.py's WAKE_EXTRA
+CLIPS = os.environ.get("WAKE_CLIPS", "train")
+OUT = os.environ.get("WAKE_WINDOWS", "windows_train.npz")
+if os.environ.get("WAKE_COUNTS"):
+    COUNTS = {k: int(n) for k, n in (p.split(":") for p in os.environ["WAKE_COUNTS"].split(","))}
+    SEED = SEED + 1  # other windows than the main set's
 
 _clips = None
 _fsdd = None
@@ -37,7 +45,7 @@ _pools = None
 
 def _init():
     global _clips, _fsdd, _pools
-    _clips = load_clips("train")
+    _clips = load_clips(CLIPS)
     _fsdd = [x for _, x in fsdd(FSDD_TRAIN_SPEAKERS)]
     _pools = {
         "xin_chao_robot": _clips.select(cat="pos", kw="xin_chao_robot"),
@@ -123,6 +131,14 @@ def make(job):
         start = _place(canvas, x, end)
         _context(canvas, rng, start)
         ref = x
+    elif kind == "run":  # a confusable phrase after a run of other phrases (hard or not), 0.2-1 s apart
+        x = _speech_aug(_clips.get(_pools["hard"][rng.integers(len(_pools["hard"]))]), rng)
+        pos = _place(canvas, x, L - int(rng.uniform(-0.3, 0.5) * SR))
+        while pos > 0:
+            pool = _pools["hard"] if rng.random() < 0.5 else _pools["speech"]
+            c = _speech_aug(_clips.get(pool[rng.integers(len(pool))]), rng)
+            pos = _place(canvas, c, pos - int(rng.uniform(0.2, 1.0) * SR))
+        ref = x
     elif kind == "speech":
         ref = None
         for _ in range(int(rng.integers(1, 4))):
@@ -156,7 +172,7 @@ def main():
     y = np.array([r[1] for r in res], np.int64)
     kinds = np.array([k for k, _ in jobs])
     assert X.shape[1] == T_FRAMES, X.shape
-    np.savez(os.path.join(CACHE, "windows_train.npz"), X=X, y=y, kinds=kinds)
+    np.savez(os.path.join(CACHE, OUT), X=X, y=y, kinds=kinds)
     print(X.shape, np.bincount(y))
 
 

@@ -135,9 +135,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=["train", "eval", "dev"], required=True)
     ap.add_argument("--procs", type=int, default=2)
+    ap.add_argument("--foreign-only", action="store_true",
+                    help="only the clips of Festival's other-language voices (the same jobs, same seed), "
+                         "to clips_SPLIT_foreign.npz: a top-up for a clip cache made before those voices")
     args = ap.parse_args()
     os.makedirs(CACHE, exist_ok=True)
     js = jobs(args.split)
+    if args.foreign_only:
+        js = [j for j in js if j[2].startswith("x-")]
     print(f"{len(js)} clips to synthesise", flush=True)
     us = units(js)
     with Pool(args.procs) as p:
@@ -148,7 +153,7 @@ def main():
         print("skipped:", e)
     print(f"{len(ok)} clips, {len(errs)} skipped")
     lens = np.array([len(r[5]) for r in ok])
-    np.savez(os.path.join(CACHE, f"clips_{args.split}.npz"),
+    np.savez(os.path.join(CACHE, f"clips_{args.split}{'_foreign' if args.foreign_only else ''}.npz"),
              audio=np.concatenate([r[5] for r in ok]), offsets=np.concatenate([[0], np.cumsum(lens)]),
              meta=np.array([json.dumps({"cat": r[0], "kw": r[1], "lang": r[2], "text": r[3], "cfg": json.loads(r[4])},
                                        ensure_ascii=False) for r in ok]))

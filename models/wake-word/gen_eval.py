@@ -79,10 +79,13 @@ def positives(clips, rng):
 def negatives(clips, rng):
     parts, segs, t = [], [], 0
 
-    def add(x, what):
+    def add(x, what, clips_at=None):
         nonlocal t
         parts.append(A.clip(x))
         segs.append({"start": t / SR, "end": (t + len(x)) / SR, "what": what})
+        if clips_at:  # which clip starts where (seconds into the stream): to read a false accept's text
+            segs[-1]["clips"] = [{"at": round((t + a) / SR, 2), "text": c["text"], "cat": c["cat"],
+                                  "voice": c["cfg"]} for a, c in clips_at]
         t += len(x)
 
     # 1. FSDD real speech (eval speakers), in runs of 10 recordings, clean or with eval noise at 15-30 dB
@@ -100,15 +103,18 @@ def negatives(clips, rng):
     idx = [i for i, m in enumerate(clips.meta) if m["cat"] != "pos"]
     order = rng.permutation(idx)[: CFG["neg_clips"]]
     for k in range(0, len(order), 6):
-        run = []
+        run, at, n = [], [], 0
         for i in order[k : k + 6]:
             x = clips.get(i)
             if rng.random() < 0.5:
                 x = A.reverb(np.concatenate([x, np.zeros(SR // 4, np.float32)]), A.rir(rng))
+            at.append((n, clips.meta[i]))
             run += [x, np.zeros(int(rng.uniform(0.2, 1.0) * SR), np.float32)]
+            n += len(run[-2]) + len(run[-1])
         x = np.concatenate(run)
         x = A.mix_at_snr(x, eval_noise(rng, len(x)), rng.uniform(5, 25))
-        add(A.set_level(x, rng.uniform(-35, -18)), "speech:" + ",".join(sorted({clips.meta[i]["cat"] for i in order[k : k + 6]})))
+        add(A.set_level(x, rng.uniform(-35, -18)), "speech:" + ",".join(sorted({clips.meta[i]["cat"] for i in order[k : k + 6]})),
+            at)
     # 3. noise and music alone, 30 s stretches, until the set holds at least 65 minutes
     kinds = CFG["fill"]
     k = 0

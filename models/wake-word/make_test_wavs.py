@@ -4,7 +4,8 @@
 
 xin-chao-robot.wav / hello-robot.wav: the keyword once, with 1 s of light eval noise around it.
 dialog-vi.wav: "Xin chào Robot ... tôi muốn đăng ký khai sinh"; dialog-en.wav: "Hello Robot ... where is
-the restroom"; dialog-oos.wav: "Hello Robot ... I want to pay a traffic fine" (out of scope, held-out phrase);
+the restroom"; dialog-oos.wav: "Hello Robot ... I want to pay a traffic fine" (out of scope, held-out phrase;
+in these two the keyword is espeak en-gb's, the request flite slt's);
 dialog-en-birth.wav: "Hello Robot ... I need a birth certificate" and dialog-en-oos.wav: "Hello Robot ... I want to
 pay a traffic fine" (espeak en-gb, an eval voice; the kiosk's end-to-end test).
 """
@@ -48,17 +49,20 @@ def main():
     rng = np.random.default_rng(5)
     vi = {"engine": "espeak", "voice": "vi-vn-x-south", "variant": "m3", "rate": 150, "pitch": 48}
     en = {"engine": "flite", "voice": "slt", "stretch": 1.08, "f0": None}
+    # "Hello Robot" in espeak en-gb (variant m3, an eval variant), the requests in flite slt: the wake word
+    # model misses flite slt's and Festival slt_hts's "Hello Robot" most of the time (model card: 19/28 and
+    # 18/18 of the eval keywords), so a unit test on them would test a coin toss, not the plumbing.
+    gb = {"engine": "espeak", "voice": "en-gb", "variant": "m3", "rate": 150, "pitch": 48}
     write("xin-chao-robot.wav", scene(rng, [speak(vi, "Xin chào Robot")]))
-    write("hello-robot.wav", scene(rng, [speak(en, "Hello Robot")]))
+    write("hello-robot.wav", scene(rng, [speak(gb, "Hello Robot")]))
     write("dialog-vi.wav", scene(rng, [speak(vi, "Xin chào Robot"), speak(vi, "tôi muốn đăng ký khai sinh")]))
-    write("dialog-en.wav", scene(rng, [speak(en, "Hello Robot"), speak(en, "where is the restroom")]))
-    write("dialog-oos.wav", scene(rng, [speak(en, "Hello Robot"), speak(en, "I want to pay a traffic fine")]))
+    write("dialog-en.wav", scene(rng, [speak(gb, "Hello Robot"), speak(en, "where is the restroom")]))
+    write("dialog-oos.wav", scene(rng, [speak(gb, "Hello Robot"), speak(en, "I want to pay a traffic fine")]))
     # The kiosk's end-to-end test. With flite slt, "I want to register a birth" came out as marriage and "I need
     # a death certificate" as birth registration (see models/speech-intent/README.md for the eval accuracy).
-    gb = {"engine": "espeak", "voice": "en-gb", "variant": "m3", "rate": 150, "pitch": 48}
     write("dialog-en-birth.wav", scene(rng, [speak(gb, "Hello Robot"), speak(gb, "I need a birth certificate")]))
-    # dialog-oos.wav's "Hello Robot" (flite slt) wakes the model at only half of the 40 ms frame alignments
-    # (scores 0.91-0.92 against a 0.9096 threshold): too marginal for an end-to-end test.
+    # (The first model woke on flite slt's "Hello Robot" at only half of the 40 ms frame alignments, scores
+    # 0.91-0.92 against its 0.9096 threshold: too marginal for an end-to-end test, hence en-gb here too.)
     write("dialog-en-oos.wav", scene(rng, [speak(gb, "Hello Robot"), speak(gb, "I want to pay a traffic fine")]))
 
 

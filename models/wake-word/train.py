@@ -37,6 +37,8 @@ OUT = os.environ.get("WAKE_OUT", HERE)  # where the ONNX, its metadata and the g
 # fine-tuning on mined hard negatives (mine.py): start from this checkpoint, add .cache/windows_mined.npz
 INIT = os.environ.get("WAKE_INIT")
 MINED = os.environ.get("WAKE_MINED")
+EXTRA = os.environ.get("WAKE_EXTRA")
+TAG = os.environ.get("WAKE_TAG", "-mined" if MINED else "")  # checkpoint name: .cache/wakenet-NORM{TAG}.pt
 LR = float(os.environ.get("WAKE_LR", "3e-3"))
 THREADS = int(os.environ.get("WAKE_THREADS", "1"))
 
@@ -75,6 +77,12 @@ def main():
         print(f"{len(tr_mined)} mined hard negatives", flush=True)
     else:
         tr_mined = np.zeros(0, np.int64)
+    if EXTRA:  # extra labelled windows (build_windows.py WAKE_WINDOWS=...): all of them in every epoch too
+        e = np.load(EXTRA)
+        n0 = len(y)
+        X, y, kinds = np.concatenate([X, e["X"]]), np.concatenate([y, e["y"]]), np.concatenate([kinds, e["kinds"]])
+        tr_mined = np.concatenate([tr_mined, np.arange(n0, len(y))])
+        print(f"{len(e['y'])} extra windows {np.bincount(e['y'], minlength=3).tolist()}", flush=True)
     net = WakeNet(norm=NORM)
     if INIT:
         net.load_state_dict(torch.load(INIT))
@@ -101,7 +109,7 @@ def main():
         probs = predict(net, X[val])
         acc = (probs.argmax(1) == y[val]).mean()
         print(f"epoch {ep + 1}/{EPOCHS} loss {tot / len(order):.4f} val acc {acc:.4f} ({time.time() - t0:.0f} s)", flush=True)
-    torch.save(net.state_dict(), os.path.join(CACHE, f"wakenet-{NORM}{'-mined' if MINED else ''}.pt"))
+    torch.save(net.state_dict(), os.path.join(CACHE, f"wakenet-{NORM}{TAG}.pt"))
     probs = predict(net, X[val])
     report(probs, y[val], kinds[val])
     export(net, X[val], y[val])

@@ -141,11 +141,13 @@ async function main(): Promise<void> {
     `ours @ threshold ${th}: FRR xin_chao_robot ${round(posRes.frr.xin_chao_robot, 4)} (n=${posRes.counts.xin_chao_robot}), hello_robot ${round(posRes.frr.hello_robot, 4)} (n=${posRes.counts.hello_robot}); ${negDets.length} false accepts in ${round(hours, 2)} h ${JSON.stringify(faBy)}`,
   );
   log(`  false accepts by stretch (what the stretch holds): ${JSON.stringify(faDetail)}`);
-  log('operating curve (threshold: frr xin_chao_robot / hello_robot, false accepts per hour):');
+  log(
+    `operating curve (${mc} consecutive; threshold: frr xin_chao_robot / hello_robot, false accepts per hour):`,
+  );
   for (const t of [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995]) {
     const r = scorePositives(posMeta.keywords, detectFromTrace(p.trace, t, REFRACTORY_S, mc));
     log(
-      `  ${t}: ${round(r.frr.xin_chao_robot, 4)} / ${round(r.frr.hello_robot, 4)}, ${round(faPerHour(n.trace, t, hours), 2)}`,
+      `  ${t}: ${round(r.frr.xin_chao_robot, 4)} / ${round(r.frr.hello_robot, 4)}, ${round(faPerHour(n.trace, t, hours, mc), 2)}`,
     );
   }
 
