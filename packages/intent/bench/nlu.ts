@@ -100,7 +100,11 @@ const SPLITS = [
   ['test', 'test.jsonl', 'held out, first author (its failures were read once)'],
   ['test2', 'test2.jsonl', 'second author, written before the round-4 training data; now development'],
   ['test3', 'test3.jsonl', 'second author, written after round 4; development from the third pool round on'],
-  ['test4', 'test4.jsonl', 'blind: written by a helper who never saw the data or the model; scored, never tuned on'],
+  [
+    'test4',
+    'test4.jsonl',
+    'blind: written by a helper who never saw the data or the model; scored, never tuned on',
+  ],
 ] as const;
 
 async function readSplit(file: string): Promise<LabelledUtterance[]> {
