@@ -48,8 +48,9 @@ export interface MicCaptureOptions {
 }
 
 // The wake word and intent models were trained on plain audio: no noise suppression, gain control or echo
-// cancellation. WebRTC's echo canceller changes the signal enough to matter: through it the wake word scored
-// "Hello Robot" in dialog-oos.wav 0.79 (under its threshold) against 0.91 without it. The kiosk's own voice
+// cancellation. WebRTC's echo canceller changes the signal enough to matter: through it the first wake-word
+// model scored "Hello Robot" in dialog-oos.wav 0.79 (under its threshold) against 0.91 without it (measured
+// with the model of 2026-12-05; the WAV's keyword voice has changed since). The kiosk's own voice
 // is kept out by the host instead, which drops the audio while the kiosk speaks (voice-sessions.ts).
 const AUDIO: MediaTrackConstraints = {
   channelCount: 1,
