@@ -201,6 +201,10 @@ describe('Guide me and the robot screen, against the firmware', () => {
     await robot.locator('[data-robot-panel="fetching"]').waitFor({ timeout: 30_000 });
     const calling = robot.locator('[data-robot-panel="calling"]');
     await calling.waitFor({ timeout: 120_000 });
+    // The firmware's own pose: the robot stands at the waiting area while it calls the number.
+    const wa = demoPlace('waiting_area');
+    const fetched = await fw();
+    expect(Math.hypot(fetched.pose.x - wa.x, fetched.pose.y - wa.y)).toBeLessThanOrEqual(0.25);
     await expect(calling.getAttribute('dir')).resolves.toBe('rtl');
     await expect(robot.locator('.robot-number').textContent()).resolves.toBe(issued.value.ticket.number);
     await shot(robot, 'ur-is-this-you');
@@ -208,10 +212,26 @@ describe('Guide me and the robot screen, against the firmware', () => {
     await robot.locator('[data-robot-panel="guiding"]').waitFor({ timeout: 30_000 });
     await shot(robot, 'ur-follow-me');
     await robot.locator('[data-robot-panel="arrived"]').waitFor({ timeout: 120_000 });
+    const c3 = demoPlace('counter_3');
+    const at = await fw();
+    expect(Math.hypot(at.pose.x - c3.x, at.pose.y - c3.y)).toBeLessThanOrEqual(0.25);
     const escort = staffUpdates.find(
       (u) => u.kind === 'escort' && u.ticket?.ticket_id === issued.value.ticket.id,
     );
-    expect(escort?.ticket?.counter_number).toBe(3);
+    // Staff see whom the robot fetches: the number, the holder's language and the counter.
+    expect(escort?.ticket).toMatchObject({
+      number: issued.value.ticket.number,
+      language: 'ur',
+      counter_number: 3,
+    });
+    await eventually(
+      'escort completed',
+      () =>
+        staffUpdates.some((u) => u.mission_id === escort?.mission_id && u.state === 'completed')
+          ? true
+          : undefined,
+      120_000,
+    );
     await atHome();
     await robot.close();
   }, 300_000);

@@ -1,6 +1,7 @@
 // Robot missions with the real bridge and the real firmware (host build on a pty). Every check reads the
 // pose the firmware reports (the simulator's control channel), not what the engine intended. The mission
-// tests are split over three files (one robot each) so that they drive side by side.
+// tests are split over two files (one robot each) so that they drive side by side; the call-ahead escort
+// is checked at every layer (firmware pose, staff updates, the robot's screen) in kiosk-robot.test.ts.
 import { describe, expect, it } from 'vitest';
 import { HOME, useMissionRig } from './harness/mission-rig.ts';
 import { demoPlace, eventually, mapToSimWorld, standsStill } from './harness/robot.ts';
