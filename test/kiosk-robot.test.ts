@@ -59,8 +59,16 @@ async function atHome(ms = 120_000): Promise<void> {
   );
 }
 
+/** What each page logged as a warning or error (a refused guidance request says why there). */
+const consoleOf = new WeakMap<Page, string[]>();
+
 async function open(url: string, lang: 'vi' | 'en' | 'ur'): Promise<Page> {
   const page = await browser.newPage();
+  const logged: string[] = [];
+  consoleOf.set(page, logged);
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') logged.push(m.text());
+  });
   await page.clock.setSystemTime(OPEN_TIME);
   await page.goto(url);
   await chooseLanguage(page, lang);
@@ -124,7 +132,8 @@ describe('Guide me and the robot screen, against the firmware', () => {
       await shot(robot, 'vi-follow-me-not-guiding');
       const got = await staff.emitWithAck('robot:get', {});
       throw new Error(
-        `no guiding panel: ${String(e)}; robot ${JSON.stringify(got.ok ? got.value.activity : got)}`,
+        `no guiding panel: ${String(e)}; robot ${JSON.stringify(got.ok ? got.value.activity : got)}; ` +
+          `page said ${JSON.stringify(consoleOf.get(robot) ?? [])}`,
       );
     });
     await expect(robot.locator('.robot-heading').textContent()).resolves.toContain('3');

@@ -1,4 +1,4 @@
-import type { GuideAccepted, MissionUpdate, SiteCatalogue } from '@reception/protocol';
+import type { GuideAccepted, MissionUpdate, Result, SiteCatalogue } from '@reception/protocol';
 import { textIn, type MessageKey, type Translator } from '@reception/i18n';
 import { useEffect, useRef, useState } from 'react';
 import { useBridge } from './bridge-context.tsx';
@@ -23,6 +23,26 @@ export function refusalKey(code: string, reason: string | undefined): MessageKey
       return 'kiosk.guide_refused_stopped';
     default:
       return 'kiosk.guide_unavailable';
+  }
+}
+
+/**
+ * Asks for a guidance mission, asking again while the only obstacle is a dropped robot link: the bridge
+ * reconnects by itself within about a second (a cable blip, a moment of overload), and a citizen who has
+ * just pressed "Guide me" should not be told the robot cannot come because of it. A refused request
+ * creates no mission, so asking again never makes two. Any other answer, or the last try, is final.
+ */
+export async function askForGuide<T>(
+  ask: () => Promise<Result<T>>,
+  wait: (ms: number) => Promise<void>,
+  tries = 5,
+  delayMs = 1000,
+): Promise<Result<T>> {
+  for (let attempt = 1; ; attempt++) {
+    const r = await ask();
+    const linkBlip = !r.ok && r.error.code === 'UNAVAILABLE' && r.error.reason === 'link_down';
+    if (!linkBlip || attempt >= tries) return r;
+    await wait(delayMs);
   }
 }
 
@@ -115,15 +135,16 @@ export function GuideScreen(props: { place: string; ticketId: string | undefined
       return;
     }
     asked.current = true;
-    void bridge
-      .request('mission:guide', { place, ...(ticketId ? { ticket_id: ticketId } : {}) })
-      .then((r) => {
-        if (r.ok) setView({ kind: 'mission', accepted: r.value, update: undefined });
-        else {
-          console.warn(`mission:guide refused: ${r.error.code} ${r.error.reason ?? ''}`);
-          setView({ kind: 'refused', key: refusalKey(r.error.code, r.error.reason) });
-        }
-      });
+    void askForGuide(
+      () => bridge.request('mission:guide', { place, ...(ticketId ? { ticket_id: ticketId } : {}) }),
+      (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    ).then((r) => {
+      if (r.ok) setView({ kind: 'mission', accepted: r.value, update: undefined });
+      else {
+        console.warn(`mission:guide refused: ${r.error.code} ${r.error.reason ?? ''}`);
+        setView({ kind: 'refused', key: refusalKey(r.error.code, r.error.reason) });
+      }
+    });
   }, [bridge, place, ticketId, online]);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
-import type { MissionUpdate } from '@reception/protocol';
+import type { MissionUpdate, Result } from '@reception/protocol';
 import { describe, expect, it } from 'vitest';
-import { describeGuide, refusalKey } from './guide-screen.tsx';
+import { askForGuide, describeGuide, refusalKey } from './guide-screen.tsx';
 import { robotPanel } from './robot-screen.tsx';
 
 const update = (state: MissionUpdate['state'], extra: Partial<MissionUpdate> = {}): MissionUpdate => ({
@@ -59,5 +59,39 @@ describe('the robot’s own screen', () => {
     expect(robotPanel(update('arrived'))).toBe('arrived');
     expect(robotPanel(update('returning'))).toBe('returning');
     for (const s of ['completed', 'failed', 'cancelled'] as const) expect(robotPanel(update(s))).toBe('none');
+  });
+});
+
+describe('asking for a guide', () => {
+  const accepted = { ok: true as const, value: 'mission' };
+  const refused = (reason: string) => ({
+    ok: false as const,
+    error: { code: 'UNAVAILABLE' as const, message: reason, reason },
+  });
+  const script = (...answers: Result<string>[]) => {
+    const asked: number[] = [];
+    const ask = () => {
+      asked.push(asked.length);
+      return Promise.resolve(answers[Math.min(asked.length - 1, answers.length - 1)] ?? accepted);
+    };
+    return { ask, asked };
+  };
+  const noWait = () => Promise.resolve();
+
+  it('asks again while the robot link is down for a moment, and gets the trip once it is back', async () => {
+    const { ask, asked } = script(refused('link_down'), refused('link_down'), accepted);
+    await expect(askForGuide(ask, noWait)).resolves.toEqual(accepted);
+    expect(asked).toHaveLength(3);
+  });
+
+  it('gives up after five tries, and never asks again for a refusal a moment cannot cure', async () => {
+    const down = script(refused('link_down'));
+    await expect(askForGuide(down.ask, noWait)).resolves.toMatchObject({ ok: false });
+    expect(down.asked).toHaveLength(5);
+    for (const reason of ['battery_low', 'estop', 'needs_staff', 'queue_full']) {
+      const other = script(refused(reason), accepted);
+      await expect(askForGuide(other.ask, noWait)).resolves.toMatchObject({ ok: false, error: { reason } });
+      expect(other.asked).toHaveLength(1);
+    }
   });
 });
