@@ -36,7 +36,7 @@ INTENT_SCALE = {"start_procedure": 1.5}
 DECOYS = {False: 600, True: 300}
 # Later additions to the pools, merged in this order (see the module docstring).
 ADDITIONS = ("more", "round3")
-HELD_OUT = ("validation.jsonl", "test.jsonl", "test2.jsonl", "test3.jsonl", "test4.jsonl")
+HELD_OUT = ("validation.jsonl", "test.jsonl", "test2.jsonl", "test3.jsonl", "test4.jsonl", "test5.jsonl")
 OOS_REPEAT = 3
 CLINC_OOS = 600
 FACILITY_IDS = {"restroom", "waiting_area", "photocopy", "parking", "drinking_water", "exit"}

@@ -20,7 +20,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from features import normalise
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SPLITS = ("validation.jsonl", "test.jsonl", "test2.jsonl", "test3.jsonl", "test4.jsonl")
+SPLITS = ("validation.jsonl", "test.jsonl", "test2.jsonl", "test3.jsonl", "test4.jsonl", "test5.jsonl")
 LANGS = ("vi", "en", "hi", "ur")
 BANDS = (0.8, 0.9)
 
