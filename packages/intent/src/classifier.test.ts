@@ -130,6 +130,15 @@ describe('awkward input gets a valid out_of_scope answer, never a crash', () => 
   });
 });
 
+describe('terminal escape sequences', () => {
+  it('are not words: a coloured request is understood as the plain one', async () => {
+    const plain = await nlu.classify('tôi muốn làm giấy khai sinh');
+    const coloured = await nlu.classify('\u001b[1;31mtôi muốn làm giấy khai sinh\u001b[0m');
+    expect(coloured).toEqual(plain);
+    expect(plain.slots.procedure).toBe('birth_registration');
+  });
+});
+
 describe('concurrency', () => {
   it('gives the same answers to concurrent calls as to sequential ones', async () => {
     const texts = ['xin chào', 'where is counter 5', 'पानी कहाँ मिलेगा', 'بس کا ٹکٹ کہاں ملے گا', 'khai sinh'];

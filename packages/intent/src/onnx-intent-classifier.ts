@@ -10,6 +10,7 @@ import { languageSchema } from '@reception/protocol';
 import { extractCounter } from './counter.ts';
 import { ClassifierClosedError, ModelInvalidError } from './errors.ts';
 import { normalise } from './features.ts';
+import { stripVTControlCharacters } from 'node:util';
 import { guard, MAX_INPUT_CHARS } from './guards.ts';
 import { argmax, HashNetSession } from './hashnet-session.ts';
 import type { IntentClassifier } from './intent-classifier.ts';
@@ -124,8 +125,11 @@ export class OnnxIntentClassifier implements IntentClassifier {
     if (this.#session.closed) throw new ClassifierClosedError();
     // Checked before normalising, so a 100 kB paste costs nothing.
     if (text.length > MAX_INPUT_CHARS) return undefined;
-    const norm = normalise(text);
-    if (guard(text, norm) !== undefined) return undefined;
+    // Terminal escape sequences (ESC [ 2 J, colours) are not words: a paste from a terminal would otherwise
+    // leave fragments such as "2j" that look like a dossier code. Node's own stripper, before normalising.
+    const clean = stripVTControlCharacters(text);
+    const norm = normalise(clean);
+    if (guard(clean, norm) !== undefined) return undefined;
     return { norm, probs: await this.probabilities(norm) };
   }
 
