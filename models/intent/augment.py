@@ -64,22 +64,30 @@ _COLLOQUIAL = {
 _COLLOQUIAL_KEYS = sorted(_COLLOQUIAL, key=lambda k: -len(k))
 
 
-def colloquial_vi(text: str, rng: random.Random, p_word: float = 0.6) -> str:
-    """Vietnamese as typed in chat: "tôi không biết làm thế nào" -> "tui ko bít lm ntn"."""
+def _replace_phrases(
+    text: str, table: dict[str, list[str]], keys: list[str], rng: random.Random, p_word: float
+) -> str:
+    """Each phrase of `table` (longest first) found at a word boundary becomes one of its variants with
+    probability `p_word`; one random draw per match, in reading order."""
     words = text.split(" ")
     out: list[str] = []
     i = 0
     while i < len(words):
-        for key in _COLLOQUIAL_KEYS:
+        for key in keys:
             n = key.count(" ") + 1
             if " ".join(words[i : i + n]).lower() == key and rng.random() < p_word:
-                out.append(rng.choice(_COLLOQUIAL[key]))
+                out.append(rng.choice(table[key]))
                 i += n
                 break
         else:
             out.append(words[i])
             i += 1
     return " ".join(out)
+
+
+def colloquial_vi(text: str, rng: random.Random, p_word: float = 0.6) -> str:
+    """Vietnamese as typed in chat: "tôi không biết làm thế nào" -> "tui ko bít lm ntn"."""
+    return _replace_phrases(text, _COLLOQUIAL, _COLLOQUIAL_KEYS, rng, p_word)
 
 
 # Hinglish and Roman Urdu have no fixed spelling: the same word is typed many ways ("chahiye", "chahie",
@@ -140,20 +148,7 @@ _ROMAN_KEYS = sorted(_ROMAN, key=lambda k: -len(k))
 
 def respell_roman(text: str, rng: random.Random, p_word: float = 0.6) -> str:
     """Hinglish / Roman Urdu with another spelling: "mujhe kya chahiye" -> "mje kia chaiye"."""
-    words = text.split(" ")
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        for key in _ROMAN_KEYS:
-            n = key.count(" ") + 1
-            if " ".join(words[i : i + n]).lower() == key and rng.random() < p_word:
-                out.append(rng.choice(_ROMAN[key]))
-                i += n
-                break
-        else:
-            out.append(words[i])
-            i += 1
-    return " ".join(out)
+    return _replace_phrases(text, _ROMAN, _ROMAN_KEYS, rng, p_word)
 
 
 def typo(text: str, rng: random.Random) -> str:
