@@ -20,7 +20,7 @@ from torch import nn
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import train  # noqa: E402
-from model import WakeNet  # noqa: E402
+from model import load_nets  # noqa: E402
 from voicelib.clips import CACHE  # noqa: E402
 
 
@@ -35,13 +35,8 @@ class Ensemble(nn.Module):
 
 def main():
     out = os.path.abspath(sys.argv[1])
-    nets, names = [], []
-    for arg in sys.argv[2:]:
-        norm, path = arg.split(":", 1)
-        net = WakeNet(norm=norm)
-        net.load_state_dict(torch.load(path))
-        nets.append(net.eval())
-        names.append(f"{norm}:{os.path.basename(path)}")
+    nets = load_nets(sys.argv[2:])
+    names = [f"{norm}:{os.path.basename(path)}" for norm, path in (a.split(":", 1) for a in sys.argv[2:])]
     model = Ensemble(nets).eval()
     z = np.load(os.path.join(CACHE, "windows_train.npz"))
     y = z["y"]

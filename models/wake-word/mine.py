@@ -23,7 +23,7 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import build_windows as B  # noqa: E402
-from model import WakeNet  # noqa: E402
+from model import load_nets  # noqa: E402
 from voicelib.clips import CACHE  # noqa: E402
 
 SEED = 5150
@@ -41,12 +41,7 @@ MIN_SCORE = 0.05
 def main():
     specs = sys.argv[1:] or [f"mean:{os.path.join(CACHE, 'wakenet-mean.pt')}", f"cmn:{os.path.join(CACHE, 'wakenet-cmn.pt')}"]
     torch.set_num_threads(1)
-    nets = []
-    for spec in specs:
-        norm, path = spec.split(":", 1)
-        net = WakeNet(norm=norm)
-        net.load_state_dict(torch.load(path))
-        nets.append(net.eval())
+    nets = load_nets(specs)
     jobs = []
     base = SEED * 1_000_003
     for kind, n in CANDIDATES.items():

@@ -52,3 +52,14 @@ class WakeNetExport(nn.Module):
 
     def forward(self, feats):
         return torch.softmax(self.net(feats), dim=1)
+
+
+def load_nets(specs):
+    """Trained nets from "norm:path" specs (norm as WakeNet's `norm`), in eval mode, in the given order."""
+    nets = []
+    for spec in specs:
+        norm, path = spec.split(":", 1)
+        net = WakeNet(norm=norm)
+        net.load_state_dict(torch.load(path))
+        nets.append(net.eval())
+    return nets

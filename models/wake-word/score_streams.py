@@ -22,7 +22,7 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from model import WakeNet  # noqa: E402
+from model import load_nets  # noqa: E402
 from voicelib.features import HOP, LOG_FLOOR, N_MELS, SAMPLE_RATE, WIN, log_mel  # noqa: E402
 
 FRAMES = 190
@@ -70,12 +70,7 @@ def trace(nets, x):
 def main():
     stream_dir, out_path, specs = sys.argv[1], sys.argv[2], sys.argv[3:]
     torch.set_num_threads(int(os.environ.get("WAKE_THREADS", "1")))
-    nets = []
-    for spec in specs:
-        norm, path = spec.split(":", 1)
-        net = WakeNet(norm=norm)
-        net.load_state_dict(torch.load(path))
-        nets.append(net.eval())
+    nets = load_nets(specs)
     res = {"nets": np.array(specs), "stream_dir": np.array(os.path.abspath(stream_dir))}
     for name in ("positives", "negatives"):
         t0 = time.time()
