@@ -8,23 +8,33 @@ import { startBridge, type BridgeOptions, type RunningBridge } from '../bridge.t
 import { readConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 
+/** A websocket-only client without reconnection, kept in `sockets` for closing; resolves once connected. */
+function openSocket(
+  sockets: Socket[],
+  url: string,
+  token: string,
+  extraHeaders?: Record<string, string>,
+): Promise<Socket> {
+  const socket = io(url, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    ...(extraHeaders ? { extraHeaders } : {}),
+  });
+  sockets.push(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
 /** Test clients of a running bridge: sockets that are closed together, staff login, requests with acks. */
 export class BridgeClients {
   private readonly sockets: Socket[] = [];
   constructor(private readonly bridge: () => RunningBridge) {}
 
   connect(nsp: string, token: string, extraHeaders?: Record<string, string>): Promise<Socket> {
-    const socket = io(`${this.bridge().url}${nsp}`, {
-      auth: { token },
-      transports: ['websocket'],
-      reconnection: false,
-      ...(extraHeaders ? { extraHeaders } : {}),
-    });
-    this.sockets.push(socket);
-    return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', reject);
-    });
+    return openSocket(this.sockets, `${this.bridge().url}${nsp}`, token, extraHeaders);
   }
 
   login(username: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -115,12 +125,7 @@ export class TestBridges {
   /** A socket on `nsp` with a named kiosk's device token, or `tokenOrName` itself as the token. */
   connect(bridge: RunningBridge, nsp: string, tokenOrName: string): Promise<Socket> {
     const token = this.started.find((t) => t.bridge === bridge)?.kiosks.get(tokenOrName) ?? tokenOrName;
-    const s = io(`${bridge.url}${nsp}`, { auth: { token }, transports: ['websocket'], reconnection: false });
-    this.sockets.push(s);
-    return new Promise((resolve, reject) => {
-      s.once('connect', () => resolve(s));
-      s.once('connect_error', reject);
-    });
+    return openSocket(this.sockets, `${bridge.url}${nsp}`, token);
   }
 
   async closeAll(): Promise<void> {
