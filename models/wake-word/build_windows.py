@@ -31,12 +31,13 @@ SEED = 4321
 KW = {"xin_chao_robot": 1, "hello_robot": 2}
 COUNTS = {"pos": 16000, "hard": 18000, "speech": 18000, "partial": 10000, "noise": 6000, "fsdd": 6000}
 # WAKE_CLIPS=train_foreign WAKE_WINDOWS=windows_foreign.npz WAKE_COUNTS=pos:3000,hard:3000: windows from
-# another clip cache (a top-up, gen_clips.py --foreign-only) with other counts; train.py's WAKE_EXTRA
+# another clip cache (a top-up, gen_clips.py --foreign-only) with other counts; train.py's WAKE_EXTRA.
+# WAKE_SEED: another seed for another top-up (gen_vc_clips.py's: 4323)
 CLIPS = os.environ.get("WAKE_CLIPS", "train")
 OUT = os.environ.get("WAKE_WINDOWS", "windows_train.npz")
 if os.environ.get("WAKE_COUNTS"):
     COUNTS = {k: int(n) for k, n in (p.split(":") for p in os.environ["WAKE_COUNTS"].split(","))}
-    SEED = SEED + 1  # other windows than the main set's
+    SEED = int(os.environ.get("WAKE_SEED", SEED + 1))  # other windows than the main set's (and each top-up's)
 
 _clips = None
 _fsdd = None

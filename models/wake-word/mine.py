@@ -26,7 +26,7 @@ import build_windows as B  # noqa: E402
 from model import load_nets  # noqa: E402
 from voicelib.clips import CACHE  # noqa: E402
 
-SEED = 5150
+SEED = int(os.environ.get("WAKE_MINE_SEED", "5150"))  # another seed: other windows than an earlier run's
 SCALE = float(os.environ.get("WAKE_MINE_SCALE", "1"))
 KINDS = {"hard": 20000, "speech": 16000, "partial": 10000, "run": 0}
 # WAKE_MINE_KINDS=run:40000,hard:10000 replaces the default candidate counts

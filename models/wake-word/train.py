@@ -67,18 +67,19 @@ def main():
     perm = rng.permutation(len(y))
     n_val = len(y) // 20
     val, tr = perm[:n_val], perm[n_val:]
-    if MINED:  # mined hard negatives: all of them in every epoch, on top of the usual negatives
-        m = np.load(MINED)
+    tr_mined = np.zeros(0, np.int64)
+    # mined hard negatives (several files: comma-separated): all in every epoch, on top of the usual negatives
+    for path in MINED.split(",") if MINED else []:
+        m = np.load(path)
         n0 = len(y)
         X = np.concatenate([X, m["X"]])
         y = np.concatenate([y, np.zeros(len(m["X"]), np.int64)])
         kinds = np.concatenate([kinds, np.array(["mined"] * len(m["X"]))])
-        tr_mined = np.arange(n0, len(y))
-        print(f"{len(tr_mined)} mined hard negatives", flush=True)
-    else:
-        tr_mined = np.zeros(0, np.int64)
-    if EXTRA:  # extra labelled windows (build_windows.py WAKE_WINDOWS=...): all of them in every epoch too
-        e = np.load(EXTRA)
+        tr_mined = np.concatenate([tr_mined, np.arange(n0, len(y))])
+        print(f"{len(m['X'])} mined hard negatives", flush=True)
+    # extra labelled windows (build_windows.py WAKE_WINDOWS=...; several: comma-separated): all in every epoch
+    for path in EXTRA.split(",") if EXTRA else []:
+        e = np.load(path)
         n0 = len(y)
         X, y, kinds = np.concatenate([X, e["X"]]), np.concatenate([y, e["y"]]), np.concatenate([kinds, e["kinds"]])
         tr_mined = np.concatenate([tr_mined, np.arange(n0, len(y))])
