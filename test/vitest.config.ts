@@ -1,13 +1,15 @@
+import { availableParallelism } from 'node:os';
 import { slowestFirst, vitestConfig } from '@reception/vitest-config';
 import { mergeConfig } from 'vitest/config';
 
-// Cross-process tests start real bridges, browsers and the simulated robot. Most of their time is the
-// robot driving in real time (missions, the robot screen, the console map), which waits rather than
-// computes: `WORKERS` files at a time, four on two cores (about a fifth of both cores busy at three). The files that
-// drive the robot start first, or the longest would start last on a fresh clone.
+// Cross-process tests start real bridges, browsers and the simulated robot, each in its own process. Most
+// of their time is the robot driving in real time (missions, the robot screen, the console map), which
+// waits rather than computes (a fifth of two cores busy at three files): two more files than cores. The
+// files that drive the robot start first, or the longest would start last on a fresh clone.
 export default mergeConfig(vitestConfig('e2e', { include: ['**/*.test.ts'], testTimeout: 60_000 }), {
   test: {
     fileParallelism: true,
+    maxWorkers: availableParallelism() + 2,
     hookTimeout: 60_000,
     sequence: {
       sequencer: slowestFirst([
