@@ -8,6 +8,12 @@ music_b; augment.py), eval-split sentences and the FSDD speakers nicolas, theo a
 Keywords are mixed with eval noise at exactly 10 dB SNR (keyword RMS over noise RMS), reverberated half
 the time. Negatives: FSDD real speech, synthetic speech in vi/en/hi/ur (including the confusable phrases),
 noise and music, at least one hour in total.
+
+    nice -n 19 /usr/bin/python3 models/wake-word/gen_eval.py --split dev --neg-hours 6   (seed 2718)
+
+writes the same construction from the dev voices, training noises and FSDD training speakers to .cache/dev
+(threshold calibration only). Without --neg-hours its negatives are one pass over that material (1.25 h);
+with it, further seeded passes over the same dev material follow until the negatives last that long.
 """
 
 import os
@@ -76,7 +82,7 @@ def positives(clips, rng):
     return np.concatenate(parts), events
 
 
-def negatives(clips, rng):
+def negatives(clips, rng, neg_hours=None, seed=None):
     parts, segs, t = [], [], 0
 
     def add(x, what, clips_at=None):
@@ -88,40 +94,61 @@ def negatives(clips, rng):
                                   "voice": c["cfg"]} for a, c in clips_at]
         t += len(x)
 
-    # 1. FSDD real speech (eval speakers), in runs of 10 recordings, clean or with eval noise at 15-30 dB
     rec = fsdd(CFG["fsdd"])
-    order = rng.permutation(len(rec))
-    for k in range(0, len(order), 10):
-        run = []
-        for j in order[k : k + 10]:
-            run += [rec[j][1], np.zeros(int(rng.uniform(0.1, 0.6) * SR), np.float32)]
-        x = np.concatenate(run)
-        if rng.random() < 0.6:
-            x = A.mix_at_snr(x, eval_noise(rng, len(x)), rng.uniform(15, 30))
-        add(A.set_level(x, rng.uniform(-35, -18)), "fsdd")
-    # 2. synthetic speech in the four languages (eval voices), runs of 6 clips, with noise and reverb
     idx = [i for i, m in enumerate(clips.meta) if m["cat"] != "pos"]
-    order = rng.permutation(idx)[: CFG["neg_clips"]]
-    for k in range(0, len(order), 6):
-        run, at, n = [], [], 0
-        for i in order[k : k + 6]:
-            x = clips.get(i)
-            if rng.random() < 0.5:
-                x = A.reverb(np.concatenate([x, np.zeros(SR // 4, np.float32)]), A.rir(rng))
-            at.append((n, clips.meta[i]))
-            run += [x, np.zeros(int(rng.uniform(0.2, 1.0) * SR), np.float32)]
-            n += len(run[-2]) + len(run[-1])
-        x = np.concatenate(run)
-        x = A.mix_at_snr(x, eval_noise(rng, len(x)), rng.uniform(5, 25))
-        add(A.set_level(x, rng.uniform(-35, -18)), "speech:" + ",".join(sorted({clips.meta[i]["cat"] for i in order[k : k + 6]})),
-            at)
-    # 3. noise and music alone, 30 s stretches, until the set holds at least 65 minutes
+
+    def one_pass(rng, tag="", stop=None, vary=False):
+        """FSDD runs then synthetic-speech runs, in a fresh random order; with `vary`, every recording and
+        clip is also resampled (speed and pitch x 0.92-1.08), so that a repeat is not the same waveform."""
+
+        def prep(x):
+            return A.speed(x, rng.uniform(0.92, 1.08)) if vary else x
+
+        # 1. FSDD real speech, in runs of 10 recordings, clean or with the split's noise at 15-30 dB
+        order = rng.permutation(len(rec))
+        for k in range(0, len(order), 10):
+            if stop is not None and t >= stop:
+                return
+            run = []
+            for j in order[k : k + 10]:
+                run += [prep(rec[j][1]), np.zeros(int(rng.uniform(0.1, 0.6) * SR), np.float32)]
+            x = np.concatenate(run)
+            if rng.random() < 0.6:
+                x = A.mix_at_snr(x, eval_noise(rng, len(x)), rng.uniform(15, 30))
+            add(A.set_level(x, rng.uniform(-35, -18)), "fsdd" + tag)
+        # 2. synthetic speech in the four languages (the split's voices), runs of 6 clips, with noise and reverb
+        order = rng.permutation(idx)[: CFG["neg_clips"]]
+        for k in range(0, len(order), 6):
+            if stop is not None and t >= stop:
+                return
+            run, at, n = [], [], 0
+            for i in order[k : k + 6]:
+                x = prep(clips.get(i))
+                if rng.random() < 0.5:
+                    x = A.reverb(np.concatenate([x, np.zeros(SR // 4, np.float32)]), A.rir(rng))
+                at.append((n, clips.meta[i]))
+                run += [x, np.zeros(int(rng.uniform(0.2, 1.0) * SR), np.float32)]
+                n += len(run[-2]) + len(run[-1])
+            x = np.concatenate(run)
+            x = A.mix_at_snr(x, eval_noise(rng, len(x)), rng.uniform(5, 25))
+            cats = ",".join(sorted({clips.meta[i]["cat"] for i in order[k : k + 6]}))
+            add(A.set_level(x, rng.uniform(-35, -18)), "speech" + tag + ":" + cats, at)
+
+    one_pass(rng)
+    # 3. noise and music alone, 30 s stretches, until the set holds at least CFG["minutes"]
     kinds = CFG["fill"]
     k = 0
     while t < CFG["minutes"] * 60 * SR:
         kind = kinds[k % len(kinds)]
         add(A.set_level(A.noise(kind, rng, 30 * SR), rng.uniform(-40, -15)), kind)
         k += 1
+    # 4. --neg-hours: more passes over the same recordings and clips (new order, neighbours, noise, SNR,
+    # reverberation, level, speed), each from its own seeded generator, until the set holds neg_hours;
+    # everything before this point is unchanged, so the default stream is a prefix of the longer one
+    p = 1
+    while neg_hours is not None and t < neg_hours * 3600 * SR:
+        one_pass(np.random.default_rng([seed, p]), tag=f"@{p}", stop=neg_hours * 3600 * SR, vary=True)
+        p += 1
     return np.concatenate(parts), segs
 
 
@@ -129,7 +156,13 @@ def main():
     global CFG
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=["eval", "dev"], default="eval")
-    split = ap.parse_args().split
+    ap.add_argument("--neg-hours", type=float, default=None,
+                    help="dev only: lengthen the negatives to this many hours with more passes over the dev "
+                         "material (seeded; the default stream is a prefix of the longer one)")
+    args = ap.parse_args()
+    split = args.split
+    if args.neg_hours is not None and split != "dev":
+        ap.error("--neg-hours is for --split dev only (the eval set stays as bench:voice expects it)")
     CFG = SPLIT[split]
     out = os.path.join(CACHE, split)
     os.makedirs(out, exist_ok=True)
@@ -139,7 +172,7 @@ def main():
     write_wav(os.path.join(out, "positives.wav"), pos)
     with open(os.path.join(out, "positives.json"), "w") as f:
         json.dump({"snr_db": SNR_DB, "seconds": len(pos) / SR, "keywords": events}, f, ensure_ascii=False)
-    neg, segs = negatives(clips, rng)
+    neg, segs = negatives(clips, rng, args.neg_hours, SEED[split])
     write_wav(os.path.join(out, "negatives.wav"), neg)
     with open(os.path.join(out, "negatives.json"), "w") as f:
         json.dump({"seconds": len(neg) / SR, "segments": segs}, f)
