@@ -21,6 +21,7 @@ import {
   demoPlace,
   eventually,
   firmwareState,
+  idleAtHome,
   staffToken,
   updateOf,
   type KioskSocket,
@@ -52,16 +53,7 @@ const markerAt = async () => ({
   y: Number(await marker().getAttribute('data-y')),
 });
 const missionState = () => page.getByTestId('current-mission').getAttribute('data-state');
-async function idleAtHome(): Promise<void> {
-  await eventually(
-    'idle at home',
-    async () => {
-      const r = await staff.emitWithAck('robot:get', {});
-      return r.ok && r.value.activity?.state === 'IDLE' && r.value.activity.at_home ? true : undefined;
-    },
-    120_000,
-  );
-}
+const atHome = () => idleAtHome(staff);
 
 beforeAll(async () => {
   const consoleHtml = path.join(REPO_ROOT, 'apps/staff-web/dist/console/index.html');
@@ -77,7 +69,7 @@ beforeAll(async () => {
     return r.ok && r.value.link === 'up' && r.value.pose ? true : undefined;
   });
   expect((await staff.emitWithAck('robot:estop_reset', { confirm: 'RESET_ESTOP' })).ok).toBe(true);
-  await idleAtHome();
+  await atHome();
   browser = await launchChromium();
   page = await browser.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -131,7 +123,7 @@ describe('staff console live map', () => {
 
     await waitFor(id, 'completed', 180_000);
     await expect.poll(missionState, { timeout: 10_000 }).toBe('');
-    await idleAtHome();
+    await atHome();
   }, 300_000);
 
   it('preempts a kiosk guidance with a recall from the console; the kiosk is told why', async () => {
@@ -151,7 +143,7 @@ describe('staff console live map', () => {
     await expect
       .poll(() => page.getByTestId('current-mission').textContent(), { timeout: 10_000 })
       .toContain(ur.t('console.mission_kind', { kind: 'recall' }));
-    await idleAtHome();
+    await atHome();
   }, 240_000);
 
   it('sends the robot to a place tapped on the map after a confirmation, and cancels it', async () => {
@@ -168,7 +160,7 @@ describe('staff console live map', () => {
     await page.getByRole('button', { name: ur.t('console.cancel_mission'), exact: true }).click();
     await expect.poll(missionState, { timeout: 20_000 }).not.toBe('travelling');
     await staff.emitWithAck('robot:recall', {});
-    await idleAtHome();
+    await atHome();
   }, 240_000);
 
   it('lists the trips with who asked and how they ended, in words', async () => {

@@ -25,6 +25,7 @@ import {
   demoPlace,
   eventually,
   firmwareState,
+  idleAtHome,
   staffToken,
   type KioskSocket,
   type StaffSocket,
@@ -48,16 +49,7 @@ const down = new Teardown();
 const fw = () => firmwareState(sim, HOME);
 const shot = (page: Page, name: string) => page.screenshot({ path: artifactPath(`kiosk/robot/${name}.png`) });
 
-async function atHome(ms = 120_000): Promise<void> {
-  await eventually(
-    'idle at home',
-    async () => {
-      const r = await staff.emitWithAck('robot:get', {});
-      return r.ok && r.value.activity?.state === 'IDLE' && r.value.activity.at_home ? true : undefined;
-    },
-    ms,
-  );
-}
+const atHome = (ms?: number) => idleAtHome(staff, ms);
 
 /** What each page logged as a warning or error (a refused guidance request says why there). */
 const consoleOf = new WeakMap<Page, string[]>();

@@ -3,9 +3,8 @@ char 2-4-grams within word boundaries, sublinear tf) + multinomial logistic regr
 with out-of-scope as a class plus a max-probability threshold chosen by the same rules as ours:
   CLINC150  the threshold with the best accuracy on val + oos_val, scored on test + oos_test;
   own data  trained on data/train.jsonl, the threshold that maximises in-scope accuracy + OOS recall with
-            at most 3 % of in-scope inputs rejected on data/validation.jsonl + data/test2.jsonl (as train.py
-            does); scored on
-            the validation split and on data/test.jsonl, data/test2.jsonl, data/test3.jsonl, data/test4.jsonl and data/test5.jsonl (both blind).
+            at most 3 % of in-scope inputs rejected on the development splits (as train.py does); scored on
+            every split of data/splits.json (validation at the top level, the others under "splits").
 Latency: predict_proba on one utterance at a time after 200 warm-up calls, one thread, wall clock and CPU
 time of the process (bench:nlu runs this script pinned to the same CPU as our model). Size: pickle bytes.
 Prints one JSON line. Needs Debian's python3-sklearn.
@@ -27,6 +26,7 @@ from sklearn.pipeline import make_pipeline, make_union
 
 from evaluate import _best_threshold, _rates, decide
 from generate import find_clinc
+import splits
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -103,11 +103,12 @@ def own() -> dict:
         with open(os.path.join(HERE, "data", name), encoding="utf-8") as f:
             return [json.loads(x) for x in f if x.strip()]
 
-    train, val = load("train.jsonl"), load("validation.jsonl")
-    test, test2, test3, test4, test5 = (load(f"{n}.jsonl") for n in ("test", "test2", "test3", "test4", "test5"))
+    train = load("train.jsonl")
+    rows = {name: load(f"{name}.jsonl") for name in splits.EVAL}
+    val = rows["validation"]
     model = make_model().fit([r["text"] for r in train], [r["intent"] for r in train])
     labels = list(model.classes_)
-    dev = val + test2 + test3  # the development splits train.py calibrates on
+    dev = [r for name in splits.DEV for r in rows[name]]  # the development splits train.py calibrates on
     t = _best_threshold(dev, aligned(model, [r["text"] for r in dev], labels), labels)
 
     def scores(rows: list[dict]) -> dict:
@@ -118,7 +119,8 @@ def own() -> dict:
             out[lang] = float(np.mean([preds[i] == rows[i]["intent"] for i in idx]))
         return out
 
-    out: dict = {"threshold": t.threshold, "oos_min": t.oos_min, **scores(val), "test": scores(test), "test2": scores(test2), "test3": scores(test3), "test4": scores(test4), "test5": scores(test5)}
+    out: dict = {"threshold": t.threshold, "oos_min": t.oos_min, **scores(val)}
+    out["splits"] = {name: scores(rows[name]) for name in splits.EVAL if name != "validation"}
     out["model_bytes"] = len(pickle.dumps(model))
     out["latency"] = latency(model, [r["text"] for r in val] * 2)
     return out

@@ -5,7 +5,7 @@ The pools of a language are data/pools/{lang}.yaml plus, if present, data/pools/
 data/pools/round3/{lang}.yaml (later additions by a second and a third author; lists are appended to the lists
 of the same key, mappings key by key).
 
-The evaluation splits (data/validation.jsonl, test.jsonl, test2.jsonl, test3.jsonl) are hand-written in separate
+The evaluation splits (data/splits.json lists them: validation, test, test2 ... test5) are hand-written in separate
 files and never read here except to drop any generated sentence whose normalised text equals one of theirs
 (so that training never sees a held-out sentence, not even a two-word greeting).
 
@@ -24,6 +24,7 @@ import yaml
 
 from augment import strip_diacritics, surface
 from features import normalise
+import splits
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
@@ -36,7 +37,7 @@ INTENT_SCALE = {"start_procedure": 1.5}
 DECOYS = {False: 600, True: 300}
 # Later additions to the pools, merged in this order (see the module docstring).
 ADDITIONS = ("more", "round3")
-HELD_OUT = ("validation.jsonl", "test.jsonl", "test2.jsonl", "test3.jsonl", "test4.jsonl", "test5.jsonl")
+HELD_OUT = tuple(f"{name}.jsonl" for name in splits.EVAL)
 OOS_REPEAT = 3
 CLINC_OOS = 600
 FACILITY_IDS = {"restroom", "waiting_area", "photocopy", "parking", "drinking_water", "exit"}

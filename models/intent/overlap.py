@@ -18,9 +18,10 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from features import normalise
+import splits
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SPLITS = ("validation.jsonl", "test.jsonl", "test2.jsonl", "test3.jsonl", "test4.jsonl", "test5.jsonl")
+SPLITS = tuple(f"{name}.jsonl" for name in splits.EVAL)
 LANGS = ("vi", "en", "hi", "ur")
 BANDS = (0.8, 0.9)
 

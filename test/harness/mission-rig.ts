@@ -17,6 +17,7 @@ import {
   demoPlace,
   eventually,
   firmwareState,
+  idleAtHome,
   staffToken,
   updateOf,
   type FirmwareState,
@@ -48,14 +49,7 @@ export function useMissionRig() {
     eventually(`${id} ${state}`, () => updateOf(list ?? r.kioskUpdates, id, state), ms);
 
   async function atHome(ms = 120_000): Promise<void> {
-    await eventually(
-      'idle at home',
-      async () => {
-        const a = await r.staff.emitWithAck('robot:get', {});
-        return a.ok && a.value.activity?.state === 'IDLE' && a.value.activity.at_home ? true : undefined;
-      },
-      ms,
-    );
+    await idleAtHome(r.staff, ms);
     const s = await fw();
     expect(Math.hypot(s.pose.x - HOME.x, s.pose.y - HOME.y)).toBeLessThanOrEqual(0.25);
   }

@@ -108,6 +108,18 @@ export async function eventually<T>(
   }
 }
 
+/** Waits until the bridge reports the robot idle at its home pose (no mission, nothing for staff to do). */
+export async function idleAtHome(staff: StaffSocket, ms = 120_000): Promise<void> {
+  await eventually(
+    'idle at home',
+    async () => {
+      const r = await staff.emitWithAck('robot:get', {});
+      return r.ok && r.value.activity?.state === 'IDLE' && r.value.activity.at_home ? true : undefined;
+    },
+    ms,
+  );
+}
+
 /** Collects `mission:update`s a socket receives. */
 export function collectUpdates(socket: KioskSocket | StaffSocket): MissionUpdate[] {
   const list: MissionUpdate[] = [];

@@ -1,5 +1,5 @@
 /**
- * bench:nlu — the kiosk's intent model on its six hand-written splits (validation, test, test2, test3, test4, test5), the same
+ * bench:nlu — the kiosk's intent model on its hand-written splits (models/intent/data/splits.json), the same
  * architecture on CLINC150 (threshold chosen on val, scored on test), latency on one pinned core and size,
  * and a scikit-learn TF-IDF + logistic regression baseline trained and scored on the same data in the same
  * run. Every number is measured here. Last line: one JSON object (keys in packages/intent/README.md).
@@ -66,12 +66,9 @@ type Rates4 = Record<
 
 interface Baseline {
   name: string;
+  /** Validation at the top level; every other split of splits.json under `splits`. */
   own: Rates4 & {
-    test: Rates4;
-    test2: Rates4;
-    test3: Rates4;
-    test4: Rates4;
-    test5: Rates4;
+    splits: Record<string, Rates4>;
     model_bytes: number;
     latency: { p50_ms: number; p99_ms: number; cpu_p50_ms: number; cpu_p99_ms: number };
   };
@@ -96,18 +93,20 @@ function runBaseline(repo: string, clincDir: string, pin: string[]): Baseline {
   return JSON.parse(last) as Baseline;
 }
 
-const SPLITS = [
-  ['validation', 'validation.jsonl', 'hand-written development split: threshold and slot rules chosen on it'],
-  ['test', 'test.jsonl', 'held out, first author (its failures were read once)'],
-  ['test2', 'test2.jsonl', 'second author, written before the round-4 training data; now development'],
-  ['test3', 'test3.jsonl', 'second author, written after round 4; development from the third pool round on'],
-  [
-    'test4',
-    'test4.jsonl',
-    'blind: written by a helper who never saw the data or the model; scored, never tuned on',
-  ],
-  ['test5', 'test5.jsonl', 'blind, a second helper (600 lines); scored, never tuned on'],
-] as const;
+/** The evaluation splits, one list for the Python scripts and this bench. */
+interface Split {
+  name: string;
+  role: 'development' | 'held_out' | 'blind';
+  about: string;
+}
+
+async function readSplitList(): Promise<Split[]> {
+  const text = await readFile(join(MODEL_DIR, 'data', 'splits.json'), 'utf8');
+  return (JSON.parse(text) as { splits: Split[] }).splits;
+}
+
+/** The JSON key of a split's figures: `own` for validation, `own_NAME` for the others. */
+const keyOf = (name: string) => (name === 'validation' ? 'own' : `own_${name}`);
 
 async function readSplit(file: string): Promise<LabelledUtterance[]> {
   const lines = (await readFile(join(MODEL_DIR, 'data', file), 'utf8')).split('\n');
@@ -130,12 +129,13 @@ async function main(): Promise<void> {
   const cpu = cpuArg(process.argv.slice(2));
   const pin = pinning(cpu);
 
-  // Own model on the four hand-written splits.
+  // Own model on the hand-written splits.
+  const splits = await readSplitList();
   const own = await OnnxIntentClassifier.load();
   const reports: Record<string, EvalReport> = {};
   const texts: string[] = [];
-  for (const [name, file, what] of SPLITS) {
-    const rows = await readSplit(file);
+  for (const { name, about: what } of splits) {
+    const rows = await readSplit(`${name}.jsonl`);
     const pairs: [LabelledUtterance, IntentResult][] = [];
     for (const u of rows) pairs.push([u, await own.classify(u.text, u.lang)]);
     const r = evaluate(pairs);
@@ -217,14 +217,13 @@ async function main(): Promise<void> {
   log(
     `  CLINC150 test: in-scope ${(100 * base.clinc150.in_scope_accuracy).toFixed(1)}, oos recall ${(100 * base.clinc150.oos_recall).toFixed(1)}`,
   );
-  for (const [name, r] of [
-    ['validation', base.own],
-    ['test', base.own.test],
-    ['test2', base.own.test2],
-    ['test3', base.own.test3],
-    ['test4', base.own.test4],
-    ['test5', base.own.test5],
-  ] as const) {
+  const baseOf = (name: string): Rates4 => {
+    const r = name === 'validation' ? base.own : base.own.splits[name];
+    if (r === undefined) throw new Error(`the baseline did not score ${name}`);
+    return r;
+  };
+  for (const { name } of splits) {
+    const r = baseOf(name);
     log(
       `  own ${name}: vi ${round(r.vi)} en ${round(r.en)} hi ${round(r.hi)} ur ${round(r.ur)} oos ${round(r.oos_recall)} rejected ${round(r.in_scope_rejected)}`,
     );
@@ -250,12 +249,7 @@ async function main(): Promise<void> {
       classify_p50_ms: clincLatency.p50_ms,
       classify_p99_ms: clincLatency.p99_ms,
     },
-    own: ownSplit('validation'),
-    own_test: ownSplit('test'),
-    own_test2: ownSplit('test2'),
-    own_test3: ownSplit('test3'),
-    own_test4: ownSplit('test4'),
-    own_test5: ownSplit('test5'),
+    ...Object.fromEntries(splits.map(({ name }) => [keyOf(name), ownSplit(name)])),
     classify_p50_ms: kiosk.p50_ms,
     classify_p99_ms: kiosk.p99_ms,
     classify_cpu_p50_ms: kiosk.cpu_p50_ms,
@@ -281,12 +275,7 @@ async function main(): Promise<void> {
         oos_recall: round(base.clinc150.oos_recall),
         threshold: base.clinc150.threshold,
       },
-      own: baseRates(base.own),
-      own_test: baseRates(base.own.test),
-      own_test2: baseRates(base.own.test2),
-      own_test3: baseRates(base.own.test3),
-      own_test4: baseRates(base.own.test4),
-      own_test5: baseRates(base.own.test5),
+      ...Object.fromEntries(splits.map(({ name }) => [keyOf(name), baseRates(baseOf(name))])),
       classify_p50_ms: round(base.own.latency.p50_ms),
       classify_p99_ms: round(base.own.latency.p99_ms),
       classify_cpu_p50_ms: round(base.own.latency.cpu_p50_ms),
