@@ -441,6 +441,9 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
 
   protected abstract afterMission(m: ActiveMission, end: MissionEnd): void;
 
+  /** The link is back after a stall the base rode out: whatever waited for the link starts now. */
+  protected abstract linkBack(): void;
+
   // ---- the base ----------------------------------------------------------------------------------------
 
   /**
@@ -470,11 +473,13 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
           if (this.linkLostAt !== since) return;
           this.linkLostAt = undefined;
           if (this.watchdogAt >= since) this.fault('link_lost', 'the base stopped: heartbeat watchdog');
-          else
+          else {
             this.log.warn(
               { outageMs: Math.round(this.clock.now() - since) },
               'link stalled briefly; the base kept its session',
             );
+            this.linkBack();
+          }
         }, SESSION_CHECK_MS);
       }
       if (this.needsStaff) this.base.stop('HOST').catch(() => undefined);

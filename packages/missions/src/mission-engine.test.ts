@@ -174,6 +174,28 @@ describe('faults', () => {
     expect(rig.statesOf(id)).toEqual(['guiding', 'arrived']);
   });
 
+  it('goes home once the link is back when its way home fell due during a stall', async () => {
+    rig = await createEngineRig({ waitS: 1 });
+    const id = guide('counter_6');
+    await rig.clock.advance(6000);
+    expect(rig.engine.screenStop(id).ok).toBe(true);
+    await rig.clock.advance(100);
+    const left = rig.mapPose();
+    expect(near(left, rig.places.home(), 1)).toBe(false);
+    // The way home is due 5 s after the trip ended; the link stalls across that moment, shorter than
+    // the base's watchdog, so the base keeps its session and nothing is at fault.
+    await rig.clock.advance(4800);
+    rig.base.setLink(false);
+    await rig.clock.advance(300);
+    rig.base.setLink(true);
+    await rig.clock.advance(1000);
+    expect(rig.engine.activity().needs_staff).toBe(false);
+    const recall = rig.updates.find((u) => u.kind === 'recall');
+    expect(recall, 'a recall started after the stall').toBeDefined();
+    await rig.clock.until('home', reached(recall?.mission_id ?? '', 'completed'));
+    expect(near(rig.mapPose(), rig.places.home(), 0.25)).toBe(true);
+  });
+
   it('e-stop mid-trip: fails `estop`, and a reset does not resume the trip', async () => {
     rig = await createEngineRig({ waitS: 1 });
     const id = guide('counter_7');

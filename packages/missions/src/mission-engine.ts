@@ -42,6 +42,9 @@ const REFUSAL_REASON: Record<Exclude<GuideRefusal, 'queue_full' | 'no_robot'>, M
  * with a reason after every fault. Every request answers a `Result`; a refused request changes nothing.
  */
 export class MissionEngine extends EngineCore {
+  /** The way home after a failure fell due while the link was down: it starts once the link is back. */
+  private returnPending = false;
+
   /** Marks missions left open by a previous run `interrupted`; the robot then waits for staff. */
   start(): void {
     let interrupted = 0;
@@ -374,14 +377,31 @@ export class MissionEngine extends EngineCore {
       return;
     }
     if (awayAfterFailure) {
-      // Stay stopped a moment (the citizen sees the trip ended, staff may step in), then go home.
+      // Stay stopped a moment (the citizen sees the trip ended, staff may step in), then go home; if the
+      // link is down just then, as soon as it is back.
       this.clock.setTimeout(() => {
-        if (this.current || this.needsStaff || !this.linkUp || this.estopLatched) return;
-        this.startSystem(this.batteryLow ? 'dock' : 'recall');
+        if (this.current || this.needsStaff || this.estopLatched) return;
+        if (!this.linkUp) this.returnPending = true;
+        else this.startSystem(this.batteryLow ? 'dock' : 'recall');
       }, this.options.returnDelayS * 1000);
       return;
     }
     this.next();
+  }
+
+  protected linkBack(): void {
+    const goHome = this.returnPending;
+    this.returnPending = false;
+    if (this.current || this.needsStaff || !this.linkUp || this.estopLatched) return;
+    // Without this, a robot left away after a failure, or a low battery seen during the stall, would wait
+    // for staff although nothing is wrong.
+    if (goHome && !this.atHome() && !this.docked) this.startSystem(this.batteryLow ? 'dock' : 'recall');
+    else this.next();
+  }
+
+  protected override launch(m: ActiveMission): void {
+    this.returnPending = false; // someone decided what the robot does next
+    super.launch(m);
   }
 
   private startSystem(kind: 'recall' | 'dock'): void {
