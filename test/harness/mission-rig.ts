@@ -66,6 +66,8 @@ export function useMissionRig() {
   /** Each test starts with the robot at home and free, whatever the one before left behind. */
   async function ensureReady(): Promise<void> {
     await r.sim.control({ cmd: 'obstacles_clear' });
+    // A test that failed with the battery low (the docking test) must not refuse the next one's trips.
+    await r.sim.control({ cmd: 'battery', soc: 0.9 });
     const got = await r.staff.emitWithAck('robot:get', {});
     const a = got.ok ? got.value.activity : undefined;
     if (a?.state === 'ESTOP') await r.staff.emitWithAck('robot:estop_reset', { confirm: 'RESET_ESTOP' });
@@ -95,7 +97,18 @@ export function useMissionRig() {
     await atHome(20_000);
   }, 300_000);
 
-  beforeEach(() => ensureReady(), 180_000);
+  beforeEach(({ onTestFailed }) => {
+    // What the bridge warned about during a failed test (a link stall, a mission's fault) is the first
+    // thing its reader needs; the test's own error only says what it waited for.
+    const from = Date.now();
+    onTestFailed(() => {
+      const said = r.bridge.logs().filter((l) => Number(l.level) >= 40 && Number(l.time) >= from);
+      console.error(
+        `bridge warnings during the failed test:\n${said.map((l) => JSON.stringify(l)).join('\n')}`,
+      );
+    });
+    return ensureReady();
+  }, 180_000);
 
   afterAll(async () => {
     for (const s of [r.staff, r.kiosk, r.screen]) s.close();
