@@ -382,7 +382,7 @@ export class MissionEngine extends EngineCore {
       this.clock.setTimeout(() => {
         if (this.current || this.needsStaff || this.estopLatched) return;
         if (!this.linkUp) this.returnPending = true;
-        else this.startSystem(this.batteryLow ? 'dock' : 'recall');
+        else this.goHome();
       }, this.options.returnDelayS * 1000);
       return;
     }
@@ -390,18 +390,28 @@ export class MissionEngine extends EngineCore {
   }
 
   protected linkBack(): void {
-    const goHome = this.returnPending;
+    const due = this.returnPending;
     this.returnPending = false;
-    if (this.current || this.needsStaff || !this.linkUp || this.estopLatched) return;
+    if (!this.free()) return;
     // Without this, a robot left away after a failure, or a low battery seen during the stall, would wait
     // for staff although nothing is wrong.
-    if (goHome && !this.atHome() && !this.docked) this.startSystem(this.batteryLow ? 'dock' : 'recall');
+    if (due && !this.atHome() && !this.docked) this.goHome();
     else this.next();
   }
 
   protected override launch(m: ActiveMission): void {
     this.returnPending = false; // someone decided what the robot does next
     super.launch(m);
+  }
+
+  /** Home, or the dock when the battery is low. */
+  private goHome(): void {
+    this.startSystem(this.batteryLow ? 'dock' : 'recall');
+  }
+
+  /** Nothing runs and the robot may move: no fault for staff, link up, e-stop released. */
+  private free(): boolean {
+    return !this.current && !this.needsStaff && this.linkUp && !this.estopLatched;
   }
 
   private startSystem(kind: 'recall' | 'dock'): void {
@@ -411,7 +421,7 @@ export class MissionEngine extends EngineCore {
 
   /** Starts what comes next, if the robot can move: the dock when the battery is low, else the queue. */
   protected next(): void {
-    if (this.current || this.needsStaff || !this.linkUp || this.estopLatched) return;
+    if (!this.free()) return;
     if (this.batteryLow) {
       if (!this.docked) this.startSystem('dock');
       return;
