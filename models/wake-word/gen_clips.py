@@ -19,7 +19,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from voicelib import texts, tts, voices  # noqa: E402
+from voicelib import randvoice, texts, tts, voices  # noqa: E402
 
 CACHE = os.path.join(HERE, ".cache")
 SEED = {"train": 1234, "eval": 98765, "dev": 4242}
@@ -138,11 +138,27 @@ def main():
     ap.add_argument("--foreign-only", action="store_true",
                     help="only the clips of Festival's other-language voices (the same jobs, same seed), "
                          "to clips_SPLIT_foreign.npz: a top-up for a clip cache made before those voices")
+    ap.add_argument("--random-voices", type=int, default=0,
+                    help="N: the split's espeak-ng jobs only, each with one of N random voices bred from the "
+                         "training variants (voicelib/randvoice.py), to clips_SPLIT_rv.npz; train split only")
+    ap.add_argument("--seed", type=int, default=None, help="another seed for the jobs (with --random-voices)")
     args = ap.parse_args()
     os.makedirs(CACHE, exist_ok=True)
+    if args.seed is not None:
+        SEED[args.split] = args.seed
     js = jobs(args.split)
+    suffix = "_foreign" if args.foreign_only else ""
     if args.foreign_only:
         js = [j for j in js if j[2].startswith("x-")]
+    if args.random_voices:
+        if args.split != "train":
+            ap.error("--random-voices: train split only (the random voices are bred from training variants)")
+        data = os.path.join(".cache", "espeak-rand")
+        names = randvoice.make_voices(os.path.join(HERE, data), args.random_voices, SEED[args.split] + 1)
+        rng = np.random.default_rng(SEED[args.split] + 2)
+        js = [(c, k, lang, text, dict(cfg, variant=names[rng.integers(len(names))], data=data))
+              for c, k, lang, text, cfg in js if cfg["engine"] == "espeak"]
+        suffix = "_rv"
     print(f"{len(js)} clips to synthesise", flush=True)
     us = units(js)
     with Pool(args.procs) as p:
@@ -153,7 +169,7 @@ def main():
         print("skipped:", e)
     print(f"{len(ok)} clips, {len(errs)} skipped")
     lens = np.array([len(r[5]) for r in ok])
-    np.savez(os.path.join(CACHE, f"clips_{args.split}{'_foreign' if args.foreign_only else ''}.npz"),
+    np.savez(os.path.join(CACHE, f"clips_{args.split}{suffix}.npz"),
              audio=np.concatenate([r[5] for r in ok]), offsets=np.concatenate([[0], np.cumsum(lens)]),
              meta=np.array([json.dumps({"cat": r[0], "kw": r[1], "lang": r[2], "text": r[3], "cfg": json.loads(r[4])},
                                        ensure_ascii=False) for r in ok]))

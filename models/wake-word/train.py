@@ -41,6 +41,8 @@ EXTRA = os.environ.get("WAKE_EXTRA")
 TAG = os.environ.get("WAKE_TAG", "-mined" if MINED else "")  # checkpoint name: .cache/wakenet-NORM{TAG}.pt
 LR = float(os.environ.get("WAKE_LR", "3e-3"))
 THREADS = int(os.environ.get("WAKE_THREADS", "1"))
+# keep BatchNorm statistics fixed (nets recovered from ONNX by onnx_to_pt.py have identity BatchNorms)
+FREEZE_BN = os.environ.get("WAKE_FREEZE_BN") == "1"
 
 
 def spec_augment(x, rng):
@@ -95,6 +97,10 @@ def main():
     lossf = nn.CrossEntropyLoss(label_smoothing=0.02)
     for ep in range(EPOCHS):
         net.train()
+        if FREEZE_BN:
+            for mod in net.modules():
+                if isinstance(mod, nn.BatchNorm1d):
+                    mod.eval()
         t0 = time.time()
         order = rng.permutation(np.concatenate([tr_pos, rng.permutation(tr_neg)[:NEG_PER_EPOCH], tr_mined]))
         tot = 0.0

@@ -41,10 +41,16 @@ def read_wav(path):
         return _read_wav_bytes(f.read())
 
 
-def espeak(text, voice="vi", variant=None, rate=175, pitch=50):
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def espeak(text, voice="vi", variant=None, rate=175, pitch=50, data=None):
+    """data: a folder holding another espeak-ng-data (relative to models/wake-word), e.g. the random
+    voices of randvoice.py; None: the system's."""
     v = voice if variant is None else f"{voice}+{variant}"
+    path = [f"--path={os.path.join(HERE, data)}"] if data else []
     out = subprocess.run(
-        ["espeak-ng", "-v", v, "-s", str(int(rate)), "-p", str(int(pitch)), "--stdout", text],
+        ["espeak-ng", *path, "-v", v, "-s", str(int(rate)), "-p", str(int(pitch)), "--stdout", text],
         check=True, capture_output=True,
     ).stdout
     # espeak-ng writes a streaming header with unknown sizes; patch them before parsing.
@@ -113,7 +119,8 @@ def synth(cfg, text):
     """cfg: dict with 'engine' in {espeak, flite, festival} and that engine's parameters."""
     e = cfg["engine"]
     if e == "espeak":
-        return espeak(text, cfg["voice"], cfg.get("variant"), cfg.get("rate", 175), cfg.get("pitch", 50))
+        return espeak(text, cfg["voice"], cfg.get("variant"), cfg.get("rate", 175), cfg.get("pitch", 50),
+                      cfg.get("data"))
     if e == "flite":
         return flite(text, cfg["voice"], cfg.get("stretch", 1.0), cfg.get("f0"))
     if e == "festival":
