@@ -153,11 +153,11 @@ def main():
     if args.random_voices:
         if args.split != "train":
             ap.error("--random-voices: train split only (the random voices are bred from training variants)")
-        data = os.path.join(".cache", "espeak-rand")
-        names = randvoice.make_voices(os.path.join(HERE, data), args.random_voices, SEED[args.split] + 1)
+        rv = randvoice.make_voices(os.path.join(CACHE, "espeak-rand"), args.random_voices, SEED[args.split] + 1)
         rng = np.random.default_rng(SEED[args.split] + 2)
-        js = [(c, k, lang, text, dict(cfg, variant=names[rng.integers(len(names))], data=data))
-              for c, k, lang, text, cfg in js if cfg["engine"] == "espeak"]
+        js = [(c, k, lang, text, dict(cfg, variant=name, data=os.path.relpath(data, HERE)))
+              for c, k, lang, text, cfg in js if cfg["engine"] == "espeak"
+              for name, data in [rv[rng.integers(len(rv))]]]
         suffix = "_rv"
     print(f"{len(js)} clips to synthesise", flush=True)
     us = units(js)

@@ -7,9 +7,9 @@ voice here takes every setting from one of two training variants (crossover), th
 range the training variants span. No dev or eval variant (voices.variant_split) is read, so no held-out
 voice is copied; the random voices fill the space between training voices, as more speakers would.
 
-They are written into a private copy of espeak-ng's data folder (`.cache/espeak-rand/espeak-ng-data`,
-`voices/!v/rv0000`...), used with `espeak-ng --path=.cache/espeak-rand -v vi+rv0000`: the system's list of
-variants, which defines the splits, is never touched.
+They are written into private copies of espeak-ng's data folder (`.cache/espeak-rand/g0/espeak-ng-data`,
+`voices/!v/rv0000`..., 100 voices per copy), used with `espeak-ng --path=.cache/espeak-rand/g0 -v
+vi+rv0000`: the system's list of variants, which defines the splits, is never touched.
 """
 
 import os
@@ -25,6 +25,7 @@ SYSTEM_DATA = None
 NUMERIC = ("pitch", "formant", "flutter", "roughness", "breath", "breathw", "voicing", "consonants", "echo",
            "tone", "stressAdd", "stressAmp", "stressLength", "intonation")
 PREFIX = "rv"
+GROUP = 100
 
 
 def system_data_dir():
@@ -108,18 +109,24 @@ def render(name, d):
 
 
 def make_voices(root, n, seed):
-    """Writes n random voices under root/espeak-ng-data/voices/!v (a fresh copy of the system data) and
-    returns their names."""
-    data = os.path.join(root, "espeak-ng-data")
-    if os.path.isdir(data):
-        shutil.rmtree(data)
-    shutil.copytree(system_data_dir(), data)
+    """Writes n random voices into copies of the system data, root/gK/espeak-ng-data/voices/!v, GROUP per
+    copy (espeak-ng lists at most 349 voices and variants in one data folder; the copies hold none of the
+    system's variants or MBROLA voices), and returns [(name, its data folder)]."""
     variants = training_variants()
     rng = np.random.default_rng(seed)
-    names = []
-    for k in range(n):
-        name = f"{PREFIX}{k:04d}"
-        with open(os.path.join(data, "voices", "!v", name), "w", encoding="utf-8") as f:
-            f.write(render(name, breed(variants, rng)))
-        names.append(name)
-    return names
+    if os.path.isdir(root):
+        shutil.rmtree(root)
+    out = []
+    for g in range(0, n, GROUP):
+        folder = os.path.join(root, f"g{g // GROUP}")
+        data = os.path.join(folder, "espeak-ng-data")
+        shutil.copytree(system_data_dir(), data, ignore=shutil.ignore_patterns("mb"))
+        vdir = os.path.join(data, "voices", "!v")
+        for f in os.listdir(vdir):
+            os.remove(os.path.join(vdir, f))
+        for k in range(g, min(n, g + GROUP)):
+            name = f"{PREFIX}{k:04d}"
+            with open(os.path.join(vdir, name), "w", encoding="utf-8") as f:
+                f.write(render(name, breed(variants, rng)))
+            out.append((name, folder))
+    return out
