@@ -142,6 +142,7 @@ def main():
                     help="N: the split's espeak-ng jobs only, each with one of N random voices bred from the "
                          "training variants (voicelib/randvoice.py), to clips_SPLIT_rv.npz; train split only")
     ap.add_argument("--seed", type=int, default=None, help="another seed for the jobs (with --random-voices)")
+    ap.add_argument("--tag", default="", help="with --random-voices: clips_SPLIT_rvTAG.npz, .cache/espeak-randTAG")
     args = ap.parse_args()
     os.makedirs(CACHE, exist_ok=True)
     if args.seed is not None:
@@ -153,12 +154,13 @@ def main():
     if args.random_voices:
         if args.split != "train":
             ap.error("--random-voices: train split only (the random voices are bred from training variants)")
-        rv = randvoice.make_voices(os.path.join(CACHE, "espeak-rand"), args.random_voices, SEED[args.split] + 1)
+        rv = randvoice.make_voices(os.path.join(CACHE, f"espeak-rand{args.tag}"), args.random_voices,
+                                   SEED[args.split] + 1)
         rng = np.random.default_rng(SEED[args.split] + 2)
         js = [(c, k, lang, text, dict(cfg, variant=name, data=os.path.relpath(data, HERE)))
               for c, k, lang, text, cfg in js if cfg["engine"] == "espeak"
               for name, data in [rv[rng.integers(len(rv))]]]
-        suffix = "_rv"
+        suffix = f"_rv{args.tag}"
     print(f"{len(js)} clips to synthesise", flush=True)
     us = units(js)
     with Pool(args.procs) as p:
