@@ -59,7 +59,8 @@ def load_nets(specs):
     nets = []
     for spec in specs:
         norm, path = spec.split(":", 1)
-        net = WakeNet(norm=norm)
-        net.load_state_dict(torch.load(path))
+        state = torch.load(path)
+        net = WakeNet(norm=norm, c=state["stem.0.weight"].shape[0])  # the width the checkpoint was trained with
+        net.load_state_dict(state)
         nets.append(net.eval())
     return nets

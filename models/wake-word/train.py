@@ -41,6 +41,7 @@ EXTRA = os.environ.get("WAKE_EXTRA")
 TAG = os.environ.get("WAKE_TAG", "-mined" if MINED else "")  # checkpoint name: .cache/wakenet-NORM{TAG}.pt
 LR = float(os.environ.get("WAKE_LR", "3e-3"))
 THREADS = int(os.environ.get("WAKE_THREADS", "1"))
+WIDTH = int(os.environ.get("WAKE_WIDTH", "64"))  # channels of the conv layers (model.py)
 # keep BatchNorm statistics fixed (nets recovered from ONNX by onnx_to_pt.py have identity BatchNorms)
 FREEZE_BN = os.environ.get("WAKE_FREEZE_BN") == "1"
 
@@ -86,7 +87,7 @@ def main():
         X, y, kinds = np.concatenate([X, e["X"]]), np.concatenate([y, e["y"]]), np.concatenate([kinds, e["kinds"]])
         tr_mined = np.concatenate([tr_mined, np.arange(n0, len(y))])
         print(f"{len(e['y'])} extra windows {np.bincount(e['y'], minlength=3).tolist()}", flush=True)
-    net = WakeNet(norm=NORM)
+    net = WakeNet(norm=NORM, c=WIDTH)
     if INIT:
         net.load_state_dict(torch.load(INIT))
     opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-3)
