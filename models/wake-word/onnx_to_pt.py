@@ -1,7 +1,10 @@
 """Recovers PyTorch checkpoints of the committed ensemble's nets from wakeword.onnx (for fine-tuning it on a
 machine without the .cache/ of the session that trained it).
 
-    /usr/bin/python3 models/wake-word/onnx_to_pt.py [wakeword.onnx] [TAG]     -> .cache/wakenet-NORM-TAG.pt
+    /usr/bin/python3 models/wake-word/onnx_to_pt.py [MODEL.onnx [TAG [GOLDEN.json]]]  -> .cache/wakenet-NORM-TAG.pt
+
+MODEL.json (beside MODEL.onnx) names the nets' norms; GOLDEN.json (default: the fixtures' golden vectors of
+the committed model) holds inputs and the ONNX model's outputs.
 
 The ONNX export folded each BatchNorm into the convolution before it, so each recovered net has the folded
 weights in its convolutions and identity BatchNorms (scale 1, shift = folded bias, mean 0, variance 1 - eps):
@@ -32,12 +35,12 @@ def recover(path):
     inits = {i.name: numpy_helper.to_array(i) for i in m.graph.initializer}
     # convolution weights and folded biases, in the graph's node order (net 0's eight convolutions first)
     convs = [n for n in m.graph.node if n.op_type == "Conv"]
-    meta = json.load(open(os.path.join(os.path.dirname(path), "wakeword.json")))
+    meta = json.load(open(path[: -len(".onnx")] + ".json"))
     norms = [s.split(":", 1)[0] for s in meta["nets"]]
     nets = []
     per = len(convs) // len(norms)
     for k, norm in enumerate(norms):
-        net = WakeNet(norm=norm)
+        net = WakeNet(norm=norm, c=int(inits[convs[k * per].input[1]].shape[0]))  # the width it was trained with
         conv_mods = [mod for mod in net.modules() if isinstance(mod, torch.nn.Conv1d)]
         bn_mods = [mod for mod in net.modules() if isinstance(mod, torch.nn.BatchNorm1d)]
         assert len(conv_mods) == per == len(bn_mods), (len(conv_mods), per)
@@ -59,7 +62,7 @@ def main():
     path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "wakeword.onnx")
     tag = sys.argv[2] if len(sys.argv) > 2 else "committed"
     nets = recover(path)
-    g = json.load(open(GOLDEN))
+    g = json.load(open(sys.argv[3] if len(sys.argv) > 3 else GOLDEN))
     x = torch.tensor(np.array(g["features"], np.float32).reshape(g["shape"]))
     with torch.no_grad():
         p = torch.stack([torch.softmax(n(x), 1) for _, n in nets]).mean(0).numpy()
