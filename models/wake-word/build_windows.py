@@ -140,6 +140,16 @@ def make(job):
             c = _speech_aug(_clips.get(pool[rng.integers(len(pool))]), rng)
             pos = _place(canvas, c, pos - int(rng.uniform(0.2, 1.0) * SR))
         ref = x
+    elif kind == "then":  # a confusable phrase, then other speech 0.1-0.9 s after it, the window ending in it
+        x = _speech_aug(_clips.get(_pools["hard"][rng.integers(len(_pools["hard"]))]), rng)
+        c = _speech_aug(_clips.get(_pools["speech"][rng.integers(len(_pools["speech"]))]), rng)
+        gap = int(rng.uniform(0.1, 0.9) * SR)
+        into = int(rng.uniform(0.1, 1.0) * SR)  # how much of the following speech the window holds
+        end_x = L - into - gap
+        start = _place(canvas, x, end_x)
+        _place(canvas, c, end_x + gap + len(c))
+        _context(canvas, rng, start)
+        ref = x
     elif kind == "speech":
         ref = None
         for _ in range(int(rng.integers(1, 4))):
