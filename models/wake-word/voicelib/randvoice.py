@@ -77,11 +77,11 @@ def ranges(variants):
     return lo, hi
 
 
-def breed(variants, rng):
-    """One random voice: {key: [numbers]}."""
+def breed(variants, bounds, rng):
+    """One random voice: {key: [numbers]}; bounds = ranges(variants)."""
     names = sorted(variants)
     a, b = (variants[names[i]] for i in rng.choice(len(names), size=2, replace=False))
-    lo, hi = ranges(variants)
+    lo, hi = bounds
     out = {}
     for k in sorted(set(a) | set(b)):
         src = a if rng.random() < 0.5 else b
@@ -113,6 +113,7 @@ def make_voices(root, n, seed):
     copy (espeak-ng lists at most 349 voices and variants in one data folder; the copies hold none of the
     system's variants or MBROLA voices), and returns [(name, its data folder)]."""
     variants = training_variants()
+    bounds = ranges(variants)
     rng = np.random.default_rng(seed)
     if os.path.isdir(root):
         shutil.rmtree(root)
@@ -127,6 +128,6 @@ def make_voices(root, n, seed):
         for k in range(g, min(n, g + GROUP)):
             name = f"{PREFIX}{k:04d}"
             with open(os.path.join(vdir, name), "w", encoding="utf-8") as f:
-                f.write(render(name, breed(variants, rng)))
+                f.write(render(name, breed(variants, bounds, rng)))
             out.append((name, folder))
     return out
