@@ -196,6 +196,24 @@ describe('faults', () => {
     expect(near(rig.mapPose(), rig.places.home(), 0.25)).toBe(true);
   });
 
+  it('Stop just after leaving home: braking carries the robot off its spot, and it drives back', async () => {
+    rig = await createEngineRig({ waitS: 1 });
+    rig.base.brakeM = 0.2;
+    const id = guide('counter_3');
+    const home = rig.places.home();
+    await rig.clock.until('left home', () => !near(r().mapPose(), home, 0.1));
+    expect(near(rig.mapPose(), home, 0.25), 'still within the home tolerance when Stop is pressed').toBe(
+      true,
+    );
+    expect(rig.engine.screenStop(id).ok).toBe(true);
+    await rig.clock.advance(1000);
+    expect(near(rig.mapPose(), home, 0.25), 'braking carried it off its spot').toBe(false);
+    await rig.clock.until('recall', () => r().updates.some((u) => u.kind === 'recall'));
+    const recall = r().updates.find((u) => u.kind === 'recall')?.mission_id ?? '';
+    await rig.clock.until('home', reached(recall, 'completed'));
+    expect(rig.engine.activity()).toMatchObject({ state: 'IDLE', at_home: true, needs_staff: false });
+  });
+
   it('e-stop mid-trip: fails `estop`, and a reset does not resume the trip', async () => {
     rig = await createEngineRig({ waitS: 1 });
     const id = guide('counter_7');

@@ -376,15 +376,17 @@ export class MissionEngine extends EngineCore {
       this.cancelQueue(end.reason ?? 'cancelled');
       return;
     }
-    if (awayAfterFailure) {
+    if (end.state !== 'completed' && !this.docked) {
       // Stay stopped a moment (the citizen sees the trip ended, staff may step in), then go home; if the
-      // link is down just then, as soon as it is back.
+      // link is down just then, as soon as it is back. Whether the robot is home is decided then, once it
+      // stands still: a trip stopped just after leaving ends within the home tolerance, and braking
+      // carries the robot beyond it (it stayed there, idle, on a loaded CI machine).
       this.clock.setTimeout(() => {
-        if (this.current || this.needsStaff || this.estopLatched) return;
+        if (this.current || this.needsStaff || this.estopLatched || this.atHome() || this.docked) return;
         if (!this.linkUp) this.returnPending = true;
         else this.goHome();
       }, this.options.returnDelayS * 1000);
-      return;
+      if (awayAfterFailure) return;
     }
     this.next();
   }

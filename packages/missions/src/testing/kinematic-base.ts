@@ -34,6 +34,8 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
   soc = 85;
   /** When true the wheels do not turn (a robot pinned against something the sensor cannot see). */
   stalled = false;
+  /** How far a STOP lets the robot roll on while it brakes (the firmware ramps down; 0 = at once). */
+  brakeM = 0;
   readonly obstacles: { x: number; y: number; radius: number }[] = [];
   /** Every command the engine sent, in order. */
   readonly commands: { name: CommandName; payload: unknown }[] = [];
@@ -294,6 +296,13 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
       this.longCmd = undefined;
     }
     this.path = [];
+    if (this.v > 0 && this.brakeM > 0) {
+      this.pose = {
+        ...this.pose,
+        x: this.pose.x + this.brakeM * Math.cos(this.pose.theta),
+        y: this.pose.y + this.brakeM * Math.sin(this.pose.theta),
+      };
+    }
     this.v = 0;
     this.vel = { v: 0, w: 0, until: 0 };
     if (this.mode !== 'DOCKED' && this.mode !== 'ESTOP') this.mode = 'IDLE';
