@@ -123,6 +123,21 @@ describe('link faults', () => {
     await expectEstopSurvives(pull);
   }, 90_000);
 
+  it('a stall of this process shorter than the base watchdog keeps the link up', async () => {
+    // A short silence timeout, so the stall below is well past it and well short of the base's 500 ms.
+    await rig.close();
+    rig = await createLinkRig(logger, { seed: 7, host: { linkTimeoutMs: 100 } });
+    await rig.base.connect();
+    const changes: string[] = [];
+    rig.base.on('connection', (state) => changes.push(state));
+    const spinUntil = performance.now() + 250;
+    while (performance.now() < spinUntil); // synchronous work: nothing else in this process runs
+    await sleep(500);
+    // The base talked all along (its bytes waited unread): no silence, no new handshake.
+    expect(changes).toEqual([]);
+    expect(rig.safety.some((e) => e.kind === 'HEARTBEAT_WATCHDOG')).toBe(false);
+  }, 60_000);
+
   it('firmware restart (new boot id)', async () => {
     const bootId = rig.base.info?.bootId;
     let resyncs = 0;

@@ -74,6 +74,7 @@ export class SerialRobotBase extends RobotBaseCommands implements RobotBase {
    * a base that rebooted answers those without a session, and must still be noticed. */
   private lastAliveAt = 0;
   private lastHeartbeatAt = 0;
+  private lastTickAt = 0;
   private lastUptime = -1;
   private otherSeq = 0;
   private lastRxSeq: number | undefined;
@@ -294,6 +295,19 @@ export class SerialRobotBase extends RobotBaseCommands implements RobotBase {
 
   private tick(): void {
     const now = performance.now();
+    const gap = now - this.lastTickAt;
+    if (this.lastTickAt > 0 && gap > LATE_TICK_MS) {
+      // This process did not run (starved of CPU, a long GC, synchronous work): the base's bytes of that
+      // time wait unread, and timers run before they are read. That time is not the base's silence.
+      this.lastAliveAt = Math.min(now, this.lastAliveAt + gap);
+      if (gap >= STALL_WARN_MS && this.connState === 'up') {
+        this.log.warn(
+          { stalledMs: Math.round(gap), baseWatchdogMs: RULES.heartbeat_watchdog_ms },
+          'this process stalled: heartbeats to the base went out late',
+        );
+      }
+    }
+    this.lastTickAt = now;
     if (this.port !== undefined) {
       if (this.connState === 'up' && now - this.lastAliveAt > this.opts.linkTimeoutMs) {
         this.log.warn(
@@ -421,3 +435,8 @@ export class SerialRobotBase extends RobotBaseCommands implements RobotBase {
     if (kind === 'HEARTBEAT_WATCHDOG' && p.active !== 0 && this.connState === 'up') this.startHandshake();
   }
 }
+
+/** The tick runs every 10 ms: later than this, the process was held up. */
+const LATE_TICK_MS = 50;
+/** Held up this long, the base's heartbeat watchdog is half way: worth a line in the log. */
+const STALL_WARN_MS = 250;
