@@ -27,6 +27,7 @@ import { createApplication, type BridgeApplication } from './server/app.ts';
 import type { HealthCheck } from './server/health.ts';
 import { createHttpServer } from './server/http.ts';
 import { mapPlaceIds, SiteStore } from './site/site-store.ts';
+import { offThread } from './site/off-thread.ts';
 import { createTicketParts } from './tickets/compose.ts';
 import { createDossierParts } from './dossiers/compose.ts';
 import { createStaffCalls } from './staff-calls/compose.ts';
@@ -165,7 +166,9 @@ export async function startBridge(
     staffCalls,
     admin: (sockets) => adminHandlers({ auth, audit, site, log }, sockets),
     missions: missions.sockets,
-    robotMap: robotMapSource(site, log.child({ ns: 'robot-map' })),
+    robotMap: robotMapSource(site, log.child({ ns: 'robot-map' }), (s, file) =>
+      offThread(new URL(import.meta.resolve('@reception/missions/console-map')), 'robotMapOfFile', [s, file]),
+    ),
     systemHealth,
     version: BRIDGE_VERSION,
     startedAt,

@@ -45,22 +45,33 @@ export function buildRobotMap(site: Pick<Site, 'counters' | 'facilities'>, map: 
   };
 }
 
-/** `robot:get_map`, built on first request and kept until the site's map file changes. */
+/** `buildRobotMap` of the map file (what a worker thread runs for `robotMapSource`). */
+export function robotMapOfFile(site: Pick<Site, 'counters' | 'facilities'>, mapFile: string): RobotMap {
+  return buildRobotMap(site, loadSiteMap(mapFile));
+}
+
+/**
+ * `robot:get_map`, built on first request and kept until the site's map file changes; a failed build is
+ * tried again on the next request. `build` runs `robotMapOfFile` somewhere: the bridge gives a worker
+ * thread (drawing the PNG is CPU work the robot link's heartbeats must not wait behind); by default here.
+ */
 export function robotMapSource(
   site: { readonly current: { site: Pick<Site, 'counters' | 'facilities'>; mapFile: string } },
   log: Pick<Logger, 'error'>,
-): () => Result<RobotMap> {
-  let cached: { file: string; value: RobotMap } | undefined;
-  return () => {
+  build: (site: Pick<Site, 'counters' | 'facilities'>, mapFile: string) => Promise<RobotMap> = (s, f) =>
+    Promise.resolve().then(() => robotMapOfFile(s, f)),
+): () => Promise<Result<RobotMap>> {
+  let cached: { file: string; value: Promise<RobotMap> } | undefined;
+  return async () => {
     const { site: current, mapFile } = site.current;
-    if (cached?.file !== mapFile) {
-      try {
-        cached = { file: mapFile, value: buildRobotMap(current, loadSiteMap(mapFile)) };
-      } catch (e) {
-        log.error({ err: e }, 'robot map failed');
-        return err('UNAVAILABLE', 'the site map could not be read');
-      }
+    if (cached?.file !== mapFile) cached = { file: mapFile, value: build(current, mapFile) };
+    const building = cached;
+    try {
+      return ok(await building.value);
+    } catch (e) {
+      log.error({ err: e }, 'robot map failed');
+      if (cached === building) cached = undefined;
+      return err('UNAVAILABLE', 'the site map could not be read');
     }
-    return ok(cached.value);
   };
 }

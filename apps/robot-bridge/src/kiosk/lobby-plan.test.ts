@@ -1,10 +1,13 @@
+import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSiteMap } from '@reception/nav';
 import { loadSite } from '@reception/protocol/site-file';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { mapPlaceIds } from '../site/site-store.ts';
+import { mapPlaceIds, type SiteStore } from '../site/site-store.ts';
 import { buildLobbyPlan, kioskPlaceId } from './lobby-plan.ts';
+import { kioskJourneyHandlers } from './socket-handlers.ts';
 
 const SITE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -48,5 +51,24 @@ describe('lobby plan of the demo ward', async () => {
       expect(Math.hypot(ex - place.approach.x, ey - place.approach.y)).toBeLessThan(1);
       expect(route!.length_m).toBeGreaterThanOrEqual(Math.hypot(ex - sx, ey - sy) - 0.01);
     }
+  });
+});
+
+describe('lobby:plan', () => {
+  it('answers the plan built in a worker thread; an unreadable map is UNAVAILABLE, and tried again after', async () => {
+    const loaded = await loadSite(SITE, mapPlaceIds);
+    const site = Object.assign(new EventEmitter(), { current: loaded });
+    const handlers = kioskJourneyHandlers({
+      site: site as unknown as SiteStore,
+      queue: undefined as never,
+      log: pino({ level: 'silent' }),
+    });
+    const ask = () => handlers['lobby:plan']({}, undefined as never);
+    const inline = buildLobbyPlan(loaded.site, loadSiteMap(loaded.mapFile));
+    expect(await ask()).toEqual({ ok: true, value: inline });
+    site.current = { ...loaded, mapFile: path.join(path.dirname(loaded.mapFile), 'missing.yaml') };
+    expect(await ask()).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    site.current = loaded;
+    expect(await ask()).toEqual({ ok: true, value: inline });
   });
 });

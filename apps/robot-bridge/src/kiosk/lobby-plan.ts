@@ -1,4 +1,4 @@
-import { downsampleFloor, OCC_OCCUPIED, RoutePlanner, type SiteMap } from '@reception/nav';
+import { downsampleFloor, loadSiteMap, OCC_OCCUPIED, RoutePlanner, type SiteMap } from '@reception/nav';
 import type { LobbyPlace, LobbyPlan, Site } from '@reception/protocol';
 
 /** Wall cells are merged at this many fine cells per coarse cell (0.05 m maps: 0.25 m on the kiosk). */
@@ -74,6 +74,14 @@ export function buildLobbyPlan(
     here: hereId ? (toPlace(hereId) ?? null) : null,
     routes,
   };
+}
+
+/** `buildLobbyPlan` of the map file: the entry `offThread` calls in a worker. */
+export function lobbyPlanOfFile(
+  site: Pick<Site, 'kiosk_place' | 'counters' | 'facilities'>,
+  mapFile: string,
+): LobbyPlan {
+  return buildLobbyPlan(site, loadSiteMap(mapFile));
 }
 
 function round(v: number): number {

@@ -1,10 +1,9 @@
-import { loadSiteMap } from '@reception/nav';
 import { err, ok, type kioskRequests, type LobbyPlan } from '@reception/protocol';
 import { businessDate, type TicketQueue } from '@reception/queue';
 import type { Logger } from 'pino';
 import type { Handlers } from '../server/requests.ts';
 import type { SiteStore } from '../site/site-store.ts';
-import { buildLobbyPlan } from './lobby-plan.ts';
+import { offThread } from '../site/off-thread.ts';
 
 export type KioskJourneyHandlers = Pick<Handlers<typeof kioskRequests>, 'ticket:find' | 'lobby:plan'>;
 
@@ -17,11 +16,12 @@ export interface KioskJourneyDeps {
 /**
  * Kiosk requests that serve its journeys rather than a capability of their own: today's ticket by its
  * printed number (to rate the service at the kiosk) and the lobby plan with walking routes (find a
- * facility). The plan costs a few route plans, so it is built on first request and kept until the site
- * changes.
+ * facility). The plan costs a few route plans (a quarter of a second of CPU, more on a busy machine), so
+ * it is built in a worker thread, away from the robot link's heartbeats, on first request, and kept until
+ * the site changes; a failed build is tried again on the next request.
  */
 export function kioskJourneyHandlers(d: KioskJourneyDeps): KioskJourneyHandlers {
-  let plan: { file: string; value: LobbyPlan } | undefined;
+  let plan: { file: string; value: Promise<LobbyPlan> } | undefined;
   d.site.on('changed', () => {
     plan = undefined;
   });
@@ -39,19 +39,27 @@ export function kioskJourneyHandlers(d: KioskJourneyDeps): KioskJourneyHandlers 
         rated: found.rating !== null,
       });
     },
-    'lobby:plan': () => {
+    'lobby:plan': async () => {
       const { site, mapFile } = d.site.current;
       if (plan?.file !== mapFile) {
-        try {
-          const started = performance.now();
-          plan = { file: mapFile, value: buildLobbyPlan(site, loadSiteMap(mapFile)) };
-          d.log.info({ ms: Math.round(performance.now() - started) }, 'lobby plan built');
-        } catch (e) {
-          d.log.error({ err: e }, 'lobby plan failed');
-          return err('UNAVAILABLE', 'the lobby map could not be read');
-        }
+        const started = performance.now();
+        const value = offThread<LobbyPlan>(LOBBY_PLAN_MODULE, 'lobbyPlanOfFile', [site, mapFile]);
+        plan = { file: mapFile, value };
+        value.then(
+          () => d.log.info({ ms: Math.round(performance.now() - started) }, 'lobby plan built'),
+          () => undefined,
+        );
       }
-      return ok(plan.value);
+      const building = plan;
+      try {
+        return ok(await building.value);
+      } catch (e) {
+        d.log.error({ err: e }, 'lobby plan failed');
+        if (plan === building) plan = undefined;
+        return err('UNAVAILABLE', 'the lobby map could not be read');
+      }
     },
   };
 }
+
+const LOBBY_PLAN_MODULE = new URL('./lobby-plan.ts', import.meta.url);

@@ -89,7 +89,7 @@ export interface BridgeComponents {
   /** Mission requests of kiosks and staff, and the routing of `mission:update` and `robot:path`. */
   missions: MissionSockets;
   /** The site map as the console draws it (`robot:get_map`). */
-  robotMap: () => Result<RobotMap>;
+  robotMap: () => Promise<Result<RobotMap>>;
   /** Printer and queue-system problems (`system:get_health`, broadcast `system:health`). */
   systemHealth: SystemHealthMonitor;
   version: string;
