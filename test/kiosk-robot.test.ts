@@ -6,12 +6,13 @@ import { simDockArgs } from '@reception/missions/testing';
 import type { MissionUpdate } from '@reception/protocol';
 import { startSim, type SimProcess } from '@reception/robot-link/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   artifactPath,
   freePort,
   launchChromium,
   spawnBridge,
+  warnOnFailure,
   spawnKioskHost,
   Teardown,
   type LaunchedChromium,
@@ -113,6 +114,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(() => down.run());
+beforeEach(({ onTestFailed }) => warnOnFailure(() => bridge, onTestFailed));
 
 describe('Guide me and the robot screen, against the firmware', () => {
   it('follow me to counter 3 with the distance left; a second kiosk waits its turn, a third is told the robot is busy; Stop ends a trip', async () => {

@@ -31,6 +31,21 @@ export interface SpawnedBridge {
   kill(): Promise<void>;
 }
 
+/**
+ * For a `beforeEach`: when the test fails, prints what the bridge warned about during it (a link stall, a
+ * mission's fault) and what its missions did (requested, each state): the first things its reader needs,
+ * as the test's own error only says what it waited for.
+ */
+export function warnOnFailure(bridge: () => SpawnedBridge, onTestFailed: (fn: () => void) => void): void {
+  const from = Date.now();
+  onTestFailed(() => {
+    const said = bridge()
+      .logs()
+      .filter((l) => Number(l.time) >= from && (Number(l.level) >= 40 || l.ns === 'missions'));
+    console.error(`the bridge during the failed test:\n${said.map((l) => JSON.stringify(l)).join('\n')}`);
+  });
+}
+
 export class BridgeStartError extends Error {
   readonly code = 'BRIDGE_START_FAILED';
 }

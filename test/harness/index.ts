@@ -1,5 +1,11 @@
 export { artifactPath, ARTIFACTS_DIR } from './artifacts.ts';
-export { BridgeStartError, spawnBridge, type SpawnBridgeOptions, type SpawnedBridge } from './bridge.ts';
+export {
+  BridgeStartError,
+  spawnBridge,
+  type SpawnBridgeOptions,
+  type SpawnedBridge,
+  warnOnFailure,
+} from './bridge.ts';
 export {
   CHROMIUM_FLAGS,
   CHROMIUM_PATH,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { simDockArgs } from '@reception/missions/testing';
 import { startSim, type SimProcess } from '@reception/robot-link/testing';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { spawnBridge, type SpawnedBridge } from './bridge.ts';
+import { spawnBridge, type SpawnedBridge, warnOnFailure } from './bridge.ts';
 import {
   collectUpdates,
   connectSocket,
@@ -98,15 +98,7 @@ export function useMissionRig() {
   }, 300_000);
 
   beforeEach(({ onTestFailed }) => {
-    // What the bridge warned about during a failed test (a link stall, a mission's fault) is the first
-    // thing its reader needs; the test's own error only says what it waited for.
-    const from = Date.now();
-    onTestFailed(() => {
-      const said = r.bridge.logs().filter((l) => Number(l.level) >= 40 && Number(l.time) >= from);
-      console.error(
-        `bridge warnings during the failed test:\n${said.map((l) => JSON.stringify(l)).join('\n')}`,
-      );
-    });
+    warnOnFailure(() => r.bridge, onTestFailed);
     return ensureReady();
   }, 180_000);
 

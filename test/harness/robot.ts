@@ -110,14 +110,21 @@ export async function eventually<T>(
 
 /** Waits until the bridge reports the robot idle at its home pose (no mission, nothing for staff to do). */
 export async function idleAtHome(staff: StaffSocket, ms = 120_000): Promise<void> {
-  await eventually(
-    'idle at home',
-    async () => {
-      const r = await staff.emitWithAck('robot:get', {});
-      return r.ok && r.value.activity?.state === 'IDLE' && r.value.activity.at_home ? true : undefined;
-    },
-    ms,
-  );
+  let last = 'no answer';
+  try {
+    await eventually(
+      'idle at home',
+      async () => {
+        const r = await staff.emitWithAck('robot:get', {});
+        last = JSON.stringify(r.ok ? r.value.activity : r.error);
+        return r.ok && r.value.activity?.state === 'IDLE' && r.value.activity.at_home ? true : undefined;
+      },
+      ms,
+    );
+  } catch (e) {
+    // what the robot was doing instead is the first thing the reader of a failed run needs
+    throw new Error(`${(e as Error).message}; last activity: ${last}`, { cause: e });
+  }
 }
 
 /** Collects `mission:update`s a socket receives. */
