@@ -26,7 +26,7 @@ from model import WakeNet, WakeNetExport  # noqa: E402
 from voicelib.clips import CACHE  # noqa: E402
 from voicelib.specaug import voice_augment  # noqa: E402
 
-SEED = 20240
+SEED = int(os.environ.get("WAKE_SEED", "20240"))  # another seed: another member for an ensemble
 EPOCHS = int(os.environ.get("WAKE_EPOCHS", "8"))
 NEG_PER_EPOCH = 60000  # all positives each epoch, a random subset of the negatives (here: all of them)
 BATCH = 256
