@@ -214,6 +214,20 @@ describe('faults', () => {
     expect(rig.engine.activity()).toMatchObject({ state: 'IDLE', at_home: true, needs_staff: false });
   });
 
+  it('Stop on the way home just before arriving: past home after braking, it waits for staff', async () => {
+    rig = await createEngineRig({ waitS: 1 });
+    rig.base.brakeM = 0.6;
+    const id = guide('counter_1');
+    const home = rig.places.home();
+    await rig.clock.until('returning', reached(id, 'returning'));
+    await rig.clock.until('nearly home', () => near(r().mapPose(), home, 0.2));
+    expect(rig.engine.screenStop(id).ok).toBe(true);
+    await rig.clock.advance(10_000);
+    expect(near(rig.mapPose(), home, 0.25), 'braking carried it past home').toBe(false);
+    expect(rig.engine.activity()).toMatchObject({ needs_staff: true, at_home: false });
+    expect(rig.updates.some((u) => u.kind === 'recall')).toBe(false);
+  });
+
   it('e-stop mid-trip: fails `estop`, and a reset does not resume the trip', async () => {
     rig = await createEngineRig({ waitS: 1 });
     const id = guide('counter_7');

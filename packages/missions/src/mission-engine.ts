@@ -366,29 +366,28 @@ export class MissionEngine extends EngineCore {
 
   protected afterMission(m: ActiveMission, end: MissionEnd): void {
     if (end.reason === 'preempted') return; // the staff command that preempted it starts its own
-    const awayAfterFailure = end.state !== 'completed' && !this.atHome() && !this.docked;
-    if (
-      EngineCore.needsStaffAfter(end) ||
-      (awayAfterFailure && (m.returning || m.row.kind === 'recall' || m.row.kind === 'dock'))
-    ) {
-      // Nothing drives by itself now: a fault, or the way home itself failed (or staff cancelled it).
-      this.markNeedsStaff(end.reason ?? 'cancelled');
-      this.cancelQueue(end.reason ?? 'cancelled');
-      return;
-    }
-    if (end.state !== 'completed' && !this.docked) {
-      // Stay stopped a moment (the citizen sees the trip ended, staff may step in), then go home; if the
-      // link is down just then, as soon as it is back. Whether the robot is home is decided then, once it
-      // stands still: a trip stopped just after leaving ends within the home tolerance, and braking
-      // carries the robot beyond it (it stayed there, idle, on a loaded CI machine).
-      this.clock.setTimeout(() => {
-        if (this.current || this.needsStaff || this.estopLatched || this.atHome() || this.docked) return;
-        if (!this.linkUp) this.returnPending = true;
-        else this.goHome();
-      }, this.options.returnDelayS * 1000);
-      if (awayAfterFailure) return;
-    }
-    this.next();
+    if (EngineCore.needsStaffAfter(end)) return this.waitForStaff(end);
+    if (end.state === 'completed' || this.docked) return this.next();
+    // The way home itself failed, or staff cancelled it: nothing drives by itself then.
+    const homeward = m.returning || m.row.kind === 'recall' || m.row.kind === 'dock';
+    const away = () => !this.atHome() && !this.docked;
+    if (homeward && away()) return this.waitForStaff(end);
+    // Stay stopped a moment (the citizen sees the trip ended, staff may step in), then go home; if the
+    // link is down just then, as soon as it is back. Whether the robot is away is judged then too, once
+    // it stands still: a trip stopped just after leaving ends within the home tolerance, and braking
+    // carries the robot beyond it (it stayed there, idle, on a loaded CI machine).
+    this.clock.setTimeout(() => {
+      if (this.current || this.needsStaff || this.estopLatched || !away()) return;
+      if (homeward) this.waitForStaff(end);
+      else if (!this.linkUp) this.returnPending = true;
+      else this.goHome();
+    }, this.options.returnDelayS * 1000);
+    if (!away()) this.next();
+  }
+
+  private waitForStaff(end: MissionEnd): void {
+    this.markNeedsStaff(end.reason ?? 'cancelled');
+    this.cancelQueue(end.reason ?? 'cancelled');
   }
 
   protected linkBack(): void {
