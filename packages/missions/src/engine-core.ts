@@ -198,6 +198,16 @@ export abstract class EngineCore extends EventEmitter<MissionEngineEvents> imple
     m.finished = true;
   }
 
+  /**
+   * The mode the next ODOM will report, known now: the CMD_ACK arrives first, and what comes next (the
+   * dock again, while the battery is low) is decided before that ODOM (a dock loop on CI: the robot left
+   * the charger each time it reached it).
+   */
+  manoeuvreDone(kind: 'dock' | 'undock'): void {
+    this.docked = kind === 'dock';
+    this.emitActivity();
+  }
+
   recordArrival(m: ActiveMission, errorM: number, headingErrorRad: number): void {
     m.row.arrivedAt = this.clock.wallTime().getTime();
     m.row.arrivalErrorM = errorM;

@@ -39,6 +39,8 @@ export interface RunnerHost {
   /** Resolves `return` when it starts: home, or the dock when the battery is low. */
   resolveReturn(m: ActiveMission): Step[];
   recordArrival(m: ActiveMission, errorM: number, headingErrorRad: number): void;
+  /** The base said OK to DOCK (it only does on charger contact) or UNDOCK: on the charger now, or off it. */
+  manoeuvreDone(kind: 'dock' | 'undock'): void;
 }
 
 type StepOutcome = 'next' | 'paused' | MissionEnd;
@@ -183,7 +185,10 @@ async function manoeuvre(
   try {
     const ack = await (kind === 'dock' ? base.dock() : base.undock());
     if (signal.aborted) return interrupted();
-    if (ack.result === 'OK') return 'next';
+    if (ack.result === 'OK') {
+      h.manoeuvreDone(kind);
+      return 'next';
+    }
     seq = ack.seq;
     const aborted = new Promise<'aborted'>((resolve) =>
       signal.addEventListener('abort', () => resolve('aborted')),
@@ -196,7 +201,10 @@ async function manoeuvre(
     const result = await Promise.race([finished, aborted, timeout]);
     timer.abort();
     if (result === 'aborted') return interrupted();
-    if (result === 'OK') return 'next';
+    if (result === 'OK') {
+      h.manoeuvreDone(kind);
+      return 'next';
+    }
     return {
       state: 'failed',
       reason: kind === 'dock' ? 'dock_failed' : 'base_rejected',

@@ -343,6 +343,7 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
     }
     let v = 0;
     let w = 0;
+    let odometryDue = true;
     if (this.mode === 'PATH') {
       const target = this.path[0];
       if (!target) {
@@ -374,6 +375,8 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
       this.longCmd = undefined;
       if (docking) this.pose = { ...this.dockPose };
       this.mode = docking ? 'DOCKED' : 'IDLE';
+      // Like the firmware: the CMD_ACK goes out at once, the ODOM with the new mode on its next period.
+      odometryDue = false;
     }
     if (blocked && v > 0) v = 0;
     if (this.stalled) v = w = 0;
@@ -383,7 +386,7 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
       y: this.pose.y + v * dt * Math.sin(this.pose.theta),
       theta: wrapAngle(this.pose.theta + w * dt),
     };
-    if (this.conn === 'up') {
+    if (this.conn === 'up' && odometryDue) {
       this.emit('odometry', {
         tMs: now,
         ...this.pose,
