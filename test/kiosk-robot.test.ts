@@ -121,7 +121,9 @@ describe('Guide me and the robot screen, against the firmware', () => {
     const robot = await open(`${host.url}/kiosk/`, 'vi');
     await guideFromMap(robot, 'counter_3');
     const follow = robot.locator('[data-robot-panel="guiding"]');
-    // Failed on loaded machines (three times on 2026-12-06): keep what the screen showed for the next reader.
+    // Failed on loaded machines (three times on 2026-12-06: the first lobby map was planned on the bridge's
+    // event loop, the base missed heartbeats and the trip failed link_lost; now built in a worker). Keep
+    // what the screen showed for the next reader.
     await follow.waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
       await shot(robot, 'vi-follow-me-not-guiding');
       const got = await staff.emitWithAck('robot:get', {});
