@@ -27,13 +27,12 @@ import { createApplication, type BridgeApplication } from './server/app.ts';
 import type { HealthCheck } from './server/health.ts';
 import { createHttpServer } from './server/http.ts';
 import { mapPlaceIds, SiteStore } from './site/site-store.ts';
-import { offThread } from './site/off-thread.ts';
+import { siteDerived } from './site/site-derived.ts';
 import { createTicketParts } from './tickets/compose.ts';
 import { createDossierParts } from './dossiers/compose.ts';
 import { createStaffCalls } from './staff-calls/compose.ts';
 import { createMissionParts } from './missions/compose.ts';
 import { SystemHealthMonitor } from '@reception/queue';
-import { robotMapSource } from '@reception/missions';
 
 export const BRIDGE_VERSION = '0.1.0';
 
@@ -166,8 +165,15 @@ export async function startBridge(
     staffCalls,
     admin: (sockets) => adminHandlers({ auth, audit, site, log }, sockets),
     missions: missions.sockets,
-    robotMap: robotMapSource(site, log.child({ ns: 'robot-map' }), (s, file) =>
-      offThread(new URL(import.meta.resolve('@reception/missions/console-map')), 'robotMapOfFile', [s, file]),
+    robotMap: siteDerived(
+      site,
+      {
+        module: new URL(import.meta.resolve('@reception/missions/console-map')),
+        fn: 'robotMapOfFile',
+        what: 'robot map',
+        unavailable: 'the site map could not be read',
+      },
+      log.child({ ns: 'robot-map' }),
     ),
     systemHealth,
     version: BRIDGE_VERSION,

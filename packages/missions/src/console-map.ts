@@ -1,6 +1,5 @@
 import { loadSiteMap, renderFloorPng, type SiteMap } from '@reception/nav';
-import { err, ok, type Result, type RobotMap, type Site } from '@reception/protocol';
-import type { Logger } from 'pino';
+import type { RobotMap, Site } from '@reception/protocol';
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
@@ -45,33 +44,7 @@ export function buildRobotMap(site: Pick<Site, 'counters' | 'facilities'>, map: 
   };
 }
 
-/** `buildRobotMap` of the map file (what a worker thread runs for `robotMapSource`). */
+/** `buildRobotMap` of the map file: what the bridge runs in a worker thread for `robot:get_map`. */
 export function robotMapOfFile(site: Pick<Site, 'counters' | 'facilities'>, mapFile: string): RobotMap {
   return buildRobotMap(site, loadSiteMap(mapFile));
-}
-
-/**
- * `robot:get_map`, built on first request and kept until the site's map file changes; a failed build is
- * tried again on the next request. `build` runs `robotMapOfFile` somewhere: the bridge gives a worker
- * thread (drawing the PNG is CPU work the robot link's heartbeats must not wait behind); by default here.
- */
-export function robotMapSource(
-  site: { readonly current: { site: Pick<Site, 'counters' | 'facilities'>; mapFile: string } },
-  log: Pick<Logger, 'error'>,
-  build: (site: Pick<Site, 'counters' | 'facilities'>, mapFile: string) => Promise<RobotMap> = (s, f) =>
-    Promise.resolve().then(() => robotMapOfFile(s, f)),
-): () => Promise<Result<RobotMap>> {
-  let cached: { file: string; value: Promise<RobotMap> } | undefined;
-  return async () => {
-    const { site: current, mapFile } = site.current;
-    if (cached?.file !== mapFile) cached = { file: mapFile, value: build(current, mapFile) };
-    const building = cached;
-    try {
-      return ok(await building.value);
-    } catch (e) {
-      log.error({ err: e }, 'robot map failed');
-      if (cached === building) cached = undefined;
-      return err('UNAVAILABLE', 'the site map could not be read');
-    }
-  };
 }

@@ -18,4 +18,4 @@ export {
   type Origin,
 } from './engine-core.ts';
 export { MissionEngine } from './mission-engine.ts';
-export { buildRobotMap, robotMapOfFile, robotMapSource } from './console-map.ts';
+export { buildRobotMap, robotMapOfFile } from './console-map.ts';
