@@ -185,22 +185,21 @@ async function manoeuvre(
   try {
     const ack = await (kind === 'dock' ? base.dock() : base.undock());
     if (signal.aborted) return interrupted();
-    if (ack.result === 'OK') {
-      h.manoeuvreDone(kind);
-      return 'next';
+    let result: string = ack.result;
+    if (result !== 'OK') {
+      seq = ack.seq;
+      const aborted = new Promise<'aborted'>((resolve) =>
+        signal.addEventListener('abort', () => resolve('aborted')),
+      );
+      const timer = new AbortController();
+      const timeout = sleep(h.clock, 30_000, timer.signal).then(
+        () => 'TIMEOUT',
+        () => 'TIMEOUT',
+      );
+      result = await Promise.race([finished, aborted, timeout]);
+      timer.abort();
+      if (result === 'aborted') return interrupted();
     }
-    seq = ack.seq;
-    const aborted = new Promise<'aborted'>((resolve) =>
-      signal.addEventListener('abort', () => resolve('aborted')),
-    );
-    const timer = new AbortController();
-    const timeout = sleep(h.clock, 30_000, timer.signal).then(
-      () => 'TIMEOUT',
-      () => 'TIMEOUT',
-    );
-    const result = await Promise.race([finished, aborted, timeout]);
-    timer.abort();
-    if (result === 'aborted') return interrupted();
     if (result === 'OK') {
       h.manoeuvreDone(kind);
       return 'next';
