@@ -1,7 +1,7 @@
 import type { Language, Result, SiteCatalogue, Ticket, TicketReceipt } from '@reception/protocol';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   artifactPath,
   launchChromium,
@@ -10,6 +10,7 @@ import {
   type LaunchedChromium,
   type SpawnedBridge,
   type SpawnedKioskHost,
+  warnOnFailure,
 } from './harness/index.ts';
 import { kioskSocket } from './kiosk-helpers.ts';
 import {
@@ -20,7 +21,7 @@ import {
   tourScreens,
   type AxeViolation,
 } from './kiosk-tour.ts';
-import { walkKiosk } from './kiosk-walk.ts';
+import { goHome, walkKiosk } from './kiosk-walk.ts';
 
 // Every screen of the kiosk in all four languages, as deployed in browser mode (real bridge, the kiosk's
 // Node host, Debian's Chromium): axe-core finds no violation, the layout holds in landscape (1280x800) and
@@ -59,6 +60,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => down.run());
+beforeEach(({ onTestFailed }) => warnOnFailure(() => bridge, onTestFailed));
 
 async function issueTicket(serviceId: string): Promise<Ticket> {
   const s = kiosk();
@@ -154,13 +156,7 @@ describe('no dead ends', () => {
     await page.clock.setSystemTime(OPEN_TIME);
     await page.goto(`${host.url}/kiosk/`);
     await page.locator('.language-grid').waitFor();
-    const home = async () => {
-      const again = page.locator('[data-action="start-over"]');
-      if (await again.isVisible()) await again.click();
-      const stay = page.locator('[data-action="still-here"]');
-      if (await stay.isVisible()) await stay.click();
-      await page.locator('.language-grid').waitFor();
-    };
+    const home = () => goHome(page, artifactPath('kiosk/walk-stuck.png'));
     const report = await walkKiosk(page, home);
     await page.close();
     expect(report.deadEnds).toEqual([]);

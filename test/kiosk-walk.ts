@@ -70,6 +70,36 @@ async function tap(page: Page, index: number): Promise<void> {
 }
 
 /**
+ * Brings the kiosk back to its welcome screen the way a citizen would: "I'm still here" when the idle
+ * warning is up, else Start over. Retries while the page is between screens (a tap's answer can still be
+ * redrawing it); when the welcome screen never comes, shoots the screen to `shot` and throws with what is
+ * on it, so a failure says where the kiosk was stuck.
+ */
+export async function goHome(page: Page, shot: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.locator('.language-grid').isVisible()) return;
+    for (const action of ['still-here', 'start-over']) {
+      const b = page.locator(`[data-action="${action}"]:not([disabled])`);
+      if (await b.isVisible()) {
+        await b.click({ timeout: 2000 }).catch(() => undefined);
+        break;
+      }
+    }
+    if (Date.now() > deadline) break;
+    await page.waitForTimeout(200);
+  }
+  await page.screenshot({ path: shot }).catch(() => undefined);
+  const where = await stateKey(page).catch((e: unknown) => String(e));
+  const text = await page
+    .evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 400))
+    .catch(() => '');
+  throw new Error(
+    `the welcome screen never came back in ${timeoutMs} ms; on screen: ${where}: ${text} (${shot})`,
+  );
+}
+
+/**
  * Walks every screen reachable from `home()` (which must bring the page to the welcome screen) breadth
  * first, tapping every button once per distinct screen.
  */
