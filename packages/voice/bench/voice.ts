@@ -17,6 +17,7 @@ import { EnergyVad } from '../src/vad/energy-vad.ts';
 import { SileroVad } from '../src/vad/silero-vad.ts';
 import { detectInSignal } from '../src/wake/detect-in-signal.ts';
 import { OnnxWakeWord } from '../src/wake/onnx-wake-word.ts';
+import { traceSignal } from '../src/wake/score-trace.ts';
 import { dtwScores, makeTemplates } from './dtw-kws.ts';
 import {
   type Dialog,
@@ -34,39 +35,6 @@ import { detectFromTrace, percentile, round, type ScoreTrace, scorePositives } f
 const log = (s: string): void => void process.stdout.write(`${s}\n`);
 const REFRACTORY_S = 1.5;
 const END_SILENCE_MS = 500;
-
-async function runOurs(
-  samples: Float32Array,
-): Promise<{ trace: ScoreTrace; cpuMs: number; wallMs: number; threshold: number; minConsecutive: number }> {
-  const time: number[] = [];
-  const a: number[] = [];
-  const b: number[] = [];
-  const engine = await OnnxWakeWord.create({
-    refractoryS: REFRACTORY_S,
-    onScores: (s, t) => {
-      time.push(t);
-      a.push(s[0] ?? 0);
-      b.push(s[1] ?? 0);
-    },
-  });
-  const c0 = process.cpuUsage();
-  const w0 = performance.now();
-  await detectInSignal(engine, samples);
-  const wallMs = performance.now() - w0;
-  const c = process.cpuUsage(c0);
-  await engine.release();
-  const trace: ScoreTrace = {
-    time: Float64Array.from(time),
-    scores: [Float32Array.from(a), Float32Array.from(b)],
-  };
-  return {
-    trace,
-    cpuMs: (c.user + c.system) / 1000,
-    wallMs,
-    threshold: engine.threshold,
-    minConsecutive: engine.minConsecutive,
-  };
-}
 
 async function vadCpu(samples: Float32Array): Promise<number> {
   const vad = await SileroVad.create();
@@ -119,8 +87,8 @@ async function main(): Promise<void> {
   );
 
   // --- ours: onnx wake word
-  const p = await runOurs(pos.samples);
-  const n = await runOurs(neg.samples);
+  const p = await traceSignal(pos.samples);
+  const n = await traceSignal(neg.samples);
   const th = p.threshold;
   const mc = p.minConsecutive;
   const posRes = scorePositives(posMeta.keywords, detectFromTrace(p.trace, th, REFRACTORY_S, mc));

@@ -1,47 +1,8 @@
+import type { WakeDetection } from '../src/wake/wake-word-engine.ts';
 import type { KeywordEvent } from './eval-set.ts';
 
-export interface ScoreTrace {
-  time: Float64Array;
-  scores: [Float32Array, Float32Array];
-}
-
-export interface Detection {
-  time: number;
-  keyword: KeywordEvent['keyword'];
-  score: number;
-}
-
-const KW = ['xin_chao_robot', 'hello_robot'] as const;
-
-/** Replays the detector (threshold, consecutive hits, refractory) over recorded scores: `Detector`'s rule. */
-export function detectFromTrace(
-  trace: ScoreTrace,
-  threshold: number,
-  refractoryS: number,
-  minConsecutive = 1,
-): Detection[] {
-  const out: Detection[] = [];
-  let quietUntil = -Infinity;
-  let run0 = 0;
-  let run1 = 0;
-  for (let i = 0; i < trace.time.length; i++) {
-    const t = trace.time[i] ?? 0;
-    const s0 = trace.scores[0][i] ?? 0;
-    const s1 = trace.scores[1][i] ?? 0;
-    run0 = s0 >= threshold ? run0 + 1 : 0;
-    run1 = s1 >= threshold ? run1 + 1 : 0;
-    const ok0 = run0 >= minConsecutive;
-    const ok1 = run1 >= minConsecutive;
-    if (!ok0 && !ok1) continue;
-    const k = ok0 && (!ok1 || s0 >= s1) ? 0 : 1;
-    if (t < quietUntil) continue;
-    out.push({ time: t, keyword: KW[k], score: k === 0 ? s0 : s1 });
-    quietUntil = t + refractoryS;
-    run0 = 0;
-    run1 = 0;
-  }
-  return out;
-}
+export { replayTrace as detectFromTrace, type ScoreTrace } from '../src/wake/score-trace.ts';
+export type Detection = WakeDetection;
 
 export interface PositiveResult {
   frr: Record<KeywordEvent['keyword'], number>;

@@ -10,7 +10,12 @@ export type VoiceErrorCode =
   | 'porcupine_access_key'
   | 'porcupine_keyword_file'
   | 'porcupine_failed'
-  | 'speech_output_failed';
+  | 'speech_output_failed'
+  | CalibrationErrorCode;
+
+/** What can go wrong calibrating the wake word on site, or loading a site calibration. */
+export type CalibrationErrorCode =
+  'calibration_too_little_audio' | 'calibration_unreachable' | 'calibration_invalid' | 'calibration_stale';
 
 /** Base class: every error thrown by `@reception/voice` is a `VoiceError` with a stable `code`. */
 export class VoiceError extends Error {
@@ -76,5 +81,17 @@ export class PorcupineError extends VoiceError {
 export class SpeechOutputError extends VoiceError {
   constructor(message: string, options?: ErrorOptions) {
     super('speech_output_failed', message, options);
+  }
+}
+
+/**
+ * A site calibration of the wake word that cannot be made (too little audio, no threshold meets the
+ * target) or used (unreadable file, or made for another model).
+ */
+export class CalibrationError extends VoiceError {
+  declare readonly code: CalibrationErrorCode;
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor -- narrows the accepted codes
+  constructor(code: CalibrationErrorCode, message: string, options?: ErrorOptions) {
+    super(code, message, options);
   }
 }

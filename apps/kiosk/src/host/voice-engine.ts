@@ -1,13 +1,18 @@
 import { OnnxSpeechIntent } from '@reception/voice/intent/onnx-speech-intent';
 import { VoicePipeline } from '@reception/voice/pipeline/voice-pipeline';
 import { SileroVad } from '@reception/voice/vad/silero-vad';
+import { VoiceError } from '@reception/voice/errors';
 import { createWakeWordEngine } from '@reception/voice/wake/create-wake-word';
+import { OnnxWakeWord } from '@reception/voice/wake/onnx-wake-word';
+import { readSiteCalibration } from '@reception/voice/wake/site-calibration';
 import type { PorcupineWakeWordOptions } from '@reception/voice/wake/porcupine-wake-word';
 import type { Logger } from 'pino';
 import type { VoiceEngine } from './voice-sessions.ts';
 
 export interface VoiceEngineOptions {
   porcupine: PorcupineWakeWordOptions | undefined;
+  /** A site calibration of our wake word (`npm run -s wakeword:calibrate -- ... --out FILE`). */
+  wakeCalibration?: string | undefined;
   endSilenceMs: number;
   maxUtteranceMs: number;
 }
@@ -17,14 +22,27 @@ export interface VoiceEngineOptions {
  * not Porcupine is logged as a warning for the IT person), Silero VAD and the speech-intent model.
  */
 export async function loadVoiceEngine(opts: VoiceEngineOptions, log: Logger): Promise<VoiceEngine> {
-  const { engine: wake, fallback } = await createWakeWordEngine({ porcupine: opts.porcupine });
+  const site = opts.wakeCalibration === undefined ? undefined : await siteRule(opts.wakeCalibration, log);
+  const { engine: wake, fallback } = await createWakeWordEngine({
+    porcupine: opts.porcupine,
+    ...(site ? { onnx: site } : {}),
+  });
   if (fallback) {
     log.warn({ code: fallback.code, err: fallback.message }, 'Porcupine not used; our wake word runs');
   }
+  const wakeRule =
+    wake instanceof OnnxWakeWord
+      ? {
+          threshold: wake.threshold,
+          minConsecutive: wake.minConsecutive,
+          source: site ? ('site' as const) : ('model' as const),
+        }
+      : undefined;
   const [vad, intent] = await Promise.all([SileroVad.create(), OnnxSpeechIntent.create()]);
   const endpointer = { endSilenceMs: opts.endSilenceMs, maxUtteranceMs: opts.maxUtteranceMs };
   return {
     wakeEngine: wake.name,
+    ...(wakeRule ? { wakeRule } : {}),
     pipeline: () => {
       // The models are shared; a new session starts them fresh (the VAD resets at every wake).
       wake.reset();
@@ -34,4 +52,26 @@ export async function loadVoiceEngine(opts: VoiceEngineOptions, log: Logger): Pr
       await Promise.all([wake.release(), vad.release(), intent.release()]);
     },
   };
+}
+
+/**
+ * The site calibration's rule, or none: a file that cannot be read, or one made for another model, is
+ * logged for the IT person and the model's own threshold applies (the kiosk never goes deaf over it).
+ */
+async function siteRule(
+  file: string,
+  log: Logger,
+): Promise<{ threshold: number; minConsecutive: number } | undefined> {
+  try {
+    const { threshold, minConsecutive, calibration } = await readSiteCalibration(file);
+    log.info(
+      { file, threshold, min_consecutive: minConsecutive, measured: calibration.measured },
+      'wake word calibrated on site',
+    );
+    return { threshold, minConsecutive };
+  } catch (e) {
+    if (!(e instanceof VoiceError)) throw e;
+    log.warn({ code: e.code, err: e.message }, "site calibration not used; the model's threshold applies");
+    return undefined;
+  }
 }

@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGUAGES } from '@reception/protocol';
 import { translator } from '@reception/i18n';
 import { readWav16k, wavTo16kMono } from '@reception/voice/audio/read-wav';
+import { WAKE_WORD_MODEL } from '@reception/voice/paths';
 import { EspeakSpeechOutput } from '@reception/voice/speech-out/espeak-speech-output';
+import { sha256OfFile } from '@reception/voice/wake/site-calibration';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoiceEvent } from '../shared/voice-api.ts';
@@ -164,6 +168,56 @@ describe('loadVoiceEngine', () => {
     );
     await voice.release();
   }, 30_000);
+});
+
+describe('loadVoiceEngine with a site calibration (KIOSK_WAKE_CALIBRATION)', () => {
+  it('uses the site threshold made for this model, and the model own when the file is stale or bad', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const spy = pino(
+      { level: 'info' },
+      { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) },
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-wake-cal-'));
+    const calibration = {
+      version: 1,
+      model_sha256: await sha256OfFile(WAKE_WORD_MODEL),
+      threshold: 0.9,
+      min_consecutive: 2,
+      target_fa_per_hour: 0.5,
+      measured: {
+        frr: { xin_chao_robot: 0.03 },
+        fa_per_hour: 0.2,
+        background_hours: 5,
+        clips: { xin_chao_robot: 60 },
+      },
+      created: '2026-12-06T22:00:00.000Z',
+    };
+    const site = path.join(dir, 'site.json');
+    writeFileSync(site, JSON.stringify(calibration));
+    const opts = { porcupine: undefined, endSilenceMs: 500, maxUtteranceMs: 8000 };
+    const calibrated = await loadVoiceEngine({ ...opts, wakeCalibration: site }, spy);
+    expect(calibrated.wakeRule).toEqual({ threshold: 0.9, minConsecutive: 2, source: 'site' });
+    await calibrated.release();
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'wake word calibrated on site', threshold: 0.9 }),
+    );
+
+    const stale = path.join(dir, 'stale.json');
+    writeFileSync(stale, JSON.stringify({ ...calibration, model_sha256: 'a'.repeat(64) }));
+    const fallback = await loadVoiceEngine({ ...opts, wakeCalibration: stale }, spy);
+    expect(fallback.wakeRule).toMatchObject({ threshold: engine.wakeRule?.threshold, source: 'model' });
+    await fallback.release();
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        code: 'calibration_stale',
+        msg: "site calibration not used; the model's threshold applies",
+      }),
+    );
+    const missing = await loadVoiceEngine({ ...opts, wakeCalibration: path.join(dir, 'none.json') }, spy);
+    expect(missing.wakeRule?.source).toBe('model');
+    await missing.release();
+    expect(lines).toContainEqual(expect.objectContaining({ code: 'calibration_invalid' }));
+  }, 60_000);
 });
 
 describe('KioskHost voice methods', () => {

@@ -9,6 +9,8 @@ import { VOICE_SAMPLE_RATE, type ListenOutcome, type VoiceEvent } from '../share
 export interface VoiceEngine {
   /** Wake word engine in use (`onnx`, or `porcupine` when configured and its key was accepted). */
   readonly wakeEngine: string;
+  /** Our wake word's rule and where it came from (the model's, or the site calibration); none for Porcupine. */
+  readonly wakeRule?: { threshold: number; minConsecutive: number; source: 'model' | 'site' };
   /** A fresh pipeline over the shared models; the previous one must no longer be pushed to. */
   pipeline(): VoicePipeline;
   release(): Promise<void>;
@@ -84,7 +86,10 @@ export class VoiceSessions {
     };
     session.pipeline.setMuted(this.muted);
     this.current = session;
-    this.opts.log.info({ session: session.id, wake: engine.wakeEngine }, 'voice session opened');
+    this.opts.log.info(
+      { session: session.id, wake: engine.wakeEngine, rule: engine.wakeRule },
+      'voice session opened',
+    );
     return { session: session.id, sampleRate: VOICE_SAMPLE_RATE, wakeEngine: engine.wakeEngine };
   }
 

@@ -1,18 +1,19 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildWav } from '../audio/wav-fixtures.ts';
 import { decodeWav } from '../audio/wav.ts';
+import { readSiteCalibration } from '../wake/site-calibration.ts';
 
 const PKG = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (name: string): string => join(PKG, 'fixtures', name);
 const dir = mkdtempSync(join(tmpdir(), 'voice-cli-'));
 
 function cli(
-  script: 'wakeword' | 'voice',
+  script: 'wakeword' | 'voice' | 'wakeword-calibrate',
   ...args: string[]
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
@@ -161,5 +162,89 @@ describe('voice CLI', () => {
     const r = await cli('voice', empty);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/wav_empty/);
+  });
+});
+
+describe('wakeword:calibrate CLI (DESIGN.md section 9)', () => {
+  /** Keyword clips in folders (the committed ones, and one re-encoded at 44.1 kHz stereo), and a minute of hum and hiss. */
+  function siteAudio(): { xin: string; hello: string; lobby: string } {
+    const xin = join(dir, 'site-xin');
+    const hello = join(dir, 'site-hello');
+    mkdirSync(xin, { recursive: true });
+    mkdirSync(hello, { recursive: true });
+    copyFileSync(fixture('xin-chao-robot.wav'), join(xin, 'a.wav'));
+    copyFileSync(reencode('site-b.wav', 44100, 24, 2), join(xin, 'b.wav'));
+    writeFileSync(join(xin, 'notes.txt'), 'not audio: skipped');
+    copyFileSync(fixture('hello-robot.wav'), join(hello, 'a.wav'));
+    let seed = 3;
+    const hiss = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5;
+    const samples = Array.from(
+      { length: 16000 * 60 },
+      (_, i) => 0.05 * Math.sin((2 * Math.PI * 50 * i) / 16000) + 0.02 * hiss(),
+    );
+    const lobby = join(dir, 'site-lobby.wav');
+    writeFileSync(lobby, buildWav({ rate: 16000, channels: 1, bits: 16, samples }));
+    return { xin, hello, lobby };
+  }
+
+  it('chooses a threshold on the site audio, reports it, and writes it only when there is enough audio', async () => {
+    const { xin, hello, lobby } = siteAudio();
+    const out = join(dir, 'cal', 'wake-calibration.json');
+    const args = [
+      '--keyword',
+      `xin_chao_robot=${xin}`,
+      '--keyword',
+      `hello_robot=${hello}`,
+      '--background',
+      lobby,
+      '--out',
+      out,
+    ];
+    // a minute of background and three clips: the analysis is printed, nothing is written
+    const short = await cli('wakeword-calibrate', ...args);
+    expect(short.code).toBe(2);
+    expect(JSON.parse(short.err.trim())).toMatchObject({ error: { code: 'calibration_too_little_audio' } });
+    expect(short.err).toMatch(
+      /only 1 min of background audio \(at least 1 h .*2 clips of xin_chao_robot .* 1 clip of hello_robot/,
+    );
+    expect(existsSync(out)).toBe(false);
+    const [report, ...more] = lines(short.out);
+    expect(more).toEqual([]);
+    expect(report).toMatchObject({
+      clips: { xin_chao_robot: 2, hello_robot: 1 },
+      background_hours: 0.0167,
+      enough_audio: false,
+      chosen: { frr: { xin_chao_robot: 0, hello_robot: 0 }, fa_per_hour: 0, false_accepts: [] },
+      shipped: { threshold: 0.95954 },
+    });
+
+    // the same with the minimums lowered (a trial): written, and the kiosk's reader accepts it
+    const ok = await cli('wakeword-calibrate', ...args, '--min-background-hours', '0.01', '--min-clips', '1');
+    expect(ok.code).toBe(0);
+    const chosen = (lines(ok.out)[0] as { chosen: { threshold: number; min_consecutive: number } }).chosen;
+    await expect(readSiteCalibration(out)).resolves.toMatchObject({
+      threshold: chosen.threshold,
+      minConsecutive: chosen.min_consecutive,
+    });
+  });
+
+  it('reports bad usage, a folder without WAV files and a bad WAV clearly', async () => {
+    const { lobby } = siteAudio();
+    const bad = await cli('wakeword-calibrate', '--keyword', `xin_chao=${lobby}`, '--background', lobby);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/KEYWORD=PATH/);
+    expect(
+      (await cli('wakeword-calibrate', '--keyword', `hello_robot=${fixture('hello-robot.wav')}`)).code,
+    ).toBe(1);
+    const none = join(dir, 'no-wavs');
+    mkdirSync(none, { recursive: true });
+    const r = await cli('wakeword-calibrate', '--keyword', `hello_robot=${none}`, '--background', lobby);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.err.trim())).toMatchObject({ error: { code: 'wav_empty' } });
+    const text = join(dir, 'text.wav');
+    writeFileSync(text, 'this is not audio');
+    const t = await cli('wakeword-calibrate', '--keyword', `hello_robot=${text}`, '--background', lobby);
+    expect(t.code).toBe(2);
+    expect(t.err).toMatch(/wav_corrupt.*text\.wav/);
   });
 });
