@@ -7,6 +7,9 @@ come from OOS_TRAIN or OOS_EVAL. Voices, rates and pitches follow the wake word 
 (models/wake-word/voicelib/voices.py): eval voices are never used in training. `--split dev` speaks every
 in-scope phrasing once by a dev voice (neither training nor eval): the out-of-scope threshold is chosen
 there (train.py). In training, Festival's Marathi voice also reads the Hindi phrasings (same script).
+`--split train --random-voices N` speaks the training split's espeak-ng utterances again, each by one of N
+random voices bred from the training variants (models/wake-word/voicelib/randvoice.py, as the wake word's
+training uses them), to utterances_train_rv.npz.
 """
 
 import os
@@ -24,7 +27,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "wake-word"))
 sys.path.insert(0, HERE)
 import phrases  # noqa: E402
-from voicelib import tts, voices  # noqa: E402
+from voicelib import randvoice, tts, voices  # noqa: E402
 
 CACHE = os.path.join(HERE, ".cache")
 SEED = {"train": 555, "eval": 777, "dev": 999}
@@ -95,9 +98,22 @@ def finish(job, x):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=["train", "eval", "dev"], required=True)
+    ap.add_argument("--random-voices", type=int, default=0,
+                    help="N: the split's espeak-ng jobs only, each by one of N random voices bred from the "
+                         "training variants, to utterances_train_rv.npz; train split only")
     args = ap.parse_args()
     os.makedirs(CACHE, exist_ok=True)
     js = jobs(args.split)
+    suffix = ""
+    if args.random_voices:
+        if args.split != "train":
+            ap.error("--random-voices: train split only (the random voices are bred from training variants)")
+        rv = randvoice.make_voices(os.path.join(CACHE, "espeak-rand"), args.random_voices, SEED["train"] + 1)
+        rng = np.random.default_rng(SEED["train"] + 2)
+        js = [(lang, text, intent, proc, fac, dict(cfg, variant=name, data=os.path.relpath(data, os.path.join(HERE, "..", "wake-word"))))
+              for lang, text, intent, proc, fac, cfg in js if cfg["engine"] == "espeak"
+              for name, data in [rv[rng.integers(len(rv))]]]
+        suffix = "_rv"
     print(f"{len(js)} utterances to synthesise", flush=True)
     with Pool(2) as p:
         res = [r for _, r in sorted(ir for rs in p.map(run_unit, units(js), chunksize=16) for ir in rs)]
@@ -107,7 +123,7 @@ def main():
         print("skipped:", e)
     print(f"{len(ok)} utterances, {len(errs)} skipped")
     lens = np.array([len(r[1]) for r in ok])
-    np.savez(os.path.join(CACHE, f"utterances_{args.split}.npz"), audio=np.concatenate([r[1] for r in ok]),
+    np.savez(os.path.join(CACHE, f"utterances_{args.split}{suffix}.npz"), audio=np.concatenate([r[1] for r in ok]),
              offsets=np.concatenate([[0], np.cumsum(lens)]), meta=np.array([r[0] for r in ok]))
 
 

@@ -6,12 +6,18 @@ Writes .cache/eval/utterances.wav (+ .json): every eval utterance (eval voices o
 out-of-scope) with 1.2 s of eval noise around it, at 10-25 dB SNR; and .cache/eval/dialogs.wav (+ .json):
 "keyword ... request" dialogs, the way a citizen speaks to the kiosk, to time wake -> end of speech ->
 intent through the whole pipeline.
+
+`--split dev` (seed 4243) writes .cache/dev/utterances.wav (+ .json) the same way from the dev voices
+(gen_clips.py --split dev), with keyword-free sentences and word salad by the same voices as out-of-scope
+requests (a third of the items, as train.py's dev set), in training noises: what candidates are compared on
+(packages/voice/scripts/score-speech-intent.ts), never eval.
 """
 
 import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy loads BLAS
 
+import argparse
 import json
 import sys
 
@@ -23,13 +29,49 @@ sys.path.insert(0, HERE)
 from gen_eval_support import write_wav  # noqa: E402
 from voicelib import augment as A  # noqa: E402
 from voicelib.clips import Clips, load_clips  # noqa: E402
+import phrases  # noqa: E402
 
 SR = 16000
 SEED = 4242
 OUT = os.path.join(HERE, ".cache", "eval")
 
 
+def dev():
+    out = os.path.join(HERE, ".cache", "dev")
+    os.makedirs(out, exist_ok=True)
+    rng = np.random.default_rng(4243)
+    utt = Clips(os.path.join(HERE, ".cache", "utterances_dev.npz"))
+    wake = load_clips("dev")
+    src = [(utt, i, {k: utt.meta[i][k] for k in ("lang", "text", "intent", "procedure", "facility")}) for i in range(len(utt))]
+    oos = [i for i, m in enumerate(wake.meta) if m["cat"] in ("sent", "salad") and m["lang"] in phrases.LANGS]
+    for i in rng.permutation(oos)[: len(src) // 2]:
+        m = wake.meta[int(i)]
+        src.append((wake, int(i), {"lang": m["lang"], "text": m["text"], "intent": "out_of_scope", "procedure": "none", "facility": "none"}))
+    parts, items, t = [], [], 0
+    for k in rng.permutation(len(src)):
+        clips, i, m = src[k]
+        x = clips.get(i)
+        if rng.random() < 0.4:
+            x = A.reverb(np.concatenate([x, np.zeros(SR // 4, np.float32)]), A.rir(rng))[: len(x)]
+        pad = int(1.2 * SR)
+        seg = np.zeros(2 * pad + len(x), np.float32)
+        seg[pad : pad + len(x)] = x
+        kind = A.TRAIN_NOISES[rng.integers(len(A.TRAIN_NOISES))]
+        seg = A.clip(A.set_level(A.mix_at_snr(seg, A.noise(kind, rng, len(seg)), rng.uniform(10, 25), speech_ref=x), rng.uniform(-32, -18)))
+        parts.append(seg)
+        items.append({**m, "start": (t + pad) / SR, "end": (t + pad + len(x)) / SR, "noise": kind})
+        t += len(seg)
+    write_wav(os.path.join(out, "utterances.wav"), np.concatenate(parts))
+    with open(os.path.join(out, "utterances.json"), "w") as f:
+        json.dump({"items": items}, f, ensure_ascii=False)
+    print(f"{len(items)} dev utterances")
+
+
 def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=["eval", "dev"], default="eval")
+    if ap.parse_args().split == "dev":
+        return dev()
     os.makedirs(OUT, exist_ok=True)
     rng = np.random.default_rng(SEED)
     utt = Clips(os.path.join(HERE, ".cache", "utterances_eval.npz"))

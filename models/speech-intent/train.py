@@ -9,6 +9,10 @@ around it as the endpointer leaves); every batch gets vocal-tract-length perturb
 SpecAugment. 5 % of the training utterances are held out (accuracy on training voices, for information).
 The out-of-scope threshold is chosen on the dev voices (neither training nor eval voices): the one that
 maximises dev accuracy when one request in six is out of scope.
+
+INTENT_EXTRA=utterances_train_rv.npz[,...] adds more training utterance sets from .cache (gen_clips.py
+--random-voices); INTENT_OUT=DIR exports the model there (a candidate) instead of over the committed one
+(golden vectors are written only for the committed one).
 """
 
 import os
@@ -43,6 +47,8 @@ NOISE_ITEMS = 600  # noise-only and silent "utterances", labelled out_of_scope
 MAX_FRAMES = 600
 FIXTURES = os.path.join(HERE, "..", "..", "packages", "voice", "fixtures")
 CACHE = os.path.join(HERE, ".cache")
+EXTRA = [f for f in os.environ.get("INTENT_EXTRA", "").split(",") if f]
+OUT = os.environ.get("INTENT_OUT", HERE)
 
 _src = None
 SPLIT = "train"
@@ -50,7 +56,8 @@ SPLIT = "train"
 
 def _init(split="train"):
     global _src
-    _src = (Clips(os.path.join(CACHE, f"utterances_{split}.npz")), load_clips(split))
+    extra = [Clips(os.path.join(CACHE, f)) for f in EXTRA] if split == "train" else []
+    _src = (Clips(os.path.join(CACHE, f"utterances_{split}.npz")), load_clips(split), None, *extra)
 
 
 def featurize(job):
@@ -94,6 +101,8 @@ def dataset(rng):
     lang_of = lambda m: phrases.LANGS.index(m["lang"]) if m["lang"] in phrases.LANGS else 0  # noqa: E731
     items += [(1, i, (0, 0, 0, lang_of(wake.meta[i]))) for i in extra]
     items += [(2, k, (0, 0, 0, k % 4)) for k in range(NOISE_ITEMS)]
+    for j, f in enumerate(EXTRA):
+        items += [(3 + j, i, labels(m)) for i, m in enumerate(Clips(os.path.join(CACHE, f)).meta)]
     texts = sorted({m["text"] for m in utt.meta})
     held = set(rng.choice(len(utt.meta), len(utt.meta) // 20, replace=False).tolist())
     val = [it for it in items if it[0] == 0 and it[1] in held]
@@ -202,7 +211,8 @@ def main():
     rng = np.random.default_rng(SEED)
     train, val = dataset(rng)
     t0 = time.time()
-    cached = os.path.join(CACHE, f"features_{SEED}_{COPIES}_{NOISE_ITEMS}_aug.npz")
+    tag = "".join(f"_{os.path.splitext(f)[0]}" for f in EXTRA)
+    cached = os.path.join(CACHE, f"features_{SEED}_{COPIES}_{NOISE_ITEMS}{tag}_aug.npz")
     if os.path.exists(cached):  # featurising is the slow part on shared cores; same seed, same features
         z = np.load(cached, allow_pickle=True)
         ftr, ytr, fva, yva = list(z["ftr"]), z["ytr"], list(z["fva"]), z["yva"]
@@ -244,16 +254,17 @@ def main():
 
 
 def export(net, fva, threshold):
-    torch.save(net.state_dict(), os.path.join(CACHE, "intentnet.pt"))
+    os.makedirs(OUT, exist_ok=True)
+    torch.save(net.state_dict(), os.path.join(OUT if OUT != HERE else CACHE, "intentnet.pt"))
     model = IntentExport(net).eval()
-    path = os.path.join(HERE, "speech-intent.onnx")
+    path = os.path.join(OUT, "speech-intent.onnx")
     dummy = torch.from_numpy(fva[0].astype(np.float32))[None]
     torch.onnx.export(model, dummy, path, input_names=["features"], output_names=["intent", "procedure", "facility", "language"],
                       dynamic_axes={"features": {0: "batch", 1: "frames"}}, opset_version=13)
     meta = {"intents": phrases.INTENTS, "procedures": phrases.PROCEDURE_SLOTS, "facilities": phrases.FACILITY_SLOTS,
             "languages": phrases.LANGS, "threshold": round(threshold, 4), "max_frames": 800, "min_frames": 40,
             "seed": SEED, "epochs": EPOCHS}
-    with open(os.path.join(HERE, "speech-intent.json"), "w") as f:
+    with open(os.path.join(OUT, "speech-intent.json"), "w") as f:
         json.dump(meta, f, indent=2)
     model.eval()  # torch.onnx.export restores the training flag it found; golden outputs need eval mode
     golden = []
@@ -262,7 +273,7 @@ def export(net, fva, threshold):
         with torch.no_grad():
             outs = [o[0].numpy().round(6).tolist() for o in model(torch.from_numpy(xs)[None])]
         golden.append({"frames": int(xs.shape[0]), "features": [float(v) for v in xs.reshape(-1)], "outputs": outs})
-    with open(os.path.join(FIXTURES, "golden-speech-intent.json"), "w") as f:
+    with open(os.path.join(FIXTURES if OUT == HERE else OUT, "golden-speech-intent.json"), "w") as f:
         json.dump(golden, f)
     print("exported", path, os.path.getsize(path), "bytes")
 
