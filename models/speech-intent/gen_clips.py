@@ -101,19 +101,23 @@ def main():
     ap.add_argument("--random-voices", type=int, default=0,
                     help="N: the split's espeak-ng jobs only, each by one of N random voices bred from the "
                          "training variants, to utterances_train_rv.npz; train split only")
+    ap.add_argument("--seed", type=int, default=None, help="with --random-voices: another seed (other voices, other draws)")
+    ap.add_argument("--tag", default="", help="with --random-voices: utterances_train_rvTAG.npz, .cache/espeak-randTAG")
     args = ap.parse_args()
     os.makedirs(CACHE, exist_ok=True)
+    if args.seed is not None:
+        SEED[args.split] = args.seed
     js = jobs(args.split)
     suffix = ""
     if args.random_voices:
         if args.split != "train":
             ap.error("--random-voices: train split only (the random voices are bred from training variants)")
-        rv = randvoice.make_voices(os.path.join(CACHE, "espeak-rand"), args.random_voices, SEED["train"] + 1)
+        rv = randvoice.make_voices(os.path.join(CACHE, f"espeak-rand{args.tag}"), args.random_voices, SEED["train"] + 1)
         rng = np.random.default_rng(SEED["train"] + 2)
         js = [(lang, text, intent, proc, fac, dict(cfg, variant=name, data=os.path.relpath(data, os.path.join(HERE, "..", "wake-word"))))
               for lang, text, intent, proc, fac, cfg in js if cfg["engine"] == "espeak"
               for name, data in [rv[rng.integers(len(rv))]]]
-        suffix = "_rv"
+        suffix = f"_rv{args.tag}"
     print(f"{len(js)} utterances to synthesise", flush=True)
     with Pool(2) as p:
         res = [r for _, r in sorted(ir for rs in p.map(run_unit, units(js), chunksize=16) for ir in rs)]

@@ -49,6 +49,7 @@ FIXTURES = os.path.join(HERE, "..", "..", "packages", "voice", "fixtures")
 CACHE = os.path.join(HERE, ".cache")
 EXTRA = [f for f in os.environ.get("INTENT_EXTRA", "").split(",") if f]
 OUT = os.environ.get("INTENT_OUT", HERE)
+WIDTH = int(os.environ.get("INTENT_WIDTH", "64"))  # channels of the conv body
 
 _src = None
 SPLIT = "train"
@@ -221,7 +222,7 @@ def main():
         fva, yva = featurize_all(val, 1, SEED + 17, aug=True)
         np.savez(cached, ftr=np.array(ftr, dtype=object), ytr=ytr, fva=np.array(fva, dtype=object), yva=yva)
     print(f"features in {time.time() - t0:.0f} s", flush=True)
-    net = IntentNet(len(phrases.INTENTS), len(phrases.PROCEDURE_SLOTS), len(phrases.FACILITY_SLOTS))
+    net = IntentNet(len(phrases.INTENTS), len(phrases.PROCEDURE_SLOTS), len(phrases.FACILITY_SLOTS), c=WIDTH)
     opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-3)
     n_batches = sum(1 for _ in batches(ftr, ytr, np.random.default_rng(0)))
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=EPOCHS * n_batches, pct_start=0.15)
