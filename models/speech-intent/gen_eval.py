@@ -34,10 +34,32 @@ import phrases  # noqa: E402
 SR = 16000
 SEED = 4242
 OUT = os.path.join(HERE, ".cache", "eval")
+DEV_OUT = os.path.join(HERE, ".cache", "dev")
+
+
+def write_utterances(out, sources, rng, noises):
+    """Each (audio, meta) in order with 1.2 s of `noises` around it at 10-25 dB SNR (reverberated 40 % of
+    the time) into out/utterances.wav (+ .json: meta, start, end, noise). Returns how many."""
+    parts, items, t = [], [], 0
+    for x, m in sources:
+        if rng.random() < 0.4:
+            x = A.reverb(np.concatenate([x, np.zeros(SR // 4, np.float32)]), A.rir(rng))[: len(x)]
+        pad = int(1.2 * SR)
+        seg = np.zeros(2 * pad + len(x), np.float32)
+        seg[pad : pad + len(x)] = x
+        kind = noises[rng.integers(len(noises))]
+        seg = A.clip(A.set_level(A.mix_at_snr(seg, A.noise(kind, rng, len(seg)), rng.uniform(10, 25), speech_ref=x), rng.uniform(-32, -18)))
+        parts.append(seg)
+        items.append({**m, "start": (t + pad) / SR, "end": (t + pad + len(x)) / SR, "noise": kind})
+        t += len(seg)
+    write_wav(os.path.join(out, "utterances.wav"), np.concatenate(parts))
+    with open(os.path.join(out, "utterances.json"), "w") as f:
+        json.dump({"items": items}, f, ensure_ascii=False)
+    return len(items)
 
 
 def dev():
-    out = os.path.join(HERE, ".cache", "dev")
+    out = DEV_OUT
     os.makedirs(out, exist_ok=True)
     rng = np.random.default_rng(4243)
     utt = Clips(os.path.join(HERE, ".cache", "utterances_dev.npz"))
@@ -47,24 +69,9 @@ def dev():
     for i in rng.permutation(oos)[: len(src) // 2]:
         m = wake.meta[int(i)]
         src.append((wake, int(i), {"lang": m["lang"], "text": m["text"], "intent": "out_of_scope", "procedure": "none", "facility": "none"}))
-    parts, items, t = [], [], 0
-    for k in rng.permutation(len(src)):
-        clips, i, m = src[k]
-        x = clips.get(i)
-        if rng.random() < 0.4:
-            x = A.reverb(np.concatenate([x, np.zeros(SR // 4, np.float32)]), A.rir(rng))[: len(x)]
-        pad = int(1.2 * SR)
-        seg = np.zeros(2 * pad + len(x), np.float32)
-        seg[pad : pad + len(x)] = x
-        kind = A.TRAIN_NOISES[rng.integers(len(A.TRAIN_NOISES))]
-        seg = A.clip(A.set_level(A.mix_at_snr(seg, A.noise(kind, rng, len(seg)), rng.uniform(10, 25), speech_ref=x), rng.uniform(-32, -18)))
-        parts.append(seg)
-        items.append({**m, "start": (t + pad) / SR, "end": (t + pad + len(x)) / SR, "noise": kind})
-        t += len(seg)
-    write_wav(os.path.join(out, "utterances.wav"), np.concatenate(parts))
-    with open(os.path.join(out, "utterances.json"), "w") as f:
-        json.dump({"items": items}, f, ensure_ascii=False)
-    print(f"{len(items)} dev utterances")
+    n = write_utterances(out, ((src[k][0].get(src[k][1]), src[k][2]) for k in rng.permutation(len(src))), rng,
+                         A.TRAIN_NOISES)
+    print(f"{n} dev utterances")
 
 
 def main():
@@ -77,24 +84,8 @@ def main():
     utt = Clips(os.path.join(HERE, ".cache", "utterances_eval.npz"))
     kws = load_clips("eval")
     kw_idx = {k: kws.select(cat="pos", kw=k) for k in ("xin_chao_robot", "hello_robot")}
-    parts, items, t = [], [], 0
-    for i in rng.permutation(len(utt)):
-        x = utt.get(i)
-        if rng.random() < 0.4:
-            x = A.reverb(np.concatenate([x, np.zeros(SR // 4, np.float32)]), A.rir(rng))[: len(x)]
-        pad = int(1.2 * SR)
-        seg = np.zeros(2 * pad + len(x), np.float32)
-        seg[pad : pad + len(x)] = x
-        kind = A.EVAL_NOISES[rng.integers(len(A.EVAL_NOISES))]
-        seg = A.clip(A.set_level(A.mix_at_snr(seg, A.noise(kind, rng, len(seg)), rng.uniform(10, 25), speech_ref=x), rng.uniform(-32, -18)))
-        parts.append(seg)
-        m = dict(utt.meta[i])
-        m.pop("cfg")
-        items.append({**m, "start": (t + pad) / SR, "end": (t + pad + len(x)) / SR, "noise": kind})
-        t += len(seg)
-    write_wav(os.path.join(OUT, "utterances.wav"), np.concatenate(parts))
-    with open(os.path.join(OUT, "utterances.json"), "w") as f:
-        json.dump({"items": items}, f, ensure_ascii=False)
+    meta = lambda i: {k: v for k, v in utt.meta[i].items() if k != "cfg"}  # noqa: E731
+    n_items = write_utterances(OUT, ((utt.get(i), meta(i)) for i in rng.permutation(len(utt))), rng, A.EVAL_NOISES)
     # dialogs: keyword in the citizen's language (vi -> xin chao robot, others -> hello robot), pause, request
     parts, dialogs, t = [], [], 0
     order = rng.permutation(len(utt))[:300]
@@ -118,7 +109,7 @@ def main():
     write_wav(os.path.join(OUT, "dialogs.wav"), np.concatenate(parts))
     with open(os.path.join(OUT, "dialogs.json"), "w") as f:
         json.dump({"dialogs": dialogs}, f, ensure_ascii=False)
-    print(f"{len(items)} utterances, {len(dialogs)} dialogs")
+    print(f"{n_items} utterances, {len(dialogs)} dialogs")
 
 
 if __name__ == "__main__":
