@@ -140,7 +140,8 @@ describe('voice CLI', () => {
   it('hears "Hello Robot ... where is the restroom" as find_facility in English', async () => {
     const [line] = lines((await cli('voice', fixture('dialog-en.wav'))).out);
     expect(line).toMatchObject({ keyword: 'hello_robot', intent: 'find_facility', language: 'en' });
-    // The model before -rvW heard "parking" here (this voice is held out from training); -rvW hears it right.
+    // The first speech-intent model heard "parking" here (this voice is held out from training); the
+    // random-voice models (models/speech-intent, -rvW and after) hear it right.
     expect(line?.slots).toEqual({ facility: 'restroom' });
   });
 
