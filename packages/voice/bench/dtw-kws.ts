@@ -8,7 +8,7 @@ import { EspeakSpeechOutput } from '../src/speech-out/espeak-speech-output.ts';
 import { wavTo16kMono } from '../src/audio/read-wav.ts';
 import { logMel, N_MELS } from '../src/features/log-mel.ts';
 import type { Language } from '../src/intent/speech-intent.ts';
-import type { ScoreTrace } from './wake-metrics.ts';
+import type { ScoreTrace } from '../src/wake/score-trace.ts';
 
 const N_CEP = 12;
 const DCT = ((): Float64Array => {

@@ -17,7 +17,7 @@ import { EnergyVad } from '../src/vad/energy-vad.ts';
 import { SileroVad } from '../src/vad/silero-vad.ts';
 import { detectInSignal } from '../src/wake/detect-in-signal.ts';
 import { OnnxWakeWord } from '../src/wake/onnx-wake-word.ts';
-import { traceSignal } from '../src/wake/score-trace.ts';
+import { replayTrace, type ScoreTrace, traceSignal } from '../src/wake/score-trace.ts';
 import { dtwScores, makeTemplates } from './dtw-kws.ts';
 import {
   type Dialog,
@@ -30,7 +30,7 @@ import {
   WAKE_EVAL,
 } from './eval-set.ts';
 import { scoreDialogs, scoreUtterances } from './intent-eval.ts';
-import { detectFromTrace, percentile, round, type ScoreTrace, scorePositives } from './wake-metrics.ts';
+import { percentile, round, scorePositives } from './wake-metrics.ts';
 
 const log = (s: string): void => void process.stdout.write(`${s}\n`);
 const REFRACTORY_S = 1.5;
@@ -46,7 +46,7 @@ async function vadCpu(samples: Float32Array): Promise<number> {
 }
 
 function faPerHour(trace: ScoreTrace, threshold: number, hours: number, minConsecutive = 1): number {
-  return detectFromTrace(trace, threshold, REFRACTORY_S, minConsecutive).length / hours;
+  return replayTrace(trace, threshold, REFRACTORY_S, minConsecutive).length / hours;
 }
 
 /** Lowest threshold (of a fine grid) whose false accepts per hour on the negatives are <= target. */
@@ -91,8 +91,8 @@ async function main(): Promise<void> {
   const n = await traceSignal(neg.samples);
   const th = p.threshold;
   const mc = p.minConsecutive;
-  const posRes = scorePositives(posMeta.keywords, detectFromTrace(p.trace, th, REFRACTORY_S, mc));
-  const negDets = detectFromTrace(n.trace, th, REFRACTORY_S, mc);
+  const posRes = scorePositives(posMeta.keywords, replayTrace(p.trace, th, REFRACTORY_S, mc));
+  const negDets = replayTrace(n.trace, th, REFRACTORY_S, mc);
   const faBy: Record<string, number> = {};
   const faDetail: Record<string, number> = {}; // the segment's full description: which kinds of speech
   for (const d of negDets) {
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     `operating curve (${mc} consecutive; threshold: frr xin_chao_robot / hello_robot, false accepts per hour):`,
   );
   for (const t of [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995]) {
-    const r = scorePositives(posMeta.keywords, detectFromTrace(p.trace, t, REFRACTORY_S, mc));
+    const r = scorePositives(posMeta.keywords, replayTrace(p.trace, t, REFRACTORY_S, mc));
     log(
       `  ${t}: ${round(r.frr.xin_chao_robot, 4)} / ${round(r.frr.hello_robot, 4)}, ${round(faPerHour(n.trace, t, hours, mc), 2)}`,
     );
@@ -144,16 +144,13 @@ async function main(): Promise<void> {
   const dtwNeg = dtwScores(templates, dtwNegSamples);
   const dtwWall = performance.now() - d0;
   const dtwTh = oracleThreshold(dtwNeg, dtwHours, 0.5, 0.05, 0.6);
-  const dtwRes = scorePositives(posMeta.keywords, detectFromTrace(dtwPos, dtwTh, REFRACTORY_S));
+  const dtwRes = scorePositives(posMeta.keywords, replayTrace(dtwPos, dtwTh, REFRACTORY_S));
   const dtwFa = faPerHour(dtwNeg, dtwTh, dtwHours);
   log(
     `baseline DTW (oracle threshold ${round(dtwTh, 4)}): FRR ${round(dtwRes.frr.xin_chao_robot, 4)} / ${round(dtwRes.frr.hello_robot, 4)} at ${round(dtwFa, 2)} FA/h; rtf ${round(dtwWall / 1000 / (posS + dtwNegSamples.length / SAMPLE_RATE), 4)}`,
   );
   const oursOracle = oracleThreshold(n.trace, hours, 0.5, 0.3, 0.999, mc);
-  const oursOracleRes = scorePositives(
-    posMeta.keywords,
-    detectFromTrace(p.trace, oursOracle, REFRACTORY_S, mc),
-  );
+  const oursOracleRes = scorePositives(posMeta.keywords, replayTrace(p.trace, oursOracle, REFRACTORY_S, mc));
   log(
     `ours with the same oracle rule (threshold ${round(oursOracle, 4)}): FRR ${round(oursOracleRes.frr.xin_chao_robot, 4)} / ${round(oursOracleRes.frr.hello_robot, 4)}`,
   );

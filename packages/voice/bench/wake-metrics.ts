@@ -1,9 +1,6 @@
 import type { WakeDetection } from '../src/wake/wake-word-engine.ts';
 import type { KeywordEvent } from './eval-set.ts';
 
-export { replayTrace as detectFromTrace, type ScoreTrace } from '../src/wake/score-trace.ts';
-export type Detection = WakeDetection;
-
 export interface PositiveResult {
   frr: Record<KeywordEvent['keyword'], number>;
   counts: Record<KeywordEvent['keyword'], number>;
@@ -13,7 +10,7 @@ export interface PositiveResult {
 }
 
 /** A keyword is found if a detection of that keyword falls within [start, end + 1 s]. */
-export function scorePositives(events: KeywordEvent[], dets: Detection[]): PositiveResult {
+export function scorePositives(events: KeywordEvent[], dets: WakeDetection[]): PositiveResult {
   const misses = { xin_chao_robot: 0, hello_robot: 0 };
   const counts = { xin_chao_robot: 0, hello_robot: 0 };
   const latenciesMs: number[] = [];

@@ -10,10 +10,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWav16k } from '../src/audio/read-wav.ts';
 import { MODELS_DIR, WAKE_WORD_MODEL } from '../src/paths.ts';
-import { compressTrace, traceSignal } from '../src/wake/score-trace.ts';
-import { REFRACTORY_S, THRESHOLD_GRID } from '../src/wake/site-calibration.ts';
+import { compressTrace, replayTrace, type ScoreTrace, traceSignal } from '../src/wake/score-trace.ts';
+import { lowestQuietThreshold, REFRACTORY_S, THRESHOLD_GRID } from '../src/wake/site-calibration.ts';
 import type { KeywordEvent } from '../bench/eval-set.ts';
-import { detectFromTrace, type ScoreTrace, scorePositives } from '../bench/wake-metrics.ts';
+import { scorePositives } from '../bench/wake-metrics.ts';
 
 const DEV = join(MODELS_DIR, 'wake-word', '.cache', 'dev');
 const TARGET_FA_PER_HOUR = 0.25; // half the acceptance target: margin for unseen voices and noises
@@ -28,25 +28,18 @@ const pos = await trace(join(DEV, 'positives.wav'));
 const events = (JSON.parse(readFileSync(join(DEV, 'positives.json'), 'utf8')) as { keywords: KeywordEvent[] })
   .keywords;
 const hours = neg.seconds / 3600;
-const GRID = THRESHOLD_GRID;
 /** The negatives without the evaluations under every threshold tried: the same detections, much sooner. */
-const negQuiet = compressTrace(neg.trace, GRID[0] ?? 0.5);
+const negQuiet = compressTrace(neg.trace, THRESHOLD_GRID[0] ?? 0.5);
 /** Lowest threshold on a fine grid with dev false accepts at or under the target, for a hit rule. */
 function calibrate(minConsecutive: number): { threshold: number; frr: number } {
-  for (const th of GRID) {
-    if (detectFromTrace(negQuiet, th, REFRACTORY_S, minConsecutive).length / hours <= TARGET_FA_PER_HOUR) {
-      const r = scorePositives(events, detectFromTrace(pos.trace, th, REFRACTORY_S, minConsecutive));
-      return {
-        threshold: Math.round(th * 1e6) / 1e6,
-        frr: (r.frr.xin_chao_robot + r.frr.hello_robot) / 2,
-      };
-    }
-  }
-  return { threshold: 0.99999, frr: 1 };
+  const th = lowestQuietThreshold([neg.trace], hours, TARGET_FA_PER_HOUR, minConsecutive);
+  if (th === undefined) return { threshold: 0.99999, frr: 1 };
+  const r = scorePositives(events, replayTrace(pos.trace, th, REFRACTORY_S, minConsecutive));
+  return { threshold: Math.round(th * 1e6) / 1e6, frr: (r.frr.xin_chao_robot + r.frr.hello_robot) / 2 };
 }
 for (const th of [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99]) {
-  const c = scorePositives(events, detectFromTrace(pos.trace, th, REFRACTORY_S));
-  const fa = detectFromTrace(neg.trace, th, REFRACTORY_S).length / hours;
+  const c = scorePositives(events, replayTrace(pos.trace, th, REFRACTORY_S));
+  const fa = replayTrace(neg.trace, th, REFRACTORY_S).length / hours;
   process.stdout.write(
     `dev ${th}: frr ${c.frr.xin_chao_robot.toFixed(4)} / ${c.frr.hello_robot.toFixed(4)}, ${fa.toFixed(2)} FA/h\n`,
   );
@@ -63,11 +56,11 @@ for (const [k, name] of [
   const [negK, posK] = [alone(negQuiet), alone(pos.trace)];
   const rows: string[] = [];
   let last = -1;
-  for (const th of GRID) {
-    const fa = detectFromTrace(negK, th, REFRACTORY_S).length;
+  for (const th of THRESHOLD_GRID) {
+    const fa = replayTrace(negK, th, REFRACTORY_S).length;
     if (fa === last || fa > 6) continue;
     last = fa;
-    const frr = scorePositives(events, detectFromTrace(posK, th, REFRACTORY_S)).frr[name];
+    const frr = scorePositives(events, replayTrace(posK, th, REFRACTORY_S)).frr[name];
     rows.push(`${fa} FA at ${th.toFixed(4)}: ${(frr * 100).toFixed(1)} %`);
   }
   process.stdout.write(`dev ${name} alone: ${rows.join(', ')}\n`);
@@ -77,7 +70,7 @@ const options = [1, 2, 3].map((k) => ({ k, ...calibrate(k) }));
 const best = options.reduce((a, b) => (b.frr < a.frr ? b : a));
 process.stdout.write(`${JSON.stringify(options)}\n`);
 const chosen = best.threshold;
-const r = scorePositives(events, detectFromTrace(pos.trace, chosen, REFRACTORY_S, best.k));
+const r = scorePositives(events, replayTrace(pos.trace, chosen, REFRACTORY_S, best.k));
 const metaFile = MODEL.replace(/\.onnx$/, '.json');
 const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
 meta.threshold = chosen;
@@ -87,7 +80,7 @@ meta.calibration = {
   dev_negative_hours: Math.round(hours * 1000) / 1000,
   min_consecutive: best.k,
   dev_fa_per_hour:
-    Math.round((detectFromTrace(neg.trace, chosen, REFRACTORY_S, best.k).length / hours) * 1000) / 1000,
+    Math.round((replayTrace(neg.trace, chosen, REFRACTORY_S, best.k).length / hours) * 1000) / 1000,
   dev_frr: r.frr,
 };
 writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);

@@ -17,7 +17,6 @@ import { parseArgs } from 'node:util';
 import { readWav16k } from '../audio/read-wav.ts';
 import { CalibrationError, WavFormatError } from '../errors.ts';
 import { WAKE_WORD_MODEL } from '../paths.ts';
-import { OnnxWakeWord } from '../wake/onnx-wake-word.ts';
 import { traceSignal } from '../wake/score-trace.ts';
 import {
   backgroundHours,
@@ -55,16 +54,22 @@ async function wavFiles(path: string): Promise<string[]> {
   return names.map((n) => join(path, n));
 }
 
-async function traceFiles(paths: string[], model: string): Promise<TracedClip[]> {
+/** Our model's scores over every WAV the paths name, and the model's own rule (its metadata). */
+async function traceFiles(
+  paths: string[],
+  model: string,
+): Promise<{ clips: TracedClip[]; rule: { threshold: number; minConsecutive: number } }> {
   const clips: TracedClip[] = [];
+  let rule = { threshold: 1, minConsecutive: 1 };
   for (const p of paths) {
     for (const file of await wavFiles(p)) {
       const { samples } = await readWav16k(file);
       const t = await traceSignal(samples, model);
       clips.push({ file, seconds: t.seconds, trace: t.trace });
+      rule = { threshold: t.threshold, minConsecutive: t.minConsecutive };
     }
   }
-  return clips;
+  return { clips, rule };
 }
 
 const duration = (hours: number): string =>
@@ -110,16 +115,18 @@ runCli(USAGE, async () => {
   if (Object.keys(keywordPaths).length === 0) throw new UsageError('give the keyword recordings: --keyword');
   if (!values.background?.length) throw new UsageError('give audio without the keyword: --background');
 
-  const audio: SiteAudio = { positives: {}, background: await traceFiles(values.background, model) };
+  // the background first: at least one file, so the model's own rule is known (a folder with none throws)
+  const background = await traceFiles(values.background, model);
+  const audio: SiteAudio = { positives: {}, background: background.clips };
   for (const [k, paths] of Object.entries(keywordPaths) as [Keyword, string[]][])
-    audio.positives[k] = await traceFiles(paths, model);
+    audio.positives[k] = (await traceFiles(paths, model)).clips;
   const hours = backgroundHours(audio);
   const clips = Object.fromEntries(Object.entries(audio.positives).map(([k, v]) => [k, v.length]));
   // How the model's own threshold (calibrated on synthetic dev voices) does here, for comparison.
-  const shipped = await OnnxWakeWord.create({ modelPath: model });
-  await shipped.release();
+  const shipped = background.rule;
   const before = operatingPoint(audio, shipped.threshold, shipped.minConsecutive);
   const chosen = chooseOperatingPoint(audio, target);
+  const modelSha256 = await sha256OfFile(model);
   const short: string[] = [];
   if (hours < minHours)
     short.push(
@@ -129,7 +136,7 @@ runCli(USAGE, async () => {
     if (n < minClips)
       short.push(`${n} clip${n === 1 ? '' : 's'} of ${k} (at least ${minClips}, from several people)`);
   out({
-    model: { file: model, sha256: await sha256OfFile(model) },
+    model: { file: model, sha256: modelSha256 },
     target_fa_per_hour: target,
     background_hours: round(hours, 4),
     clips,
@@ -147,7 +154,7 @@ runCli(USAGE, async () => {
   }
   const file: SiteCalibration = {
     version: 1,
-    model_sha256: await sha256OfFile(model),
+    model_sha256: modelSha256,
     threshold: chosen.threshold,
     min_consecutive: chosen.minConsecutive,
     target_fa_per_hour: target,

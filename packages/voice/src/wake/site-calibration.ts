@@ -94,15 +94,23 @@ export function operatingPoint(audio: SiteAudio, threshold: number, minConsecuti
   };
 }
 
-/** A clip whose trace keeps only what can matter at thresholds from `floor` up (see `compressTrace`). */
-function compressed(c: TracedClip, floor: number): TracedClip {
-  return { ...c, trace: compressTrace(c.trace, floor) };
-}
-
-function countFalseAccepts(audio: SiteAudio, threshold: number, minConsecutive: number): number {
-  let n = 0;
-  for (const c of audio.background) n += replayTrace(c.trace, threshold, REFRACTORY_S, minConsecutive).length;
-  return n;
+/**
+ * The lowest threshold on `THRESHOLD_GRID` whose detections over `background` (under a hit rule, with the
+ * refractory period) stay at or under `targetFaPerHour`; undefined when none does. The site calibration
+ * and the dev calibration (scripts/calibrate-wake-threshold.ts) both choose with it.
+ */
+export function lowestQuietThreshold(
+  background: readonly ScoreTrace[],
+  hours: number,
+  targetFaPerHour: number,
+  minConsecutive: number,
+): number | undefined {
+  const quiet = background.map((t) => compressTrace(t, THRESHOLD_GRID[0] ?? 0.5));
+  return THRESHOLD_GRID.find((th) => {
+    let n = 0;
+    for (const t of quiet) n += replayTrace(t, th, REFRACTORY_S, minConsecutive).length;
+    return n / hours <= targetFaPerHour;
+  });
 }
 
 /** Mean miss rate over the keywords that have clips. */
@@ -119,11 +127,10 @@ export function meanFrr(p: OperatingPoint): number {
  */
 export function chooseOperatingPoint(audio: SiteAudio, targetFaPerHour: number): OperatingPoint {
   const hours = backgroundHours(audio);
-  const floor = THRESHOLD_GRID[0] ?? 0.5;
-  const quiet: SiteAudio = { ...audio, background: audio.background.map((c) => compressed(c, floor)) };
+  const background = audio.background.map((c) => c.trace);
   let best: OperatingPoint | undefined;
   for (const k of HIT_RULES) {
-    const th = THRESHOLD_GRID.find((t) => countFalseAccepts(quiet, t, k) / hours <= targetFaPerHour);
+    const th = lowestQuietThreshold(background, hours, targetFaPerHour, k);
     if (th === undefined) continue;
     const p = operatingPoint(audio, Math.ceil(th * 1e6) / 1e6, k); // up: never a wake more than counted
     if (!best || meanFrr(p) < meanFrr(best)) best = p;
