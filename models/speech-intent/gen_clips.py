@@ -34,9 +34,17 @@ SEED = {"train": 555, "eval": 777, "dev": 999}
 PER_ITEM = {"train": 14, "eval": 2, "dev": 1}
 PER_OOS = {"train": 30, "eval": 8, "dev": 0}
 EXTRA_HI = {"train": 2, "eval": 0, "dev": 0}  # Hindi phrasings read by Festival's Marathi voice
+PER_NEAR = {"train": 14, "eval": 0, "dev": 2}  # near-domain out-of-scope requests (phrases.near_oos_items)
+
+
+def near_jobs(split, rng):
+    return [(lang, text, intent, proc, fac, cfg) for lang, text, intent, proc, fac in phrases.near_oos_items(split)
+            for cfg in voices.mixed_configs(lang, split, rng, PER_NEAR[split])]
 
 
 def jobs(split):
+    """The split's utterances. Dev also speaks its near-domain out-of-scope requests (drawn last, so the
+    in-scope dev utterances are those drawn before they existed); train's are `--near-only`'s own file."""
     rng = np.random.default_rng(SEED[split])
     out = []
     for lang, text, intent, proc, fac in phrases.in_scope_items():
@@ -51,6 +59,8 @@ def jobs(split):
             for _ in range(EXTRA_HI[split]):
                 cfg = {"engine": "festival", "voice": "mr_nsk", "stretch": st[rng.integers(len(st))]}
                 out.append((lang, text, intent, proc, fac, cfg))
+    if split == "dev":
+        out += near_jobs(split, rng)
     return out
 
 
@@ -102,6 +112,9 @@ def main():
                     help="N: the split's espeak-ng jobs only, each by one of N random voices bred from the "
                          "training variants, to utterances_train_rv.npz; train split only")
     ap.add_argument("--seed", type=int, default=None, help="with --random-voices: another seed (other voices, other draws)")
+    ap.add_argument("--near-only", action="store_true",
+                    help="train split: only the near-domain out-of-scope requests, to utterances_train_near.npz "
+                         "(seed 556)")
     ap.add_argument("--tag", default="", help="with --random-voices: utterances_train_rvTAG.npz, .cache/espeak-randTAG")
     args = ap.parse_args()
     os.makedirs(CACHE, exist_ok=True)
@@ -109,6 +122,10 @@ def main():
         SEED[args.split] = args.seed
     js = jobs(args.split)
     suffix = ""
+    if args.near_only:
+        if args.split != "train":
+            ap.error("--near-only: train split only (dev speaks its near-domain requests with the rest)")
+        js, suffix = near_jobs("train", np.random.default_rng(SEED["train"] + 1)), "_near"
     if args.random_voices:
         if args.split != "train":
             ap.error("--random-voices: train split only (the random voices are bred from training variants)")
@@ -117,7 +134,7 @@ def main():
         js = [(lang, text, intent, proc, fac, dict(cfg, variant=name, data=os.path.relpath(data, os.path.join(HERE, "..", "wake-word"))))
               for lang, text, intent, proc, fac, cfg in js if cfg["engine"] == "espeak"
               for name, data in [rv[rng.integers(len(rv))]]]
-        suffix = f"_rv{args.tag}"
+        suffix += f"_rv{args.tag}"
     print(f"{len(js)} utterances to synthesise", flush=True)
     with Pool(2) as p:
         res = [r for _, r in sorted(ir for rs in p.map(run_unit, units(js), chunksize=16) for ir in rs)]

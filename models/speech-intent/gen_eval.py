@@ -8,8 +8,9 @@ out-of-scope) with 1.2 s of eval noise around it, at 10-25 dB SNR; and .cache/ev
 intent through the whole pipeline.
 
 `--split dev` (seed 4243) writes .cache/dev/utterances.wav (+ .json) the same way from the dev voices
-(gen_clips.py --split dev), with keyword-free sentences and word salad by the same voices as out-of-scope
-requests (a third of the items, as train.py's dev set), in training noises: what candidates are compared on
+(gen_clips.py --split dev, with its near-domain out-of-scope requests), plus keyword-free sentences and word
+salad by the same voices as out-of-scope requests (half as many as the in-scope ones, as train.py's dev set),
+in training noises: what candidates are compared on
 (packages/voice/scripts/score-speech-intent.ts), never eval.
 """
 
@@ -66,7 +67,8 @@ def dev():
     wake = load_clips("dev")
     src = [(utt, i, {k: utt.meta[i][k] for k in ("lang", "text", "intent", "procedure", "facility")}) for i in range(len(utt))]
     oos = [i for i, m in enumerate(wake.meta) if m["cat"] in ("sent", "salad") and m["lang"] in phrases.LANGS]
-    for i in rng.permutation(oos)[: len(src) // 2]:
+    n_in_scope = sum(1 for m in utt.meta if m["intent"] != "out_of_scope")  # near-domain requests come on top
+    for i in rng.permutation(oos)[: n_in_scope // 2]:
         m = wake.meta[int(i)]
         src.append((wake, int(i), {"lang": m["lang"], "text": m["text"], "intent": "out_of_scope", "procedure": "none", "facility": "none"}))
     n = write_utterances(out, ((src[k][0].get(src[k][1]), src[k][2]) for k in rng.permutation(len(src))), rng,

@@ -2,7 +2,8 @@
 DESIGN.md section 9 (the text classifier's names). Like a Rhino grammar, these phrasings are what the
 model understands; anything else should come out as out_of_scope ("please use the screen").
 
-OOS_TRAIN and OOS_EVAL are disjoint, so out-of-scope rejection is measured on requests never trained on.
+OOS_TRAIN and OOS_EVAL are disjoint, so out-of-scope rejection is measured on requests never trained on; so are the
+train and dev fillers of the near-domain requests (OOS_SERVICES, OOS_PLACES), which eval does not use.
 """
 
 PROCEDURES = {
@@ -114,6 +115,41 @@ OOS_EVAL = {
     "ur": ["مجھے پاسپورٹ بنوانا ہے", "یہاں سموسہ ملتا ہے کیا", "میچ کتنے بجے شروع ہوگا", "اپنا فون دے دو", "بس نمبر دس کہاں جاتی ہے"],
 }
 
+# Near-domain out-of-scope requests: the in-scope carrier phrasings ("I need ...", "what documents do I
+# need for ...", "how much does ... cost") filled with services this office does not provide, and "where is"
+# for places it does not have: what an out-of-scope class learnt from unrelated requests lets through. The
+# train and dev fillers share no service or place, and neither holds eval's (passports, traffic fines...).
+OOS_SERVICES = {
+    "train": {
+        "vi": ["đăng ký xe máy", "đổi giấy phép lái xe", "làm thẻ bảo hiểm y tế", "mở tài khoản ngân hàng",
+               "làm căn cước công dân", "nộp thuế thu nhập", "làm visa", "đăng ký sim điện thoại"],
+        "en": ["motorbike registration", "a driving licence", "a health insurance card", "a bank account",
+               "an identity card", "income tax", "a visa", "a phone SIM card"],
+        "hi": ["गाड़ी का पंजीकरण", "ड्राइविंग लाइसेंस", "स्वास्थ्य बीमा कार्ड", "बैंक खाता", "पहचान पत्र", "आयकर", "वीज़ा"],
+        "ur": ["گاڑی کی رجسٹریشن", "ڈرائیونگ لائسنس", "صحت انشورنس کارڈ", "بینک اکاؤنٹ", "شناختی کارڈ", "انکم ٹیکس", "ویزا"],
+    },
+    "dev": {
+        "vi": ["nhập học cho con", "làm thẻ thư viện", "đóng tiền điện", "gửi bưu phẩm", "tiêm phòng cho con"],
+        "en": ["school enrolment", "a library card", "the electricity bill", "sending a parcel", "a vaccination"],
+        "hi": ["स्कूल में दाख़िला", "लाइब्रेरी कार्ड", "बिजली का बिल", "पार्सल भेजना", "टीकाकरण"],
+        "ur": ["اسکول میں داخلہ", "لائبریری کارڈ", "بجلی کا بل", "پارسل بھیجنا", "ویکسینیشن"],
+    },
+}
+OOS_PLACES = {
+    "train": {
+        "vi": ["cây ATM ở đâu", "thang máy ở đâu", "bưu điện ở đâu", "căng tin ở đâu"],
+        "en": ["where is the ATM", "where is the lift", "where is the post office", "where is the canteen"],
+        "hi": ["एटीएम कहाँ है", "लिफ़्ट कहाँ है", "डाकघर कहाँ है"],
+        "ur": ["اے ٹی ایم کہاں ہے", "لفٹ کہاں ہے", "ڈاک خانہ کہاں ہے"],
+    },
+    "dev": {
+        "vi": ["nhà thuốc ở đâu", "quán ăn gần nhất ở đâu"],
+        "en": ["where is the pharmacy", "where is the nearest restaurant"],
+        "hi": ["दवाखाना कहाँ है", "खाने की जगह कहाँ है"],
+        "ur": ["دواخانہ کہاں ہے", "کھانے کی جگہ کہاں ہے"],
+    },
+}
+
 INTENTS = ["out_of_scope", "get_ticket", "start_procedure", "procedure_documents", "procedure_fee", "guide_to_counter",
            "find_facility", "dossier_status", "call_staff", "opening_hours", "greeting", "thanks_goodbye", "repeat", "cancel"]
 PROCEDURE_SLOTS = ["none"] + list(PROCEDURES)
@@ -136,6 +172,18 @@ def in_scope_items():
     for intent, by_lang in SIMPLE.items():
         for lang, texts in by_lang.items():
             out += [(lang, t, intent, "none", "none") for t in texts]
+    return out
+
+
+def near_oos_items(split):
+    """(lang, text, "out_of_scope", "none", "none") for the split's near-domain requests (none for eval)."""
+    out = []
+    for by_lang in WITH_PROCEDURE.values():
+        for lang, templates in by_lang.items():
+            for t in templates:
+                out += [(lang, t.format(p=name), "out_of_scope", "none", "none") for name in OOS_SERVICES.get(split, {}).get(lang, [])]
+    for lang, texts in OOS_PLACES.get(split, {}).items():
+        out += [(lang, t, "out_of_scope", "none", "none") for t in texts]
     return out
 
 

@@ -149,13 +149,14 @@ def spec_augment(x, rng):
 
 
 def dev_set(rng):
-    """Dev voices: every in-scope phrasing once (utterances_dev.npz) and keyword-free sentences and word
-    salad by the same voices (the wake word's dev clips) as out-of-scope, in training noises at 10-25 dB."""
+    """Dev voices: every in-scope phrasing once and the near-domain out-of-scope requests twice
+    (utterances_dev.npz), and keyword-free sentences and word salad by the same voices (the wake word's dev
+    clips) as out-of-scope, half as many as the in-scope phrasings, in training noises at 10-25 dB."""
     utt = Clips(os.path.join(CACHE, "utterances_dev.npz"))
     wake = load_clips("dev")
     items = [(0, i, labels(m)) for i, m in enumerate(utt.meta)]
     oos = [i for i, m in enumerate(wake.meta) if m["cat"] in ("sent", "salad") and m["lang"] in phrases.LANGS]
-    oos = rng.permutation(oos)[: len(items) // 2]
+    oos = rng.permutation(oos)[: sum(1 for m in utt.meta if m["intent"] != "out_of_scope") // 2]
     items += [(1, int(i), (0, 0, 0, phrases.LANGS.index(wake.meta[i]["lang"]))) for i in oos]
     return items
 
