@@ -4,6 +4,8 @@
 
 e.g. `. mean:.cache/wakenet-mean-mined.pt cmn:.cache/wakenet-cmn-mined.pt` (NORM: the net's input
 normalisation, model.py). A single checkpoint exports that net alone (same graph interface).
+`--combine min` (before OUT_DIR): each keyword's probability is the smallest of the nets' ("all agree"),
+"none" takes the rest; the default averages the nets' probabilities.
 """
 
 import os
@@ -25,19 +27,29 @@ from voicelib.clips import CACHE  # noqa: E402
 
 
 class Ensemble(nn.Module):
-    def __init__(self, nets):
+    def __init__(self, nets, combine="mean"):
         super().__init__()
         self.nets = nn.ModuleList(nets)
+        self.combine = combine
 
     def forward(self, feats):
-        return torch.stack([torch.softmax(n(feats), dim=1) for n in self.nets]).mean(dim=0)
+        probs = torch.stack([torch.softmax(n(feats), dim=1) for n in self.nets])
+        if self.combine == "mean":
+            return probs.mean(dim=0)
+        kw = probs[:, :, 1:].amin(dim=0)  # keywords: the most sceptical net's probability
+        return torch.cat([1 - kw.sum(dim=1, keepdim=True), kw], dim=1)
 
 
 def main():
-    out = os.path.abspath(sys.argv[1])
-    nets = load_nets(sys.argv[2:])
-    names = [f"{norm}:{os.path.basename(path)}" for norm, path in (a.split(":", 1) for a in sys.argv[2:])]
-    model = Ensemble(nets).eval()
+    args = sys.argv[1:]
+    combine = "mean"
+    if args[:1] == ["--combine"]:
+        combine, args = args[1], args[2:]
+        assert combine in ("mean", "min"), f"--combine mean|min, not {combine}"
+    out = os.path.abspath(args[0])
+    nets = load_nets(args[1:])
+    names = [f"{norm}:{os.path.basename(path)}" for norm, path in (a.split(":", 1) for a in args[1:])]
+    model = Ensemble(nets, combine).eval()
     z = np.load(os.path.join(CACHE, "windows_train.npz"))
     y = z["y"]
     val = np.random.default_rng(train.SEED).permutation(len(y))[: len(y) // 20]  # train.py's first draw
@@ -47,7 +59,7 @@ def main():
                       output_names=["probs"], dynamic_axes={"features": {0: "batch"}, "probs": {0: "batch"}},
                       opset_version=13)
     meta = {"labels": train.LABELS, "frames": int(Xv.shape[1]), "mels": int(Xv.shape[2]), "threshold": 0.9,
-            "seed": train.SEED, "nets": names}
+            "seed": train.SEED, "nets": names, **({"combine": combine} if combine != "mean" else {})}
     with open(os.path.join(out, "wakeword.json"), "w") as f:
         json.dump(meta, f, indent=2)
     train.FIXTURES = train.FIXTURES if out == os.path.abspath(HERE) else out
