@@ -43,6 +43,19 @@ class IntentNet(nn.Module):
         return self.intent(h), self.procedure(h), self.facility(h), self.language(h)
 
 
+class IntentEnsemble(nn.Module):
+    """Several trained nets as one: each head's log of the nets' mean probabilities (so that softmax, as
+    IntentExport applies it, gives the mean)."""
+
+    def __init__(self, nets):
+        super().__init__()
+        self.nets = nn.ModuleList(nets)
+
+    def forward(self, feats):
+        outs = [n(feats) for n in self.nets]
+        return tuple(torch.log(torch.stack([torch.softmax(o[h], 1) for o in outs]).mean(0)) for h in range(4))
+
+
 class IntentExport(nn.Module):
     def __init__(self, net):
         super().__init__()

@@ -12,7 +12,9 @@ maximises dev accuracy when one request in six is out of scope.
 
 INTENT_EXTRA=utterances_train_rv.npz[,...] adds more training utterance sets from .cache (gen_clips.py
 --random-voices); INTENT_OUT=DIR exports the model there (a candidate) instead of over the committed one
-(golden vectors are written only for the committed one).
+(golden vectors are written only for the committed one). INTENT_NET_SEED=N trains another net on the same
+features (another initialisation and batch order); INTENT_ENSEMBLE=a.pt,b.pt trains nothing and exports the
+average of those nets' probabilities, its threshold chosen on dev as for one net.
 """
 
 import os
@@ -32,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "wake-word"))
 sys.path.insert(0, HERE)
 import phrases  # noqa: E402
-from model import IntentExport, IntentNet  # noqa: E402
+from model import IntentEnsemble, IntentExport, IntentNet  # noqa: E402
 from voicelib import augment as A  # noqa: E402
 from voicelib.clips import Clips, load_clips  # noqa: E402
 from voicelib.features import log_mel  # noqa: E402
@@ -50,6 +52,8 @@ CACHE = os.path.join(HERE, ".cache")
 EXTRA = [f for f in os.environ.get("INTENT_EXTRA", "").split(",") if f]
 OUT = os.environ.get("INTENT_OUT", HERE)
 WIDTH = int(os.environ.get("INTENT_WIDTH", "64"))  # channels of the conv body
+NET_SEED = int(os.environ.get("INTENT_NET_SEED", str(SEED)))  # another initialisation and batch order, same features
+ENSEMBLE = [f for f in os.environ.get("INTENT_ENSEMBLE", "").split(",") if f]  # trained nets to average, no training
 
 _src = None
 SPLIT = "train"
@@ -208,10 +212,12 @@ def evaluate(net, feats, ys):
 
 
 def main():
-    torch.manual_seed(SEED)
+    torch.manual_seed(NET_SEED)
     torch.set_num_threads(int(os.environ.get("INTENT_THREADS", "1")))  # the cores are shared
     rng = np.random.default_rng(SEED)
     train, val = dataset(rng)
+    if NET_SEED != SEED:
+        rng = np.random.default_rng(NET_SEED)
     t0 = time.time()
     tag = "".join(f"_{os.path.splitext(f)[0]}" for f in EXTRA)
     cached = os.path.join(CACHE, f"features_{SEED}_{COPIES}_{NOISE_ITEMS}{tag}_aug.npz")
@@ -223,6 +229,28 @@ def main():
         fva, yva = featurize_all(val, 1, SEED + 17, aug=True)
         np.savez(cached, ftr=np.array(ftr, dtype=object), ytr=ytr, fva=np.array(fva, dtype=object), yva=yva)
     print(f"features in {time.time() - t0:.0f} s", flush=True)
+    net = IntentEnsemble([load_net(f) for f in ENSEMBLE]) if ENSEMBLE else train_net(ftr, ytr, fva, yva, rng)
+    probs, acc = evaluate(net, fva, yva)
+    print(f"held-out training-voice utterances: intent accuracy {acc:.4f}", flush=True)
+    dev_items = dev_set(np.random.default_rng(SEED + 1))
+    fdev, ydev = featurize_all(dev_items, 1, SEED + 29, aug=True, split="dev")
+    pdev = predict_all(net, fdev)
+    threshold, dacc, din, doos = choose_threshold(pdev, ydev)
+    print(f"dev voices ({len(ydev)}): threshold {threshold:.2f}: accuracy {dacc:.4f} (in-scope {din:.4f}, "
+          f"out-of-scope {doos:.4f}); at the old rule's 0.38: "
+          f"in-scope {correct(pdev, ydev, 0.38)[ydev[:, 0] != 0].mean():.4f}", flush=True)
+    export(net, fva, threshold)
+
+
+def load_net(path):
+    state = torch.load(path)
+    net = IntentNet(len(phrases.INTENTS), len(phrases.PROCEDURE_SLOTS), len(phrases.FACILITY_SLOTS),
+                    c=state["stem.0.weight"].shape[0])
+    net.load_state_dict(state)
+    return net.eval()
+
+
+def train_net(ftr, ytr, fva, yva, rng):
     net = IntentNet(len(phrases.INTENTS), len(phrases.PROCEDURE_SLOTS), len(phrases.FACILITY_SLOTS), c=WIDTH)
     opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-3)
     n_batches = sum(1 for _ in batches(ftr, ytr, np.random.default_rng(0)))
@@ -243,16 +271,7 @@ def main():
         if ep % 3 == 2 or ep == EPOCHS - 1:
             _, acc = evaluate(net, fva, yva)
             print(f"epoch {ep + 1}/{EPOCHS} loss {tot / n:.4f} held-out intent acc {acc:.4f} ({time.time() - t0:.0f} s)", flush=True)
-    probs, acc = evaluate(net, fva, yva)
-    print(f"held-out training-voice utterances: intent accuracy {acc:.4f}", flush=True)
-    dev_items = dev_set(np.random.default_rng(SEED + 1))
-    fdev, ydev = featurize_all(dev_items, 1, SEED + 29, aug=True, split="dev")
-    pdev = predict_all(net, fdev)
-    threshold, dacc, din, doos = choose_threshold(pdev, ydev)
-    print(f"dev voices ({len(ydev)}): threshold {threshold:.2f}: accuracy {dacc:.4f} (in-scope {din:.4f}, "
-          f"out-of-scope {doos:.4f}); at the old rule's 0.38: "
-          f"in-scope {correct(pdev, ydev, 0.38)[ydev[:, 0] != 0].mean():.4f}", flush=True)
-    export(net, fva, threshold)
+    return net
 
 
 def export(net, fva, threshold):
