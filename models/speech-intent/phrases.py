@@ -190,3 +190,19 @@ def near_oos_items(split):
 def oos_items(split):
     src = OOS_TRAIN if split == "train" else OOS_EVAL
     return [(lang, t, "out_of_scope", "none", "none") for lang, ts in src.items() for t in ts]
+
+
+def _check_splits():
+    """Generation refuses a phrase list in which train, dev and eval out-of-scope fillers overlap, or a
+    near-domain filler names an in-scope procedure."""
+    for lang in LANGS:
+        tr, dv = (set(OOS_SERVICES[s][lang]) | set(OOS_PLACES[s][lang]) for s in ("train", "dev"))
+        ev = set(OOS_EVAL[lang])
+        names = {n for p in PROCEDURES.values() for n in p[lang]}
+        assert not (tr & dv) and not ((tr | dv) & ev) and not ((tr | dv) & names), f"near-domain fillers overlap ({lang})"
+    texts = {s: {t for _, t, *_ in near_oos_items(s)} for s in ("train", "dev")}
+    assert not (texts["train"] & texts["dev"]), "near-domain train and dev requests overlap"
+    assert not ((texts["train"] | texts["dev"]) & {t for _, t, *_ in in_scope_items()}), "a near-domain request is in scope"
+
+
+_check_splits()
