@@ -16,7 +16,7 @@ import { wavTo16kMono } from '../src/audio/read-wav.ts';
 import { EnergyVad } from '../src/vad/energy-vad.ts';
 import { SileroVad } from '../src/vad/silero-vad.ts';
 import { detectInSignal } from '../src/wake/detect-in-signal.ts';
-import { OnnxWakeWord } from '../src/wake/onnx-wake-word.ts';
+import { OnnxWakeWord, REFRACTORY_S } from '../src/wake/onnx-wake-word.ts';
 import { replayTrace, type ScoreTrace, traceSignal } from '../src/wake/score-trace.ts';
 import { dtwScores, makeTemplates } from './dtw-kws.ts';
 import {
@@ -33,7 +33,6 @@ import { scoreDialogs, scoreUtterances } from './intent-eval.ts';
 import { percentile, round, scorePositives } from './wake-metrics.ts';
 
 const log = (s: string): void => void process.stdout.write(`${s}\n`);
-const REFRACTORY_S = 1.5;
 const END_SILENCE_MS = 500;
 
 async function vadCpu(samples: Float32Array): Promise<number> {

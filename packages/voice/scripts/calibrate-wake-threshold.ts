@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { readWav16k } from '../src/audio/read-wav.ts';
 import { MODELS_DIR, WAKE_WORD_MODEL } from '../src/paths.ts';
 import { compressTrace, replayTrace, type ScoreTrace, traceSignal } from '../src/wake/score-trace.ts';
-import { lowestQuietThreshold, REFRACTORY_S, THRESHOLD_GRID } from '../src/wake/site-calibration.ts';
+import { REFRACTORY_S } from '../src/wake/onnx-wake-word.ts';
+import { lowestQuietThreshold, THRESHOLD_GRID } from '../src/wake/site-calibration.ts';
 import type { KeywordEvent } from '../bench/eval-set.ts';
 import { scorePositives } from '../bench/wake-metrics.ts';
 

@@ -15,6 +15,9 @@ const Meta = z.object({
   min_consecutive: z.number().int().min(1).max(5).optional(),
 });
 
+/** Seconds of quiet after a detection, the engine's default; replays of recorded scores use the same. */
+export const REFRACTORY_S = 1.5;
+
 export interface OnnxWakeWordOptions {
   modelPath?: string;
   /** Detection threshold (default: the model's metadata). */
@@ -59,7 +62,7 @@ export class OnnxWakeWord implements WakeWordEngine {
     this.window = new Float32Array(frames * N_MELS).fill(Math.log(LOG_FLOOR));
     this.detector = new Detector(KEYWORDS, {
       threshold,
-      refractoryS: opts.refractoryS ?? 1.5,
+      refractoryS: opts.refractoryS ?? REFRACTORY_S,
       minConsecutive,
     });
     this.onScores = opts.onScores;

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { CalibrationError } from '../errors.ts';
 import { WAKE_WORD_MODEL } from '../paths.ts';
+import { REFRACTORY_S } from './onnx-wake-word.ts';
 import { compressTrace, replayTrace, type ScoreTrace } from './score-trace.ts';
 import { KEYWORDS, type Keyword } from './wake-word-engine.ts';
 
@@ -53,8 +54,6 @@ export interface OperatingPoint {
   /** Where the background woke the kiosk: listen to these too. */
   falseAccepts: FalseAccept[];
 }
-
-export const REFRACTORY_S = 1.5;
 
 export function backgroundHours(audio: SiteAudio): number {
   return audio.background.reduce((s, c) => s + c.seconds, 0) / 3600;
