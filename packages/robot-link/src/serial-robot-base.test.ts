@@ -4,13 +4,14 @@
  * contract suite (robot-base.contract.test.ts) and the fault tests.
  */
 import { duplexPair } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { SerialPortMock } from 'serialport';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LinkError } from './errors.ts';
 import { SCHEMA_HASH } from './messages.generated.ts';
 import type { Waypoint } from './robot-base.ts';
-import { SerialRobotBase } from './serial-robot-base.ts';
+import { SerialRobotBase, type SerialRobotBaseOptions } from './serial-robot-base.ts';
 import { waitFor } from './testing/link-rig.ts';
 import { ScriptedBase, scriptMockPort, type ScriptedBaseOptions } from './testing/scripted-base.ts';
 import { duplexSerialPorts, mockSerialPorts } from './testing/test-ports.ts';
@@ -25,12 +26,15 @@ afterEach(async () => {
 });
 
 /** A SerialRobotBase on one end of a duplex pair, a ScriptedBase on the other. */
-function overDuplex(options: ScriptedBaseOptions = {}): { base: SerialRobotBase; peer: ScriptedBase } {
-  const [host, device] = duplexPair();
+function overDuplex(
+  options: ScriptedBaseOptions = {},
+  host: Partial<SerialRobotBaseOptions> = {},
+): { base: SerialRobotBase; peer: ScriptedBase } {
+  const [hostEnd, device] = duplexPair();
   const peer = new ScriptedBase((bytes) => device.write(bytes), options);
   device.on('data', (chunk: Buffer) => peer.feed(chunk));
   device.on('close', () => peer.stop());
-  base = new SerialRobotBase({ path: 'robot', logger, ports: duplexSerialPorts(() => host) });
+  base = new SerialRobotBase({ path: 'robot', logger, ports: duplexSerialPorts(() => hostEnd), ...host });
   return { base, peer };
 }
 
@@ -105,5 +109,19 @@ describe('SerialRobotBase on a duplex stream', () => {
       [7, 2, 3, 4],
     ]);
     expect(chunks.flatMap((c) => c.waypoints.map((w) => w.x_mm))).toEqual(waypoints.map((_, i) => i * 100));
+  });
+
+  it('does not count a stall right after the handshake, before its first tick, as the base silent', async () => {
+    // In-process, the handshake completes before the link's 10 ms timer has run once; the stall then came
+    // before any tick, and the first tick used to see 250 ms of silence and re-handshake (found by CI).
+    const { base } = overDuplex({}, { linkTimeoutMs: 150 });
+    const changes: string[] = [];
+    await base.connect();
+    base.on('connection', (state) => changes.push(state));
+    const spinUntil = performance.now() + 250;
+    while (performance.now() < spinUntil); // synchronous work: nothing else in this process runs
+    await sleep(300); // three of the scripted base's heartbeats
+    expect(changes).toEqual([]);
+    expect(base.state).toBe('up');
   });
 });

@@ -131,7 +131,12 @@ export class SerialRobotBase extends RobotBaseCommands implements RobotBase {
   connect(): Promise<BaseInfo> {
     if (this.connState === 'closed') return Promise.reject(new LinkError('CLOSED', 'link was closed'));
     const promise = new Promise<BaseInfo>((resolve, reject) => (this.firstConnect = { resolve, reject }));
-    this.ticker ??= setInterval(() => this.tick(), 10);
+    if (this.ticker === undefined) {
+      // The clock the late-tick rule measures from: the handshake can complete before the first tick, and
+      // a stall then must still be seen as this process's, not as the base's silence.
+      this.lastTickAt = performance.now();
+      this.ticker = setInterval(() => this.tick(), 10);
+    }
     void this.open();
     return promise;
   }
@@ -296,7 +301,7 @@ export class SerialRobotBase extends RobotBaseCommands implements RobotBase {
   private tick(): void {
     const now = performance.now();
     const gap = now - this.lastTickAt;
-    if (this.lastTickAt > 0 && gap > LATE_TICK_MS) {
+    if (gap > LATE_TICK_MS) {
       // This process did not run (starved of CPU, a long GC, synchronous work): the base's bytes of that
       // time wait unread, and timers run before they are read. That time is not the base's silence.
       this.lastAliveAt = Math.min(now, this.lastAliveAt + gap);
