@@ -2,9 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { FINAL_MISSION_STATES } from '@reception/protocol';
 import { startSim, type SimProcess } from '@reception/robot-link/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnBridge, type SpawnedBridge } from './harness/index.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { spawnBridge, warnOnFailure, type SpawnedBridge } from './harness/index.ts';
 import {
   collectUpdates,
   connectSocket,
@@ -47,7 +48,14 @@ async function homeAgain(): Promise<void> {
   const staffUpdates = collectUpdates(staff);
   const r = await staff.emitWithAck('robot:recall', {});
   if (!r.ok) throw new Error(r.error.message);
-  await eventually('recalled', () => updateOf(staffUpdates, r.value.mission_id, 'completed'), 120_000);
+  const id = r.value.mission_id;
+  // Ends any way: a recall that failed or was cancelled says why at once instead of a 120 s wait for "completed".
+  const end = await eventually(
+    'recalled',
+    () => staffUpdates.find((u) => u.mission_id === id && FINAL_MISSION_STATES.has(u.state)),
+    120_000,
+  );
+  expect(end).toMatchObject({ state: 'completed' });
 }
 
 beforeAll(async () => {
@@ -69,6 +77,8 @@ afterAll(async () => {
   await sim.stop();
   await rm(path.dirname(dataDir), { recursive: true, force: true });
 });
+
+beforeEach(({ onTestFailed }) => warnOnFailure(() => bridge, onTestFailed));
 
 describe('faults mid-trip against the firmware', () => {
   it('cable pulled: the wheels stop, the mission fails `link_lost`, nothing moves when it is back', async () => {
