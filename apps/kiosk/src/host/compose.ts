@@ -73,6 +73,7 @@ export async function createKioskHost(
       const vlog = log.child({ ns: 'kiosk-voice' });
       const opts = {
         porcupine: porcupineOptions(config),
+        wakeModel: config.KIOSK_WAKE_MODEL,
         wakeCalibration: config.KIOSK_WAKE_CALIBRATION,
         endSilenceMs: config.KIOSK_VOICE_END_SILENCE_MS,
         maxUtteranceMs: config.KIOSK_VOICE_MAX_UTTERANCE_MS,

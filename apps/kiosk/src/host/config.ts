@@ -48,6 +48,8 @@ const flag = z
  * - KIOSK_WAKE_CALIBRATION: a site calibration of our wake word (`npm run -s wakeword:calibrate -- ...
  *   --out FILE`, README "Calibrating the wake word on site"); unreadable or made for another model: logged,
  *   and the model's own threshold applies.
+ * - KIOSK_WAKE_MODEL: a site's own wake word model (ONNX with its .json beside it; models/wake-word
+ *   README "Fine-tuning on a site's recordings"); missing or broken: logged, and the shipped model runs.
  * - KIOSK_VOICE_END_SILENCE_MS: silence that ends the citizen's request; KIOSK_VOICE_MAX_UTTERANCE_MS caps it.
  * - KIOSK_MICROPHONE: part of the capture device's label to prefer (e.g. `ReSpeaker`); default device else.
  * - LOG_LEVEL: pino level of the host's logs.
@@ -76,6 +78,7 @@ export const kioskEnvSchema = z.object({
   KIOSK_PORCUPINE_XIN_CHAO_ROBOT: z.string().min(1).optional(),
   KIOSK_PORCUPINE_HELLO_ROBOT: z.string().min(1).optional(),
   KIOSK_WAKE_CALIBRATION: z.string().min(1).optional(),
+  KIOSK_WAKE_MODEL: z.string().min(1).optional(),
   KIOSK_VOICE_END_SILENCE_MS: z.coerce.number().int().min(200).max(3000).default(500),
   KIOSK_VOICE_MAX_UTTERANCE_MS: z.coerce.number().int().min(2000).max(30000).default(8000),
   KIOSK_MICROPHONE: z.string().trim().max(200).default(''),

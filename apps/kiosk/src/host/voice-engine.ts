@@ -11,6 +11,8 @@ import type { VoiceEngine } from './voice-sessions.ts';
 
 export interface VoiceEngineOptions {
   porcupine: PorcupineWakeWordOptions | undefined;
+  /** A site's own wake word model (models/wake-word/site_finetune.py), used instead of the shipped one. */
+  wakeModel?: string | undefined;
   /** A site calibration of our wake word (`npm run -s wakeword:calibrate -- ... --out FILE`). */
   wakeCalibration?: string | undefined;
   endSilenceMs: number;
@@ -22,10 +24,12 @@ export interface VoiceEngineOptions {
  * not Porcupine is logged as a warning for the IT person), Silero VAD and the speech-intent model.
  */
 export async function loadVoiceEngine(opts: VoiceEngineOptions, log: Logger): Promise<VoiceEngine> {
-  const site = opts.wakeCalibration === undefined ? undefined : await siteRule(opts.wakeCalibration, log);
+  const modelPath = opts.wakeModel === undefined ? undefined : await siteModel(opts.wakeModel, log);
+  const site =
+    opts.wakeCalibration === undefined ? undefined : await siteRule(opts.wakeCalibration, modelPath, log);
   const { engine: wake, fallback } = await createWakeWordEngine({
     porcupine: opts.porcupine,
-    ...(site ? { onnx: site } : {}),
+    onnx: { ...(modelPath === undefined ? {} : { modelPath }), ...site },
   });
   if (fallback) {
     log.warn({ code: fallback.code, err: fallback.message }, 'Porcupine not used; our wake word runs');
@@ -36,6 +40,7 @@ export async function loadVoiceEngine(opts: VoiceEngineOptions, log: Logger): Pr
           threshold: wake.threshold,
           minConsecutive: wake.minConsecutive,
           source: site ? ('site' as const) : ('model' as const),
+          model: modelPath === undefined ? ('shipped' as const) : ('site' as const),
         }
       : undefined;
   const [vad, intent] = await Promise.all([SileroVad.create(), OnnxSpeechIntent.create()]);
@@ -55,15 +60,34 @@ export async function loadVoiceEngine(opts: VoiceEngineOptions, log: Logger): Pr
 }
 
 /**
+ * The site's wake word model if it loads, or none: a missing or broken file is logged for the IT person and
+ * the shipped model runs (the kiosk never goes deaf over it; a calibration made for the site model is then
+ * stale, so the shipped model's own threshold applies too).
+ */
+async function siteModel(file: string, log: Logger): Promise<string | undefined> {
+  try {
+    const probe = await OnnxWakeWord.create({ modelPath: file });
+    log.info({ file, threshold: probe.threshold }, 'wake word model from site');
+    await probe.release();
+    return file;
+  } catch (e) {
+    if (!(e instanceof VoiceError)) throw e;
+    log.warn({ code: e.code, err: e.message }, 'site wake word model not used; the shipped model runs');
+    return undefined;
+  }
+}
+
+/**
  * The site calibration's rule, or none: a file that cannot be read, or one made for another model, is
  * logged for the IT person and the model's own threshold applies (the kiosk never goes deaf over it).
  */
 async function siteRule(
   file: string,
+  modelPath: string | undefined,
   log: Logger,
 ): Promise<{ threshold: number; minConsecutive: number } | undefined> {
   try {
-    const { threshold, minConsecutive, calibration } = await readSiteCalibration(file);
+    const { threshold, minConsecutive, calibration } = await readSiteCalibration(file, modelPath);
     log.info(
       { file, threshold, min_consecutive: minConsecutive, measured: calibration.measured },
       'wake word calibrated on site',

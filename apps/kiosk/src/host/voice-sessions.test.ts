@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -196,7 +196,12 @@ describe('loadVoiceEngine with a site calibration (KIOSK_WAKE_CALIBRATION)', () 
     writeFileSync(site, JSON.stringify(calibration));
     const opts = { porcupine: undefined, endSilenceMs: 500, maxUtteranceMs: 8000 };
     const calibrated = await loadVoiceEngine({ ...opts, wakeCalibration: site }, spy);
-    expect(calibrated.wakeRule).toEqual({ threshold: 0.9, minConsecutive: 2, source: 'site' });
+    expect(calibrated.wakeRule).toEqual({
+      threshold: 0.9,
+      minConsecutive: 2,
+      source: 'site',
+      model: 'shipped',
+    });
     await calibrated.release();
     expect(lines).toContainEqual(
       expect.objectContaining({ msg: 'wake word calibrated on site', threshold: 0.9 }),
@@ -217,6 +222,44 @@ describe('loadVoiceEngine with a site calibration (KIOSK_WAKE_CALIBRATION)', () 
     expect(missing.wakeRule?.source).toBe('model');
     await missing.release();
     expect(lines).toContainEqual(expect.objectContaining({ code: 'calibration_invalid' }));
+  }, 60_000);
+});
+
+describe('loadVoiceEngine with a site model (KIOSK_WAKE_MODEL)', () => {
+  it('runs the site model with its own rule, and the shipped model when the file is missing or broken', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const spy = pino(
+      { level: 'info' },
+      { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) },
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-wake-model-'));
+    const opts = { porcupine: undefined, endSilenceMs: 500, maxUtteranceMs: 8000 };
+    // A site model: here the shipped network with another threshold in its metadata.
+    const siteModel = path.join(dir, 'wakeword.onnx');
+    copyFileSync(WAKE_WORD_MODEL, siteModel);
+    const meta = JSON.parse(readFileSync(WAKE_WORD_MODEL.replace(/\.onnx$/, '.json'), 'utf8')) as object;
+    writeFileSync(path.join(dir, 'wakeword.json'), JSON.stringify({ ...meta, threshold: 0.77 }));
+    const site = await loadVoiceEngine({ ...opts, wakeModel: siteModel }, spy);
+    expect(site.wakeRule).toMatchObject({ threshold: 0.77, source: 'model', model: 'site' });
+    await site.release();
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'wake word model from site', file: siteModel }),
+    );
+
+    const broken = path.join(dir, 'broken.onnx');
+    writeFileSync(broken, 'not a model');
+    writeFileSync(path.join(dir, 'broken.json'), JSON.stringify(meta));
+    for (const [file, code] of [
+      [broken, 'model_invalid'],
+      [path.join(dir, 'none.onnx'), 'model_missing'],
+    ] as const) {
+      const shipped = await loadVoiceEngine({ ...opts, wakeModel: file }, spy);
+      expect(shipped.wakeRule).toMatchObject({ threshold: engine.wakeRule?.threshold, model: 'shipped' });
+      await shipped.release();
+      expect(lines).toContainEqual(
+        expect.objectContaining({ code, msg: 'site wake word model not used; the shipped model runs' }),
+      );
+    }
   }, 60_000);
 });
 

@@ -10,7 +10,13 @@ export interface VoiceEngine {
   /** Wake word engine in use (`onnx`, or `porcupine` when configured and its key was accepted). */
   readonly wakeEngine: string;
   /** Our wake word's rule and where it came from (the model's, or the site calibration); none for Porcupine. */
-  readonly wakeRule?: { threshold: number; minConsecutive: number; source: 'model' | 'site' };
+  /** Our wake word's rule: threshold from the model or a site calibration; the shipped or a site model. */
+  readonly wakeRule?: {
+    threshold: number;
+    minConsecutive: number;
+    source: 'model' | 'site';
+    model: 'shipped' | 'site';
+  };
   /** A fresh pipeline over the shared models; the previous one must no longer be pushed to. */
   pipeline(): VoicePipeline;
   release(): Promise<void>;

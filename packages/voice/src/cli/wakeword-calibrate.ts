@@ -3,6 +3,7 @@
  * audio (README, "Calibrating the wake word on site").
  *   wakeword:calibrate --keyword xin_chao_robot=PATH... --keyword hello_robot=PATH... --background PATH...
  *                      [--target-fa-per-hour X] [--out FILE] [--min-background-hours H] [--min-clips N]
+ *                      [--model FILE.onnx]   (default: the shipped model; a site model from site_finetune.py)
  *     PATH: a WAV file or a folder of them (*.wav, not recursive). Keyword clips hold one utterance each;
  *     background audio holds none (the lobby in opening hours). Any common WAV is resampled to 16 kHz mono.
  *     Prints one JSON line: the chosen rule, its misses and false wakes on this audio (with the files and
@@ -35,6 +36,7 @@ import { out, parseNumber, round, runCli, UsageError } from './cli-support.ts';
 const USAGE =
   'usage: wakeword:calibrate --keyword xin_chao_robot=PATH --keyword hello_robot=PATH --background PATH\n' +
   '       [--target-fa-per-hour 0.5] [--out FILE] [--min-background-hours 1] [--min-clips 20]\n' +
+  '       [--model FILE.onnx]   (default: the shipped wake word model)\n' +
   '  PATH: a WAV file or a folder of WAV files; repeat --keyword and --background as needed';
 
 /** The WAV files a path names: itself, or the *.wav files in a folder, sorted. */
