@@ -11,6 +11,7 @@ are not the voices it is tested on (a site records some citizens and serves othe
 - test voices: RicishayMax3, steph, linda, Jacky, iven3 and Festival's Finnish lj;
 - the plain espeak-ng voices (no variant: voices the model was trained on) are reported apart, to see that
   tuning does not cost the voices it knew.
+DIR/speech (variant B): the enrolment espeak-ng voices reading 300 training sentences and kiosk answers.
 DIR/background.wav: 20 minutes of a lobby made only from training material (training noises, training
 speakers' sentences, confusable phrases and word salad), none of it from the dev negatives, which stay
 unseen for measuring false accepts.
@@ -89,7 +90,25 @@ def prepare(out):
             seg[s : s + len(c)] += c[: seg_n - s]
         parts.append(A.clip(seg))
     write_wav(os.path.join(out, "background.wav"), np.concatenate(parts))
-    print(json.dumps({"enrol_clips": n, "background_min": 20}))
+    print(json.dumps({"enrol_clips": n, "background_min": 20, "speech_clips": enrol_speech(events, out)}))
+
+
+def enrol_speech(events, out, n=300):
+    """Variant B: the enrolment espeak-ng voices (their dev configurations) reading training sentences and
+    kiosk answers (no text the dev negatives use) into DIR/speech, as volunteers would read a card."""
+    from voicelib import texts
+    from voicelib.tts import synth
+
+    cfgs = [e["voice"] for e in events if group(e["voice"]) == "enrol" and e["voice"]["engine"] == "espeak"]
+    rng = np.random.default_rng(9191)
+    d = os.path.join(out, "speech")
+    os.makedirs(d, exist_ok=True)
+    for i in range(n):
+        cfg = cfgs[rng.integers(len(cfgs))]
+        lang = next(l for l in ("vi", "en", "hi", "ur") if cfg["voice"].startswith(l))
+        pool = texts.SENTENCES_TRAIN[lang] + texts.ANSWERS_TRAIN[lang]
+        write_wav(os.path.join(d, f"{i:04d}.wav"), synth(cfg, pool[rng.integers(len(pool))]))
+    return n
 
 
 def report(paths):

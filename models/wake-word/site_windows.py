@@ -1,11 +1,14 @@
 """Training windows from a site's own recordings, for fine-tuning the wake word there (site_finetune.py).
 
     /usr/bin/python3 models/wake-word/site_windows.py --keyword xin_chao_robot=PATH --keyword hello_robot=PATH
-        --background PATH --out FILE.npz [--counts pos:6000,partial:2000,background:4000] [--seed 7001]
+        --background PATH --out FILE.npz [--speech PATH] [--counts pos:6000,partial:2000,background:4000]
+        [--seed 7001]
 
 PATH: a WAV file or a folder of them (*.wav, not recursive); repeat the options as needed. The same
 recordings `wakeword:calibrate` reads: keyword clips hold one utterance each (up to 3 s of it), background
-audio holds none (the lobby in opening hours). Any 16-bit PCM WAV; resampled to 16 kHz mono.
+audio holds none (the lobby in opening hours). --speech: recordings without either keyword, best of the
+same people (a volunteer reads a few ordinary sentences after the keywords), so that the net does not learn
+their voices as evidence of a keyword. Any 16-bit PCM WAV; resampled to 16 kHz mono.
 
 Writes X [N, 190, 40] float16 log-mel windows, y (0 none, 1 xin_chao_robot, 2 hello_robot) and kinds, the
 format train.py's WAKE_EXTRA reads:
@@ -13,7 +16,9 @@ format train.py's WAKE_EXTRA reads:
   stretch of the site's background at 5-30 dB SNR, level -45 to -12 dBFS;
 - partial: the same clips cut off (the window ends 0.25-0.9 s before the keyword does, or only its tail is
   heard): label 0, so the net does not fire on "xin chào" alone in this voice;
-- background: the site's background alone at -50 to -10 dBFS.
+- background: the site's background alone at -50 to -10 dBFS;
+- speech (with --speech; give it a count, e.g. speech:4000): a speech recording ending -0.3 to 0.5 s from
+  the window's end over the background at 5-30 dB SNR: label 0.
 Errors (one line on stderr, exit 2): unreadable or non-PCM WAV, a keyword clip longer than 3 s or silent,
 too little audio (fewer than 10 clips of a keyword, or under 5 minutes of background).
 """
@@ -76,6 +81,14 @@ def keyword_clip(path):
     return y
 
 
+def speech_clip(path):
+    x = read(path)
+    y, _, _ = trim(x, thresh_db=-40.0, pad=0.05)
+    if len(y) == 0 or A.rms(y) < 1e-5:
+        raise SiteDataError(f"{path}: silent")
+    return y[: 10 * SR]
+
+
 def load_site(keywords, backgrounds):
     clips = {kw: [] for kw in KW}
     for kw, path in keywords:
@@ -92,12 +105,22 @@ def load_site(keywords, backgrounds):
     return clips, bg
 
 
-def make_window(kind, rng, clips, bg):
+def make_window(kind, rng, clips, bg, speech):
     canvas = np.zeros(L, np.float32)
     s = int(rng.integers(0, len(bg) - L))
     back = bg[s : s + L].astype(np.float32)
     if kind == "background":
         return log_mel(A.clip(A.set_level(back + 1e-5 * rng.standard_normal(L), rng.uniform(-50, -10)))), 0
+    if kind == "speech":
+        x = speech[int(rng.integers(len(speech)))]
+        if rng.random() < 0.5:
+            x = A.speed(x, rng.uniform(0.92, 1.08))
+        end = L - int(rng.uniform(-0.3, 0.5) * SR)
+        start = end - len(x)
+        a, b = max(0, start), min(L, end)
+        canvas[a:b] += x[a - start : b - start]
+        y = A.mix_at_snr(canvas, back + 1e-5 * rng.standard_normal(L), rng.uniform(5, 30), speech_ref=x)
+        return log_mel(A.clip(A.set_level(y, rng.uniform(-45, -12)))), 0
     kw = list(KW)[int(rng.integers(len(KW)))]
     x = clips[kw][int(rng.integers(len(clips[kw])))]
     if rng.random() < 0.5:
@@ -120,12 +143,12 @@ def make_window(kind, rng, clips, bg):
     return log_mel(A.clip(A.set_level(y, rng.uniform(-45, -12)))), label
 
 
-def build(clips, bg, counts, seed):
+def build(clips, bg, counts, seed, speech=()):
     rng = np.random.default_rng(seed)
     X, y, kinds = [], [], []
     for kind, n in counts.items():
         for _ in range(n):
-            w, label = make_window(kind, rng, clips, bg)
+            w, label = make_window(kind, rng, clips, bg, speech)
             X.append(w.astype(np.float16))
             y.append(label)
             kinds.append(f"site_{kind}")
@@ -136,12 +159,12 @@ def parse_counts(text):
     try:
         counts = {k: int(n) for k, n in (p.split(":") for p in text.split(","))}
     except ValueError as e:
-        raise SiteDataError(f"--counts {text}: write KIND:N,... (pos, partial, background)") from e
+        raise SiteDataError(f"--counts {text}: write KIND:N,... (pos, partial, background, speech)") from e
     if any(n < 0 for n in counts.values()) or sum(counts.values()) == 0:
         raise SiteDataError(f"--counts {text}: counts are whole numbers, not all zero")
-    unknown = set(counts) - {"pos", "partial", "background"}
+    unknown = set(counts) - {"pos", "partial", "background", "speech"}
     if unknown:
-        raise SiteDataError(f"--counts: unknown kind(s) {', '.join(sorted(unknown))}: pos, partial, background")
+        raise SiteDataError(f"--counts: unknown kind(s) {', '.join(sorted(unknown))}: pos, partial, background, speech")
     return counts
 
 
@@ -149,6 +172,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--keyword", action="append", default=[], metavar="KEYWORD=PATH", required=True)
     ap.add_argument("--background", action="append", default=[], metavar="PATH", required=True)
+    ap.add_argument("--speech", action="append", default=[], metavar="PATH")
     ap.add_argument("--out", required=True)
     ap.add_argument("--counts", default="pos:6000,partial:2000,background:4000")
     ap.add_argument("--seed", type=int, default=7001)
@@ -160,14 +184,19 @@ def main(argv=None):
                 raise SiteDataError(f"--keyword {k}: write KEYWORD=PATH (xin_chao_robot=... or hello_robot=...)")
             keywords.append(tuple(k.split("=", 1)))
         counts = parse_counts(args.counts)
+        if counts.get("speech", 0) > 0 and not args.speech:
+            raise SiteDataError("--counts asks for speech windows: give the recordings with --speech PATH")
+        if args.speech and counts.get("speech", 0) == 0:
+            raise SiteDataError("--speech given but --counts has no speech:N (e.g. speech:4000)")
         clips, bg = load_site(keywords, args.background)
-        X, y, kinds = build(clips, bg, counts, args.seed)
+        speech = [speech_clip(f) for p in args.speech for f in wav_files(p)]
+        X, y, kinds = build(clips, bg, counts, args.seed, speech)
     except SiteDataError as e:
         print(f"site_windows: {e}", file=sys.stderr)
         return 2
     np.savez(args.out, X=X, y=y, kinds=kinds)
     n = {kw: len(c) for kw, c in clips.items()}
-    print(f"{len(y)} windows {np.bincount(y, minlength=3).tolist()} from clips {n} and "
+    print(f"{len(y)} windows {np.bincount(y, minlength=3).tolist()} from clips {n}, {len(speech)} speech and "
           f"{len(bg) / SR / 60:.1f} min of background -> {args.out}", flush=True)
     return 0
 
