@@ -34,14 +34,11 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+from build_windows import KW, L, SR  # noqa: E402  (the training windows' size and labels)
 from voicelib import augment as A  # noqa: E402
-from voicelib.features import HOP, WIN, log_mel  # noqa: E402
+from voicelib.features import log_mel  # noqa: E402
 from voicelib.tts import read_wav, trim  # noqa: E402
 
-SR = 16000
-T_FRAMES = 190
-L = (T_FRAMES - 1) * HOP + WIN
-KW = {"xin_chao_robot": 1, "hello_robot": 2}
 MAX_CLIP_S = 3.0
 MIN_CLIPS = 10
 MIN_BACKGROUND_MIN = 5.0

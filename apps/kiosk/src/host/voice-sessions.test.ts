@@ -152,11 +152,7 @@ describe('VoiceSessions', () => {
 
 describe('loadVoiceEngine', () => {
   it('falls back to our wake word when Porcupine cannot start, and logs why for the IT person', async () => {
-    const lines: Record<string, unknown>[] = [];
-    const spy = pino(
-      { level: 'warn' },
-      { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) },
-    );
+    const { lines, spy } = logSpy('warn');
     const porcupine = { accessKey: 'not-a-key', keywordPaths: { hello_robot: '/nonexistent/hello.ppn' } };
     const voice = await loadVoiceEngine({ porcupine, endSilenceMs: 500, maxUtteranceMs: 8000 }, spy);
     expect(voice.wakeEngine).toBe('onnx');
@@ -170,13 +166,16 @@ describe('loadVoiceEngine', () => {
   }, 30_000);
 });
 
+/** A logger whose lines are kept, parsed, for the test to look at. */
+function logSpy(level: 'info' | 'warn'): { lines: Record<string, unknown>[]; spy: pino.Logger } {
+  const lines: Record<string, unknown>[] = [];
+  const spy = pino({ level }, { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) });
+  return { lines, spy };
+}
+
 describe('loadVoiceEngine with a site calibration (KIOSK_WAKE_CALIBRATION)', () => {
   it('uses the site threshold made for this model, and the model own when the file is stale or bad', async () => {
-    const lines: Record<string, unknown>[] = [];
-    const spy = pino(
-      { level: 'info' },
-      { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) },
-    );
+    const { lines, spy } = logSpy('info');
     const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-wake-cal-'));
     const calibration = {
       version: 1,
@@ -227,11 +226,7 @@ describe('loadVoiceEngine with a site calibration (KIOSK_WAKE_CALIBRATION)', () 
 
 describe('loadVoiceEngine with a site model (KIOSK_WAKE_MODEL)', () => {
   it('runs the site model with its own rule, and the shipped model when the file is missing or broken', async () => {
-    const lines: Record<string, unknown>[] = [];
-    const spy = pino(
-      { level: 'info' },
-      { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) },
-    );
+    const { lines, spy } = logSpy('info');
     const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-wake-model-'));
     const opts = { porcupine: undefined, endSilenceMs: 500, maxUtteranceMs: 8000 };
     // A site model: here the shipped network with another threshold in its metadata.
