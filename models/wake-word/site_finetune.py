@@ -1,7 +1,7 @@
 """Fine-tunes the committed wake word model on a site's recordings (site_windows.py) and exports it.
 
     /usr/bin/python3 models/wake-word/site_finetune.py --windows SITE.npz [--windows ...] --out DIR
-        [--model models/wake-word/wakeword.onnx] [--epochs 2] [--lr 5e-4] [--threads 2]
+        [--model models/wake-word/wakeword.onnx] [--epochs 2] [--lr 3e-4] [--threads 2]
 
 Recovers each net of MODEL (onnx_to_pt.py), trains it further with train.py on all of the model's own
 training windows (so it does not forget the voices and confusable phrases it learnt: .cache/windows_train.npz
@@ -36,7 +36,7 @@ def main(argv=None):
     ap.add_argument("--out", required=True)
     ap.add_argument("--model", default=os.path.join(HERE, "wakeword.onnx"))
     ap.add_argument("--epochs", type=int, default=2)
-    ap.add_argument("--lr", type=float, default=5e-4)
+    ap.add_argument("--lr", type=float, default=3e-4)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--tag", default="site", help="checkpoint names: .cache/wakenet-NORM-TAG.pt")
     ap.add_argument("--replay-extra", action="append", metavar="WINDOWS.npz",

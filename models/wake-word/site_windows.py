@@ -1,8 +1,8 @@
 """Training windows from a site's own recordings, for fine-tuning the wake word there (site_finetune.py).
 
     /usr/bin/python3 models/wake-word/site_windows.py --keyword xin_chao_robot=PATH --keyword hello_robot=PATH
-        --background PATH --out FILE.npz [--speech PATH] [--counts pos:6000,partial:2000,background:4000]
-        [--seed 7001]
+        --background PATH --out FILE.npz [--speech PATH] [--counts pos:3000,partial:2000,background:3000]
+        [--seed 7001]                  (with --speech the default counts add speech:4000)
 
 PATH: a WAV file or a folder of them (*.wav, not recursive); repeat the options as needed. The same
 recordings `wakeword:calibrate` reads: keyword clips hold one utterance each (up to 3 s of it), background
@@ -171,7 +171,7 @@ def main(argv=None):
     ap.add_argument("--background", action="append", default=[], metavar="PATH", required=True)
     ap.add_argument("--speech", action="append", default=[], metavar="PATH")
     ap.add_argument("--out", required=True)
-    ap.add_argument("--counts", default="pos:6000,partial:2000,background:4000")
+    ap.add_argument("--counts", help="default pos:3000,partial:2000,background:3000 (+ speech:4000 with --speech)")
     ap.add_argument("--seed", type=int, default=7001)
     args = ap.parse_args(argv)
     try:
@@ -180,7 +180,8 @@ def main(argv=None):
             if "=" not in k:
                 raise SiteDataError(f"--keyword {k}: write KEYWORD=PATH (xin_chao_robot=... or hello_robot=...)")
             keywords.append(tuple(k.split("=", 1)))
-        counts = parse_counts(args.counts)
+        counts = parse_counts(args.counts or ("pos:3000,partial:2000,background:3000" +
+                                              (",speech:4000" if args.speech else "")))
         if counts.get("speech", 0) > 0 and not args.speech:
             raise SiteDataError("--counts asks for speech windows: give the recordings with --speech PATH")
         if args.speech and counts.get("speech", 0) == 0:
