@@ -66,9 +66,7 @@ def dev():
     utt = Clips(os.path.join(HERE, ".cache", "utterances_dev.npz"))
     wake = load_clips("dev")
     src = [(utt, i, {k: utt.meta[i][k] for k in ("lang", "text", "intent", "procedure", "facility")}) for i in range(len(utt))]
-    oos = [i for i, m in enumerate(wake.meta) if m["cat"] in ("sent", "salad") and m["lang"] in phrases.LANGS]
-    n_in_scope = sum(1 for m in utt.meta if m["intent"] != "out_of_scope")  # near-domain requests come on top
-    for i in rng.permutation(oos)[: n_in_scope // 2]:
+    for i in phrases.dev_sentence_oos(utt.meta, wake.meta, rng):
         m = wake.meta[int(i)]
         src.append((wake, int(i), {"lang": m["lang"], "text": m["text"], "intent": "out_of_scope", "procedure": "none", "facility": "none"}))
     n = write_utterances(out, ((src[k][0].get(src[k][1]), src[k][2]) for k in rng.permutation(len(src))), rng,

@@ -192,6 +192,14 @@ def oos_items(split):
     return [(lang, t, "out_of_scope", "none", "none") for lang, ts in src.items() for t in ts]
 
 
+def dev_sentence_oos(utt_meta, wake_meta, rng):
+    """The dev set's sentence and word-salad out-of-scope clips (indices into the wake word's dev clips):
+    half as many as the in-scope dev utterances (near-domain requests come on top), drawn with `rng`. One
+    rule for gen_eval.py's dev streams and train.py's dev set."""
+    oos = [i for i, m in enumerate(wake_meta) if m["cat"] in ("sent", "salad") and m["lang"] in LANGS]
+    return rng.permutation(oos)[: sum(1 for m in utt_meta if m["intent"] != "out_of_scope") // 2]
+
+
 def _check_splits():
     """Generation refuses a phrase list in which train, dev and eval out-of-scope fillers overlap, or a
     near-domain filler names an in-scope procedure."""

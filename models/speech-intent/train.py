@@ -159,8 +159,7 @@ def dev_set(rng):
     utt = Clips(os.path.join(CACHE, "utterances_dev.npz"))
     wake = load_clips("dev")
     items = [(0, i, labels(m)) for i, m in enumerate(utt.meta)]
-    oos = [i for i, m in enumerate(wake.meta) if m["cat"] in ("sent", "salad") and m["lang"] in phrases.LANGS]
-    oos = rng.permutation(oos)[: sum(1 for m in utt.meta if m["intent"] != "out_of_scope") // 2]
+    oos = phrases.dev_sentence_oos(utt.meta, wake.meta, rng)
     items += [(1, int(i), (0, 0, 0, phrases.LANGS.index(wake.meta[i]["lang"]))) for i in oos]
     return items
 
