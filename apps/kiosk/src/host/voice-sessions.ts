@@ -9,8 +9,10 @@ import { VOICE_SAMPLE_RATE, type ListenOutcome, type VoiceEvent } from '../share
 export interface VoiceEngine {
   /** Wake word engine in use (`onnx`, or `porcupine` when configured and its key was accepted). */
   readonly wakeEngine: string;
-  /** Our wake word's rule and where it came from (the model's, or the site calibration); none for Porcupine. */
-  /** Our wake word's rule: threshold from the model or a site calibration; the shipped or a site model. */
+  /**
+   * Our wake word's rule and where it came from: the threshold from the model or a site calibration, run by
+   * the shipped model or a site's (KIOSK_WAKE_MODEL); none for Porcupine.
+   */
   readonly wakeRule?: {
     threshold: number;
     minConsecutive: number;
