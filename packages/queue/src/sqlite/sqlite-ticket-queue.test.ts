@@ -476,9 +476,12 @@ describe('SqliteTicketQueue checkpoints', () => {
     const held = await steadyStream(undefined, 2000, 6);
     expect(held.waiting).toBe(2000);
     expect(starved.waiting).toBe(2000);
+    // Held: ~120-140 restarts and a WAL under 0.7 MB here; starved: 2-5 restarts and 5-9 MB. On a loaded
+    // machine the starved run's commits come slower and its checkpoints find gaps (once: 1.29 MB against
+    // held 1.31 MB, failing a held < starved comparison of sizes), so only held's own bounds and the
+    // restart counts are asserted; without holding, held would restart a handful of times and grow past 2 MB.
     expect(held.restarts).toBeGreaterThan(10);
     expect(held.restarts).toBeGreaterThan(starved.restarts * 2);
     expect(held.walMax).toBeLessThan(2 * 1024 * 1024);
-    expect(held.walMax).toBeLessThan(starved.walMax);
   });
 });
