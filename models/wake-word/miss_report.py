@@ -11,8 +11,6 @@ import collections
 import os
 import sys
 
-import numpy as np
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sweep_rules as S  # noqa: E402
 
@@ -22,13 +20,9 @@ def main():
     th, k = float(sys.argv[2]), int(sys.argv[3])
     nets = tuple(range(tr["positives_probs"].shape[0]))
     dets = S.detect(tr["positives_time"], S.rule_scores(tr["positives_probs"], nets, k, 1), th)
-    times = np.array([d[0] for d in dets])
     by_voice = collections.defaultdict(lambda: [0, 0])
     by_variant = collections.defaultdict(lambda: [0, 0])
-    for e in events:
-        kw = S.KW.index(e["keyword"])
-        a, b = np.searchsorted(times, e["start"]), np.searchsorted(times, e["end"] + 1.0, side="right")
-        missed = not any(dets[j][1] == kw for j in range(a, b))
+    for e, missed in zip(events, S.missed(events, dets)):
         v = e["voice"]
         for table, key in ((by_voice, (e["keyword"], v["engine"], v.get("voice"))),
                            (by_variant, v.get("variant") if v["engine"] == "espeak" else None)):

@@ -51,15 +51,23 @@ def detect(t, s, th):
     return out
 
 
-def frr(events, dets):
-    miss, cnt = np.zeros(2), np.zeros(2)
+def missed(events, dets):
+    """Per keyword event: True when no detection of its keyword falls between its start and 1 s after its end."""
     times = np.array([d[0] for d in dets]) if dets else np.zeros(0)
+    out = []
     for e in events:
         kw = KW.index(e["keyword"])
-        cnt[kw] += 1
         a, b = np.searchsorted(times, e["start"]), np.searchsorted(times, e["end"] + 1.0, side="right")
-        if not any(dets[j][1] == kw for j in range(a, b)):
-            miss[kw] += 1
+        out.append(not any(dets[j][1] == kw for j in range(a, b)))
+    return out
+
+
+def frr(events, dets):
+    miss, cnt = np.zeros(2), np.zeros(2)
+    for e, m in zip(events, missed(events, dets)):
+        kw = KW.index(e["keyword"])
+        cnt[kw] += 1
+        miss[kw] += m
     return miss / np.maximum(cnt, 1)
 
 
