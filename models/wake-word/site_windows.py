@@ -34,7 +34,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from build_windows import KW, L, SR  # noqa: E402  (the training windows' size and labels)
+from build_windows import KW, L, SR, _place  # noqa: E402  (the training windows' size, labels, placing)
 from voicelib import augment as A  # noqa: E402
 from voicelib.features import log_mel  # noqa: E402
 from voicelib.tts import read_wav, trim  # noqa: E402
@@ -102,6 +102,12 @@ def load_site(keywords, backgrounds):
     return clips, bg
 
 
+def over_lobby(canvas, back, x, rng):
+    """The placed speech over the lobby stretch at 5-30 dB SNR (x: its reference), at -45 to -12 dBFS."""
+    y = A.mix_at_snr(canvas, back + 1e-5 * rng.standard_normal(L), rng.uniform(5, 30), speech_ref=x)
+    return log_mel(A.clip(A.set_level(y, rng.uniform(-45, -12))))
+
+
 def make_window(kind, rng, clips, bg, speech):
     canvas = np.zeros(L, np.float32)
     s = int(rng.integers(0, len(bg) - L))
@@ -112,12 +118,8 @@ def make_window(kind, rng, clips, bg, speech):
         x = speech[int(rng.integers(len(speech)))]
         if rng.random() < 0.5:
             x = A.speed(x, rng.uniform(0.92, 1.08))
-        end = L - int(rng.uniform(-0.3, 0.5) * SR)
-        start = end - len(x)
-        a, b = max(0, start), min(L, end)
-        canvas[a:b] += x[a - start : b - start]
-        y = A.mix_at_snr(canvas, back + 1e-5 * rng.standard_normal(L), rng.uniform(5, 30), speech_ref=x)
-        return log_mel(A.clip(A.set_level(y, rng.uniform(-45, -12)))), 0
+        _place(canvas, x, L - int(rng.uniform(-0.3, 0.5) * SR))
+        return over_lobby(canvas, back, x, rng), 0
     kw = list(KW)[int(rng.integers(len(KW)))]
     x = clips[kw][int(rng.integers(len(clips[kw])))]
     if rng.random() < 0.5:
@@ -132,12 +134,8 @@ def make_window(kind, rng, clips, bg, speech):
         end = L + int(rng.uniform(0.25, 0.9) * SR)
     else:  # only its tail heard
         end = len(x) - int(rng.uniform(0.35, 0.8) * SR)
-    start = end - len(x)
-    a, b = max(0, start), min(L, end)
-    if b > a:
-        canvas[a:b] += x[a - start : b - start]
-    y = A.mix_at_snr(canvas, back + 1e-5 * rng.standard_normal(L), rng.uniform(5, 30), speech_ref=x)
-    return log_mel(A.clip(A.set_level(y, rng.uniform(-45, -12)))), label
+    _place(canvas, x, end)
+    return over_lobby(canvas, back, x, rng), label
 
 
 def build(clips, bg, counts, seed, speech=()):
