@@ -219,7 +219,8 @@ describe('kiosk in the browser', () => {
         Object.defineProperty(window, 'kioskHost', {
           value: {
             getConfig: () => ok({ bridgeUrl, token: 'demo-kiosk', idleSeconds: 60, robotScreen: false }),
-            capabilities: () => ok({ speech: null, intent: false, microphone: false, printer: false }),
+            capabilities: () =>
+              ok({ speech: null, intent: false, microphone: false, printer: false, voiceSamples: false }),
             speak: () => ok({ finished: true }),
             stopSpeaking: () => ok(null),
             on: () => () => undefined,

@@ -80,6 +80,9 @@ KIOSK_SPEECH_RATE=150
 KIOSK_VOICE=onnx
 KIOSK_VOICE_END_SILENCE_MS=500
 KIOSK_MICROPHONE=
+# Recording the site's voice samples for the wake word calibration (packages/voice/README.md): uncomment,
+# restart, and the kiosk shows the recording screens instead of serving citizens; comment out when done.
+#KIOSK_VOICE_SAMPLES_DIR=/var/lib/reception-kiosk/voice-samples
 LOG_LEVEL=info
 ENV
   chmod 0644 "$etc/kiosk.env"

@@ -5,6 +5,7 @@ import type { KioskConfig } from './config.ts';
 import { EspeakSpeechOutput } from './espeak-speech-output.ts';
 import { KioskHost, type KioskHostParts } from './kiosk-host.ts';
 import { Speaker } from './speaker.ts';
+import { VoiceSampleStore } from './voice-samples.ts';
 import { VoiceSessions } from './voice-sessions.ts';
 
 /**
@@ -91,6 +92,16 @@ export async function createKioskHost(
       throw new Error(`unknown KIOSK_VOICE ${String(never)}`);
     }
   }
+  let samples: VoiceSampleStore | undefined;
+  if (config.KIOSK_VOICE_SAMPLES_DIR) {
+    // Set on purpose by the IT person, who is there: a folder that cannot be made stops the start, loudly.
+    samples = new VoiceSampleStore(config.KIOSK_VOICE_SAMPLES_DIR, log.child({ ns: 'kiosk-samples' }));
+    await samples.init();
+    hlog.warn(
+      { folder: config.KIOSK_VOICE_SAMPLES_DIR },
+      'collecting voice samples: the kiosk shows the recording screens, not the citizen journey',
+    );
+  }
   return new KioskHost({
     config: {
       bridgeUrl: config.KIOSK_BRIDGE_URL,
@@ -102,6 +113,7 @@ export async function createKioskHost(
     speaker,
     classifier,
     voice,
+    samples,
     log: hlog,
   });
 }

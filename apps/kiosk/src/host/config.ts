@@ -51,6 +51,9 @@ const flag = z
  * - KIOSK_WAKE_MODEL: a site's own wake word model (ONNX with its .json beside it; models/wake-word
  *   README "Fine-tuning on a site's recordings"); missing or broken: logged, and the shipped model runs.
  * - KIOSK_VOICE_END_SILENCE_MS: silence that ends the citizen's request; KIOSK_VOICE_MAX_UTTERANCE_MS caps it.
+ * - KIOSK_VOICE_SAMPLES_DIR: collect the site's voice samples for the wake word calibration in this folder
+ *   (created if missing): the page shows the recording screens (volunteers' consent, the wake phrases, the
+ *   lobby) instead of the citizen's journey. Unset (default): audio is never stored.
  * - KIOSK_MICROPHONE: part of the capture device's label to prefer (e.g. `ReSpeaker`); default device else.
  * - LOG_LEVEL: pino level of the host's logs.
  */
@@ -82,6 +85,7 @@ export const kioskEnvSchema = z.object({
   KIOSK_VOICE_END_SILENCE_MS: z.coerce.number().int().min(200).max(3000).default(500),
   KIOSK_VOICE_MAX_UTTERANCE_MS: z.coerce.number().int().min(2000).max(30000).default(8000),
   KIOSK_MICROPHONE: z.string().trim().max(200).default(''),
+  KIOSK_VOICE_SAMPLES_DIR: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type KioskConfig = Omit<z.infer<typeof kioskEnvSchema>, 'KIOSK_TOKEN' | 'KIOSK_TOKEN_FILE'> & {

@@ -38,7 +38,13 @@ describe('KioskHost', () => {
     expect(speech.said).toEqual([]);
     expect(await host.call('capabilities', {})).toEqual({
       ok: true,
-      value: { speech: { engine: 'held' }, intent: false, microphone: false, printer: false },
+      value: {
+        speech: { engine: 'held' },
+        intent: false,
+        microphone: false,
+        printer: false,
+        voiceSamples: false,
+      },
     });
   });
 

@@ -14,6 +14,7 @@ import {
 } from '../shared/host-api.ts';
 import { SpeechOutputError } from './speech-output.ts';
 import type { Speaker } from './speaker.ts';
+import { SampleNotFoundError, type VoiceSampleStore } from './voice-samples.ts';
 import { VoiceSessionNotFoundError, VoiceSessions } from './voice-sessions.ts';
 
 export interface KioskHostParts {
@@ -24,6 +25,8 @@ export interface KioskHostParts {
   classifier: IntentClassifier | undefined;
   /** Absent when the kiosk has no voice (KIOSK_VOICE=none). Made with `KioskHost.voiceSessions`. */
   voice?: ((emit: (e: HostEventPayload<'voice'>) => void) => VoiceSessions) | undefined;
+  /** Present only while the site's voice samples are collected (KIOSK_VOICE_SAMPLES_DIR). */
+  samples?: VoiceSampleStore | undefined;
   log: Logger;
 }
 
@@ -48,6 +51,14 @@ export class KioskHost {
       voice?.setSpeaking(speaking);
       for (const l of this.eventListeners) l({ speaking });
     });
+    const needSamples = (): VoiceSampleStore => {
+      if (!parts.samples) {
+        throw new HostUnavailableError(
+          'this kiosk is not collecting voice samples (KIOSK_VOICE_SAMPLES_DIR)',
+        );
+      }
+      return parts.samples;
+    };
     const needVoice = (): VoiceSessions => {
       if (!voice) throw new HostUnavailableError('this kiosk has no voice (KIOSK_VOICE=none)');
       return voice;
@@ -60,6 +71,7 @@ export class KioskHost {
           intent: this.parts.classifier !== undefined,
           microphone: voice !== undefined,
           printer: false,
+          voiceSamples: parts.samples !== undefined,
         }),
       speak: async ({ text, language }) => {
         if (!speaker) throw new HostUnavailableError('this kiosk has no speech output (KIOSK_SPEECH=none)');
@@ -78,6 +90,17 @@ export class KioskHost {
         needVoice().stop(session);
         return Promise.resolve(null);
       },
+      samplesStatus: () => needSamples().status(),
+      startVolunteer: ({ language }) => needSamples().startVolunteer(language),
+      saveTake: ({ volunteer, keyword, pcm }) => needSamples().saveTake(volunteer, keyword, pcm),
+      discardTake: ({ volunteer, keyword }) => needSamples().discardTake(volunteer, keyword),
+      withdrawVolunteer: ({ volunteer }) => needSamples().withdrawVolunteer(volunteer),
+      startLobby: () => needSamples().startLobby(),
+      pushLobby: async ({ recording, pcm }) => {
+        await needSamples().pushLobby(recording, pcm);
+        return null;
+      },
+      stopLobby: ({ recording }) => needSamples().stopLobby(recording),
       classify: async ({ text, language }) => {
         const classifier = this.parts.classifier;
         if (!classifier) throw new HostUnavailableError('this kiosk has no intent model (KIOSK_INTENT=none)');
@@ -127,7 +150,9 @@ export class KioskHost {
         this.parts.log.warn({ method, err: e.message }, 'host method unavailable');
         return err('UNAVAILABLE', e.message);
       }
-      if (e instanceof VoiceSessionNotFoundError) return err('NOT_FOUND', e.message);
+      if (e instanceof VoiceSessionNotFoundError || e instanceof SampleNotFoundError) {
+        return err('NOT_FOUND', e.message);
+      }
       this.parts.log.error({ method, err: e }, 'host method failed');
       return err('INTERNAL', `${method} failed`);
     }
@@ -140,6 +165,7 @@ export class KioskHost {
   async close(): Promise<void> {
     this.parts.speaker?.hush();
     await this.voice?.close();
+    await this.parts.samples?.close();
     this.eventListeners.clear();
     this.voiceListeners.clear();
     const classifier = this.parts.classifier;

@@ -15,6 +15,14 @@ const api: KioskHostApi = {
   pushAudio: (r) => ipcRenderer.invoke(HOST_METHODS.pushAudio.channel, r),
   stopListening: (r) => ipcRenderer.invoke(HOST_METHODS.stopListening.channel, r),
   classify: (r) => ipcRenderer.invoke(HOST_METHODS.classify.channel, r),
+  samplesStatus: (r) => ipcRenderer.invoke(HOST_METHODS.samplesStatus.channel, r),
+  startVolunteer: (r) => ipcRenderer.invoke(HOST_METHODS.startVolunteer.channel, r),
+  saveTake: (r) => ipcRenderer.invoke(HOST_METHODS.saveTake.channel, r),
+  discardTake: (r) => ipcRenderer.invoke(HOST_METHODS.discardTake.channel, r),
+  withdrawVolunteer: (r) => ipcRenderer.invoke(HOST_METHODS.withdrawVolunteer.channel, r),
+  startLobby: (r) => ipcRenderer.invoke(HOST_METHODS.startLobby.channel, r),
+  pushLobby: (r) => ipcRenderer.invoke(HOST_METHODS.pushLobby.channel, r),
+  stopLobby: (r) => ipcRenderer.invoke(HOST_METHODS.stopLobby.channel, r),
   on: (event, listener) => {
     const channel = HOST_EVENTS[event].channel;
     const wrapped = (_e: unknown, payload: unknown) => listener(payload as never);

@@ -53,6 +53,14 @@ export class SocketHostClient implements KioskHostApi {
   pushAudio = (r: HostRequest<'pushAudio'>) => this.call('pushAudio', r);
   stopListening = (r: HostRequest<'stopListening'>) => this.call('stopListening', r);
   classify = (r: HostRequest<'classify'>) => this.call('classify', r);
+  samplesStatus = (r: HostRequest<'samplesStatus'>) => this.call('samplesStatus', r);
+  startVolunteer = (r: HostRequest<'startVolunteer'>) => this.call('startVolunteer', r);
+  saveTake = (r: HostRequest<'saveTake'>) => this.call('saveTake', r);
+  discardTake = (r: HostRequest<'discardTake'>) => this.call('discardTake', r);
+  withdrawVolunteer = (r: HostRequest<'withdrawVolunteer'>) => this.call('withdrawVolunteer', r);
+  startLobby = (r: HostRequest<'startLobby'>) => this.call('startLobby', r);
+  pushLobby = (r: HostRequest<'pushLobby'>) => this.call('pushLobby', r);
+  stopLobby = (r: HostRequest<'stopLobby'>) => this.call('stopLobby', r);
 
   on<E extends HostEvent>(event: E, listener: (payload: HostEventPayload<E>) => void): () => void {
     const h = listener as (p: unknown) => void;

@@ -5,6 +5,7 @@ import { App } from './app.tsx';
 import { BridgeClient } from './bridge-client.ts';
 import { findHost } from './host-client.ts';
 import { readBrowserLaunchOptions, withoutToken, type LaunchOptions } from './launch-options.ts';
+import { SamplesApp } from './samples/samples-app.tsx';
 import './fonts.ts';
 import './styles.css';
 
@@ -29,13 +30,23 @@ async function launchOptions(host: KioskHostApi | undefined): Promise<LaunchOpti
 async function start(): Promise<void> {
   const host = findHost(window);
   const opts = await launchOptions(host);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  // Collecting the site's voice samples (host KIOSK_VOICE_SAMPLES_DIR): the recording screens, no citizens.
+  const caps = host ? await host.capabilities({}) : undefined;
+  if (host && caps?.ok && caps.value.voiceSamples) {
+    createRoot(root).render(
+      <StrictMode>
+        <SamplesApp host={host} microphone={opts.microphone ?? ''} />
+      </StrictMode>,
+    );
+    return;
+  }
   const client = new BridgeClient({
     url: opts.bridgeUrl,
     token: opts.token,
     websocketOnly: new URL(opts.bridgeUrl).origin !== window.location.origin,
   });
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(
     <StrictMode>
       <App

@@ -15,6 +15,17 @@ import {
   voiceEventSchema,
   type ListenOutcome,
 } from './voice-api.ts';
+import {
+  discardTakeRequestSchema,
+  pushLobbyRequestSchema,
+  saveTakeRequestSchema,
+  startVolunteerRequestSchema,
+  stopLobbyRequestSchema,
+  withdrawVolunteerRequestSchema,
+  type LobbyOutcome,
+  type SamplesStatus,
+  type SaveTakeOutcome,
+} from './samples-api.ts';
 
 /**
  * The kiosk's Node side, as the renderer sees it (ARCHITECTURE.md section 2): what a web page must not do
@@ -40,6 +51,9 @@ import {
  * start and end, intent). The page captures the microphone and shows the level meter itself (it has the
  * samples); the host runs packages/voice's wake word, VAD and speech intent on the frames it is given.
  * `pushAudio` is the one method whose argument also carries bytes (the samples).
+ *
+ * Voice samples (`samples-api.ts`), only when the IT person configured a samples folder: `samplesStatus`,
+ * `startVolunteer`, `saveTake`, `discardTake`, `withdrawVolunteer`, `startLobby`, `pushLobby`, `stopLobby`.
  *
  * Planned additions, designed here so they fit without a new transport:
  * - `print {ticket_id}` for a printer on the kiosk itself rather than on the bridge.
@@ -88,6 +102,11 @@ export interface HostCapabilities {
   microphone: boolean;
   /** A printer attached to this kiosk (tickets print on the bridge's printer otherwise). */
   printer: boolean;
+  /**
+   * Voice samples are being collected (KIOSK_VOICE_SAMPLES_DIR): the page shows the recording screens for
+   * the site's wake word calibration instead of the citizen's journey.
+   */
+  voiceSamples: boolean;
 }
 
 export interface SpeakOutcome {
@@ -112,6 +131,24 @@ export const HOST_METHODS = {
   /** Microphone samples for the session; `NOT_FOUND` once it has ended (listen again). */
   pushAudio: { channel: 'kiosk:push-audio', rpc: rpc<null>()(pushAudioRequestSchema) },
   stopListening: { channel: 'kiosk:stop-listening', rpc: rpc<null>()(stopListeningRequestSchema) },
+  /** Voice samples (`samples-api.ts`): all `UNAVAILABLE` unless `capabilities().voiceSamples`. */
+  samplesStatus: { channel: 'kiosk:samples-status', rpc: rpc<SamplesStatus>()(empty) },
+  startVolunteer: {
+    channel: 'kiosk:start-volunteer',
+    rpc: rpc<{ volunteer: string }>()(startVolunteerRequestSchema),
+  },
+  saveTake: { channel: 'kiosk:save-take', rpc: rpc<SaveTakeOutcome>()(saveTakeRequestSchema) },
+  /** `NOT_FOUND` when the volunteer has no take of that phrase. */
+  discardTake: { channel: 'kiosk:discard-take', rpc: rpc<{ count: number }>()(discardTakeRequestSchema) },
+  withdrawVolunteer: {
+    channel: 'kiosk:withdraw-volunteer',
+    rpc: rpc<{ deleted: number }>()(withdrawVolunteerRequestSchema),
+  },
+  /** Starts recording the lobby (stops any recording still open). */
+  startLobby: { channel: 'kiosk:start-lobby', rpc: rpc<{ recording: string }>()(empty) },
+  /** `NOT_FOUND` once the recording has stopped. */
+  pushLobby: { channel: 'kiosk:push-lobby', rpc: rpc<null>()(pushLobbyRequestSchema) },
+  stopLobby: { channel: 'kiosk:stop-lobby', rpc: rpc<LobbyOutcome>()(stopLobbyRequestSchema) },
 } as const satisfies Record<string, { channel: string; rpc: RpcMap[string] }>;
 
 export type HostMethod = keyof typeof HOST_METHODS;

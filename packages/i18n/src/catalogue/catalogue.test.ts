@@ -10,6 +10,7 @@ import { kiosk } from './kiosk.ts';
 import { kioskAssist } from './kiosk-assist.ts';
 import { kioskJourneys } from './kiosk-journeys.ts';
 import { kioskVoice } from './kiosk-voice.ts';
+import { kioskSamples } from './kiosk-samples.ts';
 import { rating } from './rating.ts';
 import { staffCounter } from './staff-counter.ts';
 import { staffReport } from './staff-report.ts';
@@ -77,6 +78,7 @@ describe('namespace files', () => {
       kioskJourneys,
       kioskAssist,
       kioskVoice,
+      kioskSamples,
       staff,
       staffCounter,
       staffConsole,

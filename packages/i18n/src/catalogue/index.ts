@@ -13,6 +13,7 @@ import { staffConsole } from './staff-console.ts';
 import { staffConsolePanels } from './staff-console-panels.ts';
 import { dossier } from './dossier.ts';
 import { kioskVoice } from './kiosk-voice.ts';
+import { kioskSamples } from './kiosk-samples.ts';
 import { intent } from './intent.ts';
 
 /**
@@ -25,6 +26,7 @@ export const CATALOGUE = {
   ...kioskJourneys,
   ...kioskAssist,
   ...kioskVoice,
+  ...kioskSamples,
   ...staff,
   ...staffCounter,
   ...staffConsole,

@@ -3,8 +3,11 @@ import { useTranslator } from '../translator-context.tsx';
 import type { MicProblem } from './mic-capture.ts';
 import type { VoiceNotice, VoiceView } from './use-voice.ts';
 
-/** The wake words, said the same in every language. */
-const KEYWORDS = '“Xin chào Robot” / “Hello Robot”';
+/**
+ * The wake words, said the same in every language, in a left-to-right isolate (U+2068 ... U+2069) so that
+ * their quotes and slash keep their places inside an Urdu sentence.
+ */
+const KEYWORDS = '\u2068“Xin chào Robot” / “Hello Robot”\u2069';
 
 const PROBLEM: Record<MicProblem, MessageKey> = {
   denied: 'kiosk.voice_mic_denied',

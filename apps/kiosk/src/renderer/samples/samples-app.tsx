@@ -1,0 +1,554 @@
+import { LANGUAGES, type Language } from '@reception/protocol';
+import { directionOf, LOCALES, translator, type MessageKey } from '@reception/i18n';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { KioskHostApi } from '../../shared/host-api.ts';
+import { TAKES_PER_KEYWORD, type SamplesStatus, type TakeProblem } from '../../shared/samples-api.ts';
+import type { Keyword } from '../../shared/voice-api.ts';
+import { applyDocumentLanguage, kioskTranslator } from '../i18n.ts';
+import { TranslatorProvider, useTranslator } from '../translator-context.tsx';
+import { MicCaptureError, startMicCapture, type MicProblem } from '../voice/mic-capture.ts';
+import { TakeCapture } from './take-capture.ts';
+
+/** The phrases as they must be said, in the script they are said in, whatever the screen's language. */
+const PHRASES: Record<Keyword, { text: string; lang: Language }> = {
+  xin_chao_robot: { text: 'Xin chào Robot', lang: 'vi' },
+  hello_robot: { text: 'Hello Robot', lang: 'en' },
+};
+const ORDER: readonly Keyword[] = ['xin_chao_robot', 'hello_robot'];
+/** Both phrases in a left-to-right isolate (U+2068 ... U+2069): quotes and comma stay in place in Urdu. */
+const BOTH = '\u2068“Xin chào Robot”, “Hello Robot”\u2069';
+
+const PROBLEM_KEY: Record<TakeProblem, MessageKey> = {
+  too_short: 'kiosk.samples_problem_too_short',
+  too_quiet: 'kiosk.samples_problem_too_quiet',
+  too_loud: 'kiosk.samples_problem_too_loud',
+  cut_off: 'kiosk.samples_problem_cut_off',
+};
+
+/** Frames of 40 ms sent to the host per lobby push (about half a second). */
+const LOBBY_BATCH = 12;
+
+type Screen =
+  | { name: 'home' }
+  | { name: 'consent' }
+  | { name: 'takes'; volunteer: string }
+  | { name: 'done'; volunteer: string; saved: number; deleted: boolean }
+  | { name: 'lobby'; recording: string };
+
+type FrameListener = (pcm: Int16Array<ArrayBuffer>, rms: number) => void;
+
+/** The microphone, opened once for the whole mode: its level, its problem, and who gets its frames. */
+function useMicrophone(microphone: string) {
+  const [level, setLevel] = useState(0);
+  const [problem, setProblem] = useState<MicProblem>();
+  const listener = useRef<FrameListener>(undefined);
+  useEffect(() => {
+    let stopped = false;
+    let stop: (() => Promise<void>) | undefined;
+    void startMicCapture({
+      preferLabel: microphone,
+      onFrame: (pcm, rms) => {
+        setLevel(rms);
+        listener.current?.(pcm, rms);
+      },
+      onEnded: () => setProblem('no_microphone'),
+    }).then(
+      (capture) => {
+        if (stopped) void capture.stop();
+        else stop = () => capture.stop();
+      },
+      (e: unknown) => setProblem(e instanceof MicCaptureError ? e.code : 'failed'),
+    );
+    return () => {
+      stopped = true;
+      void stop?.();
+    };
+  }, [microphone]);
+  return { level, problem, listener };
+}
+
+/**
+ * The voice-samples mode (host `KIOSK_VOICE_SAMPLES_DIR`, shared/samples-api.ts): what the centre's IT
+ * person sees instead of the citizen's journey while collecting the site's recordings for the wake word
+ * calibration. Home (how much there is, the command to run), a volunteer's consent, their takes of each
+ * phrase, thanks (with "delete my recordings"), and the lobby recording.
+ */
+export function SamplesApp(props: { host: KioskHostApi; microphone: string }) {
+  const { host } = props;
+  const [language, setLanguage] = useState<Language>('vi');
+  const [screen, setScreen] = useState<Screen>({ name: 'home' });
+  const mic = useMicrophone(props.microphone);
+  const i18n = kioskTranslator(language, undefined);
+  useEffect(() => {
+    applyDocumentLanguage(document, language);
+    document.title = i18n.t('kiosk.samples_title');
+  }, [language]);
+
+  let body;
+  switch (screen.name) {
+    case 'home':
+      body = (
+        <Home
+          host={host}
+          onVolunteer={() => setScreen({ name: 'consent' })}
+          onLobby={(recording) => setScreen({ name: 'lobby', recording })}
+        />
+      );
+      break;
+    case 'consent':
+      body = (
+        <Consent
+          host={host}
+          onAgreed={(volunteer) => setScreen({ name: 'takes', volunteer })}
+          onDeclined={() => setScreen({ name: 'home' })}
+        />
+      );
+      break;
+    case 'takes':
+      body = (
+        <Takes
+          host={host}
+          volunteer={screen.volunteer}
+          listener={mic.listener}
+          onDone={(saved) => setScreen({ name: 'done', volunteer: screen.volunteer, saved, deleted: false })}
+        />
+      );
+      break;
+    case 'done':
+      body = (
+        <Done
+          saved={screen.saved}
+          deleted={screen.deleted}
+          onDelete={async () => {
+            const r = await host.withdrawVolunteer({ volunteer: screen.volunteer });
+            if (r.ok) setScreen({ ...screen, saved: 0, deleted: true });
+          }}
+          onFinish={() => setScreen({ name: 'home' })}
+        />
+      );
+      break;
+    case 'lobby':
+      body = (
+        <Lobby
+          host={host}
+          recording={screen.recording}
+          listener={mic.listener}
+          onStopped={() => setScreen({ name: 'home' })}
+        />
+      );
+      break;
+    default: {
+      const never: never = screen;
+      return never;
+    }
+  }
+  const chooser = screen.name === 'home' || screen.name === 'consent';
+  return (
+    <TranslatorProvider value={i18n}>
+      <div className="kiosk samples" data-screen={`samples-${screen.name}`} lang={LOCALES[language]}>
+        <header className="samples-bar">
+          <h1 className="samples-title">{i18n.t('kiosk.samples_title')}</h1>
+          <meter
+            className="voice-level"
+            min={0}
+            max={0.3}
+            value={Math.min(0.3, mic.level)}
+            aria-label={i18n.t('kiosk.voice_level')}
+          />
+        </header>
+        {chooser && (
+          <nav className="samples-languages" aria-label={i18n.t('kiosk.samples_language')}>
+            {LANGUAGES.map((l) => (
+              <button
+                key={l}
+                type="button"
+                className="tool-button"
+                lang={l}
+                dir={directionOf(l)}
+                aria-pressed={l === language}
+                onClick={() => setLanguage(l)}
+              >
+                {translator(l, i18n.timeZone).t('common.language_name')}
+              </button>
+            ))}
+          </nav>
+        )}
+        {mic.problem && (
+          <p className="notice notice-error" role="alert" data-problem={mic.problem}>
+            {i18n.t('kiosk.samples_mic_failed')}
+          </p>
+        )}
+        {body}
+      </div>
+    </TranslatorProvider>
+  );
+}
+
+function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (recording: string) => void }) {
+  const { host } = props;
+  const i18n = useTranslator();
+  const [status, setStatus] = useState<SamplesStatus>();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    void host.samplesStatus({}).then((r) => (r.ok ? setStatus(r.value) : setFailed(true)));
+  }, [host]);
+  const startLobby = async () => {
+    const r = await host.startLobby({});
+    if (r.ok) props.onLobby(r.value.recording);
+    else setFailed(true);
+  };
+  const enough =
+    status !== undefined &&
+    ORDER.every((k) => status.takes[k] >= status.minTakes) &&
+    status.lobbySeconds >= status.minLobbyHours * 3600;
+  return (
+    <main className="samples-home">
+      <p>{i18n.t('kiosk.samples_intro')}</p>
+      {failed && (
+        <p className="notice notice-error" role="alert">
+          {i18n.t('kiosk.samples_save_failed')}
+        </p>
+      )}
+      {status && (
+        <>
+          <ul className="samples-status">
+            {ORDER.map((k) => (
+              <li key={k} data-keyword={k} data-count={status.takes[k]}>
+                {i18n.t('kiosk.samples_takes', {
+                  phrase: PHRASES[k].text,
+                  count: status.takes[k],
+                  min: status.minTakes,
+                })}
+              </li>
+            ))}
+            <li data-volunteers={status.volunteers}>
+              {i18n.t('kiosk.samples_volunteers', { count: status.volunteers })}
+            </li>
+            <li data-lobby-seconds={status.lobbySeconds}>
+              {i18n.t('kiosk.samples_lobby_progress', {
+                minutes: Math.floor(status.lobbySeconds / 60),
+                needed: status.minLobbyHours * 60,
+              })}
+            </li>
+          </ul>
+          <p>{i18n.t(enough ? 'kiosk.samples_enough' : 'kiosk.samples_not_enough')}</p>
+          <pre className="samples-command" dir="ltr" lang="en">
+            <code>{status.command}</code>
+          </pre>
+        </>
+      )}
+      <div className="action-bar">
+        <button type="button" className="main-action" data-action="volunteer" onClick={props.onVolunteer}>
+          {i18n.t('kiosk.samples_new_volunteer')}
+        </button>
+        <button type="button" className="second-action" data-action="lobby" onClick={() => void startLobby()}>
+          {i18n.t('kiosk.samples_record_lobby')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+function Consent(props: {
+  host: KioskHostApi;
+  onAgreed: (volunteer: string) => void;
+  onDeclined: () => void;
+}) {
+  const i18n = useTranslator();
+  const [failed, setFailed] = useState(false);
+  const agree = async () => {
+    const r = await props.host.startVolunteer({ language: i18n.language, consent: true });
+    if (r.ok) props.onAgreed(r.value.volunteer);
+    else setFailed(true);
+  };
+  return (
+    <main className="samples-consent">
+      <h2 className="screen-heading">{i18n.t('kiosk.samples_consent_title')}</h2>
+      <p className="samples-consent-body">
+        {i18n.t('kiosk.samples_consent_body', { phrases: BOTH, takes: TAKES_PER_KEYWORD })}
+      </p>
+      {failed && (
+        <p className="notice notice-error" role="alert">
+          {i18n.t('kiosk.samples_save_failed')}
+        </p>
+      )}
+      <div className="action-bar">
+        <button type="button" className="main-action" data-action="agree" onClick={() => void agree()}>
+          {i18n.t('kiosk.samples_agree')}
+        </button>
+        <button type="button" className="second-action" data-action="decline" onClick={props.onDeclined}>
+          {i18n.t('kiosk.samples_decline')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+type TakePhase =
+  | { phase: 'ready' }
+  | { phase: 'listening' }
+  | { phase: 'recording' }
+  | { phase: 'checking' }
+  | { phase: 'saved' }
+  | { phase: 'problem'; problem: TakeProblem }
+  | { phase: 'failed' };
+
+const READY_MS = 1200;
+const SAVED_MS = 900;
+const PROBLEM_MS = 4500;
+
+/** The takes: each phrase TAKES_PER_KEYWORD times, cut by level (take-capture.ts), checked by the host. */
+function Takes(props: {
+  host: KioskHostApi;
+  volunteer: string;
+  listener: React.RefObject<FrameListener | undefined>;
+  onDone: (saved: number) => void;
+}) {
+  const { host, volunteer, listener } = props;
+  const i18n = useTranslator();
+  const [index, setIndex] = useState(0); // over ORDER x TAKES_PER_KEYWORD
+  const [phase, setPhase] = useState<TakePhase>({ phase: 'ready' });
+  const saved = useRef(0);
+  const capture = useRef(new TakeCapture());
+  const keyword = ORDER[Math.floor(index / TAKES_PER_KEYWORD)] ?? 'hello_robot';
+  const n = (index % TAKES_PER_KEYWORD) + 1;
+  // The parent re-renders at every microphone frame (its level meter): its callback is read, not watched.
+  const onDone = useRef(props.onDone);
+  onDone.current = props.onDone;
+  const keywordRef = useRef(keyword);
+  keywordRef.current = keyword;
+
+  const finish = useCallback(() => {
+    listener.current = undefined;
+    onDone.current(saved.current);
+  }, [listener]);
+
+  // Frames go to the capture all the time (it follows the room's level); the take starts when armed.
+  useEffect(() => {
+    const cap = capture.current;
+    listener.current = (pcm, rms) => {
+      const p = cap.push(pcm, rms);
+      if (p.state === 'recording') setPhase((s) => (s.phase === 'listening' ? { phase: 'recording' } : s));
+      else if (p.state === 'no_speech') setPhase({ phase: 'problem', problem: 'too_quiet' });
+      else if (p.state === 'done') {
+        setPhase({ phase: 'checking' });
+        void host
+          .saveTake({ volunteer, keyword: keywordRef.current, pcm: new Uint8Array(p.pcm.buffer) })
+          .then((r) => {
+            if (!r.ok) setPhase({ phase: 'failed' });
+            else if (r.value.saved) {
+              saved.current++;
+              setPhase({ phase: 'saved' });
+            } else setPhase({ phase: 'problem', problem: r.value.problem });
+          });
+      }
+    };
+    return () => {
+      cap.disarm();
+      listener.current = undefined;
+    };
+  }, [host, volunteer, listener]);
+
+  // The pace of the takes: ready -> listening (armed) ... saved -> next, problem -> the same again.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    switch (phase.phase) {
+      case 'ready':
+        timer = setTimeout(() => {
+          capture.current.arm();
+          setPhase({ phase: 'listening' });
+        }, READY_MS);
+        break;
+      case 'saved':
+        timer = setTimeout(() => {
+          if (index + 1 >= ORDER.length * TAKES_PER_KEYWORD) finish();
+          else {
+            setIndex(index + 1);
+            setPhase({ phase: 'ready' });
+          }
+        }, SAVED_MS);
+        break;
+      case 'problem':
+        timer = setTimeout(() => setPhase({ phase: 'ready' }), PROBLEM_MS);
+        break;
+      default:
+        break;
+    }
+    return () => clearTimeout(timer);
+  }, [phase, index, finish]);
+
+  const redo = async () => {
+    // The last take kept: this phrase's previous one, or the other phrase's last at its first take.
+    const last = index - 1;
+    if (last < 0) return;
+    const k = ORDER[Math.floor(last / TAKES_PER_KEYWORD)] ?? keyword;
+    capture.current.disarm();
+    const r = await host.discardTake({ volunteer, keyword: k });
+    if (r.ok) saved.current = Math.max(0, saved.current - 1);
+    setIndex(last);
+    setPhase({ phase: 'ready' });
+  };
+
+  let line: string;
+  switch (phase.phase) {
+    case 'ready':
+    case 'checking':
+      line = i18n.t('kiosk.samples_get_ready');
+      break;
+    case 'listening':
+    case 'recording':
+      line = i18n.t('kiosk.samples_speak_now');
+      break;
+    case 'saved':
+      line = i18n.t('kiosk.samples_saved');
+      break;
+    case 'problem':
+      line = i18n.t(PROBLEM_KEY[phase.problem]);
+      break;
+    case 'failed':
+      line = i18n.t('kiosk.samples_save_failed');
+      break;
+    default: {
+      const never: never = phase;
+      return never;
+    }
+  }
+  const phrase = PHRASES[keyword];
+  return (
+    <main className="samples-takes" data-keyword={keyword} data-take={n} data-phase={phase.phase}>
+      <p className="samples-count">{i18n.t('kiosk.samples_take_count', { n, total: TAKES_PER_KEYWORD })}</p>
+      <p className="samples-say">{i18n.t('kiosk.samples_say')}</p>
+      <p className="samples-phrase" lang={phrase.lang} dir="ltr">
+        {phrase.text}
+      </p>
+      <p
+        className={`samples-phase${phase.phase === 'problem' || phase.phase === 'failed' ? ' notice' : ''}`}
+        role="status"
+        aria-live="polite"
+        data-problem={phase.phase === 'problem' ? phase.problem : undefined}
+      >
+        {(phase.phase === 'listening' || phase.phase === 'recording') && (
+          <span className="samples-dot" aria-hidden="true" />
+        )}
+        {line}
+      </p>
+      <div className="action-bar">
+        <button
+          type="button"
+          className="second-action"
+          data-action="redo"
+          disabled={index === 0 || phase.phase === 'checking'}
+          onClick={() => void redo()}
+        >
+          {i18n.t('kiosk.samples_redo')}
+        </button>
+        <button type="button" className="second-action" data-action="stop" onClick={finish}>
+          {i18n.t('kiosk.samples_stop')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+function Done(props: {
+  saved: number;
+  deleted: boolean;
+  onDelete: () => Promise<void>;
+  onFinish: () => void;
+}) {
+  const i18n = useTranslator();
+  return (
+    <main className="samples-done">
+      <h2 className="screen-heading">{i18n.t('kiosk.samples_done_title')}</h2>
+      <p role="status">
+        {props.deleted
+          ? i18n.t('kiosk.samples_deleted')
+          : i18n.t('kiosk.samples_done_body', { count: props.saved })}
+      </p>
+      <div className="action-bar">
+        <button type="button" className="main-action" data-action="finish" onClick={props.onFinish}>
+          {i18n.t('kiosk.samples_finish')}
+        </button>
+        {!props.deleted && props.saved > 0 && (
+          <button
+            type="button"
+            className="second-action"
+            data-action="delete"
+            onClick={() => void props.onDelete()}
+          >
+            {i18n.t('kiosk.samples_delete_mine')}
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}
+
+function Lobby(props: {
+  host: KioskHostApi;
+  recording: string;
+  listener: React.RefObject<FrameListener | undefined>;
+  onStopped: () => void;
+}) {
+  const { host, recording, listener } = props;
+  const i18n = useTranslator();
+  const [seconds, setSeconds] = useState(0);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let batch: Int16Array[] = [];
+    let total = 0;
+    let broken = false;
+    listener.current = (pcm) => {
+      batch.push(pcm);
+      total += pcm.length;
+      if (batch.length < LOBBY_BATCH || broken) return;
+      const out = new Int16Array(batch.reduce((s, b) => s + b.length, 0));
+      let at = 0;
+      for (const b of batch) {
+        out.set(b, at);
+        at += b.length;
+      }
+      batch = [];
+      setSeconds(Math.floor(total / 16000));
+      void host.pushLobby({ recording, pcm: new Uint8Array(out.buffer) }).then((r) => {
+        if (!r.ok && !broken) {
+          broken = true;
+          setFailed(true);
+        }
+      });
+    };
+    return () => {
+      listener.current = undefined;
+    };
+  }, [host, recording, listener]);
+  const stop = async () => {
+    listener.current = undefined;
+    await host.stopLobby({ recording });
+    props.onStopped();
+  };
+  const clock = `${Math.floor(seconds / 3600)}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(
+    seconds % 60,
+  ).padStart(2, '0')}`;
+  return (
+    <main className="samples-lobby" data-seconds={seconds}>
+      <h2 className="screen-heading">
+        <span className="samples-dot" aria-hidden="true" /> {i18n.t('kiosk.samples_lobby_title')}
+      </h2>
+      <p>{i18n.t('kiosk.samples_lobby_body', { phrases: BOTH })}</p>
+      <p className="samples-clock" dir="ltr">
+        {clock}
+      </p>
+      <p role="status">{i18n.t('kiosk.samples_lobby_elapsed', { minutes: Math.floor(seconds / 60) })}</p>
+      {failed && (
+        <p className="notice notice-error" role="alert">
+          {i18n.t('kiosk.samples_save_failed')}
+        </p>
+      )}
+      <div className="action-bar">
+        <button type="button" className="main-action" data-action="stop-lobby" onClick={() => void stop()}>
+          {i18n.t('kiosk.samples_lobby_stop')}
+        </button>
+      </div>
+    </main>
+  );
+}
