@@ -477,11 +477,14 @@ describe('SqliteTicketQueue checkpoints', () => {
     expect(held.waiting).toBe(2000);
     expect(starved.waiting).toBe(2000);
     // Held: ~120-140 restarts and a WAL under 0.7 MB here; starved: 2-5 restarts and 5-9 MB. On a loaded
-    // machine the starved run's commits come slower and its checkpoints find gaps (once: 1.29 MB against
-    // held 1.31 MB, failing a held < starved comparison of sizes), so only held's own bounds and the
-    // restart counts are asserted; without holding, held would restart a handful of times and grow past 2 MB.
+    // machine both move towards each other: the starved run's commits come slower and its checkpoints find
+    // gaps, and held's second pass can outlast its 20 ms hold. Beside four busy loops (five runs): held
+    // 111-146 restarts and 0.55-1.63 MB, starved 9-55 restarts and 1.4-3.0 MB; once, beside two training
+    // jobs, held reached 2.47 MB. So the bounds leave that room: held restarts the WAL many times and
+    // more often than the baseline, and stays well under the baseline's unloaded 5-9 MB. Without holding,
+    // held is the baseline: a handful of restarts.
     expect(held.restarts).toBeGreaterThan(10);
-    expect(held.restarts).toBeGreaterThan(starved.restarts * 2);
-    expect(held.walMax).toBeLessThan(2 * 1024 * 1024);
+    expect(held.restarts).toBeGreaterThan(starved.restarts);
+    expect(held.walMax).toBeLessThan(4 * 1024 * 1024);
   });
 });
