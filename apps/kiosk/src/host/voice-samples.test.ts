@@ -147,6 +147,16 @@ describe('VoiceSampleStore', () => {
   }, 60_000);
 });
 
+describe('a samples folder that cannot be made', () => {
+  it('stops the start with the reason (the IT person who set it is there)', async () => {
+    const d = folder();
+    writeFileSync(path.join(d, 'a-file'), '');
+    await expect(new VoiceSampleStore(path.join(d, 'a-file', 'samples'), log).init()).rejects.toThrow(
+      /ENOTDIR/,
+    );
+  });
+});
+
 describe('the host methods', () => {
   it('are unavailable unless a samples folder is configured, and validate their input', async () => {
     const off = new KioskHost({ config: {} as never, speaker: undefined, classifier: undefined, log });

@@ -176,6 +176,12 @@ export const kioskSamples = defineMessages('kiosk', {
     hi: 'आपकी रिकॉर्डिंग हटा दी गई हैं।',
     ur: 'آپ کی ریکارڈنگ حذف کر دی گئی ہیں۔',
   },
+  samples_delete_failed: {
+    vi: 'Chưa xóa được bản ghi của bạn. Xin báo cho cán bộ phụ trách kỹ thuật.',
+    en: 'Your recordings could not be deleted. Please tell the IT person.',
+    hi: 'आपकी रिकॉर्डिंग हटाई नहीं जा सकीं। कृपया आईटी कर्मचारी को बताएँ।',
+    ur: 'آپ کی ریکارڈنگ حذف نہیں ہو سکیں۔ براہ کرم آئی ٹی عملے کو بتائیں۔',
+  },
   samples_finish: {
     vi: 'Xong',
     en: 'Finish',
@@ -217,6 +223,13 @@ export const kioskSamples = defineMessages('kiosk', {
     en: 'The recording could not be saved. Please tell the IT person.',
     hi: 'रिकॉर्डिंग सहेजी नहीं जा सकी। कृपया आईटी कर्मचारी को बताएँ।',
     ur: 'ریکارڈنگ محفوظ نہیں ہو سکی۔ براہ کرم آئی ٹی عملے کو بتائیں۔',
+  },
+  /** The home screen could not read the samples folder or start the lobby recording. */
+  samples_folder_failed: {
+    vi: 'Không dùng được thư mục lưu bản ghi. Xin báo cho cán bộ phụ trách kỹ thuật.',
+    en: 'The recordings folder cannot be used. Please tell the IT person.',
+    hi: 'रिकॉर्डिंग का फ़ोल्डर इस्तेमाल नहीं हो सकता। कृपया आईटी कर्मचारी को बताएँ।',
+    ur: 'ریکارڈنگ کا فولڈر استعمال نہیں ہو سکتا۔ براہ کرم آئی ٹی عملے کو بتائیں۔',
   },
   samples_language: {
     vi: 'Ngôn ngữ',

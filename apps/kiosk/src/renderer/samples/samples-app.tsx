@@ -122,6 +122,7 @@ export function SamplesApp(props: { host: KioskHostApi; microphone: string }) {
           onDelete={async () => {
             const r = await host.withdrawVolunteer({ volunteer: screen.volunteer });
             if (r.ok) setScreen({ ...screen, saved: 0, deleted: true });
+            return r.ok;
           }}
           onFinish={() => setScreen({ name: 'home' })}
         />
@@ -206,7 +207,7 @@ function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (re
       <p>{i18n.t('kiosk.samples_intro')}</p>
       {failed && (
         <p className="notice notice-error" role="alert">
-          {i18n.t('kiosk.samples_save_failed')}
+          {i18n.t('kiosk.samples_folder_failed')}
         </p>
       )}
       {status && (
@@ -453,10 +454,12 @@ function Takes(props: {
 function Done(props: {
   saved: number;
   deleted: boolean;
-  onDelete: () => Promise<void>;
+  /** False when the takes could not be deleted (the screen says so; the IT person can delete the files). */
+  onDelete: () => Promise<boolean>;
   onFinish: () => void;
 }) {
   const i18n = useTranslator();
+  const [failed, setFailed] = useState(false);
   return (
     <main className="samples-done">
       <h2 className="screen-heading">{i18n.t('kiosk.samples_done_title')}</h2>
@@ -465,6 +468,11 @@ function Done(props: {
           ? i18n.t('kiosk.samples_deleted')
           : i18n.t('kiosk.samples_done_body', { count: props.saved })}
       </p>
+      {failed && (
+        <p className="notice notice-error" role="alert">
+          {i18n.t('kiosk.samples_delete_failed')}
+        </p>
+      )}
       <div className="action-bar">
         <button type="button" className="main-action" data-action="finish" onClick={props.onFinish}>
           {i18n.t('kiosk.samples_finish')}
@@ -474,7 +482,7 @@ function Done(props: {
             type="button"
             className="second-action"
             data-action="delete"
-            onClick={() => void props.onDelete()}
+            onClick={() => void props.onDelete().then((ok) => setFailed(!ok))}
           >
             {i18n.t('kiosk.samples_delete_mine')}
           </button>
