@@ -52,7 +52,7 @@ const takesOf = (keyword: string) => readdirSync(path.join(dir, keyword)).sort()
 async function shot(name: string): Promise<void> {
   await settled(page);
   expect(await axeViolations(page), name).toEqual([]);
-  await page.screenshot({ path: artifactPath(`kiosk/samples/${name}.png`) });
+  await page.screenshot({ path: artifactPath(`kiosk/samples/${name}.png`), fullPage: true });
 }
 
 beforeAll(async () => {

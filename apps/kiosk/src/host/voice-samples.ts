@@ -141,6 +141,8 @@ export class VoiceSampleStore {
         "consent.jsonl: each volunteer's consent (or withdrawal), time and language; no names",
         '',
         `Calibrate: ${this.command()}`,
+        `Then, in the kiosk's settings (/etc/reception/kiosk.env): KIOSK_WAKE_CALIBRATION=${this.calibrationFile()}`,
+        'and KIOSK_VOICE_SAMPLES_DIR commented out; restart the kiosk (systemctl restart kiosk-host kiosk-browser).',
         'Delete this folder once calibrated, unless the volunteers agreed to keep their recordings.',
         '',
       ].join('\n'),
@@ -154,8 +156,12 @@ export class VoiceSampleStore {
     return (
       `npm run -s wakeword:calibrate -- --keyword xin_chao_robot=${dir('xin_chao_robot')} ` +
       `--keyword hello_robot=${dir('hello_robot')} --background ${dir(LOBBY)} ` +
-      `--out ${q(path.join(this.folder, 'wake-calibration.json'))}`
+      `--out ${q(this.calibrationFile())}`
     );
+  }
+
+  calibrationFile(): string {
+    return path.join(this.folder, 'wake-calibration.json');
   }
 
   async status(): Promise<SamplesStatus> {
@@ -180,6 +186,7 @@ export class VoiceSampleStore {
       minLobbyHours: MIN_LOBBY_HOURS,
       takesPerKeyword: TAKES_PER_KEYWORD,
       command: this.command(),
+      calibrationFile: this.calibrationFile(),
     };
   }
 

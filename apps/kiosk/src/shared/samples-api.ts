@@ -81,6 +81,8 @@ export interface SamplesStatus {
   takesPerKeyword: number;
   /** The `wakeword:calibrate` command for this folder. */
   command: string;
+  /** Where that command writes the calibration, for KIOSK_WAKE_CALIBRATION. */
+  calibrationFile: string;
 }
 
 export interface LobbyOutcome {

@@ -49,6 +49,13 @@ export const kioskSamples = defineMessages('kiosk', {
     hi: 'कैलिब्रेशन के लिए अभी पर्याप्त नहीं है। पर्याप्त होने पर कियॉस्क पर यह कमांड चलाएँ:',
     ur: 'کیلیبریشن کے لیے ابھی کافی نہیں۔ کافی ہونے پر کیوسک پر یہ کمانڈ چلائیں:',
   },
+  /** Under the calibration command. `setting`: the line to add; `off`: the setting to remove (names, as is). */
+  samples_then: {
+    vi: 'Sau đó, trong cấu hình ki-ốt, thêm {setting}, bỏ {off} và khởi động lại ki-ốt.',
+    en: "Then, in the kiosk's settings, add {setting}, remove {off}, and restart the kiosk.",
+    hi: 'फिर कियॉस्क की सेटिंग में {setting} जोड़ें, {off} हटाएँ और कियॉस्क को फिर से चालू करें।',
+    ur: 'پھر کیوسک کی سیٹنگز میں {setting} شامل کریں، {off} ہٹائیں اور کیوسک کو دوبارہ چالو کریں۔',
+  },
   samples_new_volunteer: {
     vi: 'Thu giọng một người tình nguyện',
     en: 'Record a volunteer',

@@ -15,8 +15,9 @@ const PHRASES: Record<Keyword, { text: string; lang: Language }> = {
   hello_robot: { text: 'Hello Robot', lang: 'en' },
 };
 const ORDER: readonly Keyword[] = ['xin_chao_robot', 'hello_robot'];
-/** Both phrases in a left-to-right isolate (U+2068 ... U+2069): quotes and comma stay in place in Urdu. */
-const BOTH = '\u2068“Xin chào Robot”, “Hello Robot”\u2069';
+/** Latin text in a left-to-right isolate (U+2068 ... U+2069): its punctuation stays in place in Urdu. */
+const ltr = (text: string) => `\u2068${text}\u2069`;
+const BOTH = ltr('“Xin chào Robot”, “Hello Robot”');
 
 const PROBLEM_KEY: Record<TakeProblem, MessageKey> = {
   too_short: 'kiosk.samples_problem_too_short',
@@ -205,6 +206,14 @@ function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (re
   return (
     <main className="samples-home">
       <p>{i18n.t('kiosk.samples_intro')}</p>
+      <div className="action-bar samples-actions">
+        <button type="button" className="main-action" data-action="volunteer" onClick={props.onVolunteer}>
+          {i18n.t('kiosk.samples_new_volunteer')}
+        </button>
+        <button type="button" className="second-action" data-action="lobby" onClick={() => void startLobby()}>
+          {i18n.t('kiosk.samples_record_lobby')}
+        </button>
+      </div>
       {failed && (
         <p className="notice notice-error" role="alert">
           {i18n.t('kiosk.samples_folder_failed')}
@@ -216,7 +225,7 @@ function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (re
             {ORDER.map((k) => (
               <li key={k} data-keyword={k} data-count={status.takes[k]}>
                 {i18n.t('kiosk.samples_takes', {
-                  phrase: PHRASES[k].text,
+                  phrase: ltr(PHRASES[k].text),
                   count: status.takes[k],
                   min: status.minTakes,
                 })}
@@ -236,16 +245,14 @@ function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (re
           <pre className="samples-command" dir="ltr" lang="en">
             <code>{status.command}</code>
           </pre>
+          <p>
+            {i18n.t('kiosk.samples_then', {
+              setting: ltr(`KIOSK_WAKE_CALIBRATION=${status.calibrationFile}`),
+              off: ltr('KIOSK_VOICE_SAMPLES_DIR'),
+            })}
+          </p>
         </>
       )}
-      <div className="action-bar">
-        <button type="button" className="main-action" data-action="volunteer" onClick={props.onVolunteer}>
-          {i18n.t('kiosk.samples_new_volunteer')}
-        </button>
-        <button type="button" className="second-action" data-action="lobby" onClick={() => void startLobby()}>
-          {i18n.t('kiosk.samples_record_lobby')}
-        </button>
-      </div>
     </main>
   );
 }
