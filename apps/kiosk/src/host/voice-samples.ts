@@ -13,6 +13,7 @@ import {
 } from 'node:fs/promises';
 import path from 'node:path';
 import type { Language } from '@reception/protocol';
+import { WAV16_HEADER_BYTES, wav16Header } from '@reception/voice/audio/wav';
 import type { Logger } from 'pino';
 import {
   LOBBY_FILE_SECONDS,
@@ -29,7 +30,7 @@ import { VOICE_SAMPLE_RATE, type Keyword } from '../shared/voice-api.ts';
 const KEYWORDS: readonly Keyword[] = ['xin_chao_robot', 'hello_robot'];
 const LOBBY = 'lobby';
 const CONSENT = 'consent.jsonl';
-const HEADER_BYTES = 44;
+const HEADER_BYTES = WAV16_HEADER_BYTES;
 /** A lobby recording nobody pushes to for this long is closed (the page went away). */
 const LOBBY_IDLE_MS = 30_000;
 
@@ -39,23 +40,7 @@ export class SampleNotFoundError extends Error {
 }
 
 /** 16 kHz mono 16-bit PCM WAV header for `dataBytes` of samples. */
-function wavHeader(dataBytes: number): Buffer {
-  const h = Buffer.alloc(HEADER_BYTES);
-  h.write('RIFF', 0, 'ascii');
-  h.writeUInt32LE(36 + dataBytes, 4);
-  h.write('WAVE', 8, 'ascii');
-  h.write('fmt ', 12, 'ascii');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20); // PCM
-  h.writeUInt16LE(1, 22); // mono
-  h.writeUInt32LE(VOICE_SAMPLE_RATE, 24);
-  h.writeUInt32LE(VOICE_SAMPLE_RATE * 2, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'ascii');
-  h.writeUInt32LE(dataBytes, 40);
-  return h;
-}
+const wavHeader = (dataBytes: number): Buffer => Buffer.from(wav16Header(dataBytes, VOICE_SAMPLE_RATE));
 
 /** Little-endian 16-bit samples as they arrived (any byte offset). */
 function samplesOf(pcm: Uint8Array): Int16Array {

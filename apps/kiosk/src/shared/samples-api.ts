@@ -1,6 +1,6 @@
 import { languageSchema } from '@reception/protocol';
 import { z } from 'zod';
-import { keywordSchema, PUSH_MAX_SAMPLES, VOICE_SAMPLE_RATE, type Keyword } from './voice-api.ts';
+import { keywordSchema, pcmSchema, PUSH_MAX_SAMPLES, VOICE_SAMPLE_RATE, type Keyword } from './voice-api.ts';
 
 /**
  * Voice samples: the kiosk records what `wakeword:calibrate` needs to set the wake word's threshold on a
@@ -33,14 +33,6 @@ export const LOBBY_FILE_SECONDS = 3600;
 
 export const volunteerSchema = z.string().regex(/^v[0-9a-z]{8}$/, 'a volunteer id from startVolunteer');
 const recordingSchema = z.string().min(8).max(64);
-
-/** Bytes as they arrive: a Buffer (socket.io) or a Uint8Array (Electron's structured clone). */
-function pcmSchema(maxSamples: number) {
-  return z
-    .instanceof(Uint8Array)
-    .refine((b) => b.byteLength > 0 && b.byteLength % 2 === 0, 'whole 16-bit samples, at least one')
-    .refine((b) => b.byteLength <= maxSamples * 2, `at most ${maxSamples} samples`);
-}
 
 export const startVolunteerRequestSchema = z
   .object({ language: languageSchema, consent: z.literal(true) })

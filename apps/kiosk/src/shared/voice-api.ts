@@ -28,15 +28,19 @@ const sessionId = z.string().min(8).max(64);
 
 export const listenRequestSchema = z.object({}).strict();
 
-/** Bytes as they arrive: a Buffer (socket.io) or a Uint8Array (Electron's structured clone). */
+/**
+ * Signed 16-bit samples, at least one and at most `maxSamples`, as bytes as they arrive: a Buffer
+ * (socket.io) or a Uint8Array (Electron's structured clone).
+ */
+export function pcmSchema(maxSamples: number) {
+  return z
+    .instanceof(Uint8Array)
+    .refine((b) => b.byteLength > 0 && b.byteLength % 2 === 0, 'whole 16-bit samples, at least one')
+    .refine((b) => b.byteLength <= maxSamples * 2, `at most ${maxSamples} samples`);
+}
+
 export const pushAudioRequestSchema = z
-  .object({
-    session: sessionId,
-    pcm: z
-      .instanceof(Uint8Array)
-      .refine((b) => b.byteLength > 0 && b.byteLength % 2 === 0, 'whole 16-bit samples, at least one')
-      .refine((b) => b.byteLength <= PUSH_MAX_SAMPLES * 2, `at most ${PUSH_MAX_SAMPLES} samples`),
-  })
+  .object({ session: sessionId, pcm: pcmSchema(PUSH_MAX_SAMPLES) })
   .strict();
 export type PushAudioRequest = z.input<typeof pushAudioRequestSchema>;
 

@@ -152,15 +152,21 @@ export function decodeWav(bytes: Uint8Array): WavAudio {
   throw new WavFormatError('wav_corrupt', fmt ? 'no data chunk' : 'no fmt chunk');
 }
 
-/** Encodes mono float samples as a 16-bit PCM WAV file (used for test fixtures and speech output). */
-export function encodeWav16(samples: Float32Array, sampleRate: number): Uint8Array {
-  const out = new Uint8Array(44 + samples.length * 2);
+/** Bytes of the header that `wav16Header` writes before the samples. */
+export const WAV16_HEADER_BYTES = 44;
+
+/**
+ * The 44-byte header of a mono 16-bit PCM WAV file holding `dataBytes` of samples (a file written as it
+ * is recorded rewrites it as the data grows).
+ */
+export function wav16Header(dataBytes: number, sampleRate: number): Uint8Array {
+  const out = new Uint8Array(WAV16_HEADER_BYTES);
   const view = new DataView(out.buffer);
   const ascii = (at: number, s: string): void => {
     for (let i = 0; i < 4; i++) out[at + i] = s.charCodeAt(i);
   };
   ascii(0, 'RIFF');
-  view.setUint32(4, 36 + samples.length * 2, true);
+  view.setUint32(4, 36 + dataBytes, true);
   ascii(8, 'WAVE');
   ascii(12, 'fmt ');
   view.setUint32(16, 16, true);
@@ -171,10 +177,18 @@ export function encodeWav16(samples: Float32Array, sampleRate: number): Uint8Arr
   view.setUint16(32, 2, true);
   view.setUint16(34, 16, true);
   ascii(36, 'data');
-  view.setUint32(40, samples.length * 2, true);
+  view.setUint32(40, dataBytes, true);
+  return out;
+}
+
+/** Encodes mono float samples as a 16-bit PCM WAV file (used for test fixtures and speech output). */
+export function encodeWav16(samples: Float32Array, sampleRate: number): Uint8Array {
+  const out = new Uint8Array(WAV16_HEADER_BYTES + samples.length * 2);
+  out.set(wav16Header(samples.length * 2, sampleRate));
+  const view = new DataView(out.buffer);
   for (let i = 0; i < samples.length; i++) {
     const v = Math.max(-1, Math.min(1, samples[i] ?? 0));
-    view.setInt16(44 + i * 2, Math.round(v < 0 ? v * 32768 : v * 32767), true);
+    view.setInt16(WAV16_HEADER_BYTES + i * 2, Math.round(v < 0 ? v * 32768 : v * 32767), true);
   }
   return out;
 }
