@@ -4,6 +4,7 @@ import path from 'node:path';
 import { decodeWav } from '@reception/voice/audio/wav';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { consentText } from '../shared/samples-api.ts';
 import { assessTake, VoiceSampleStore } from './voice-samples.ts';
 import { KioskHost } from './kiosk-host.ts';
 
@@ -105,8 +106,14 @@ describe('VoiceSampleStore', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as unknown);
     expect(consent).toEqual([
-      { at: '2026-12-07T09:30:00.000Z', volunteer, event: 'agreed', language: 'vi' },
-      { at: '2026-12-07T09:30:00.000Z', volunteer: other.volunteer, event: 'agreed', language: 'en' },
+      { at: '2026-12-07T09:30:00.000Z', volunteer, event: 'agreed', language: 'vi', text: consentText('vi') },
+      {
+        at: '2026-12-07T09:30:00.000Z',
+        volunteer: other.volunteer,
+        event: 'agreed',
+        language: 'en',
+        text: expect.stringContaining('Your name is not recorded') as unknown,
+      },
       { at: '2026-12-07T09:30:00.000Z', volunteer, event: 'withdrew', deleted: 2 },
     ]);
     expect(readFileSync(path.join(dir, 'README.txt'), 'utf8')).toContain(

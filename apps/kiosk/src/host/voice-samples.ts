@@ -16,6 +16,7 @@ import type { Language } from '@reception/protocol';
 import { WAV16_HEADER_BYTES, wav16Header } from '@reception/voice/audio/wav';
 import type { Logger } from 'pino';
 import {
+  consentText,
   LOBBY_FILE_SECONDS,
   MIN_LOBBY_HOURS,
   MIN_TAKES,
@@ -178,7 +179,7 @@ export class VoiceSampleStore {
   async startVolunteer(language: Language): Promise<{ volunteer: string }> {
     const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
     const volunteer = `v${[...randomBytes(8)].map((b) => alphabet[b % 36]).join('')}`;
-    await this.consent({ volunteer, event: 'agreed', language });
+    await this.consent({ volunteer, event: 'agreed', language, text: consentText(language) });
     this.log.info({ volunteer, language }, 'voice samples: volunteer agreed');
     return { volunteer };
   }

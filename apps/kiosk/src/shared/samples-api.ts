@@ -1,4 +1,5 @@
-import { languageSchema } from '@reception/protocol';
+import { translator } from '@reception/i18n';
+import { languageSchema, type Language } from '@reception/protocol';
 import { z } from 'zod';
 import { keywordSchema, pcmSchema, PUSH_MAX_SAMPLES, VOICE_SAMPLE_RATE, type Keyword } from './voice-api.ts';
 
@@ -30,6 +31,20 @@ export const MIN_TAKES = 20;
 export const MIN_LOBBY_HOURS = 1;
 /** A lobby recording is cut into files of this length. */
 export const LOBBY_FILE_SECONDS = 3600;
+
+/** Both wake phrases in a left-to-right isolate (U+2068 ... U+2069): their quotes stay in place in Urdu. */
+export const WAKE_PHRASES = '\u2068“Xin chào Robot”, “Hello Robot”\u2069';
+
+/**
+ * What a volunteer agrees to, word for word, in their language: shown on the consent screen and kept
+ * with their consent in `consent.jsonl`.
+ */
+export function consentText(language: Language): string {
+  return translator(language, 'UTC').t('kiosk.samples_consent_body', {
+    phrases: WAKE_PHRASES,
+    takes: TAKES_PER_KEYWORD,
+  });
+}
 
 export const volunteerSchema = z.string().regex(/^v[0-9a-z]{8}$/, 'a volunteer id from startVolunteer');
 const recordingSchema = z.string().min(8).max(64);

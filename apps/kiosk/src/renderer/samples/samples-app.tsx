@@ -2,7 +2,13 @@ import { LANGUAGES, type Language } from '@reception/protocol';
 import { directionOf, LOCALES, translator, type MessageKey } from '@reception/i18n';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KioskHostApi } from '../../shared/host-api.ts';
-import { TAKES_PER_KEYWORD, type SamplesStatus, type TakeProblem } from '../../shared/samples-api.ts';
+import {
+  consentText,
+  TAKES_PER_KEYWORD,
+  WAKE_PHRASES,
+  type SamplesStatus,
+  type TakeProblem,
+} from '../../shared/samples-api.ts';
 import type { Keyword } from '../../shared/voice-api.ts';
 import { applyDocumentLanguage, kioskTranslator } from '../i18n.ts';
 import { TranslatorProvider, useTranslator } from '../translator-context.tsx';
@@ -17,7 +23,6 @@ const PHRASES: Record<Keyword, { text: string; lang: Language }> = {
 const ORDER: readonly Keyword[] = ['xin_chao_robot', 'hello_robot'];
 /** Latin text in a left-to-right isolate (U+2068 ... U+2069): its punctuation stays in place in Urdu. */
 const ltr = (text: string) => `\u2068${text}\u2069`;
-const BOTH = ltr('“Xin chào Robot”, “Hello Robot”');
 
 const PROBLEM_KEY: Record<TakeProblem, MessageKey> = {
   too_short: 'kiosk.samples_problem_too_short',
@@ -272,9 +277,7 @@ function Consent(props: {
   return (
     <main className="samples-consent">
       <h2 className="screen-heading">{i18n.t('kiosk.samples_consent_title')}</h2>
-      <p className="samples-consent-body">
-        {i18n.t('kiosk.samples_consent_body', { phrases: BOTH, takes: TAKES_PER_KEYWORD })}
-      </p>
+      <p className="samples-consent-body">{consentText(i18n.language)}</p>
       {failed && (
         <p className="notice notice-error" role="alert">
           {i18n.t('kiosk.samples_save_failed')}
@@ -549,7 +552,7 @@ function Lobby(props: {
       <h2 className="screen-heading">
         <span className="samples-dot" aria-hidden="true" /> {i18n.t('kiosk.samples_lobby_title')}
       </h2>
-      <p>{i18n.t('kiosk.samples_lobby_body', { phrases: BOTH })}</p>
+      <p>{i18n.t('kiosk.samples_lobby_body', { phrases: WAKE_PHRASES })}</p>
       <p className="samples-clock" dir="ltr">
         {clock}
       </p>
