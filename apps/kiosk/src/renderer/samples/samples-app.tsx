@@ -14,13 +14,13 @@ import { applyDocumentLanguage, kioskTranslator } from '../i18n.ts';
 import { TranslatorProvider, useTranslator } from '../translator-context.tsx';
 import { MicCaptureError, startMicCapture, type MicProblem } from '../voice/mic-capture.ts';
 import { TakeCapture } from './take-capture.ts';
+import { redoTarget, TAKE_ORDER, takeAt, TAKES_IN_ALL } from './takes-plan.ts';
 
 /** The phrases as they must be said, in the script they are said in, whatever the screen's language. */
 const PHRASES: Record<Keyword, { text: string; lang: Language }> = {
   xin_chao_robot: { text: 'Xin chào Robot', lang: 'vi' },
   hello_robot: { text: 'Hello Robot', lang: 'en' },
 };
-const ORDER: readonly Keyword[] = ['xin_chao_robot', 'hello_robot'];
 /** Latin text in a left-to-right isolate (U+2068 ... U+2069): its punctuation stays in place in Urdu. */
 const ltr = (text: string) => `\u2068${text}\u2069`;
 
@@ -206,7 +206,7 @@ function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (re
   };
   const enough =
     status !== undefined &&
-    ORDER.every((k) => status.takes[k] >= status.minTakes) &&
+    TAKE_ORDER.every((k) => status.takes[k] >= status.minTakes) &&
     status.lobbySeconds >= status.minLobbyHours * 3600;
   return (
     <main className="samples-home">
@@ -227,7 +227,7 @@ function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (re
       {status && (
         <>
           <ul className="samples-status">
-            {ORDER.map((k) => (
+            {TAKE_ORDER.map((k) => (
               <li key={k} data-keyword={k} data-count={status.takes[k]}>
                 {i18n.t('kiosk.samples_takes', {
                   phrase: ltr(PHRASES[k].text),
@@ -317,12 +317,11 @@ function Takes(props: {
 }) {
   const { host, volunteer, listener } = props;
   const i18n = useTranslator();
-  const [index, setIndex] = useState(0); // over ORDER x TAKES_PER_KEYWORD
+  const [index, setIndex] = useState(0); // over TAKE_ORDER x TAKES_PER_KEYWORD
   const [phase, setPhase] = useState<TakePhase>({ phase: 'ready' });
   const saved = useRef(0);
   const capture = useRef(new TakeCapture());
-  const keyword = ORDER[Math.floor(index / TAKES_PER_KEYWORD)] ?? 'hello_robot';
-  const n = (index % TAKES_PER_KEYWORD) + 1;
+  const { keyword, n } = takeAt(index);
   // The parent re-renders at every microphone frame (its level meter): its callback is read, not watched.
   const onDone = useRef(props.onDone);
   onDone.current = props.onDone;
@@ -372,7 +371,7 @@ function Takes(props: {
         break;
       case 'saved':
         timer = setTimeout(() => {
-          if (index + 1 >= ORDER.length * TAKES_PER_KEYWORD) finish();
+          if (index + 1 >= TAKES_IN_ALL) finish();
           else {
             setIndex(index + 1);
             setPhase({ phase: 'ready' });
@@ -389,14 +388,12 @@ function Takes(props: {
   }, [phase, index, finish]);
 
   const redo = async () => {
-    // The last take kept: this phrase's previous one, or the other phrase's last at its first take.
-    const last = index - 1;
-    if (last < 0) return;
-    const k = ORDER[Math.floor(last / TAKES_PER_KEYWORD)] ?? keyword;
+    const target = redoTarget(index, phase.phase === 'saved');
+    if (!target) return;
     capture.current.disarm();
-    const r = await host.discardTake({ volunteer, keyword: k });
+    const r = await host.discardTake({ volunteer, keyword: target.keyword });
     if (r.ok) saved.current = Math.max(0, saved.current - 1);
-    setIndex(last);
+    setIndex(target.index);
     setPhase({ phase: 'ready' });
   };
 
@@ -448,12 +445,18 @@ function Takes(props: {
           type="button"
           className="second-action"
           data-action="redo"
-          disabled={index === 0 || phase.phase === 'checking'}
+          disabled={(index === 0 && phase.phase !== 'saved') || phase.phase === 'checking'}
           onClick={() => void redo()}
         >
           {i18n.t('kiosk.samples_redo')}
         </button>
-        <button type="button" className="second-action" data-action="stop" onClick={finish}>
+        <button
+          type="button"
+          className="second-action"
+          data-action="stop"
+          disabled={phase.phase === 'checking'}
+          onClick={finish}
+        >
           {i18n.t('kiosk.samples_stop')}
         </button>
       </div>
