@@ -1,7 +1,7 @@
 import { type IntentClassifier, OnnxIntentClassifier } from '@reception/intent';
 import pino, { type Logger } from 'pino';
 import type { PorcupineWakeWordOptions } from '@reception/voice/wake/porcupine-wake-word';
-import type { KioskConfig } from './config.ts';
+import { CHECKOUT_DIR, type KioskConfig } from './config.ts';
 import { EspeakSpeechOutput } from './espeak-speech-output.ts';
 import { KioskHost, type KioskHostParts } from './kiosk-host.ts';
 import { Speaker } from './speaker.ts';
@@ -95,7 +95,9 @@ export async function createKioskHost(
   let samples: VoiceSampleStore | undefined;
   if (config.KIOSK_VOICE_SAMPLES_DIR) {
     // Set on purpose by the IT person, who is there: a folder that cannot be made stops the start, loudly.
-    samples = new VoiceSampleStore(config.KIOSK_VOICE_SAMPLES_DIR, log.child({ ns: 'kiosk-samples' }));
+    samples = new VoiceSampleStore(config.KIOSK_VOICE_SAMPLES_DIR, log.child({ ns: 'kiosk-samples' }), {
+      checkout: CHECKOUT_DIR,
+    });
     await samples.init();
     hlog.warn(
       { folder: config.KIOSK_VOICE_SAMPLES_DIR },

@@ -15,10 +15,12 @@ const DEFAULT_WEB_DIR =
  * models/intent at the repository root, seen from the built main (apps/kiosk/dist-electron) or from the
  * source (apps/kiosk/src/host). A packaged kiosk sets KIOSK_INTENT_MODEL_DIR to where it ships the model.
  */
-const DEFAULT_INTENT_MODEL_DIR =
+/** The repository checkout this host runs from (where `npm run` finds the CLIs). */
+export const CHECKOUT_DIR =
   path.basename(HERE) === 'dist-electron'
-    ? path.resolve(HERE, '..', '..', '..', 'models', 'intent')
-    : path.resolve(HERE, '..', '..', '..', '..', 'models', 'intent');
+    ? path.resolve(HERE, '..', '..', '..')
+    : path.resolve(HERE, '..', '..', '..', '..');
+const DEFAULT_INTENT_MODEL_DIR = path.join(CHECKOUT_DIR, 'models', 'intent');
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])

@@ -55,7 +55,10 @@ describe('assessTake', () => {
 describe('VoiceSampleStore', () => {
   it('keeps takes where wakeword:calibrate reads them, with consent, and deletes them on withdrawal', async () => {
     const dir = folder();
-    const store = new VoiceSampleStore(dir, log, () => new Date('2026-12-07T09:30:00Z'));
+    const store = new VoiceSampleStore(dir, log, {
+      now: () => new Date('2026-12-07T09:30:00Z'),
+      checkout: '/opt/reception',
+    });
     await store.init();
     await expect(store.saveTake('v00000000', 'hello_robot', bytes(take(2, 0.4, 1.5)))).rejects.toThrow(
       /no consent/,
@@ -116,9 +119,9 @@ describe('VoiceSampleStore', () => {
       },
       { at: '2026-12-07T09:30:00.000Z', volunteer, event: 'withdrew', deleted: 2 },
     ]);
-    expect(readFileSync(path.join(dir, 'README.txt'), 'utf8')).toContain(
-      `--keyword hello_robot=${path.join(dir, 'hello_robot')}`,
-    );
+    const readme = readFileSync(path.join(dir, 'README.txt'), 'utf8');
+    expect(readme).toContain('cd /opt/reception && npm run -s wakeword:calibrate -- ');
+    expect(readme).toContain(`--keyword hello_robot=${path.join(dir, 'hello_robot')}`);
   });
 
   it('records the lobby in files of at most an hour, each readable at every moment', async () => {

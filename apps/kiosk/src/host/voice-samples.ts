@@ -107,11 +107,22 @@ interface Lobby {
 export class VoiceSampleStore {
   private lobby: Lobby | undefined;
 
+  private readonly now: () => Date;
+  private readonly checkout: string | undefined;
+
   constructor(
     readonly folder: string,
     private readonly log: Logger,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    opts: {
+      /** The clock (tests). */
+      now?: () => Date;
+      /** The checkout where `npm run -s wakeword:calibrate` runs: the printed command starts there. */
+      checkout?: string;
+    } = {},
+  ) {
+    this.now = opts.now ?? (() => new Date());
+    this.checkout = opts.checkout;
+  }
 
   async init(): Promise<void> {
     for (const sub of [...KEYWORDS, LOBBY]) await mkdir(path.join(this.folder, sub), { recursive: true });
@@ -140,6 +151,7 @@ export class VoiceSampleStore {
     const q = (p: string) => (/^[\w./-]+$/.test(p) ? p : `'${p.replaceAll("'", "'\\''")}'`);
     const dir = (sub: string) => q(path.join(this.folder, sub));
     return (
+      (this.checkout ? `cd ${q(this.checkout)} && ` : '') +
       `npm run -s wakeword:calibrate -- --keyword xin_chao_robot=${dir('xin_chao_robot')} ` +
       `--keyword hello_robot=${dir('hello_robot')} --background ${dir(LOBBY)} ` +
       `--out ${q(this.calibrationFile())}`
