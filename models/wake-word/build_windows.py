@@ -53,6 +53,7 @@ def _init():
         "hello_robot": _clips.select(cat="pos", kw="hello_robot"),
         "hard": _clips.select(cat="hard"),
         "speech": [i for i, m in enumerate(_clips.meta) if m["cat"] in ("sent", "answer", "salad", "other")],
+        "greet": _clips.select(cat="greet"),
     }
 
 
@@ -100,7 +101,7 @@ def _finish(canvas, ref, rng, snr=None):
 
 
 def _context(canvas, rng, before_end):
-    if rng.random() < 0.3 and before_end > SR // 4:
+    if rng.random() < 0.3 and before_end > SR // 4 and _pools["speech"]:
         c = _clips.get(_pools["speech"][rng.integers(len(_pools["speech"]))])
         _place(canvas, _speech_aug(c, rng) * rng.uniform(0.3, 1.0), before_end - int(rng.uniform(0.05, 0.4) * SR))
 
@@ -148,6 +149,11 @@ def make(job):
         end_x = L - into - gap
         start = _place(canvas, x, end_x)
         _place(canvas, c, end_x + gap + len(c))
+        _context(canvas, rng, start)
+        ref = x
+    elif kind == "greet":  # a greeting-led request that began 0.5-2.2 s before the window's end
+        x = _speech_aug(_clips.get(_pools["greet"][rng.integers(len(_pools["greet"]))]), rng)
+        start = _place(canvas, x, L - int(rng.uniform(0.5, 2.2) * SR) + len(x))
         _context(canvas, rng, start)
         ref = x
     elif kind == "speech":

@@ -93,6 +93,22 @@ def jobs(split):
     return out
 
 
+# greeting-led requests (texts.GREETINGS_TRAIN) per language: gen_clips.py --split train --greetings
+GREETINGS = [("vi", 1500), ("en", 900), ("hi", 250), ("ur", 250)]
+
+
+def greeting_jobs(rng):
+    """Greeting-led requests said by training voice configurations, category `greet`."""
+    evals = {x for v in texts.SENTENCES_EVAL.values() for x in v}
+    out = []
+    for lang, n in GREETINGS:
+        cands = texts.GREETINGS_TRAIN[lang]
+        assert not evals & set(cands), "a greeting sentence is also an eval sentence"
+        for cfg in voices.mixed_configs(lang, "train", rng, n):
+            out.append(("greet", None, lang, cands[rng.integers(len(cands))], cfg))
+    return out
+
+
 def units(js):
     """Work units: one job, or up to 60 Festival jobs of one voice (one Festival process for all)."""
     out, fest = [], {}
@@ -143,12 +159,17 @@ def main():
                          "training variants (voicelib/randvoice.py), to clips_SPLIT_rv.npz; train split only")
     ap.add_argument("--seed", type=int, default=None, help="another seed for the jobs (with --random-voices)")
     ap.add_argument("--tag", default="", help="with --random-voices: clips_SPLIT_rvTAG.npz, .cache/espeak-randTAG")
+    ap.add_argument("--greetings", action="store_true",
+                    help="only greeting-led requests (texts.GREETINGS_TRAIN, category greet) to "
+                         "clips_train_greet.npz (with --random-voices: clips_train_rvTAG.npz); train split only")
     args = ap.parse_args()
     os.makedirs(CACHE, exist_ok=True)
     if args.seed is not None:
         SEED[args.split] = args.seed
-    js = jobs(args.split)
-    suffix = "_foreign" if args.foreign_only else ""
+    if args.greetings and args.split != "train":
+        ap.error("--greetings: train split only")
+    js = greeting_jobs(np.random.default_rng(SEED[args.split] + 7)) if args.greetings else jobs(args.split)
+    suffix = "_foreign" if args.foreign_only else ("_greet" if args.greetings else "")
     if args.foreign_only:
         js = [j for j in js if j[2].startswith("x-")]
     if args.random_voices:

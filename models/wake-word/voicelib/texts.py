@@ -228,6 +228,78 @@ SENTENCES_EVAL = {
     ],
 }
 
+# Requests that *begin* with a greeting, said in one breath (training only): a Vietnamese office hears
+# "Xin chào, ..." to the staff all day, and a wake word must not take the greeting for its first words.
+# None of them is in SENTENCES_EVAL (checked by gen_clips.py --greetings), and none says a keyword: a
+# greeting followed by "robot" is the keyword itself.
+GREETINGS_TRAIN = {
+    "vi": [
+        "Xin chào, tôi muốn làm giấy khai sinh cho con.",
+        "Xin chào chị, cho em hỏi nộp hồ sơ ở đâu ạ?",
+        "Xin chào anh, tôi đến để công chứng giấy tờ.",
+        "Xin chào, tôi cần đăng ký tạm trú.",
+        "Xin chào, cho tôi lấy một số thứ tự.",
+        "Xin chào cô, hôm nay có làm việc không ạ?",
+        "Xin chào, tôi có hẹn lúc chín giờ.",
+        "Xin chào, tôi muốn hỏi về trợ cấp xã hội.",
+        "Xin chào các anh chị, tôi bị mất giấy tờ.",
+        "Xin chào, quầy số ba ở chỗ nào vậy?",
+        "Xin chào bác, bác cần giúp gì không ạ?",
+        "Xin chào, mẹ tôi muốn làm thủ tục đất đai.",
+        "Xin chào em, chị gửi lại tờ khai nhé.",
+        "Xin chào, ở đây có máy photo không?",
+        "Xin chào, tôi là người nhà của ông Tám.",
+        "Xin chào, tôi đến nhận kết quả hồ sơ.",
+        "Chào chị, em muốn hỏi lệ phí bao nhiêu ạ?",
+        "Chào anh, cho tôi hỏi nhà vệ sinh ở đâu?",
+        "Chào em, hôm qua chị có gọi điện rồi.",
+        "Chào cô, cháu đến làm giấy xác nhận độc thân.",
+        "Dạ xin chào, em đến nộp bổ sung giấy tờ.",
+        "Xin chào buổi sáng, chị khỏe không?",
+        "Xin chào, rất vui được gặp anh.",
+        "Xin chào, tôi đến từ phường bên cạnh.",
+        "Xin chào, cho tôi gặp cán bộ tư pháp.",
+        "Xin chào, rồi tôi phải chờ bao lâu nữa?",
+        "Xin chào mọi người, hôm nay đông quá.",
+        "Xin chào, tôi muốn đổi lịch hẹn.",
+    ],
+    "en": [
+        "Hello, I would like to register my son's birth.",
+        "Hello there, where do I hand in this form?",
+        "Hello, I have an appointment at nine.",
+        "Hello, can I get a queue number please?",
+        "Hello, is counter four open today?",
+        "Hello, my mother needs help with her papers.",
+        "Hello, sorry, where is the restroom?",
+        "Hello, I'm here to pick up my certificate.",
+        "Hello everyone, is this the right line?",
+        "Hello, Robert said you could help me.",
+        "Hello, I called yesterday about my dossier.",
+        "Hi, hello, is anyone at this desk?",
+        "Hello, how long is the wait today?",
+        "Hello, we are here for the marriage papers.",
+        "Hello again, I forgot one document.",
+    ],
+    "hi": [
+        "हेलो, मुझे जन्म प्रमाण पत्र बनवाना है।",
+        "नमस्ते, फ़ॉर्म कहाँ जमा करना है?",
+        "हेलो, मेरा नौ बजे का समय है।",
+        "नमस्ते जी, आज काउंटर खुला है क्या?",
+        "हेलो, मुझे अपने कागज़ वापस चाहिए।",
+        "नमस्ते, शौचालय कहाँ है?",
+        "हेलो भाई, लाइन कितनी लंबी है?",
+    ],
+    "ur": [
+        "ہیلو، مجھے پیدائش کا سرٹیفکیٹ بنوانا ہے۔",
+        "السلام علیکم، فارم کہاں جمع کرنا ہے؟",
+        "ہیلو، میرا نو بجے کا وقت ہے۔",
+        "السلام علیکم، آج کاؤنٹر کھلا ہے؟",
+        "ہیلو، مجھے اپنے کاغذات واپس چاہئیں۔",
+        "ہیلو بھائی، قطار کتنی لمبی ہے؟",
+        "السلام علیکم، بیت الخلا کہاں ہے؟",
+    ],
+}
+
 # Kiosk-style answers for training (the kiosk's actual phrases are held out for the test).
 ANSWERS_TRAIN = {
     "vi": [
