@@ -72,7 +72,7 @@ def _background(rng, n):
     if r < 0.12:
         return A.noise("white", rng, n) * 0.01  # near-silence
     if r < 0.35:
-        idx = _pools["speech"]
+        idx = _pools["speech"] or _pools["greet"]  # a greeting-only clip cache babbles with its own speech
         bab = np.zeros(n, np.float32)
         for _ in range(int(rng.integers(3, 7))):
             c = _clips.get(idx[rng.integers(len(idx))])
