@@ -15,7 +15,7 @@ import {
   type SpawnedBridge,
   type SpawnedKioskHost,
 } from './harness/index.ts';
-import { axeViolations, settled } from './kiosk-tour.ts';
+import { axeViolations, LAYOUTS, layoutProblems, settled } from './kiosk-tour.ts';
 
 // The site's voice samples through the kiosk itself (host KIOSK_VOICE_SAMPLES_DIR): Chromium's fake
 // microphone says "Xin chào Robot" every few seconds; a volunteer agrees, takes are cut by level, checked
@@ -49,10 +49,17 @@ function microphoneWav(): string {
 
 const takesOf = (keyword: string) => readdirSync(path.join(dir, keyword)).sort();
 
+/** axe, then each screen shape: the kiosk's own layout rules (touch targets, nothing off screen), a shot. */
 async function shot(name: string): Promise<void> {
   await settled(page);
   expect(await axeViolations(page), name).toEqual([]);
-  await page.screenshot({ path: artifactPath(`kiosk/samples/${name}.png`), fullPage: true });
+  for (const [layout, viewport] of Object.entries(LAYOUTS)) {
+    await page.setViewportSize(viewport);
+    await settled(page);
+    await page.screenshot({ path: artifactPath(`kiosk/samples/${layout}/${name}.png`), fullPage: true });
+    expect(await layoutProblems(page), `${name} in ${layout}`).toEqual([]);
+  }
+  await page.setViewportSize(LAYOUTS.landscape);
 }
 
 beforeAll(async () => {

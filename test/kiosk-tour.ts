@@ -44,6 +44,45 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** The kiosk's two screen shapes: a landscape touch screen and a portrait one (a robot's). */
+export const LAYOUTS = {
+  landscape: { width: 1280, height: 800 },
+  portrait: { width: 1080, height: 1920 },
+} as const;
+
+/** What is wrong with the layout now: sideways scrolling, key controls off screen, small touch targets. */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const vw = innerWidth;
+    const vh = innerHeight;
+    if (document.documentElement.scrollWidth > vw + 1)
+      out.push(`scrolls sideways: ${document.documentElement.scrollWidth} > ${vw}`);
+    const name = (e: Element) =>
+      `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${e.textContent.trim().slice(0, 30)}"`;
+    const onScreen = (sel: string) => {
+      for (const e of document.querySelectorAll(sel)) {
+        const r = e.getBoundingClientRect();
+        if (r.top < 0 || r.bottom > vh + 0.5 || r.left < 0 || r.right > vw + 0.5)
+          out.push(`off screen: ${name(e)}`);
+      }
+    };
+    onScreen('[data-action="back"], [data-action="start-over"], .action-bar .main-action, .language-button');
+    for (const e of document.querySelectorAll('button, a[href], .paper-item')) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const min = e.matches('.main-action') ? 64 : 48;
+      if (r.height < min - 0.5 || r.width < 48 - 0.5)
+        out.push(`touch target ${Math.round(r.width)}x${Math.round(r.height)} < ${min}: ${name(e)}`);
+    }
+    for (const e of document.querySelectorAll('main h1, main p, main button, main li, header button')) {
+      if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+        out.push(`text cut off: ${name(e)}`);
+    }
+    return out;
+  });
+}
+
 /** Waits until fonts are loaded and no CSS transition or animation runs, so a screenshot is final. */
 export async function settled(page: Page): Promise<void> {
   await page.evaluate(async () => {
