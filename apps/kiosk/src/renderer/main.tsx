@@ -5,7 +5,6 @@ import { App } from './app.tsx';
 import { BridgeClient } from './bridge-client.ts';
 import { findHost } from './host-client.ts';
 import { readBrowserLaunchOptions, withoutToken, type LaunchOptions } from './launch-options.ts';
-import { SamplesApp } from './samples/samples-app.tsx';
 import './fonts.ts';
 import './styles.css';
 
@@ -35,6 +34,8 @@ async function start(): Promise<void> {
   // Collecting the site's voice samples (host KIOSK_VOICE_SAMPLES_DIR): the recording screens, no citizens.
   const caps = host ? await host.capabilities({}) : undefined;
   if (host && caps?.ok && caps.value.voiceSamples) {
+    // Loaded only in this mode: the citizen's kiosk never downloads the recording screens.
+    const { SamplesApp } = await import('./samples/samples-app.tsx');
     createRoot(root).render(
       <StrictMode>
         <SamplesApp host={host} microphone={opts.microphone ?? ''} />
