@@ -1,7 +1,14 @@
 import { translator } from '@reception/i18n';
 import { languageSchema, type Language } from '@reception/protocol';
 import { z } from 'zod';
-import { keywordSchema, pcmSchema, PUSH_MAX_SAMPLES, VOICE_SAMPLE_RATE, type Keyword } from './voice-api.ts';
+import {
+  keywordSchema,
+  pcmSchema,
+  PUSH_MAX_SAMPLES,
+  quotedWakePhrases,
+  VOICE_SAMPLE_RATE,
+  type Keyword,
+} from './voice-api.ts';
 
 /**
  * Voice samples: the kiosk records what `wakeword:calibrate` needs to set the wake word's threshold on a
@@ -32,8 +39,8 @@ export const MIN_LOBBY_HOURS = 1;
 /** A lobby recording is cut into files of this length. */
 export const LOBBY_FILE_SECONDS = 3600;
 
-/** Both wake phrases in a left-to-right isolate (U+2068 ... U+2069): their quotes stay in place in Urdu. */
-export const WAKE_PHRASES = '\u2068“Xin chào Robot”, “Hello Robot”\u2069';
+/** Both wake phrases, as the consent and the lobby screen name them. */
+export const WAKE_PHRASES = quotedWakePhrases(', ');
 
 /**
  * What a volunteer agrees to, word for word, in their language: shown on the consent screen and kept

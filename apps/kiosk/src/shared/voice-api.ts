@@ -56,6 +56,21 @@ export interface ListenOutcome {
 export const keywordSchema = z.enum(['xin_chao_robot', 'hello_robot']);
 export type Keyword = z.infer<typeof keywordSchema>;
 
+/**
+ * The wake phrases as they must be said, in the script and language they are said in, whatever the screen's
+ * language. In a right-to-left sentence the translator isolates them (FSI ... PDI) like any text value.
+ */
+export const WAKE_PHRASE: Record<Keyword, { text: string; lang: 'vi' | 'en' }> = {
+  xin_chao_robot: { text: 'Xin chào Robot', lang: 'vi' },
+  hello_robot: { text: 'Hello Robot', lang: 'en' },
+};
+
+/** Both phrases in quotes, joined by `separator`, for a sentence that names them. */
+export const quotedWakePhrases = (separator: string): string =>
+  Object.values(WAKE_PHRASE)
+    .map((p) => `“${p.text}”`)
+    .join(separator);
+
 /** Why the host ended a session by itself. */
 export const sessionEndSchema = z.enum(['replaced', 'overrun', 'failed', 'closed']);
 

@@ -9,20 +9,13 @@ import {
   type SamplesStatus,
   type TakeProblem,
 } from '../../shared/samples-api.ts';
-import type { Keyword } from '../../shared/voice-api.ts';
+import { VOICE_SAMPLE_RATE, WAKE_PHRASE } from '../../shared/voice-api.ts';
 import { applyDocumentLanguage, kioskTranslator } from '../i18n.ts';
 import { TranslatorProvider, useTranslator } from '../translator-context.tsx';
 import { MicCaptureError, startMicCapture, type MicProblem } from '../voice/mic-capture.ts';
-import { TakeCapture } from './take-capture.ts';
+import { LevelMeter } from '../voice/voice-status.tsx';
+import { joinFrames, TakeCapture } from './take-capture.ts';
 import { redoTarget, TAKE_ORDER, takeAt, TAKES_IN_ALL } from './takes-plan.ts';
-
-/** The phrases as they must be said, in the script they are said in, whatever the screen's language. */
-const PHRASES: Record<Keyword, { text: string; lang: Language }> = {
-  xin_chao_robot: { text: 'Xin chào Robot', lang: 'vi' },
-  hello_robot: { text: 'Hello Robot', lang: 'en' },
-};
-/** Latin text in a left-to-right isolate (U+2068 ... U+2069): its punctuation stays in place in Urdu. */
-const ltr = (text: string) => `\u2068${text}\u2069`;
 
 const PROBLEM_KEY: Record<TakeProblem, MessageKey> = {
   too_short: 'kiosk.samples_problem_too_short',
@@ -155,13 +148,7 @@ export function SamplesApp(props: { host: KioskHostApi; microphone: string }) {
       <div className="kiosk samples" data-screen={`samples-${screen.name}`} lang={LOCALES[language]}>
         <header className="samples-bar">
           <h1 className="samples-title">{i18n.t('kiosk.samples_title')}</h1>
-          <meter
-            className="voice-level"
-            min={0}
-            max={0.3}
-            value={Math.min(0.3, mic.level)}
-            aria-label={i18n.t('kiosk.voice_level')}
-          />
+          <LevelMeter level={mic.level} />
         </header>
         {chooser && (
           <nav className="samples-languages" aria-label={i18n.t('kiosk.samples_language')}>
@@ -230,7 +217,7 @@ function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (re
             {TAKE_ORDER.map((k) => (
               <li key={k} data-keyword={k} data-count={status.takes[k]}>
                 {i18n.t('kiosk.samples_takes', {
-                  phrase: ltr(PHRASES[k].text),
+                  phrase: WAKE_PHRASE[k].text,
                   count: status.takes[k],
                   min: status.minTakes,
                 })}
@@ -252,8 +239,8 @@ function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (re
           </pre>
           <p>
             {i18n.t('kiosk.samples_then', {
-              setting: ltr(`KIOSK_WAKE_CALIBRATION=${status.calibrationFile}`),
-              off: ltr('KIOSK_VOICE_SAMPLES_DIR'),
+              setting: `KIOSK_WAKE_CALIBRATION=${status.calibrationFile}`,
+              off: 'KIOSK_VOICE_SAMPLES_DIR',
             })}
           </p>
         </>
@@ -421,7 +408,7 @@ function Takes(props: {
       return never;
     }
   }
-  const phrase = PHRASES[keyword];
+  const phrase = WAKE_PHRASE[keyword];
   return (
     <main className="samples-takes" data-keyword={keyword} data-take={n} data-phase={phase.phase}>
       <p className="samples-count">{i18n.t('kiosk.samples_take_count', { n, total: TAKES_PER_KEYWORD })}</p>
@@ -515,35 +502,35 @@ function Lobby(props: {
   const i18n = useTranslator();
   const [seconds, setSeconds] = useState(0);
   const [failed, setFailed] = useState(false);
+  const batch = useRef<Int16Array[]>([]);
+  const broken = useRef(false);
+  /** Sends the frames held so far (in order: the host appends pushes one after another). */
+  const send = useCallback(async () => {
+    const frames = batch.current;
+    batch.current = [];
+    if (frames.length === 0 || broken.current) return;
+    const r = await host.pushLobby({ recording, pcm: new Uint8Array(joinFrames(frames).buffer) });
+    if (!r.ok) {
+      broken.current = true;
+      setFailed(true);
+    }
+  }, [host, recording]);
   useEffect(() => {
-    let batch: Int16Array[] = [];
     let total = 0;
-    let broken = false;
     listener.current = (pcm) => {
-      batch.push(pcm);
+      batch.current.push(pcm);
       total += pcm.length;
-      if (batch.length < LOBBY_BATCH || broken) return;
-      const out = new Int16Array(batch.reduce((s, b) => s + b.length, 0));
-      let at = 0;
-      for (const b of batch) {
-        out.set(b, at);
-        at += b.length;
-      }
-      batch = [];
-      setSeconds(Math.floor(total / 16000));
-      void host.pushLobby({ recording, pcm: new Uint8Array(out.buffer) }).then((r) => {
-        if (!r.ok && !broken) {
-          broken = true;
-          setFailed(true);
-        }
-      });
+      if (batch.current.length < LOBBY_BATCH) return;
+      setSeconds(Math.floor(total / VOICE_SAMPLE_RATE));
+      void send();
     };
     return () => {
       listener.current = undefined;
     };
-  }, [host, recording, listener]);
+  }, [listener, send]);
   const stop = async () => {
     listener.current = undefined;
+    await send(); // the last half second, too
     await host.stopLobby({ recording });
     props.onStopped();
   };

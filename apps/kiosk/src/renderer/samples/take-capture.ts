@@ -113,16 +113,24 @@ export class TakeCapture {
   }
 
   private take(): Int16Array<ArrayBuffer> {
-    const n = Math.min(this.recordedSamples, this.o.maxSamples);
-    const out = new Int16Array(n);
-    let at = 0;
-    for (const f of this.recorded) {
-      if (at >= n) break;
-      const part = f.subarray(0, n - at);
-      out.set(part, at);
-      at += part.length;
-    }
     this.preRoll.length = 0;
-    return out;
+    return joinFrames(this.recorded, this.o.maxSamples);
   }
+}
+
+/** Consecutive frames as one run of samples, cut at `limit` samples. */
+export function joinFrames(frames: readonly Int16Array[], limit = Infinity): Int16Array<ArrayBuffer> {
+  const n = Math.min(
+    limit,
+    frames.reduce((sum, f) => sum + f.length, 0),
+  );
+  const out = new Int16Array(n);
+  let at = 0;
+  for (const f of frames) {
+    if (at >= n) break;
+    const part = f.subarray(0, n - at);
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

@@ -1,13 +1,11 @@
 import { directionOf, type MessageKey } from '@reception/i18n';
 import { useTranslator } from '../translator-context.tsx';
+import { quotedWakePhrases } from '../../shared/voice-api.ts';
 import type { MicProblem } from './mic-capture.ts';
 import type { VoiceNotice, VoiceView } from './use-voice.ts';
 
-/**
- * The wake words, said the same in every language, in a left-to-right isolate (U+2068 ... U+2069) so that
- * their quotes and slash keep their places inside an Urdu sentence.
- */
-const KEYWORDS = '\u2068“Xin chào Robot” / “Hello Robot”\u2069';
+/** The wake words, said the same in every language. */
+const KEYWORDS = quotedWakePhrases(' / ');
 
 const PROBLEM: Record<MicProblem, MessageKey> = {
   denied: 'kiosk.voice_mic_denied',
@@ -68,15 +66,7 @@ export function VoiceStatus(props: {
     >
       <MicIcon off={phase.phase === 'unavailable'} />
       <span className={compact && !active ? 'voice-text visually-hidden' : 'voice-text'}>{text}</span>
-      {phase.phase !== 'unavailable' && (
-        <meter
-          className="voice-level"
-          min={0}
-          max={0.3}
-          value={Math.min(0.3, view.level)}
-          aria-label={i18n.t('kiosk.voice_level')}
-        />
-      )}
+      {phase.phase !== 'unavailable' && <LevelMeter level={view.level} />}
       {notice && !active && (
         <p className="voice-notice" lang={notice.language} dir={directionOf(notice.language)} role="alert">
           {notice.text}
@@ -94,5 +84,19 @@ function MicIcon(props: { off: boolean }) {
       <path d="M5 11a7 7 0 0 0 14 0M12 18v4M8 22h8" fill="none" stroke="currentColor" strokeWidth="2" />
       {props.off && <path d="M3 3l18 18" stroke="currentColor" strokeWidth="2.5" />}
     </svg>
+  );
+}
+
+/** The microphone's live level (RMS; full at 0.3, where speech close to the kiosk peaks). */
+export function LevelMeter(props: { level: number }) {
+  const i18n = useTranslator();
+  return (
+    <meter
+      className="voice-level"
+      min={0}
+      max={0.3}
+      value={Math.min(0.3, props.level)}
+      aria-label={i18n.t('kiosk.voice_level')}
+    />
   );
 }
