@@ -6,6 +6,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { consentText } from '../shared/samples-api.ts';
 import { assessTake, VoiceSampleStore } from './voice-samples.ts';
+import { pcm16ToFloat } from './voice-sessions.ts';
 import { KioskHost } from './kiosk-host.ts';
 
 const RATE = 16000;
@@ -38,7 +39,7 @@ const bytes = (s: Int16Array) => new Uint8Array(s.buffer, s.byteOffset, s.byteLe
 
 describe('assessTake', () => {
   it('keeps a phrase with quiet on both sides', () => {
-    expect(assessTake(take(2, 0.4, 1.5))).toBeUndefined();
+    expect(assessTake(pcm16ToFloat(bytes(take(2, 0.4, 1.5))))).toBeUndefined();
   });
   it.each([
     ['too_short', take(0.3, 0.05, 0.25)],
@@ -48,7 +49,7 @@ describe('assessTake', () => {
     ['cut_off', take(2, 0.4, 2)],
     ['cut_off', take(2, 0, 1.2)],
   ] as const)('says %s', (problem, samples) => {
-    expect(assessTake(samples)).toBe(problem);
+    expect(assessTake(pcm16ToFloat(bytes(samples)))).toBe(problem);
   });
 });
 

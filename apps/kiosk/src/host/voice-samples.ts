@@ -27,6 +27,7 @@ import {
   type TakeProblem,
 } from '../shared/samples-api.ts';
 import { VOICE_SAMPLE_RATE, type Keyword } from '../shared/voice-api.ts';
+import { pcm16ToFloat } from './voice-sessions.ts';
 
 const KEYWORDS: readonly Keyword[] = ['xin_chao_robot', 'hello_robot'];
 const LOBBY = 'lobby';
@@ -43,13 +44,6 @@ export class SampleNotFoundError extends Error {
 /** 16 kHz mono 16-bit PCM WAV header for `dataBytes` of samples. */
 const wavHeader = (dataBytes: number): Buffer => Buffer.from(wav16Header(dataBytes, VOICE_SAMPLE_RATE));
 
-/** Little-endian 16-bit samples as they arrived (any byte offset). */
-function samplesOf(pcm: Uint8Array): Int16Array {
-  const copy = new Uint8Array(pcm.byteLength);
-  copy.set(pcm);
-  return new Int16Array(copy.buffer);
-}
-
 const FRAME = 320; // 20 ms
 /** A take must hold at least this much audio. */
 const MIN_TAKE_SAMPLES = Math.round(0.5 * VOICE_SAMPLE_RATE);
@@ -60,14 +54,14 @@ const MIN_TAKE_SAMPLES = Math.round(0.5 * VOICE_SAMPLE_RATE);
  * than 0.1 % of samples at full scale); and quiet in its first and last 100 ms (a phrase running into
  * either edge was cut off: the volunteer started early or went on too long).
  */
-export function assessTake(samples: Int16Array): TakeProblem | undefined {
+export function assessTake(samples: Float32Array): TakeProblem | undefined {
   if (samples.length < MIN_TAKE_SAMPLES) return 'too_short';
   const levels: number[] = [];
   let clipped = 0;
   for (let at = 0; at + FRAME <= samples.length; at += FRAME) {
     let sum = 0;
     for (let i = at; i < at + FRAME; i++) {
-      const v = (samples[i] ?? 0) / 32768;
+      const v = samples[i] ?? 0;
       sum += v * v;
       if (Math.abs(v) >= 0.995) clipped++;
     }
@@ -198,8 +192,7 @@ export class VoiceSampleStore {
 
   async saveTake(volunteer: string, keyword: Keyword, pcm: Uint8Array): Promise<SaveTakeOutcome> {
     await this.known(volunteer);
-    const samples = samplesOf(pcm);
-    const problem = assessTake(samples);
+    const problem = assessTake(pcm16ToFloat(pcm));
     if (problem) {
       this.log.info({ volunteer, keyword, problem }, 'voice samples: take not kept');
       return { saved: false, problem };
@@ -209,7 +202,7 @@ export class VoiceSampleStore {
     const name = `${volunteer}-${String(last + 1).padStart(2, '0')}.wav`;
     const file = path.join(this.folder, keyword, name);
     const tmp = `${file}.${randomUUID()}.part`;
-    await writeFile(tmp, Buffer.concat([wavHeader(samples.length * 2), Buffer.from(samples.buffer)]));
+    await writeFile(tmp, Buffer.concat([wavHeader(pcm.byteLength), pcm]));
     await rename(tmp, file);
     this.log.info({ volunteer, keyword, file: name }, 'voice samples: take kept');
     return { saved: true, file: path.join(keyword, name), count: mine.length + 1 };
@@ -259,7 +252,7 @@ export class VoiceSampleStore {
   async pushLobby(recording: string, pcm: Uint8Array): Promise<void> {
     const lobby = this.lobbyOf(recording);
     this.touch(lobby);
-    const bytes = Buffer.from(samplesOf(pcm).buffer);
+    const bytes = Buffer.from(pcm); // a copy: the caller's buffer may be reused
     const run = lobby.chain.then(() => this.append(lobby, bytes));
     lobby.chain = run.catch(() => undefined);
     await run;
