@@ -40,36 +40,32 @@ function useCatalogue(client: BridgeClient, connection: ConnectionState) {
   return site;
 }
 
-function useHost(host: KioskHostApi | undefined) {
-  const [capabilities, setCapabilities] = useState<HostCapabilities>();
+/** Whether the host's speaker is speaking now (for the read-aloud button's Stop). */
+function useSpeaking(host: KioskHostApi | undefined): boolean {
   const [speaking, setSpeaking] = useState(false);
-  useEffect(() => {
-    if (!host) return;
-    void host.capabilities({}).then((r) => {
-      if (r.ok) setCapabilities(r.value);
-    });
-    return host.on('speech', ({ speaking }) => setSpeaking(speaking));
-  }, [host]);
-  return { capabilities, speaking };
+  useEffect(() => host?.on('speech', ({ speaking }) => setSpeaking(speaking)), [host]);
+  return speaking;
 }
 
 export function App(props: {
   client: BridgeClient;
   host: KioskHostApi | undefined;
+  /** What the host can do, asked once at start (main.tsx); undefined without a host or if it did not say. */
+  capabilities: HostCapabilities | undefined;
   bridgeUrl: string;
   idleSeconds: number;
   robotScreen: boolean;
   /** Part of the microphone's label to prefer (voice). */
   microphone: string;
 }) {
-  const { client, host, bridgeUrl, idleSeconds, robotScreen, microphone } = props;
+  const { client, host, capabilities, bridgeUrl, idleSeconds, robotScreen, microphone } = props;
   // An external store, so a connection made between render and subscription is never missed.
   const connection = useSyncExternalStore(
     useCallback((onChange: () => void) => client.onState(onChange), [client]),
     () => client.state,
   );
   const site = useCatalogue(client, connection);
-  const { capabilities, speaking } = useHost(host);
+  const speaking = useSpeaking(host);
   const robotMission = useRobotMission(client, connection, robotScreen);
   const [state, dispatch] = useReducer(kioskReducer, undefined, () => initialState());
   const screen = currentScreen(state);

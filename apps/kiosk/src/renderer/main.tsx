@@ -31,7 +31,8 @@ async function start(): Promise<void> {
   const opts = await launchOptions(host);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  // Collecting the site's voice samples (host KIOSK_VOICE_SAMPLES_DIR): the recording screens, no citizens.
+  // What the host can do, asked once. Collecting the site's voice samples (KIOSK_VOICE_SAMPLES_DIR): the
+  // recording screens, no citizens.
   const caps = host ? await host.capabilities({}) : undefined;
   if (host && caps?.ok && caps.value.voiceSamples) {
     // Loaded only in this mode: the citizen's kiosk never downloads the recording screens.
@@ -53,6 +54,7 @@ async function start(): Promise<void> {
       <App
         client={client}
         host={host}
+        capabilities={caps?.ok ? caps.value : undefined}
         bridgeUrl={opts.bridgeUrl}
         idleSeconds={opts.idleSeconds}
         robotScreen={opts.robotScreen}
