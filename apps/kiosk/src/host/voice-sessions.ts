@@ -4,6 +4,7 @@ import type { VoicePipeline } from '@reception/voice/pipeline/voice-pipeline';
 import { intentSlotsSchema } from '@reception/protocol';
 import type { Logger } from 'pino';
 import { VOICE_SAMPLE_RATE, type ListenOutcome, type VoiceEvent } from '../shared/voice-api.ts';
+import { VOICE_LOG } from './voice-log.ts';
 
 /** The loaded voice models: one pipeline at a time is made over them (sessions never overlap). */
 export interface VoiceEngine {
@@ -33,6 +34,8 @@ export interface VoiceSessionsOptions {
   echoTailMs?: number;
   /** A session whose unprocessed audio exceeds this is ended (`overrun`): the host cannot keep up, s. */
   maxBacklogS?: number;
+  /** How often an open session logs how much audio it has heard (for `wakeword:field`'s hours), s. */
+  progressEveryS?: number;
 }
 
 /** `pushAudio` or `stopListening` for a session that is not the current one (ended, replaced, unknown). */
@@ -71,10 +74,12 @@ export class VoiceSessions {
   private tail: ReturnType<typeof setTimeout> | undefined;
   private readonly echoTailMs: number;
   private readonly maxBacklog: number;
+  private readonly progressEvery: number;
 
   constructor(private readonly opts: VoiceSessionsOptions) {
     this.echoTailMs = opts.echoTailMs ?? 300;
     this.maxBacklog = Math.round((opts.maxBacklogS ?? 2) * VOICE_SAMPLE_RATE);
+    this.progressEvery = Math.round((opts.progressEveryS ?? 600) * VOICE_SAMPLE_RATE);
   }
 
   async listen(): Promise<ListenOutcome> {
@@ -96,7 +101,7 @@ export class VoiceSessions {
     this.current = session;
     this.opts.log.info(
       { session: session.id, wake: engine.wakeEngine, rule: engine.wakeRule },
-      'voice session opened',
+      VOICE_LOG.opened,
     );
     return { session: session.id, sampleRate: VOICE_SAMPLE_RATE, wakeEngine: engine.wakeEngine };
   }
@@ -115,7 +120,14 @@ export class VoiceSessions {
       if (this.current !== s) return;
       try {
         const events = await s.pipeline.push(samples);
+        const before = s.processed;
         s.processed += samples.length;
+        if (Math.floor(s.processed / this.progressEvery) > Math.floor(before / this.progressEvery)) {
+          this.opts.log.info(
+            { session: s.id, seconds: s.processed / VOICE_SAMPLE_RATE },
+            VOICE_LOG.listening,
+          );
+        }
         for (const e of events) this.emitFrom(s, e);
       } catch (e) {
         this.opts.log.error({ session: s.id, err: e }, 'voice pipeline failed');
@@ -169,10 +181,7 @@ export class VoiceSessions {
   private end(s: Session, reason: 'replaced' | 'overrun' | 'failed' | 'closed', tell = true): void {
     if (this.current !== s) return;
     this.current = undefined;
-    this.opts.log.info(
-      { session: s.id, reason, seconds: s.processed / VOICE_SAMPLE_RATE },
-      'voice session ended',
-    );
+    this.opts.log.info({ session: s.id, reason, seconds: s.processed / VOICE_SAMPLE_RATE }, VOICE_LOG.ended);
     if (tell) this.opts.emit({ type: 'ended', session: s.id, reason });
   }
 
@@ -180,7 +189,10 @@ export class VoiceSessions {
     const session = s.id;
     switch (e.type) {
       case 'wake':
-        this.opts.log.info({ session, keyword: e.detection.keyword, score: e.detection.score }, 'voice wake');
+        this.opts.log.info(
+          { session, keyword: e.detection.keyword, score: e.detection.score },
+          VOICE_LOG.wake,
+        );
         this.opts.emit({ type: 'wake', session, keyword: e.detection.keyword, score: e.detection.score });
         return;
       case 'speech_start':
@@ -190,6 +202,7 @@ export class VoiceSessions {
         this.opts.emit({ type: 'speech_end', session, reason: e.reason });
         return;
       case 'no_speech':
+        this.opts.log.info({ session }, VOICE_LOG.noSpeech);
         this.opts.emit({ type: 'no_speech', session });
         return;
       case 'intent': {
@@ -198,7 +211,7 @@ export class VoiceSessions {
         const parsed = intentSlotsSchema.safeParse(e.result.slots);
         const slots = parsed.success ? parsed.data : {};
         // Intent and language only: what was asked is personal data.
-        this.opts.log.info({ session, intent, language, ms: Math.round(e.computeMs) }, 'voice intent');
+        this.opts.log.info({ session, intent, language, ms: Math.round(e.computeMs) }, VOICE_LOG.intent);
         this.opts.emit({
           type: 'intent',
           session,
