@@ -34,13 +34,19 @@ class WakeNet(nn.Module):
                                   down(c), ResBlock(c, 3))
         self.head = nn.Sequential(nn.Linear(2 * c, 64), nn.ReLU(), nn.Linear(64, n_out))
 
-    def forward(self, feats):  # feats: [B, T, n_mels]
+    def forward(self, feats, full=False):  # feats: [B, T, n_mels]
         if self.norm == "cmn":  # each band's mean over the window: gain and channel (voice colour) invariance
             x = feats - feats.mean(dim=1, keepdim=True)
         else:  # the window's mean over all bands: gain invariance only
             x = feats - feats.mean(dim=(1, 2), keepdim=True)
         x = self.body(self.stem(x.transpose(1, 2)))
-        return self.head(torch.cat([x.mean(dim=2), x.amax(dim=2)], dim=1))
+        logits = self.head(torch.cat([x.mean(dim=2), x.amax(dim=2)], dim=1))
+        if full or logits.shape[1] == 3:
+            return logits
+        # Classes after the third (train.py WAKE_AUX: confusable phrases) are kinds of "none": folded into it,
+        # so every consumer sees [none, xin_chao_robot, hello_robot] (softmax: p0 + p3 + ..., p1, p2).
+        none = torch.logsumexp(torch.cat([logits[:, :1], logits[:, 3:]], dim=1), dim=1, keepdim=True)
+        return torch.cat([none, logits[:, 1:3]], dim=1)
 
 
 class WakeNetExport(nn.Module):
@@ -60,7 +66,8 @@ def load_nets(specs):
     for spec in specs:
         norm, path = spec.split(":", 1)
         state = torch.load(path)
-        net = WakeNet(norm=norm, c=state["stem.0.weight"].shape[0])  # the width the checkpoint was trained with
+        # the width and classes the checkpoint was trained with
+        net = WakeNet(norm=norm, c=state["stem.0.weight"].shape[0], n_out=state["head.2.weight"].shape[0])
         net.load_state_dict(state)
         nets.append(net.eval())
     return nets

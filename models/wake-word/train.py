@@ -44,6 +44,10 @@ THREADS = int(os.environ.get("WAKE_THREADS", "1"))
 WIDTH = int(os.environ.get("WAKE_WIDTH", "64"))  # channels of the conv layers (model.py)
 # keep BatchNorm statistics fixed (nets recovered from ONNX by onnx_to_pt.py have identity BatchNorms)
 FREEZE_BN = os.environ.get("WAKE_FREEZE_BN") == "1"
+# A fourth class for confusable phrases and cut-off keywords (window kinds below), trained apart from the
+# other negatives and folded back into "none" by the net's output (model.py): the exported model is unchanged.
+AUX = os.environ.get("WAKE_AUX") == "1"
+AUX_KINDS = ("hard", "partial", "mined-hard", "mined-partial")
 
 
 def spec_augment(x, rng):
@@ -77,7 +81,7 @@ def main():
         n0 = len(y)
         X = np.concatenate([X, m["X"]])
         y = np.concatenate([y, np.zeros(len(m["X"]), np.int64)])
-        kinds = np.concatenate([kinds, np.array(["mined"] * len(m["X"]))])
+        kinds = np.concatenate([kinds, np.char.add("mined-", m["kinds"].astype(str))])
         tr_mined = np.concatenate([tr_mined, np.arange(n0, len(y))])
         print(f"{len(m['X'])} mined hard negatives", flush=True)
     # extra labelled windows (build_windows.py WAKE_WINDOWS=...; several: comma-separated): all in every epoch
@@ -87,7 +91,10 @@ def main():
         X, y, kinds = np.concatenate([X, e["X"]]), np.concatenate([y, e["y"]]), np.concatenate([kinds, e["kinds"]])
         tr_mined = np.concatenate([tr_mined, np.arange(n0, len(y))])
         print(f"{len(e['y'])} extra windows {np.bincount(e['y'], minlength=3).tolist()}", flush=True)
-    net = WakeNet(norm=NORM, c=WIDTH)
+    target = np.where((y == 0) & np.isin(kinds, AUX_KINDS), 3, y) if AUX else y
+    if AUX:
+        print(f"{int((target == 3).sum())} windows in the confusable class", flush=True)
+    net = WakeNet(norm=NORM, c=WIDTH, n_out=4 if AUX else 3)
     if INIT:
         net.load_state_dict(torch.load(INIT))
     opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-3)
@@ -108,7 +115,7 @@ def main():
         for k in range(0, len(order), BATCH):
             idx = np.sort(order[k : k + BATCH])
             xb = spec_augment(voice_augment(X[idx].astype(np.float32), rng), rng)
-            loss = lossf(net(torch.from_numpy(xb)), torch.from_numpy(y[idx]))
+            loss = lossf(net(torch.from_numpy(xb), full=True), torch.from_numpy(target[idx]))
             opt.zero_grad()
             loss.backward()
             opt.step()
