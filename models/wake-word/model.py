@@ -41,7 +41,7 @@ class WakeNet(nn.Module):
             x = feats - feats.mean(dim=(1, 2), keepdim=True)
         x = self.body(self.stem(x.transpose(1, 2)))
         logits = self.head(torch.cat([x.mean(dim=2), x.amax(dim=2)], dim=1))
-        if full or logits.shape[1] == 3:
+        if full or self.head[2].out_features == 3:
             return logits
         # Classes after the third (train.py WAKE_AUX: confusable phrases) are kinds of "none": folded into it,
         # so every consumer sees [none, xin_chao_robot, hello_robot] (softmax: p0 + p3 + ..., p1, p2).
