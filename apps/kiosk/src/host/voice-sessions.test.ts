@@ -1,10 +1,9 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LANGUAGES } from '@reception/protocol';
 import { translator } from '@reception/i18n';
-import { readWav16k, wavTo16kMono } from '@reception/voice/audio/read-wav';
+import { wavTo16kMono } from '@reception/voice/audio/read-wav';
 import { WAKE_WORD_MODEL } from '@reception/voice/paths';
 import { EspeakSpeechOutput } from '@reception/voice/speech-out/espeak-speech-output';
 import { sha256OfFile } from '@reception/voice/wake/site-calibration';
@@ -13,12 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoiceEvent } from '../shared/voice-api.ts';
 import { KioskHost } from './kiosk-host.ts';
 import { loadVoiceEngine } from './voice-engine.ts';
+import { play, toFrames } from './testing/voice-frames.ts';
 import { VoiceSessions, type VoiceEngine } from './voice-sessions.ts';
 
 // The host's voice sessions on the real models (packages/voice), fed the committed test WAVs (spoken by
 // eval-only synthetic voices) as the page would: 40 ms frames of 16-bit PCM.
 
-const FIXTURES = fileURLToPath(new URL('../../../../packages/voice/fixtures/', import.meta.url));
 const log = pino({ level: 'silent' });
 const config = { bridgeUrl: 'http://127.0.0.1:8080', token: 't', idleSeconds: 60, robotScreen: false };
 
@@ -33,41 +32,6 @@ beforeAll(async () => {
   engine = await loadVoiceEngine({ porcupine: undefined, endSilenceMs: 500, maxUtteranceMs: 8000 }, log);
 }, 30_000);
 afterAll(() => engine.release());
-
-/** The WAV as the page sends it: 640-sample frames of signed 16-bit little-endian samples. */
-async function frames(name: string): Promise<Uint8Array[]> {
-  return toFrames((await readWav16k(path.join(FIXTURES, name))).samples);
-}
-
-/** 16 kHz mono floats as the page sends them: 640-sample frames of signed 16-bit samples. */
-function toFrames(samples: Float32Array): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let at = 0; at < samples.length; at += 640) {
-    const chunk = samples.subarray(at, at + 640);
-    const pcm = new Int16Array(chunk.length);
-    chunk.forEach((x, i) => (pcm[i] = Math.round(Math.max(-1, Math.min(1, x)) * 32767)));
-    out.push(new Uint8Array(pcm.buffer));
-  }
-  return out;
-}
-
-/** Pushes every frame and resolves with the events they caused once the host has processed them all. */
-async function play(
-  sessions: VoiceSessions,
-  session: string,
-  name: string | Uint8Array[],
-  events: VoiceEvent[],
-) {
-  const all = typeof name === 'string' ? await frames(name) : name;
-  const before = events.length;
-  // In step with the host, as real time would be (at most 0.4 s ahead; the backlog limit is 2 s).
-  for (const [i, f] of all.entries()) {
-    sessions.push(session, f);
-    if (i % 10 === 9) await sessions.settled();
-  }
-  await sessions.settled();
-  return events.slice(before);
-}
 
 describe('VoiceSessions', () => {
   it('wakes on "Xin chào Robot", endpoints the request and names birth registration', async () => {

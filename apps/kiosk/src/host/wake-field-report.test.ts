@@ -3,15 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readWav16k } from '@reception/voice/audio/read-wav';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frames, play, toFrames } from './testing/voice-frames.ts';
 import { loadVoiceEngine } from './voice-engine.ts';
 import { VOICE_LOG } from './voice-log.ts';
 import { VoiceSessions, type VoiceEngine } from './voice-sessions.ts';
 import { FieldReportBuilder, parseLogLine } from './wake-field-report.ts';
 
-const FIXTURES = fileURLToPath(new URL('../../../../packages/voice/fixtures/', import.meta.url));
 const HOST = fileURLToPath(new URL('.', import.meta.url));
 const RULE = { threshold: 0.95954, minConsecutive: 1, source: 'model', model: 'shipped' };
 const SITE_RULE = { threshold: 0.9, minConsecutive: 2, source: 'site', model: 'shipped' };
@@ -120,24 +119,10 @@ describe('wakeword:field on a real voice session', () => {
       progressEveryS: 2,
     });
     const { session } = await sessions.listen();
-    const silence = new Float32Array(16000 * 6);
-    let pushed = 0;
-    for (const audio of [
-      (await readWav16k(path.join(FIXTURES, 'dialog-vi.wav'))).samples,
-      (await readWav16k(path.join(FIXTURES, 'dialog-en-oos.wav'))).samples,
-      (await readWav16k(path.join(FIXTURES, 'hello-robot.wav'))).samples,
-      silence,
-    ]) {
-      for (let at = 0; at < audio.length; at += 640) {
-        const chunk = audio.subarray(at, at + 640);
-        const pcm = new Int16Array(chunk.length);
-        chunk.forEach((x, i) => (pcm[i] = Math.round(Math.max(-1, Math.min(1, x)) * 32767)));
-        sessions.push(session, new Uint8Array(pcm.buffer));
-        pushed += chunk.length;
-        if ((at / 640) % 10 === 9) await sessions.settled();
-      }
-      await sessions.settled();
-    }
+    const said = await Promise.all(['dialog-vi.wav', 'dialog-en-oos.wav', 'hello-robot.wav'].map(frames));
+    const all = [...said.flat(), ...toFrames(new Float32Array(16000 * 6))];
+    await play(sessions, session, all, []);
+    const pushed = all.reduce((n, f) => n + f.length / 2, 0);
     sessions.stop(session);
 
     const b = new FieldReportBuilder('Asia/Ho_Chi_Minh');

@@ -41,6 +41,7 @@ interface SessionState {
   pending?: { keyword: string; day: string; rule: string };
 }
 
+const VOICE_MESSAGES: ReadonlySet<unknown> = new Set(Object.values(VOICE_LOG));
 const RULE_UNKNOWN = 'unknown (the log starts after the session opened)';
 
 const newTally = (): Tally => ({
@@ -117,7 +118,7 @@ export class FieldReportBuilder {
   add(rec: Record<string, unknown>): void {
     const { msg, session, time } = rec;
     if (typeof session !== 'string' || typeof time !== 'number') return;
-    if (!(Object.values(VOICE_LOG) as unknown[]).includes(msg)) return;
+    if (!VOICE_MESSAGES.has(msg)) return;
     this.lines.voice++;
     const day = this.day.format(new Date(time));
     if (msg === VOICE_LOG.opened) {
