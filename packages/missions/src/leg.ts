@@ -106,6 +106,13 @@ export class Leg {
   private phase: Phase = 'planning';
   private gen = 0;
   private pathId = -1;
+  /**
+   * The end of the path being uploaded, when it came before the upload's own ack was handled: the base
+   * reports PATH_DONE on its next control tick, so when it already stands at the goal the event can arrive
+   * in the same read as the final chunk's ack, and would otherwise be missed (the leg then sat "driving"
+   * until the stuck check failed it).
+   */
+  private endedEarly: SafetyEvent | undefined;
   private points: { x: number; y: number }[] = [];
   private secondsPerMetre = 1 / 0.6;
   private segment = 0;
@@ -228,6 +235,7 @@ export class Leg {
   ): Promise<void> {
     const pathId = this.c.nextPathId();
     this.pathId = pathId;
+    this.endedEarly = undefined;
     const odom = waypoints.map((w) => ({
       ...this.c.localization.toOdom({ ...w, theta: 0 }),
       speed: w.speed,
@@ -255,6 +263,15 @@ export class Leg {
     this.blockedSince = undefined;
     this.c.onProgress(this.progress);
     this.showRoute();
+    const early = this.takeEndedEarly();
+    if (early) this.safety(early);
+  }
+
+  /** Read through a method: the safety handler may have set it during the upload's await. */
+  private takeEndedEarly(): SafetyEvent | undefined {
+    const e = this.endedEarly;
+    this.endedEarly = undefined;
+    return e;
   }
 
   private showRoute(): void {
@@ -295,6 +312,11 @@ export class Leg {
   }
 
   private safety(e: SafetyEvent): void {
+    const pathEnd = e.kind === 'PATH_DONE' || e.kind === 'PATH_ABORTED';
+    if (pathEnd && e.detail === this.pathId && this.phase === 'planning') {
+      this.endedEarly = e; // handled once the upload's ack has set the leg driving
+      return;
+    }
     switch (e.kind) {
       case 'OBSTACLE':
         this.obstacleActive = e.active;

@@ -214,6 +214,28 @@ describe('faults', () => {
     expect(rig.engine.activity()).toMatchObject({ state: 'IDLE', at_home: true, needs_staff: false });
   });
 
+  it('Stop a hand-span from home: the base ends the way back at once, and a staff recall completes', async () => {
+    // Found by missions-faults.test.ts (a cable pulled just after leaving): stopped 0.06-0.25 m past home,
+    // the firmware ends a path home on its first tick, and PATH_DONE came in before the upload's ack was
+    // handled; the recall then drove nowhere and failed `stuck`.
+    rig = await createEngineRig({ waitS: 1 });
+    rig.base.brakeM = 0.1;
+    const id = guide('counter_6');
+    const home = rig.places.home();
+    await rig.clock.until('left home', () => !near(r().mapPose(), home, 0.04));
+    expect(rig.engine.screenStop(id).ok).toBe(true);
+    await rig.clock.advance(1000);
+    expect(near(rig.mapPose(), home, 0.07), 'farther than the correction distance').toBe(false);
+    expect(near(rig.mapPose(), home, 0.25), 'within the firmware arrival reach').toBe(true);
+    const recall = await rig.engine.recall('lead');
+    const recallId = recall.ok ? recall.value.mission_id : '';
+    await rig.clock.until('recall ended', () =>
+      r().updates.some((u) => u.mission_id === recallId && ['completed', 'failed'].includes(u.state)),
+    );
+    expect(rig.updates.filter((u) => u.mission_id === recallId).at(-1)).toMatchObject({ state: 'completed' });
+    expect(rig.engine.activity().needs_staff).toBe(false);
+  });
+
   it('Stop on the way home just before arriving: past home after braking, it waits for staff', async () => {
     rig = await createEngineRig({ waitS: 1 });
     rig.base.brakeM = 0.6;

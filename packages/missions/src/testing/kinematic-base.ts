@@ -201,6 +201,10 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
         this.pathId = p.path_id;
         this.pathSeq = seq;
         this.mode = 'PATH';
+        // Already there by the firmware's rule: its first control tick ends the path, and PATH_DONE
+        // reaches the host in the same read as this ack, so before the sender's await resumes.
+        const [goal, ...rest] = this.path;
+        if (goal && rest.length === 0 && this.arrivedAt(goal)) this.endPath();
         return ack('IN_PROGRESS');
       }
       case 'STOP':
@@ -276,6 +280,25 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
   }
 
   /** Like the firmware, events raised while the host cannot hear them are delivered once it can. */
+  /**
+   * The firmware's arrival at the path's goal (follower.cpp): within 0.25 m of it, and either within 5 cm
+   * or with the goal no longer ahead (a robot that stopped just past it does not turn back).
+   */
+  private arrivedAt(goal: { x: number; y: number }): boolean {
+    const dx = goal.x - this.pose.x;
+    const dy = goal.y - this.pose.y;
+    const d = Math.hypot(dx, dy);
+    const ahead = Math.cos(this.pose.theta) * dx + Math.sin(this.pose.theta) * dy;
+    return d < 0.25 && (d < 0.05 || ahead < 0.02);
+  }
+
+  private endPath(): void {
+    this.path = [];
+    this.mode = 'IDLE';
+    this.safety('PATH_DONE', false, this.pathId);
+    this.emit('completion', { seq: this.pathSeq, command: 'FOLLOW_PATH', result: 'OK' });
+  }
+
   private safety(kind: SafetyKindName, active: boolean, detail: number): void {
     this.pendingSafety.push({ eventId: this.eventId++, kind, active, detail });
     if (this.conn === 'up') for (const e of this.pendingSafety.splice(0)) this.emit('safety', e);
@@ -355,12 +378,11 @@ export class KinematicBase extends EventEmitter<RobotBaseEvents> implements Robo
         const err = wrapAngle(Math.atan2(dy, dx) - this.pose.theta);
         w = Math.max(-1.5, Math.min(1.5, 3 * err));
         v = Math.abs(err) < 0.6 ? Math.min(target.speed, d / dt) : 0;
-        if (d < 0.02 || (this.path.length > 1 && d < 0.15)) {
+        const last = this.path.length === 1;
+        if (d < 0.02 || (!last && d < 0.15) || (last && this.arrivedAt(target))) {
           this.path.shift();
           if (this.path.length === 0) {
-            this.mode = 'IDLE';
-            this.safety('PATH_DONE', false, this.pathId);
-            this.emit('completion', { seq: this.pathSeq, command: 'FOLLOW_PATH', result: 'OK' });
+            this.endPath();
             v = 0;
             w = 0;
           }
