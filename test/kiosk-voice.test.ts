@@ -129,10 +129,19 @@ describe('voice refusals and problems', () => {
   it('answers an out-of-scope request with the polite refusal, in English, and stays put', async () => {
     const before = spokenIn('en');
     const page = await kioskHearing('dialog-en-oos.wav');
-    const refusal = translator('en', site.timezone).t('kiosk.voice_use_screen');
+    const en = translator('en', site.timezone);
+    const refusal = en.t('kiosk.voice_use_screen');
     await expect(page.locator('.voice-notice').textContent({ timeout: 30_000 })).resolves.toBe(refusal);
-    await expect(page.locator('.voice-notice').getAttribute('lang')).resolves.toBe('en');
+    // All of the box is in English, the hint beside the refusal too, though the welcome screen is not.
+    await expect(page.locator('.voice-status').getAttribute('lang')).resolves.toBe('en-GB');
+    await expect(page.locator('.voice-status .voice-text').textContent()).resolves.toBe(
+      en.t('kiosk.voice_hint', { keywords: '“Xin chào Robot” / “Hello Robot”' }),
+    );
     await page.screenshot({ path: artifactPath('kiosk/voice-refusal.png') });
+    // "Use the touch screen": the first touch takes the box away (it covers the language buttons' tops),
+    // long before the 10 s it stays untouched.
+    await page.mouse.click(640, 780);
+    await expect.poll(() => page.locator('.voice-notice').count(), { timeout: 3000 }).toBe(0);
     await expect.poll(() => spokenIn('en'), { timeout: 15_000 }).toBeGreaterThan(before);
     // Nothing else happened: still the welcome screen, no ticket.
     await expect(page.locator('.kiosk').getAttribute('data-screen')).resolves.toBe('welcome');

@@ -110,9 +110,29 @@ export function App(props: {
   useEffect(() => {
     if (woken) clearNotice();
   }, [woken, clearNotice]);
+  // The refusal says "please use the touch screen": the first touch (or key) takes it away at once, so it
+  // never hides what the citizen reaches for.
+  const noticeShown = answers.notice !== undefined;
+  useEffect(() => {
+    if (!noticeShown) return;
+    const dismiss = () => clearNotice();
+    document.addEventListener('pointerdown', dismiss, { capture: true });
+    document.addEventListener('keydown', dismiss, { capture: true });
+    return () => {
+      document.removeEventListener('pointerdown', dismiss, { capture: true });
+      document.removeEventListener('keydown', dismiss, { capture: true });
+    };
+  }, [noticeShown, clearNotice]);
+  // A notice is in the language it was asked in ("Hello Robot" on the Vietnamese welcome screen): the hint
+  // beside it is too, not half in one language and half in another.
+  const noticeLanguage = answers.notice?.language;
+  const voiceI18n =
+    noticeLanguage && noticeLanguage !== state.language ? kioskTranslator(noticeLanguage, site) : i18n;
   const voiceStatus = (compact: boolean) =>
     voice && (
-      <VoiceStatus view={voice} notice={answers.notice} responseMs={answers.responseMs} compact={compact} />
+      <TranslatorProvider value={voiceI18n}>
+        <VoiceStatus view={voice} notice={answers.notice} responseMs={answers.responseMs} compact={compact} />
+      </TranslatorProvider>
     );
 
   const readAloud = () => {

@@ -1,4 +1,4 @@
-import { directionOf, type MessageKey } from '@reception/i18n';
+import { directionOf, LOCALES, type MessageKey } from '@reception/i18n';
 import { useTranslator } from '../translator-context.tsx';
 import { quotedWakePhrases } from '../../shared/voice-api.ts';
 import type { MicProblem } from './mic-capture.ts';
@@ -58,6 +58,8 @@ export function VoiceStatus(props: {
       className={`voice-status${compact ? ' voice-compact' : ''}${active || notice ? ' voice-active' : ''}`}
       data-phase={phase.phase}
       data-problem={phase.phase === 'unavailable' ? phase.problem : undefined}
+      lang={LOCALES[i18n.language]}
+      dir={directionOf(i18n.language)}
       data-response-ms={
         responseMs === undefined || Number.isNaN(responseMs) ? undefined : Math.round(responseMs)
       }
@@ -68,7 +70,7 @@ export function VoiceStatus(props: {
       <span className={compact && !active ? 'voice-text visually-hidden' : 'voice-text'}>{text}</span>
       {phase.phase !== 'unavailable' && <LevelMeter level={view.level} />}
       {notice && !active && (
-        <p className="voice-notice" lang={notice.language} dir={directionOf(notice.language)} role="alert">
+        <p className="voice-notice" role="alert">
           {notice.text}
         </p>
       )}
