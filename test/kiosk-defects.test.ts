@@ -202,7 +202,11 @@ describe('issue 18: tried as a new user would', () => {
     await page.locator('[data-action="continue-to-ticket"]').click();
     await expect(page.locator('[data-action="take-ticket"]').count()).resolves.toBe(0);
     await expect(page.locator('.confirm').textContent()).resolves.toContain(first!);
-    await page.locator('.confirm .second-action').click(); // keep my ticket
+    // Keeping the ticket is the big button: a reflex tap on it makes no second ticket.
+    await expect(page.locator('.confirm .main-action').getAttribute('data-action')).resolves.toBe(
+      'keep-ticket',
+    );
+    await page.locator('.confirm .main-action').click();
     await expect(page.locator('.ticket-number').textContent()).resolves.toBe(first);
     await page.close();
   });

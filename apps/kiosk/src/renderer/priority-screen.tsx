@@ -81,23 +81,25 @@ export function PriorityScreen(props: { service: Service }) {
           </p>
         )}
         <div className="choice-row">
-          <button
-            type="button"
-            className="main-action"
-            data-action="confirm-ticket"
-            onClick={() => setConfirmed(true)}
-          >
-            {previous ? i18n.t('kiosk.another_ticket') : i18n.t('kiosk.take_ticket_anyway')}
-          </button>
+          {/* A ticket already taken: keeping it is the big button, so a reflex tap makes no second one. */}
           {previous && (
             <button
               type="button"
-              className="second-action"
+              className="main-action"
+              data-action="keep-ticket"
               onClick={() => dispatch({ type: 'ticket-issued', receipt: previous })}
             >
               {i18n.t('kiosk.keep_my_ticket')}
             </button>
           )}
+          <button
+            type="button"
+            className={previous ? 'second-action' : 'main-action'}
+            data-action="confirm-ticket"
+            onClick={() => setConfirmed(true)}
+          >
+            {previous ? i18n.t('kiosk.another_ticket') : i18n.t('kiosk.take_ticket_anyway')}
+          </button>
         </div>
       </div>
     );
