@@ -18,6 +18,7 @@ import { SileroVad } from '../src/vad/silero-vad.ts';
 import { detectInSignal } from '../src/wake/detect-in-signal.ts';
 import { OnnxWakeWord, REFRACTORY_S } from '../src/wake/onnx-wake-word.ts';
 import { replayTrace, type ScoreTrace, traceSignal } from '../src/wake/score-trace.ts';
+import { formatThreshold } from '../src/wake/wake-word-engine.ts';
 import { dtwScores, makeTemplates } from './dtw-kws.ts';
 import {
   type Dialog,
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
   const vadSpan = neg.samples.subarray(0, Math.min(neg.samples.length, SAMPLE_RATE * 600));
   const vadCpuPct = ((await vadCpu(vadSpan)) / 1000 / (vadSpan.length / SAMPLE_RATE)) * 100;
   log(
-    `ours @ threshold ${th}: FRR xin_chao_robot ${round(posRes.frr.xin_chao_robot, 4)} (n=${posRes.counts.xin_chao_robot}), hello_robot ${round(posRes.frr.hello_robot, 4)} (n=${posRes.counts.hello_robot}); ${negDets.length} false accepts in ${round(hours, 2)} h ${JSON.stringify(faBy)}`,
+    `ours @ threshold ${formatThreshold(th)}: FRR xin_chao_robot ${round(posRes.frr.xin_chao_robot, 4)} (n=${posRes.counts.xin_chao_robot}), hello_robot ${round(posRes.frr.hello_robot, 4)} (n=${posRes.counts.hello_robot}); ${negDets.length} false accepts in ${round(hours, 2)} h ${JSON.stringify(faBy)}`,
   );
   log(`  false accepts by stretch (what the stretch holds): ${JSON.stringify(faDetail)}`);
   log(

@@ -1,3 +1,4 @@
+import type { WakeThreshold } from '@reception/voice/wake/wake-word-engine';
 import { randomUUID } from 'node:crypto';
 import type { VoiceEvent as PipelineEvent } from '@reception/voice/pipeline/voice-events';
 import type { VoicePipeline } from '@reception/voice/pipeline/voice-pipeline';
@@ -15,7 +16,8 @@ export interface VoiceEngine {
    * the shipped model or a site's (KIOSK_WAKE_MODEL); none for Porcupine.
    */
   readonly wakeRule?: {
-    threshold: number;
+    /** One for both keywords, or one per keyword (`KEYWORDS` order) for a model calibrated that way. */
+    threshold: WakeThreshold;
     minConsecutive: number;
     source: 'model' | 'site';
     model: 'shipped' | 'site';

@@ -65,7 +65,8 @@ function counts(t: Tally): WakeCounts {
 function ruleKey(wake: unknown, rule: unknown): string {
   if (rule && typeof rule === 'object') {
     const r = rule as Record<string, unknown>;
-    return `${String(r.model)} model, threshold ${String(r.threshold)} from the ${String(r.source)}, ${String(r.minConsecutive)} hit(s)`;
+    const threshold = Array.isArray(r.threshold) ? r.threshold.join(' / ') : String(r.threshold);
+    return `${String(r.model)} model, threshold ${threshold} from the ${String(r.source)}, ${String(r.minConsecutive)} hit(s)`;
   }
   return typeof wake === 'string' ? `${wake} engine` : RULE_UNKNOWN;
 }

@@ -30,7 +30,7 @@ import {
   type SiteCalibration,
   type TracedClip,
 } from '../wake/site-calibration.ts';
-import { KEYWORDS, type Keyword } from '../wake/wake-word-engine.ts';
+import { KEYWORDS, type Keyword, type WakeThreshold } from '../wake/wake-word-engine.ts';
 import { out, parseNumber, round, runCli, UsageError } from './cli-support.ts';
 
 const USAGE =
@@ -60,9 +60,9 @@ async function wavFiles(path: string): Promise<string[]> {
 async function traceFiles(
   paths: string[],
   model: string,
-): Promise<{ clips: TracedClip[]; rule: { threshold: number; minConsecutive: number } }> {
+): Promise<{ clips: TracedClip[]; rule: { threshold: WakeThreshold; minConsecutive: number } }> {
   const clips: TracedClip[] = [];
-  let rule = { threshold: 1, minConsecutive: 1 };
+  let rule: { threshold: WakeThreshold; minConsecutive: number } = { threshold: 1, minConsecutive: 1 };
   for (const p of paths) {
     for (const file of await wavFiles(p)) {
       const { samples } = await readWav16k(file);

@@ -21,6 +21,19 @@ describe('Detector', () => {
     expect(d.update([0.85, 0], 0.16)?.keyword).toBe('xin_chao_robot');
   });
 
+  it('holds each keyword to its own threshold when given one per keyword', () => {
+    const d = new Detector(kws, { threshold: [0.8, 0.95], refractoryS: 0, minConsecutive: 1 });
+    expect(d.update([0.85, 0], 0.04)?.keyword).toBe('xin_chao_robot');
+    expect(d.update([0, 0.9], 0.08)).toBeNull();
+    expect(d.update([0, 0.96], 0.12)?.keyword).toBe('hello_robot');
+    expect(() => new Detector(kws, { threshold: [0.8], refractoryS: 1, minConsecutive: 1 })).toThrow(
+      RangeError,
+    );
+    expect(() => new Detector(kws, { threshold: [0.8, 1.2], refractoryS: 1, minConsecutive: 1 })).toThrow(
+      RangeError,
+    );
+  });
+
   it('forgets the refractory period on reset and validates its options', () => {
     const d = new Detector(kws, { threshold: 0.5, refractoryS: 10, minConsecutive: 1 });
     expect(d.update([0.9, 0], 1)).not.toBeNull();

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wavTo16kMono } from '../audio/read-wav.ts';
 import { ort } from '../onnx.ts';
@@ -7,6 +9,7 @@ import { EspeakSpeechOutput } from '../speech-out/espeak-speech-output.ts';
 import { KIOSK_PHRASES } from '../speech-out/kiosk-phrases.ts';
 import { detectInSignal } from './detect-in-signal.ts';
 import { OnnxWakeWord } from './onnx-wake-word.ts';
+import { KEYWORDS, thresholdOf } from './wake-word-engine.ts';
 
 const fixture = (name: string): string => new URL(`../../fixtures/${name}`, import.meta.url).pathname;
 const load = (name: string): Float32Array => wavTo16kMono(readFileSync(fixture(name))).samples;
@@ -36,7 +39,9 @@ describe('OnnxWakeWord', () => {
     engine.reset();
     const en = await detectInSignal(engine, load('hello-robot.wav'));
     expect(en.map((d) => d.keyword)).toEqual(['hello_robot']);
-    expect(en[0]?.score).toBeGreaterThanOrEqual(engine.threshold);
+    expect(en[0]?.score).toBeGreaterThanOrEqual(
+      thresholdOf(engine.threshold, KEYWORDS.indexOf('hello_robot')),
+    );
     await engine.release();
   });
 
@@ -71,5 +76,32 @@ describe('OnnxWakeWord', () => {
       code: 'model_missing',
       message: expect.stringContaining('/nonexistent/wakeword.onnx') as unknown,
     });
+  });
+
+  it("takes one threshold per keyword from the model's metadata, and an option over both", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wake-thresholds-'));
+    const model = join(dir, 'wakeword.onnx');
+    copyFileSync(WAKE_WORD_MODEL, model);
+    const meta = JSON.parse(readFileSync(WAKE_WORD_MODEL.replace(/\.onnx$/, '.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const write = (m: Record<string, unknown>) =>
+      writeFileSync(model.replace(/\.onnx$/, '.json'), JSON.stringify(m));
+    try {
+      write({ ...meta, threshold: 0.95, thresholds: { xin_chao_robot: 0.85, hello_robot: 0.95 } });
+      const engine = await OnnxWakeWord.create({ modelPath: model });
+      expect(engine.threshold).toEqual([0.85, 0.95]);
+      await engine.release();
+      const over = await OnnxWakeWord.create({ modelPath: model, threshold: 0.9 });
+      expect(over.threshold).toBe(0.9);
+      await over.release();
+      write({ ...meta, thresholds: { xin_chao_robot: 0.85 } });
+      await expect(OnnxWakeWord.create({ modelPath: model })).rejects.toMatchObject({
+        code: 'model_invalid',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

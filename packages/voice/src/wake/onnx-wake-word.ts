@@ -4,13 +4,18 @@ import { HOP, LOG_FLOOR, LogMel, N_MELS, SAMPLE_RATE } from '../features/log-mel
 import { loadMeta, loadSession, ort, requireInputs } from '../onnx.ts';
 import { WAKE_WORD_MODEL } from '../paths.ts';
 import { Detector } from './detector.ts';
-import { KEYWORDS, type WakeDetection, type WakeWordEngine } from './wake-word-engine.ts';
+import { KEYWORDS, type WakeDetection, type WakeThreshold, type WakeWordEngine } from './wake-word-engine.ts';
 
 const Meta = z.object({
   labels: z.tuple([z.literal('none'), z.literal('xin_chao_robot'), z.literal('hello_robot')]),
   frames: z.number().int().positive(),
   mels: z.literal(N_MELS),
   threshold: z.number().gt(0).lte(1),
+  /** One threshold per keyword (scripts/calibrate-wake-threshold.ts); when present it replaces `threshold`. */
+  thresholds: z
+    .object({ xin_chao_robot: z.number().gt(0).lte(1), hello_robot: z.number().gt(0).lte(1) })
+    .strict()
+    .optional(),
   /** Calibrated with the threshold (scripts/calibrate-wake-threshold.ts); 1 when absent. */
   min_consecutive: z.number().int().min(1).max(5).optional(),
 });
@@ -20,8 +25,8 @@ export const REFRACTORY_S = 1.5;
 
 export interface OnnxWakeWordOptions {
   modelPath?: string;
-  /** Detection threshold (default: the model's metadata). */
-  threshold?: number;
+  /** Detection threshold, one for all keywords or one per keyword in `KEYWORDS` order (default: the model's). */
+  threshold?: WakeThreshold;
   /** Seconds of quiet after a detection (default 1.5). */
   refractoryS?: number;
   /** Consecutive evaluations over the threshold needed to fire (default: the model's metadata, else 1). */
@@ -37,7 +42,7 @@ export class OnnxWakeWord implements WakeWordEngine {
   readonly name = 'onnx';
   readonly sampleRate = SAMPLE_RATE;
   readonly frameLength: number;
-  readonly threshold: number;
+  readonly threshold: WakeThreshold;
   private session: ort.InferenceSession | null;
   private readonly frames: number;
   private readonly window: Float32Array;
@@ -50,7 +55,7 @@ export class OnnxWakeWord implements WakeWordEngine {
   private constructor(
     session: ort.InferenceSession,
     frames: number,
-    threshold: number,
+    threshold: WakeThreshold,
     minConsecutive: number,
     opts: OnnxWakeWordOptions,
   ) {
@@ -77,11 +82,12 @@ export class OnnxWakeWord implements WakeWordEngine {
     const hops = opts.hopsPerFrame ?? 4;
     if (!Number.isInteger(hops) || hops < 1)
       throw new RangeError(`hopsPerFrame ${hops} must be a positive integer`);
-    const { frames, threshold, min_consecutive: minConsecutive } = parsed.data;
+    const { frames, threshold, thresholds, min_consecutive: minConsecutive } = parsed.data;
+    const own = thresholds ? KEYWORDS.map((k) => thresholds[k]) : threshold;
     return new OnnxWakeWord(
       session,
       frames,
-      opts.threshold ?? threshold,
+      opts.threshold ?? own,
       opts.minConsecutive ?? minConsecutive ?? 1,
       opts,
     );

@@ -2,7 +2,7 @@ import { SAMPLE_RATE } from '../features/log-mel.ts';
 import { detectInSignal } from './detect-in-signal.ts';
 import { Detector } from './detector.ts';
 import { OnnxWakeWord } from './onnx-wake-word.ts';
-import { KEYWORDS, type WakeDetection } from './wake-word-engine.ts';
+import { KEYWORDS, type WakeDetection, type WakeThreshold } from './wake-word-engine.ts';
 
 /** Our engine's keyword scores after every evaluation of a signal: what any detection rule can be replayed on. */
 export interface ScoreTrace {
@@ -25,7 +25,7 @@ export async function traceSignal(
   seconds: number;
   cpuMs: number;
   wallMs: number;
-  threshold: number;
+  threshold: WakeThreshold;
   minConsecutive: number;
 }> {
   const time: number[] = [];
@@ -67,7 +67,7 @@ export async function traceSignal(
  */
 export function replayTrace(
   trace: ScoreTrace,
-  threshold: number,
+  threshold: WakeThreshold,
   refractoryS: number,
   minConsecutive = 1,
 ): WakeDetection[] {

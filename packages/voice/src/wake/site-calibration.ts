@@ -5,7 +5,7 @@ import { CalibrationError } from '../errors.ts';
 import { WAKE_WORD_MODEL } from '../paths.ts';
 import { REFRACTORY_S } from './onnx-wake-word.ts';
 import { compressTrace, replayTrace, type ScoreTrace } from './score-trace.ts';
-import { KEYWORDS, type Keyword } from './wake-word-engine.ts';
+import { KEYWORDS, lowestThreshold, type Keyword, type WakeThreshold } from './wake-word-engine.ts';
 
 // The wake word's threshold chosen on a site's own audio: recordings of people saying the keywords there,
 // through the kiosk's microphone, and hours of the lobby without them. The model ships with a threshold
@@ -44,7 +44,8 @@ export interface FalseAccept {
 
 /** How a rule does on the site's audio. */
 export interface OperatingPoint {
-  threshold: number;
+  /** One for both keywords (what a site calibration chooses), or the model's own per-keyword pair. */
+  threshold: WakeThreshold;
   minConsecutive: number;
   /** Share of each recorded keyword's clips with no detection of that keyword. */
   frr: Partial<Record<Keyword, number>>;
@@ -60,7 +61,11 @@ export function backgroundHours(audio: SiteAudio): number {
 }
 
 /** Evaluates one rule (threshold, consecutive hits) on the site's audio. */
-export function operatingPoint(audio: SiteAudio, threshold: number, minConsecutive: number): OperatingPoint {
+export function operatingPoint(
+  audio: SiteAudio,
+  threshold: WakeThreshold,
+  minConsecutive: number,
+): OperatingPoint {
   const frr: OperatingPoint['frr'] = {};
   const missed: OperatingPoint['missed'] = {};
   for (const k of KEYWORDS) {
@@ -75,7 +80,12 @@ export function operatingPoint(audio: SiteAudio, threshold: number, minConsecuti
     missed[k] = lost;
   }
   const falseAccepts = audio.background.flatMap((c) =>
-    replayTrace(compressTrace(c.trace, threshold), threshold, REFRACTORY_S, minConsecutive).map((d) => ({
+    replayTrace(
+      compressTrace(c.trace, lowestThreshold(threshold)),
+      threshold,
+      REFRACTORY_S,
+      minConsecutive,
+    ).map((d) => ({
       file: c.file,
       time: Math.round(d.time * 1000) / 1000,
       keyword: d.keyword,
@@ -124,14 +134,18 @@ export function meanFrr(p: OperatingPoint): number {
  * tie, fewer consecutive hits: it fires sooner). Throws `calibration_unreachable` when even the highest
  * threshold wakes more often than the target.
  */
-export function chooseOperatingPoint(audio: SiteAudio, targetFaPerHour: number): OperatingPoint {
+export function chooseOperatingPoint(
+  audio: SiteAudio,
+  targetFaPerHour: number,
+): OperatingPoint & { threshold: number } {
   const hours = backgroundHours(audio);
   const background = audio.background.map((c) => c.trace);
-  let best: OperatingPoint | undefined;
+  let best: (OperatingPoint & { threshold: number }) | undefined;
   for (const k of HIT_RULES) {
     const th = lowestQuietThreshold(background, hours, targetFaPerHour, k);
     if (th === undefined) continue;
-    const p = operatingPoint(audio, Math.ceil(th * 1e6) / 1e6, k); // up: never a wake more than counted
+    const threshold = Math.ceil(th * 1e6) / 1e6; // up: never a wake more than counted
+    const p = { ...operatingPoint(audio, threshold, k), threshold };
     if (!best || meanFrr(p) < meanFrr(best)) best = p;
   }
   if (!best) {

@@ -3,6 +3,27 @@ export type Keyword = 'xin_chao_robot' | 'hello_robot';
 
 export const KEYWORDS: readonly Keyword[] = ['xin_chao_robot', 'hello_robot'];
 
+/**
+ * The score a keyword must reach: one for every keyword, or one per keyword (in `KEYWORDS` order), so a
+ * keyword whose look-alikes are rarer can wake on a lower score than the other.
+ */
+export type WakeThreshold = number | readonly number[];
+
+/** The threshold of the `i`th keyword. */
+export function thresholdOf(threshold: WakeThreshold, i: number): number {
+  return typeof threshold === 'number' ? threshold : (threshold[i] ?? NaN);
+}
+
+/** The lowest score that wakes any keyword: below it, no rule can fire. */
+export function lowestThreshold(threshold: WakeThreshold): number {
+  return typeof threshold === 'number' ? threshold : Math.min(...threshold);
+}
+
+/** For logs and reports: "0.95954", or "0.95954 / 0.94955" in `KEYWORDS` order. */
+export function formatThreshold(threshold: WakeThreshold): string {
+  return typeof threshold === 'number' ? String(threshold) : threshold.join(' / ');
+}
+
 /** One wake word detection. */
 export interface WakeDetection {
   keyword: Keyword;
