@@ -162,3 +162,47 @@ describe('voice refusals and problems', () => {
     await page.locator('.home').waitFor();
   }, 60_000);
 });
+
+describe('a kiosk that listens for "Xin chào Robot" only (KIOSK_WAKE_KEYWORDS)', () => {
+  it('names only that phrase and does not wake on "Hello Robot"', async () => {
+    const stack = await spawnKioskStack({
+      bridgeEnv: { SITE_DIR: siteDir },
+      hostEnv: { KIOSK_SPEECH: 'none', KIOSK_VOICE: 'onnx', KIOSK_WAKE_KEYWORDS: 'xin_chao_robot' },
+    });
+    try {
+      const browser = await launchChromium({
+        viewport: { width: 1280, height: 800 },
+        fakeAudioFile: `${path.join(FIXTURES, 'dialog-en-birth.wav')}%noloop`,
+      });
+      browsers.push(browser);
+      const page = await browser.newPage();
+      await page.goto(`${stack.host.url}/kiosk/`);
+      await page.locator('.welcome-site').waitFor();
+      const status = page.locator('.voice-status[data-phase="ready"]');
+      await status.waitFor({ timeout: 15_000 });
+      const vi = translator('vi', site.timezone);
+      await expect(status.locator('.voice-text').textContent()).resolves.toBe(
+        vi.t('kiosk.voice_hint', { keywords: '“Xin chào Robot”' }),
+      );
+      // The whole file is heard (the session counts its seconds), and "Hello Robot" wakes nothing.
+      await expect
+        .poll(() => stack.host.logs().some((l) => l.msg === 'voice session opened'), { timeout: 15_000 })
+        .toBe(true);
+      // the microphone is live (the level meter moves with the file's speech), then the file has played out
+      await expect
+        .poll(() => status.locator('.voice-level').evaluate((m) => (m as HTMLMeterElement).value), {
+          timeout: 15_000,
+        })
+        .toBeGreaterThan(0.01);
+      await page.waitForTimeout(7000);
+      expect(stack.host.logs().filter((l) => l.msg === 'voice wake')).toEqual([]);
+      const opened = stack.host.logs().find((l) => l.msg === 'voice session opened') as
+        { rule?: { keywords?: string[] } } | undefined;
+      expect(opened?.rule?.keywords).toEqual(['xin_chao_robot']);
+      await expect(page.locator('.kiosk').getAttribute('data-screen')).resolves.toBe('welcome');
+    } finally {
+      await stack.host.stop();
+      await stack.bridge.stop();
+    }
+  }, 90_000);
+});

@@ -75,25 +75,27 @@ for (const [k, name] of [
  * period can merge detections; a pair over budget together is skipped). The budget is what
  * TARGET_FA_PER_HOUR allows in the dev hours.
  */
+const BUDGET = Math.floor(TARGET_FA_PER_HOUR * hours + 1e-9); // dev false accepts the target allows
+/** n -> the lowest grid threshold with at most n dev false accepts of keyword k alone (n <= BUDGET). */
+function lowestFor(k: 0 | 1, minConsecutive: number): Map<number, number> {
+  const none = new Float32Array(negQuiet.time.length);
+  const negK: ScoreTrace = {
+    time: negQuiet.time,
+    scores: k === 0 ? [negQuiet.scores[0], none] : [none, negQuiet.scores[1]],
+  };
+  const byCount = new Map<number, number>();
+  for (const th of THRESHOLD_GRID) {
+    const fa = replayTrace(negK, th, REFRACTORY_S, minConsecutive).length;
+    for (let n = fa; n <= BUDGET; n++) if (!byCount.has(n)) byCount.set(n, th);
+    if (fa === 0) break;
+  }
+  return byCount;
+}
 function calibratePerKeyword(
   minConsecutive: number,
 ): { threshold: [number, number]; frr: number } | undefined {
-  const budget = Math.floor(TARGET_FA_PER_HOUR * hours + 1e-9);
-  const lowestFor = (k: 0 | 1): Map<number, number> => {
-    const only = (t: ScoreTrace): ScoreTrace => {
-      const none = new Float32Array(t.time.length);
-      return { time: t.time, scores: k === 0 ? [t.scores[0], none] : [none, t.scores[1]] };
-    };
-    const negK = only(negQuiet);
-    const byCount = new Map<number, number>(); // n -> the lowest threshold with at most n false accepts
-    for (const th of THRESHOLD_GRID) {
-      const fa = replayTrace(negK, th, REFRACTORY_S, minConsecutive).length;
-      for (let n = fa; n <= budget; n++) if (!byCount.has(n)) byCount.set(n, th);
-      if (fa === 0) break;
-    }
-    return byCount;
-  };
-  const [xin, hello] = [lowestFor(0), lowestFor(1)];
+  const budget = BUDGET;
+  const [xin, hello] = [lowestFor(0, minConsecutive), lowestFor(1, minConsecutive)];
   let best: { threshold: [number, number]; frr: number } | undefined;
   for (const [nx, tx] of xin) {
     for (const [nh, th] of hello) {
@@ -130,6 +132,18 @@ if (typeof chosen === 'number') {
   meta.threshold = Math.max(...chosen);
   meta.thresholds = Object.fromEntries(KEYWORDS.map((k, i) => [k, chosen[i]]));
 }
+// A kiosk that listens for one keyword only (KIOSK_WAKE_KEYWORDS) gives it the whole budget.
+const alone = ([0, 1] as const).map((k) => {
+  const th = Math.ceil((lowestFor(k, best.k).get(BUDGET) ?? 0.99999) * 1e6) / 1e6;
+  const none = new Float32Array(pos.trace.time.length);
+  const posK: ScoreTrace = {
+    time: pos.trace.time,
+    scores: k === 0 ? [pos.trace.scores[0], none] : [none, pos.trace.scores[1]],
+  };
+  const name = KEYWORDS[k] ?? 'xin_chao_robot';
+  return { name, th, frr: scorePositives(events, replayTrace(posK, th, REFRACTORY_S, best.k)).frr[name] };
+});
+meta.thresholds_alone = Object.fromEntries(alone.map((a) => [a.name, a.th]));
 meta.min_consecutive = best.k;
 meta.calibration = {
   rule:
@@ -140,6 +154,7 @@ meta.calibration = {
   dev_fa_per_hour:
     Math.round((replayTrace(neg.trace, chosen, REFRACTORY_S, best.k).length / hours) * 1000) / 1000,
   dev_frr: r.frr,
+  dev_frr_alone: Object.fromEntries(alone.map((a) => [a.name, a.frr])),
   dev: `gen_eval.py --split dev --neg-hours ${Math.round(hours)} (dev voices: clips_dev.npz; ${hours.toFixed(1)} h of negatives)`,
 };
 writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);

@@ -76,6 +76,7 @@ export async function createKioskHost(
         porcupine: porcupineOptions(config),
         wakeModel: config.KIOSK_WAKE_MODEL,
         wakeCalibration: config.KIOSK_WAKE_CALIBRATION,
+        wakeKeywords: config.KIOSK_WAKE_KEYWORDS,
         endSilenceMs: config.KIOSK_VOICE_END_SILENCE_MS,
         maxUtteranceMs: config.KIOSK_VOICE_MAX_UTTERANCE_MS,
       };
@@ -97,6 +98,7 @@ export async function createKioskHost(
     // Set on purpose by the IT person, who is there: a folder that cannot be made stops the start, loudly.
     samples = new VoiceSampleStore(config.KIOSK_VOICE_SAMPLES_DIR, log.child({ ns: 'kiosk-samples' }), {
       checkout: CHECKOUT_DIR,
+      listen: config.KIOSK_WAKE_KEYWORDS,
     });
     await samples.init();
     hlog.warn(
@@ -115,6 +117,7 @@ export async function createKioskHost(
     speaker,
     classifier,
     voice,
+    wakeKeywords: config.KIOSK_WAKE_KEYWORDS,
     samples,
     log: hlog,
   });

@@ -40,6 +40,15 @@ describe('readKioskConfig', () => {
     expect(c.KIOSK_IDLE_SECONDS).toBe(90);
   });
 
+  it('listens for both wake phrases unless told which, and names a phrase it does not know', () => {
+    expect(readKioskConfig({}).KIOSK_WAKE_KEYWORDS).toEqual(['xin_chao_robot', 'hello_robot']);
+    expect(readKioskConfig({ KIOSK_WAKE_KEYWORDS: ' xin_chao_robot ' }).KIOSK_WAKE_KEYWORDS).toEqual([
+      'xin_chao_robot',
+    ]);
+    expect(() => readKioskConfig({ KIOSK_WAKE_KEYWORDS: 'hey_robot' })).toThrow(/KIOSK_WAKE_KEYWORDS/);
+    expect(() => readKioskConfig({ KIOSK_WAKE_KEYWORDS: ',' })).toThrow(/KIOSK_WAKE_KEYWORDS/);
+  });
+
   it('names every bad variable', () => {
     expect(() => readKioskConfig({ KIOSK_BRIDGE_URL: 'file:///etc', KIOSK_MODE: 'maybe' })).toThrow(
       KioskConfigError,

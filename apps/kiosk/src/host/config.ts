@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeZodError } from '@reception/protocol';
 import { z } from 'zod';
+import { keywordSchema } from '../shared/voice-api.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** apps/kiosk/dist, seen from the built main (apps/kiosk/dist-electron) or from the source (src/host). */
@@ -52,6 +53,10 @@ const flag = z
  *   and the model's own threshold applies.
  * - KIOSK_WAKE_MODEL: a site's own wake word model (ONNX with its .json beside it; models/wake-word
  *   README "Fine-tuning on a site's recordings"); missing or broken: logged, and the shipped model runs.
+ * - KIOSK_WAKE_KEYWORDS: the wake phrases our wake word listens for, comma-separated: `xin_chao_robot`,
+ *   `hello_robot` (default both). A centre whose citizens all greet in Vietnamese drops `hello_robot`: the
+ *   English look-alikes (TV, visitors) no longer wake the kiosk, and the Vietnamese phrase gets the model's
+ *   threshold for it alone. The page names only these phrases.
  * - KIOSK_VOICE_END_SILENCE_MS: silence that ends the citizen's request; KIOSK_VOICE_MAX_UTTERANCE_MS caps it.
  * - KIOSK_VOICE_SAMPLES_DIR: collect the site's voice samples for the wake word calibration in this folder
  *   (created if missing): the page shows the recording screens (volunteers' consent, the wake phrases, the
@@ -84,6 +89,18 @@ export const kioskEnvSchema = z.object({
   KIOSK_PORCUPINE_HELLO_ROBOT: z.string().min(1).optional(),
   KIOSK_WAKE_CALIBRATION: z.string().min(1).optional(),
   KIOSK_WAKE_MODEL: z.string().min(1).optional(),
+  KIOSK_WAKE_KEYWORDS: z
+    .string()
+    .default(keywordSchema.options.join(','))
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(keywordSchema).min(1, 'name at least one wake phrase')),
   KIOSK_VOICE_END_SILENCE_MS: z.coerce.number().int().min(200).max(3000).default(500),
   KIOSK_VOICE_MAX_UTTERANCE_MS: z.coerce.number().int().min(2000).max(30000).default(8000),
   KIOSK_MICROPHONE: z.string().trim().max(200).default(''),

@@ -42,6 +42,7 @@ describe('KioskHost', () => {
         speech: { engine: 'held' },
         intent: false,
         microphone: false,
+        wakeKeywords: [],
         printer: false,
         voiceSamples: false,
       },

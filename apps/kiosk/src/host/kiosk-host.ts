@@ -1,3 +1,4 @@
+import { keywordSchema, type Keyword } from '../shared/voice-api.ts';
 import type { IntentClassifier } from '@reception/intent';
 import { describeZodError, err, ok, type Result } from '@reception/protocol';
 import { VoiceError } from '@reception/voice/errors';
@@ -25,6 +26,8 @@ export interface KioskHostParts {
   classifier: IntentClassifier | undefined;
   /** Absent when the kiosk has no voice (KIOSK_VOICE=none). Made with `KioskHost.voiceSessions`. */
   voice?: ((emit: (e: HostEventPayload<'voice'>) => void) => VoiceSessions) | undefined;
+  /** The wake phrases the voice listens for (KIOSK_WAKE_KEYWORDS); default both. */
+  wakeKeywords?: readonly Keyword[] | undefined;
   /** Present only while the site's voice samples are collected (KIOSK_VOICE_SAMPLES_DIR). */
   samples?: VoiceSampleStore | undefined;
   log: Logger;
@@ -70,6 +73,7 @@ export class KioskHost {
           speech: speaker ? { engine: speaker.engine } : null,
           intent: this.parts.classifier !== undefined,
           microphone: voice !== undefined,
+          wakeKeywords: voice ? [...(parts.wakeKeywords ?? keywordSchema.options)] : [],
           printer: false,
           voiceSamples: parts.samples !== undefined,
         }),

@@ -5,6 +5,7 @@ import { VoiceError } from '@reception/voice/errors';
 import { createWakeWordEngine } from '@reception/voice/wake/create-wake-word';
 import { OnnxWakeWord } from '@reception/voice/wake/onnx-wake-word';
 import { readSiteCalibration } from '@reception/voice/wake/site-calibration';
+import { KEYWORDS, type Keyword } from '@reception/voice/wake/wake-word-engine';
 import type { PorcupineWakeWordOptions } from '@reception/voice/wake/porcupine-wake-word';
 import type { Logger } from 'pino';
 import type { VoiceEngine } from './voice-sessions.ts';
@@ -15,6 +16,8 @@ export interface VoiceEngineOptions {
   wakeModel?: string | undefined;
   /** A site calibration of our wake word (`npm run -s wakeword:calibrate -- ... --out FILE`). */
   wakeCalibration?: string | undefined;
+  /** The keywords our wake word listens for (KIOSK_WAKE_KEYWORDS; default both). */
+  wakeKeywords?: readonly Keyword[] | undefined;
   endSilenceMs: number;
   maxUtteranceMs: number;
 }
@@ -25,11 +28,14 @@ export interface VoiceEngineOptions {
  */
 export async function loadVoiceEngine(opts: VoiceEngineOptions, log: Logger): Promise<VoiceEngine> {
   const modelPath = opts.wakeModel === undefined ? undefined : await siteModel(opts.wakeModel, log);
+  const keywords = opts.wakeKeywords ?? KEYWORDS;
   const site =
-    opts.wakeCalibration === undefined ? undefined : await siteRule(opts.wakeCalibration, modelPath, log);
+    opts.wakeCalibration === undefined
+      ? undefined
+      : await siteRule(opts.wakeCalibration, modelPath, keywords, log);
   const { engine: wake, fallback } = await createWakeWordEngine({
     porcupine: opts.porcupine,
-    onnx: { ...(modelPath === undefined ? {} : { modelPath }), ...site },
+    onnx: { ...(modelPath === undefined ? {} : { modelPath }), ...site, keywords },
   });
   if (fallback) {
     log.warn({ code: fallback.code, err: fallback.message }, 'Porcupine not used; our wake word runs');
@@ -39,6 +45,7 @@ export async function loadVoiceEngine(opts: VoiceEngineOptions, log: Logger): Pr
       ? {
           threshold: wake.threshold,
           minConsecutive: wake.minConsecutive,
+          keywords: wake.keywords,
           source: site ? ('site' as const) : ('model' as const),
           model: modelPath === undefined ? ('shipped' as const) : ('site' as const),
         }
@@ -84,10 +91,11 @@ async function siteModel(file: string, log: Logger): Promise<string | undefined>
 async function siteRule(
   file: string,
   modelPath: string | undefined,
+  keywords: readonly Keyword[],
   log: Logger,
 ): Promise<{ threshold: number; minConsecutive: number } | undefined> {
   try {
-    const { threshold, minConsecutive, calibration } = await readSiteCalibration(file, modelPath);
+    const { threshold, minConsecutive, calibration } = await readSiteCalibration(file, modelPath, keywords);
     log.info(
       { file, threshold, min_consecutive: minConsecutive, measured: calibration.measured },
       'wake word calibrated on site',

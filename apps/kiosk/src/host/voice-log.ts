@@ -4,7 +4,7 @@
  * said are never logged: keyword, score, intent name, language and seconds of audio only.
  */
 export const VOICE_LOG = {
-  /** `{session, wake, rule?: {threshold, minConsecutive, source, model}}` */
+  /** `{session, wake, rule?: {threshold (one, or one per keyword), minConsecutive, keywords, source, model}}` */
   opened: 'voice session opened',
   /** `{session, seconds}`: audio processed so far, every `progressEveryS` of it. */
   listening: 'voice listening',

@@ -54,6 +54,20 @@ describe('assessTake', () => {
 });
 
 describe('VoiceSampleStore', () => {
+  it('prints the calibration for the phrases the kiosk listens for (KIOSK_WAKE_KEYWORDS)', () => {
+    const both = new VoiceSampleStore('/var/samples', log).command();
+    expect(both).toBe(
+      'npm run -s wakeword:calibrate -- --keyword xin_chao_robot=/var/samples/xin_chao_robot ' +
+        '--keyword hello_robot=/var/samples/hello_robot --background /var/samples/lobby ' +
+        '--out /var/samples/wake-calibration.json',
+    );
+    const vi = new VoiceSampleStore('/var/samples', log, { listen: ['xin_chao_robot'] }).command();
+    expect(vi).toBe(
+      'npm run -s wakeword:calibrate -- --keyword xin_chao_robot=/var/samples/xin_chao_robot ' +
+        '--background /var/samples/lobby --listen xin_chao_robot --out /var/samples/wake-calibration.json',
+    );
+  });
+
   it('keeps takes where wakeword:calibrate reads them, with consent, and deletes them on withdrawal', async () => {
     const dir = folder();
     const store = new VoiceSampleStore(dir, log, {

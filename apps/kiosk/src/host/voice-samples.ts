@@ -103,6 +103,7 @@ export class VoiceSampleStore {
 
   private readonly now: () => Date;
   private readonly checkout: string | undefined;
+  private readonly listen: readonly Keyword[];
 
   constructor(
     readonly folder: string,
@@ -112,10 +113,13 @@ export class VoiceSampleStore {
       now?: () => Date;
       /** The checkout where `npm run -s wakeword:calibrate` runs: the printed command starts there. */
       checkout?: string;
+      /** The phrases the kiosk listens for (KIOSK_WAKE_KEYWORDS): the printed command calibrates for them. */
+      listen?: readonly Keyword[];
     } = {},
   ) {
     this.now = opts.now ?? (() => new Date());
     this.checkout = opts.checkout;
+    this.listen = KEYWORDS.filter((k) => (opts.listen ?? KEYWORDS).includes(k));
   }
 
   async init(): Promise<void> {
@@ -146,8 +150,11 @@ export class VoiceSampleStore {
     const dir = (sub: string) => q(path.join(this.folder, sub));
     return (
       (this.checkout ? `cd ${q(this.checkout)} && ` : '') +
-      `npm run -s wakeword:calibrate -- --keyword xin_chao_robot=${dir('xin_chao_robot')} ` +
-      `--keyword hello_robot=${dir('hello_robot')} --background ${dir(LOBBY)} ` +
+      'npm run -s wakeword:calibrate -- ' +
+      this.listen.map((k) => `--keyword ${k}=${dir(k)} `).join('') +
+      `--background ${dir(LOBBY)} ` +
+      // only when the kiosk listens for fewer than both: a file without keywords is made for both
+      (this.listen.length < KEYWORDS.length ? this.listen.map((k) => `--listen ${k} `).join('') : '') +
       `--out ${q(this.calibrationFile())}`
     );
   }

@@ -162,6 +162,7 @@ describe('loadVoiceEngine with a site calibration (KIOSK_WAKE_CALIBRATION)', () 
     expect(calibrated.wakeRule).toEqual({
       threshold: 0.9,
       minConsecutive: 2,
+      keywords: ['xin_chao_robot', 'hello_robot'],
       source: 'site',
       model: 'shipped',
     });
@@ -185,6 +186,57 @@ describe('loadVoiceEngine with a site calibration (KIOSK_WAKE_CALIBRATION)', () 
     expect(missing.wakeRule?.source).toBe('model');
     await missing.release();
     expect(lines).toContainEqual(expect.objectContaining({ code: 'calibration_invalid' }));
+
+    // Made listening for "Xin chào Robot" alone: right for a kiosk that listens for it alone, stale for one
+    // that listens for both (the English phrase's false wakes were never counted).
+    const viOnly = path.join(dir, 'vi-only.json');
+    writeFileSync(viOnly, JSON.stringify({ ...calibration, keywords: ['xin_chao_robot'] }));
+    const both = await loadVoiceEngine({ ...opts, wakeCalibration: viOnly }, spy);
+    expect(both.wakeRule?.source).toBe('model');
+    await both.release();
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        code: 'calibration_stale',
+        err: expect.stringContaining('KIOSK_WAKE_KEYWORDS') as unknown,
+      }),
+    );
+    const one = await loadVoiceEngine(
+      { ...opts, wakeCalibration: viOnly, wakeKeywords: ['xin_chao_robot'] },
+      spy,
+    );
+    expect(one.wakeRule).toMatchObject({ threshold: 0.9, source: 'site', keywords: ['xin_chao_robot'] });
+    await one.release();
+  }, 60_000);
+});
+
+describe('loadVoiceEngine listening for one phrase (KIOSK_WAKE_KEYWORDS)', () => {
+  it('wakes on "Xin chào Robot" only, at the model threshold for it alone', async () => {
+    const vi = await loadVoiceEngine(
+      { porcupine: undefined, endSilenceMs: 500, maxUtteranceMs: 8000, wakeKeywords: ['xin_chao_robot'] },
+      log,
+    );
+    const meta = JSON.parse(readFileSync(WAKE_WORD_MODEL.replace(/\.onnx$/, '.json'), 'utf8')) as {
+      thresholds_alone?: { xin_chao_robot: number };
+    };
+    const rule = vi.wakeRule?.threshold;
+    const own = typeof rule === 'number' ? rule : rule?.[0];
+    if (meta.thresholds_alone) expect(own).toBe(meta.thresholds_alone.xin_chao_robot);
+    for (const [wav, woke] of [
+      ['dialog-en.wav', false],
+      ['dialog-vi.wav', true],
+    ] as const) {
+      const events: VoiceEvent[] = [];
+      const sessions = new VoiceSessions({
+        load: () => Promise.resolve(vi),
+        emit: (e) => events.push(e),
+        log,
+      });
+      const { session } = await sessions.listen();
+      const heard = await play(sessions, session, wav, events);
+      expect(heard.some((e) => e.type === 'wake')).toBe(woke);
+      sessions.stop(session);
+    }
+    await vi.release();
   }, 60_000);
 });
 
@@ -197,7 +249,9 @@ describe('loadVoiceEngine with a site model (KIOSK_WAKE_MODEL)', () => {
     const siteModel = path.join(dir, 'wakeword.onnx');
     copyFileSync(WAKE_WORD_MODEL, siteModel);
     const meta = JSON.parse(readFileSync(WAKE_WORD_MODEL.replace(/\.onnx$/, '.json'), 'utf8')) as object;
-    writeFileSync(path.join(dir, 'wakeword.json'), JSON.stringify({ ...meta, threshold: 0.77 }));
+    // (site_finetune.py writes one threshold, no per-keyword ones)
+    const one = { ...meta, threshold: 0.77, thresholds: undefined, thresholds_alone: undefined };
+    writeFileSync(path.join(dir, 'wakeword.json'), JSON.stringify(one));
     const site = await loadVoiceEngine({ ...opts, wakeModel: siteModel }, spy);
     expect(site.wakeRule).toMatchObject({ threshold: 0.77, source: 'model', model: 'site' });
     await site.release();

@@ -1,4 +1,4 @@
-import type { WakeThreshold } from '@reception/voice/wake/wake-word-engine';
+import type { Keyword, WakeThreshold } from '@reception/voice/wake/wake-word-engine';
 import { randomUUID } from 'node:crypto';
 import type { VoiceEvent as PipelineEvent } from '@reception/voice/pipeline/voice-events';
 import type { VoicePipeline } from '@reception/voice/pipeline/voice-pipeline';
@@ -19,6 +19,8 @@ export interface VoiceEngine {
     /** One for both keywords, or one per keyword (`KEYWORDS` order) for a model calibrated that way. */
     threshold: WakeThreshold;
     minConsecutive: number;
+    /** The keywords it wakes on (KIOSK_WAKE_KEYWORDS). */
+    keywords: readonly Keyword[];
     source: 'model' | 'site';
     model: 'shipped' | 'site';
   };

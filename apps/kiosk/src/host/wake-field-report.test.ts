@@ -14,7 +14,13 @@ import { FieldReportBuilder, parseLogLine } from './wake-field-report.ts';
 
 const HOST = fileURLToPath(new URL('.', import.meta.url));
 const RULE = { threshold: [0.87962, 0.94955], minConsecutive: 1, source: 'model', model: 'shipped' };
-const SITE_RULE = { threshold: 0.9, minConsecutive: 2, source: 'site', model: 'shipped' };
+const SITE_RULE = {
+  threshold: 0.9,
+  minConsecutive: 2,
+  keywords: ['xin_chao_robot'],
+  source: 'site',
+  model: 'shipped',
+};
 // 2026-12-07 08:00 in Ho Chi Minh City (UTC+7), in ms.
 const T0 = Date.UTC(2026, 11, 7, 1, 0, 0);
 const H = 3600_000;
@@ -72,7 +78,7 @@ describe('FieldReportBuilder', () => {
     });
     expect(r.by_rule.map((x) => [x.rule, x.listened_hours, x.wakes, x.no_request_per_hour])).toEqual([
       ['shipped model, threshold 0.87962 / 0.94955 from the model, 1 hit(s)', 1.2, 4, 1.67],
-      ['shipped model, threshold 0.9 from the site, 2 hit(s)', 1, 1, 0],
+      ['shipped model, threshold 0.9 from the site, 2 hit(s), xin_chao_robot only', 1, 1, 0],
     ]);
     expect(r.days.map((d) => [d.date, d.listened_hours, d.wakes])).toEqual([
       ['2026-12-07', 1.2, 4],

@@ -66,7 +66,9 @@ function ruleKey(wake: unknown, rule: unknown): string {
   if (rule && typeof rule === 'object') {
     const r = rule as Record<string, unknown>;
     const threshold = Array.isArray(r.threshold) ? r.threshold.join(' / ') : String(r.threshold);
-    return `${String(r.model)} model, threshold ${threshold} from the ${String(r.source)}, ${String(r.minConsecutive)} hit(s)`;
+    const only =
+      Array.isArray(r.keywords) && r.keywords.length === 1 ? `, ${String(r.keywords[0])} only` : '';
+    return `${String(r.model)} model, threshold ${threshold} from the ${String(r.source)}, ${String(r.minConsecutive)} hit(s)${only}`;
   }
   return typeof wake === 'string' ? `${wake} engine` : RULE_UNKNOWN;
 }

@@ -131,7 +131,13 @@ export function App(props: {
   const voiceStatus = (compact: boolean) =>
     voice && (
       <TranslatorProvider value={voiceI18n}>
-        <VoiceStatus view={voice} notice={answers.notice} responseMs={answers.responseMs} compact={compact} />
+        <VoiceStatus
+          view={voice}
+          notice={answers.notice}
+          responseMs={answers.responseMs}
+          keywords={capabilities?.wakeKeywords}
+          compact={compact}
+        />
       </TranslatorProvider>
     );
 

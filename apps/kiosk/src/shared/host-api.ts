@@ -13,6 +13,7 @@ import {
   pushAudioRequestSchema,
   stopListeningRequestSchema,
   voiceEventSchema,
+  type Keyword,
   type ListenOutcome,
 } from './voice-api.ts';
 import {
@@ -100,6 +101,8 @@ export interface HostCapabilities {
   intent: boolean;
   /** Voice: wake word, VAD and speech intent on the frames the page pushes (`listen`). */
   microphone: boolean;
+  /** The wake phrases the voice listens for (KIOSK_WAKE_KEYWORDS), the ones the page names; none without voice. */
+  wakeKeywords: Keyword[];
   /** A printer attached to this kiosk (tickets print on the bridge's printer otherwise). */
   printer: boolean;
   /**

@@ -65,11 +65,11 @@ export const WAKE_PHRASE: Record<Keyword, { text: string; lang: 'vi' | 'en' }> =
   hello_robot: { text: 'Hello Robot', lang: 'en' },
 };
 
-/** Both phrases in quotes, joined by `separator`, for a sentence that names them. */
-export const quotedWakePhrases = (separator: string): string =>
-  Object.values(WAKE_PHRASE)
-    .map((p) => `“${p.text}”`)
-    .join(separator);
+/** The phrases in quotes (default both), joined by `separator`, for a sentence that names them. */
+export const quotedWakePhrases = (
+  separator: string,
+  keywords: readonly Keyword[] = keywordSchema.options,
+): string => keywords.map((k) => `“${WAKE_PHRASE[k].text}”`).join(separator);
 
 /** Why the host ended a session by itself. */
 export const sessionEndSchema = z.enum(['replaced', 'overrun', 'failed', 'closed']);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildWav } from '../audio/wav-fixtures.ts';
 import { decodeWav } from '../audio/wav.ts';
+import { WAKE_WORD_MODEL } from '../paths.ts';
 import { readSiteCalibration } from '../wake/site-calibration.ts';
 
 const PKG = fileURLToPath(new URL('../..', import.meta.url));
@@ -162,6 +163,19 @@ describe('voice CLI', () => {
   });
 });
 
+interface ModelMeta {
+  threshold: number;
+  thresholds?: { xin_chao_robot: number; hello_robot: number };
+  thresholds_alone?: { xin_chao_robot: number; hello_robot: number };
+}
+const modelMeta = (): ModelMeta =>
+  JSON.parse(readFileSync(WAKE_WORD_MODEL.replace(/\.onnx$/, '.json'), 'utf8')) as ModelMeta;
+/** The committed model's own rule as the CLIs report it: one threshold, or one per keyword. */
+function shippedThreshold(): number | number[] {
+  const m = modelMeta();
+  return m.thresholds ? [m.thresholds.xin_chao_robot, m.thresholds.hello_robot] : m.threshold;
+}
+
 describe('wakeword:calibrate CLI (DESIGN.md section 9)', () => {
   /** Keyword clips in folders (the committed ones, and one re-encoded at 44.1 kHz stereo), and a minute of hum and hiss. */
   function siteAudio(): { xin: string; hello: string; lobby: string } {
@@ -212,7 +226,7 @@ describe('wakeword:calibrate CLI (DESIGN.md section 9)', () => {
       background_hours: 0.0167,
       enough_audio: false,
       chosen: { frr: { xin_chao_robot: 0, hello_robot: 0 }, fa_per_hour: 0, false_accepts: [] },
-      shipped: { threshold: 0.95954 },
+      shipped: { threshold: shippedThreshold() },
     });
 
     // the same with the minimums lowered (a trial): written, and the kiosk's reader accepts it
@@ -223,6 +237,39 @@ describe('wakeword:calibrate CLI (DESIGN.md section 9)', () => {
       threshold: chosen.threshold,
       minConsecutive: chosen.min_consecutive,
     });
+  });
+
+  it('calibrates for "Xin chào Robot" alone with --listen, and says so in the file', async () => {
+    const { xin, lobby } = siteAudio();
+    const out = join(dir, 'cal', 'vi-only.json');
+    const args = ['--keyword', `xin_chao_robot=${xin}`, '--background', lobby, '--listen', 'xin_chao_robot'];
+    const ok = await cli(
+      'wakeword-calibrate',
+      ...args,
+      '--out',
+      out,
+      '--min-background-hours',
+      '0.01',
+      '--min-clips',
+      '1',
+    );
+    expect(ok.code).toBe(0);
+    // the model's own rule for a kiosk listening for it alone: its threshold alone, when the model has one
+    const meta = modelMeta();
+    const alone = meta.thresholds_alone?.xin_chao_robot;
+    const shipped = (lines(ok.out)[0] as { shipped: { threshold: number | number[] } }).shipped.threshold;
+    if (alone !== undefined) expect(Array.isArray(shipped) ? shipped[0] : shipped).toBe(alone);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ keywords: ['xin_chao_robot'] });
+    await expect(readSiteCalibration(out)).rejects.toMatchObject({ code: 'calibration_stale' });
+    await expect(readSiteCalibration(out, undefined, ['xin_chao_robot'])).resolves.toMatchObject({
+      calibration: { keywords: ['xin_chao_robot'] },
+    });
+    const unknown = await cli('wakeword-calibrate', ...args, '--listen', 'hey_robot');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/--listen takes one of xin_chao_robot, hello_robot/);
+    const unheard = await cli('wakeword-calibrate', ...args, '--keyword', `hello_robot=${xin}`);
+    expect(unheard.code).toBe(1);
+    expect(unheard.err).toMatch(/hello_robot is not in --listen/);
   });
 
   it('reports bad usage, a folder without WAV files and a bad WAV clearly', async () => {

@@ -4,6 +4,8 @@
  *   wakeword:calibrate --keyword xin_chao_robot=PATH... --keyword hello_robot=PATH... --background PATH...
  *                      [--target-fa-per-hour X] [--out FILE] [--min-background-hours H] [--min-clips N]
  *                      [--model FILE.onnx]   (default: the shipped model; a site model from site_finetune.py)
+ *                      [--listen KEYWORD...] (the keywords the kiosk listens for, KIOSK_WAKE_KEYWORDS; default
+ *                      both: only their false accepts count, and the file says which they were)
  *     PATH: a WAV file or a folder of them (*.wav, not recursive). Keyword clips hold one utterance each;
  *     background audio holds none (the lobby in opening hours). Any common WAV is resampled to 16 kHz mono.
  *     Prints one JSON line: the chosen rule, its misses and false wakes on this audio (with the files and
@@ -18,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { readWav16k } from '../audio/read-wav.ts';
 import { CalibrationError, WavFormatError } from '../errors.ts';
 import { WAKE_WORD_MODEL } from '../paths.ts';
-import { traceSignal } from '../wake/score-trace.ts';
+import { listenOnly, traceSignal } from '../wake/score-trace.ts';
 import {
   backgroundHours,
   chooseOperatingPoint,
@@ -37,6 +39,7 @@ const USAGE =
   'usage: wakeword:calibrate --keyword xin_chao_robot=PATH --keyword hello_robot=PATH --background PATH\n' +
   '       [--target-fa-per-hour 0.5] [--out FILE] [--min-background-hours 1] [--min-clips 20]\n' +
   '       [--model FILE.onnx]   (default: the shipped wake word model)\n' +
+  '       [--listen KEYWORD]    (repeat; the keywords the kiosk listens for, KIOSK_WAKE_KEYWORDS; default both)\n' +
   '  PATH: a WAV file or a folder of WAV files; repeat --keyword and --background as needed';
 
 /** The WAV files a path names: itself, or the *.wav files in a folder, sorted. */
@@ -60,14 +63,15 @@ async function wavFiles(path: string): Promise<string[]> {
 async function traceFiles(
   paths: string[],
   model: string,
+  keywords: readonly Keyword[],
 ): Promise<{ clips: TracedClip[]; rule: { threshold: WakeThreshold; minConsecutive: number } }> {
   const clips: TracedClip[] = [];
   let rule: { threshold: WakeThreshold; minConsecutive: number } = { threshold: 1, minConsecutive: 1 };
   for (const p of paths) {
     for (const file of await wavFiles(p)) {
       const { samples } = await readWav16k(file);
-      const t = await traceSignal(samples, model);
-      clips.push({ file, seconds: t.seconds, trace: t.trace });
+      const t = await traceSignal(samples, model, keywords);
+      clips.push({ file, seconds: t.seconds, trace: listenOnly(t.trace, keywords) });
       rule = { threshold: t.threshold, minConsecutive: t.minConsecutive };
     }
   }
@@ -99,6 +103,7 @@ runCli(USAGE, async () => {
       'min-background-hours': { type: 'string' },
       'min-clips': { type: 'string' },
       model: { type: 'string' },
+      listen: { type: 'string', multiple: true },
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
@@ -115,13 +120,20 @@ runCli(USAGE, async () => {
     (keywordPaths[k] ??= []).push(arg.slice(eq + 1));
   }
   if (Object.keys(keywordPaths).length === 0) throw new UsageError('give the keyword recordings: --keyword');
+  // The keywords the kiosk will listen for (KIOSK_WAKE_KEYWORDS): only their false accepts count.
+  const listen = KEYWORDS.filter((k) => (values.listen ?? KEYWORDS).includes(k));
+  for (const k of values.listen ?? [])
+    if (!KEYWORDS.includes(k as Keyword))
+      throw new UsageError(`--listen takes one of ${KEYWORDS.join(', ')}, not ${k}`);
+  for (const k of Object.keys(keywordPaths) as Keyword[])
+    if (!listen.includes(k)) throw new UsageError(`--keyword ${k}=... but ${k} is not in --listen`);
   if (!values.background?.length) throw new UsageError('give audio without the keyword: --background');
 
   // the background first: at least one file, so the model's own rule is known (a folder with none throws)
-  const background = await traceFiles(values.background, model);
+  const background = await traceFiles(values.background, model, listen);
   const audio: SiteAudio = { positives: {}, background: background.clips };
   for (const [k, paths] of Object.entries(keywordPaths) as [Keyword, string[]][])
-    audio.positives[k] = (await traceFiles(paths, model)).clips;
+    audio.positives[k] = (await traceFiles(paths, model, listen)).clips;
   const hours = backgroundHours(audio);
   const clips = Object.fromEntries(Object.entries(audio.positives).map(([k, v]) => [k, v.length]));
   // How the model's own threshold (calibrated on synthetic dev voices) does here, for comparison.
@@ -159,6 +171,7 @@ runCli(USAGE, async () => {
     model_sha256: modelSha256,
     threshold: chosen.threshold,
     min_consecutive: chosen.minConsecutive,
+    ...(listen.length < KEYWORDS.length ? { keywords: listen } : {}),
     target_fa_per_hour: target,
     measured: {
       frr: chosen.frr,

@@ -45,6 +45,18 @@ describe('OnnxWakeWord', () => {
     await engine.release();
   });
 
+  it('wakes only on the keywords it listens for', async () => {
+    const vi = await OnnxWakeWord.create({ keywords: ['xin_chao_robot'] });
+    expect(vi.keywords).toEqual(['xin_chao_robot']);
+    expect(await detectInSignal(vi, load('hello-robot.wav'))).toEqual([]);
+    vi.reset();
+    expect((await detectInSignal(vi, load('xin-chao-robot.wav'))).map((d) => d.keyword)).toEqual([
+      'xin_chao_robot',
+    ]);
+    await vi.release();
+    await expect(OnnxWakeWord.create({ keywords: [] })).rejects.toThrow(RangeError);
+  });
+
   it("does not wake on the kiosk's own espeak-ng answers (which say xin chào, hello and robot)", async () => {
     const tts = new EspeakSpeechOutput();
     const engine = await OnnxWakeWord.create();

@@ -4,7 +4,18 @@ import { HOP, LOG_FLOOR, LogMel, N_MELS, SAMPLE_RATE } from '../features/log-mel
 import { loadMeta, loadSession, ort, requireInputs } from '../onnx.ts';
 import { WAKE_WORD_MODEL } from '../paths.ts';
 import { Detector } from './detector.ts';
-import { KEYWORDS, type WakeDetection, type WakeThreshold, type WakeWordEngine } from './wake-word-engine.ts';
+import {
+  KEYWORDS,
+  thresholdOf,
+  type Keyword,
+  type WakeDetection,
+  type WakeThreshold,
+  type WakeWordEngine,
+} from './wake-word-engine.ts';
+
+const perKeyword = z
+  .object({ xin_chao_robot: z.number().gt(0).lte(1), hello_robot: z.number().gt(0).lte(1) })
+  .strict();
 
 const Meta = z.object({
   labels: z.tuple([z.literal('none'), z.literal('xin_chao_robot'), z.literal('hello_robot')]),
@@ -12,10 +23,9 @@ const Meta = z.object({
   mels: z.literal(N_MELS),
   threshold: z.number().gt(0).lte(1),
   /** One threshold per keyword (scripts/calibrate-wake-threshold.ts); when present it replaces `threshold`. */
-  thresholds: z
-    .object({ xin_chao_robot: z.number().gt(0).lte(1), hello_robot: z.number().gt(0).lte(1) })
-    .strict()
-    .optional(),
+  thresholds: perKeyword.optional(),
+  /** Each keyword's threshold when the kiosk listens for it alone, with the whole false-accept budget. */
+  thresholds_alone: perKeyword.optional(),
   /** Calibrated with the threshold (scripts/calibrate-wake-threshold.ts); 1 when absent. */
   min_consecutive: z.number().int().min(1).max(5).optional(),
 });
@@ -25,8 +35,13 @@ export const REFRACTORY_S = 1.5;
 
 export interface OnnxWakeWordOptions {
   modelPath?: string;
-  /** Detection threshold, one for all keywords or one per keyword in `KEYWORDS` order (default: the model's). */
+  /**
+   * Detection threshold, one for all keywords or one per keyword in `KEYWORDS` order (default: the model's;
+   * for one keyword listened for alone, the model's threshold for it alone when it has one).
+   */
   threshold?: WakeThreshold;
+  /** The keywords to wake on (default both); the others never fire. */
+  keywords?: readonly Keyword[];
   /** Seconds of quiet after a detection (default 1.5). */
   refractoryS?: number;
   /** Consecutive evaluations over the threshold needed to fire (default: the model's metadata, else 1). */
@@ -42,7 +57,13 @@ export class OnnxWakeWord implements WakeWordEngine {
   readonly name = 'onnx';
   readonly sampleRate = SAMPLE_RATE;
   readonly frameLength: number;
+  /** The rule in force, over `KEYWORDS` (a keyword not listened for shows its model threshold). */
   readonly threshold: WakeThreshold;
+  /** The keywords this engine wakes on. */
+  readonly keywords: readonly Keyword[];
+  /** Positions in `KEYWORDS` of the keywords listened for, and a buffer for their scores. */
+  private readonly listened: number[];
+  private readonly listenedScores: Float32Array;
   private session: ort.InferenceSession | null;
   private readonly frames: number;
   private readonly window: Float32Array;
@@ -57,6 +78,7 @@ export class OnnxWakeWord implements WakeWordEngine {
     frames: number,
     threshold: WakeThreshold,
     minConsecutive: number,
+    keywords: readonly Keyword[],
     opts: OnnxWakeWordOptions,
   ) {
     this.session = session;
@@ -65,8 +87,11 @@ export class OnnxWakeWord implements WakeWordEngine {
     this.threshold = threshold;
     this.minConsecutive = minConsecutive;
     this.window = new Float32Array(frames * N_MELS).fill(Math.log(LOG_FLOOR));
-    this.detector = new Detector(KEYWORDS, {
-      threshold,
+    this.keywords = keywords;
+    this.listened = keywords.map((k) => KEYWORDS.indexOf(k));
+    this.listenedScores = new Float32Array(keywords.length);
+    this.detector = new Detector(keywords, {
+      threshold: this.listened.map((i) => thresholdOf(threshold, i)),
       refractoryS: opts.refractoryS ?? REFRACTORY_S,
       minConsecutive,
     });
@@ -74,6 +99,8 @@ export class OnnxWakeWord implements WakeWordEngine {
   }
 
   static async create(opts: OnnxWakeWordOptions = {}): Promise<OnnxWakeWord> {
+    const keywords = KEYWORDS.filter((k) => (opts.keywords ?? KEYWORDS).includes(k));
+    if (keywords.length === 0) throw new RangeError('keywords: listen for at least one keyword');
     const file = opts.modelPath ?? WAKE_WORD_MODEL;
     const session = await loadSession(file);
     requireInputs(session, file, ['features']);
@@ -83,12 +110,20 @@ export class OnnxWakeWord implements WakeWordEngine {
     if (!Number.isInteger(hops) || hops < 1)
       throw new RangeError(`hopsPerFrame ${hops} must be a positive integer`);
     const { frames, threshold, thresholds, min_consecutive: minConsecutive } = parsed.data;
-    const own = thresholds ? KEYWORDS.map((k) => thresholds[k]) : threshold;
+    const alone = parsed.data.thresholds_alone;
+    const only = keywords.length === 1 ? keywords[0] : undefined;
+    const own: WakeThreshold =
+      only && alone
+        ? KEYWORDS.map((k) => (k === only ? alone[k] : (thresholds?.[k] ?? threshold)))
+        : thresholds
+          ? KEYWORDS.map((k) => thresholds[k])
+          : threshold;
     return new OnnxWakeWord(
       session,
       frames,
       opts.threshold ?? own,
       opts.minConsecutive ?? minConsecutive ?? 1,
+      keywords,
       opts,
     );
   }
@@ -110,7 +145,8 @@ export class OnnxWakeWord implements WakeWordEngine {
     const scores = probs.subarray(1, 3);
     const time = this.samples / SAMPLE_RATE;
     this.onScores?.(scores, time);
-    return this.detector.update(scores, time);
+    this.listened.forEach((k, i) => (this.listenedScores[i] = scores[k] ?? 0));
+    return this.detector.update(this.listenedScores, time);
   }
 
   reset(): void {

@@ -2,7 +2,7 @@ import { SAMPLE_RATE } from '../features/log-mel.ts';
 import { detectInSignal } from './detect-in-signal.ts';
 import { Detector } from './detector.ts';
 import { OnnxWakeWord } from './onnx-wake-word.ts';
-import { KEYWORDS, type WakeDetection, type WakeThreshold } from './wake-word-engine.ts';
+import { KEYWORDS, type Keyword, type WakeDetection, type WakeThreshold } from './wake-word-engine.ts';
 
 /** Our engine's keyword scores after every evaluation of a signal: what any detection rule can be replayed on. */
 export interface ScoreTrace {
@@ -14,12 +14,14 @@ export interface ScoreTrace {
 
 /**
  * Runs our wake word model over a whole 16 kHz signal (as `detectInSignal` does, so the times line up with
- * the engine's) and keeps every evaluation's scores. `cpuMs` and `wallMs`: what the run
+ * the engine's) and keeps every evaluation's scores (of both keywords; `keywords` only sets the rule
+ * returned, as an engine listening for them would have it). `cpuMs` and `wallMs`: what the run
  * took (process CPU time, elapsed).
  */
 export async function traceSignal(
   samples: Float32Array,
   modelPath?: string,
+  keywords?: readonly Keyword[],
 ): Promise<{
   trace: ScoreTrace;
   seconds: number;
@@ -33,6 +35,7 @@ export async function traceSignal(
   const b: number[] = [];
   const engine = await OnnxWakeWord.create({
     ...(modelPath === undefined ? {} : { modelPath }),
+    ...(keywords === undefined ? {} : { keywords }),
     onScores: (s, t) => {
       time.push(t);
       a.push(s[0] ?? 0);
@@ -110,4 +113,14 @@ export function compressTrace(trace: ScoreTrace, floor: number): ScoreTrace {
     }
   }
   return { time: Float64Array.from(time), scores: [Float32Array.from(a), Float32Array.from(b)] };
+}
+
+/** The trace as an engine listening for `keywords` only sees it: the other keywords' scores are zero. */
+export function listenOnly(trace: ScoreTrace, keywords: readonly Keyword[]): ScoreTrace {
+  const none = new Float32Array(trace.time.length);
+  const [a, b] = trace.scores;
+  return {
+    time: trace.time,
+    scores: [keywords.includes('xin_chao_robot') ? a : none, keywords.includes('hello_robot') ? b : none],
+  };
 }

@@ -165,6 +165,8 @@ export const siteCalibrationSchema = z.object({
   model_sha256: z.string().regex(/^[0-9a-f]{64}$/),
   threshold: z.number().gt(0).lte(1),
   min_consecutive: z.number().int().min(1).max(5),
+  /** The keywords it listened for (`--listen`); absent: both. The kiosk must listen for the same. */
+  keywords: z.array(z.enum(KEYWORDS)).min(1).optional(),
   target_fa_per_hour: z.number().positive(),
   measured: z.object({
     frr: z.partialRecord(z.enum(KEYWORDS), z.number().min(0).max(1)),
@@ -190,6 +192,7 @@ export async function sha256OfFile(file: string): Promise<string> {
 export async function readSiteCalibration(
   file: string,
   modelPath: string = WAKE_WORD_MODEL,
+  listened: readonly Keyword[] = KEYWORDS,
 ): Promise<{ threshold: number; minConsecutive: number; calibration: SiteCalibration }> {
   let raw: unknown;
   try {
@@ -211,6 +214,15 @@ export async function readSiteCalibration(
       'calibration_stale',
       `${file} was made for another wake word model (${parsed.data.model_sha256.slice(0, 12)}, this one is ` +
         `${model.slice(0, 12)}): run wakeword:calibrate again with the site's recordings`,
+    );
+  }
+  // Its false accepts were counted over these keywords only: listening for others wakes more often.
+  const made = parsed.data.keywords ?? KEYWORDS;
+  if (made.length !== listened.length || !made.every((k) => listened.includes(k))) {
+    throw new CalibrationError(
+      'calibration_stale',
+      `${file} was made listening for ${made.join(', ')}, and this kiosk listens for ${listened.join(', ')} ` +
+        '(KIOSK_WAKE_KEYWORDS): run wakeword:calibrate again with --listen for the same keywords',
     );
   }
   return {

@@ -1,11 +1,8 @@
 import { directionOf, LOCALES, type MessageKey } from '@reception/i18n';
 import { useTranslator } from '../translator-context.tsx';
-import { quotedWakePhrases } from '../../shared/voice-api.ts';
+import { quotedWakePhrases, type Keyword } from '../../shared/voice-api.ts';
 import type { MicProblem } from './mic-capture.ts';
 import type { VoiceNotice, VoiceView } from './use-voice.ts';
-
-/** The wake words, said the same in every language. */
-const KEYWORDS = quotedWakePhrases(' / ');
 
 const PROBLEM: Record<MicProblem, MessageKey> = {
   denied: 'kiosk.voice_mic_denied',
@@ -23,10 +20,12 @@ export function VoiceStatus(props: {
   view: VoiceView;
   notice: VoiceNotice | undefined;
   responseMs: number | undefined;
+  /** The wake phrases the host listens for (said the same in every language); default both. */
+  keywords?: readonly Keyword[] | undefined;
   /** In the top bar: icon and meter only, the text shown while active (then as a toast under the bar). */
   compact?: boolean;
 }) {
-  const { view, notice, responseMs, compact = false } = props;
+  const { view, notice, responseMs, keywords, compact = false } = props;
   const i18n = useTranslator();
   const { phase } = view;
   const active = phase.phase === 'listening' || phase.phase === 'thinking' || phase.phase === 'no_speech';
@@ -34,7 +33,7 @@ export function VoiceStatus(props: {
   switch (phase.phase) {
     case 'starting':
     case 'ready':
-      text = i18n.t('kiosk.voice_hint', { keywords: KEYWORDS });
+      text = i18n.t('kiosk.voice_hint', { keywords: quotedWakePhrases(' / ', keywords) });
       break;
     case 'listening':
       text = i18n.t('kiosk.voice_listening');
