@@ -132,7 +132,8 @@ if (typeof chosen === 'number') {
   meta.threshold = Math.max(...chosen);
   meta.thresholds = Object.fromEntries(KEYWORDS.map((k, i) => [k, chosen[i]]));
 }
-// A kiosk that listens for one keyword only (KIOSK_WAKE_KEYWORDS) gives it the whole budget.
+// For information (the engine does not use it: model card, "One threshold per keyword"): each keyword
+// alone with the whole budget, as a kiosk listening for one keyword only could have it.
 const alone = ([0, 1] as const).map((k) => {
   const th = Math.ceil((lowestFor(k, best.k).get(BUDGET) ?? 0.99999) * 1e6) / 1e6;
   const none = new Float32Array(pos.trace.time.length);
@@ -143,7 +144,7 @@ const alone = ([0, 1] as const).map((k) => {
   const name = KEYWORDS[k] ?? 'xin_chao_robot';
   return { name, th, frr: scorePositives(events, replayTrace(posK, th, REFRACTORY_S, best.k)).frr[name] };
 });
-meta.thresholds_alone = Object.fromEntries(alone.map((a) => [a.name, a.th]));
+delete meta.thresholds_alone;
 meta.min_consecutive = best.k;
 meta.calibration = {
   rule:
@@ -154,7 +155,10 @@ meta.calibration = {
   dev_fa_per_hour:
     Math.round((replayTrace(neg.trace, chosen, REFRACTORY_S, best.k).length / hours) * 1000) / 1000,
   dev_frr: r.frr,
-  dev_frr_alone: Object.fromEntries(alone.map((a) => [a.name, a.frr])),
+  alone: {
+    thresholds: Object.fromEntries(alone.map((a) => [a.name, a.th])),
+    dev_frr: Object.fromEntries(alone.map((a) => [a.name, a.frr])),
+  },
   dev: `gen_eval.py --split dev --neg-hours ${Math.round(hours)} (dev voices: clips_dev.npz; ${hours.toFixed(1)} h of negatives)`,
 };
 writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);

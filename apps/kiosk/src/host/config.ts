@@ -55,8 +55,8 @@ const flag = z
  *   README "Fine-tuning on a site's recordings"); missing or broken: logged, and the shipped model runs.
  * - KIOSK_WAKE_KEYWORDS: the wake phrases our wake word listens for, comma-separated: `xin_chao_robot`,
  *   `hello_robot` (default both). A centre whose citizens all greet in Vietnamese drops `hello_robot`: the
- *   English look-alikes (TV, visitors) no longer wake the kiosk, and the Vietnamese phrase gets the model's
- *   threshold for it alone. The page names only these phrases.
+ *   English look-alikes (TV, visitors) no longer wake the kiosk. The page names only these phrases. A site
+ *   calibration must be made for the same phrases (`wakeword:calibrate --listen`).
  * - KIOSK_VOICE_END_SILENCE_MS: silence that ends the citizen's request; KIOSK_VOICE_MAX_UTTERANCE_MS caps it.
  * - KIOSK_VOICE_SAMPLES_DIR: collect the site's voice samples for the wake word calibration in this folder
  *   (created if missing): the page shows the recording screens (volunteers' consent, the wake phrases, the

@@ -24,8 +24,6 @@ const Meta = z.object({
   threshold: z.number().gt(0).lte(1),
   /** One threshold per keyword (scripts/calibrate-wake-threshold.ts); when present it replaces `threshold`. */
   thresholds: perKeyword.optional(),
-  /** Each keyword's threshold when the kiosk listens for it alone, with the whole false-accept budget. */
-  thresholds_alone: perKeyword.optional(),
   /** Calibrated with the threshold (scripts/calibrate-wake-threshold.ts); 1 when absent. */
   min_consecutive: z.number().int().min(1).max(5).optional(),
 });
@@ -35,10 +33,7 @@ export const REFRACTORY_S = 1.5;
 
 export interface OnnxWakeWordOptions {
   modelPath?: string;
-  /**
-   * Detection threshold, one for all keywords or one per keyword in `KEYWORDS` order (default: the model's;
-   * for one keyword listened for alone, the model's threshold for it alone when it has one).
-   */
+  /** Detection threshold, one for all keywords or one per keyword in `KEYWORDS` order (default: the model's). */
   threshold?: WakeThreshold;
   /** The keywords to wake on (default both); the others never fire. */
   keywords?: readonly Keyword[];
@@ -110,14 +105,9 @@ export class OnnxWakeWord implements WakeWordEngine {
     if (!Number.isInteger(hops) || hops < 1)
       throw new RangeError(`hopsPerFrame ${hops} must be a positive integer`);
     const { frames, threshold, thresholds, min_consecutive: minConsecutive } = parsed.data;
-    const alone = parsed.data.thresholds_alone;
-    const only = keywords.length === 1 ? keywords[0] : undefined;
-    const own: WakeThreshold =
-      only && alone
-        ? KEYWORDS.map((k) => (k === only ? alone[k] : (thresholds?.[k] ?? threshold)))
-        : thresholds
-          ? KEYWORDS.map((k) => thresholds[k])
-          : threshold;
+    // Listening for one keyword keeps its threshold: what it would gain from the other's budget is the
+    // site's to measure (`wakeword:calibrate --listen`; the model card says why).
+    const own: WakeThreshold = thresholds ? KEYWORDS.map((k) => thresholds[k]) : threshold;
     return new OnnxWakeWord(
       session,
       frames,
