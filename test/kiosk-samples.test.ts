@@ -213,3 +213,38 @@ describe('voice samples mode', () => {
     expect(report.enough_audio).toBe(true);
   }, 120_000);
 });
+
+describe('voice samples for a kiosk that listens for "Xin chào Robot" only (KIOSK_WAKE_KEYWORDS)', () => {
+  it('asks volunteers for that phrase only, and prints the calibration for it', async () => {
+    const viDir = path.join(work, 'vi only');
+    const stack = await spawnKioskStack({
+      hostEnv: {
+        KIOSK_VOICE_SAMPLES_DIR: viDir,
+        KIOSK_WAKE_KEYWORDS: 'xin_chao_robot',
+        KIOSK_SPEECH: 'none',
+        KIOSK_VOICE: 'none',
+        KIOSK_INTENT: 'none',
+      },
+    });
+    try {
+      const vi = await browser!.newPage();
+      await vi.goto(`${stack.host.url}/kiosk/`);
+      await vi.locator('.samples-home .samples-status').waitFor({ timeout: 30_000 });
+      await expect(
+        vi.locator('.samples-status [data-keyword]').evaluateAll((li) => li.map((l) => l.dataset.keyword)),
+      ).resolves.toEqual(['xin_chao_robot']);
+      const command = (await vi.locator('.samples-command').textContent()) ?? '';
+      expect(command).toContain('--listen xin_chao_robot');
+      expect(command).not.toContain('hello_robot');
+      await vi.locator('[data-action="volunteer"]').click();
+      const consent = (await vi.locator('.samples-consent-body').textContent()) ?? '';
+      expect(consent).toContain('Xin chào Robot');
+      expect(consent).not.toContain('Hello Robot');
+      await vi.screenshot({ path: artifactPath('kiosk/samples/consent-vi-xin-only.png') });
+      await vi.close();
+    } finally {
+      await stack.host.stop();
+      await stack.bridge.stop();
+    }
+  }, 90_000);
+});

@@ -42,7 +42,7 @@ describe('KioskHost', () => {
         speech: { engine: 'held' },
         intent: false,
         microphone: false,
-        wakeKeywords: [],
+        wakeKeywords: ['xin_chao_robot', 'hello_robot'],
         printer: false,
         voiceSamples: false,
       },

@@ -73,7 +73,7 @@ export class KioskHost {
           speech: speaker ? { engine: speaker.engine } : null,
           intent: this.parts.classifier !== undefined,
           microphone: voice !== undefined,
-          wakeKeywords: voice ? [...(parts.wakeKeywords ?? keywordSchema.options)] : [],
+          wakeKeywords: [...(parts.wakeKeywords ?? keywordSchema.options)],
           printer: false,
           voiceSamples: parts.samples !== undefined,
         }),

@@ -192,7 +192,7 @@ export class VoiceSampleStore {
   async startVolunteer(language: Language): Promise<{ volunteer: string }> {
     const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
     const volunteer = `v${[...randomBytes(8)].map((b) => alphabet[b % 36]).join('')}`;
-    await this.consent({ volunteer, event: 'agreed', language, text: consentText(language) });
+    await this.consent({ volunteer, event: 'agreed', language, text: consentText(language, this.listen) });
     this.log.info({ volunteer, language }, 'voice samples: volunteer agreed');
     return { volunteer };
   }

@@ -39,7 +39,7 @@ async function start(): Promise<void> {
     const { SamplesApp } = await import('./samples/samples-app.tsx');
     createRoot(root).render(
       <StrictMode>
-        <SamplesApp host={host} microphone={opts.microphone ?? ''} />
+        <SamplesApp host={host} microphone={opts.microphone ?? ''} keywords={caps.value.wakeKeywords} />
       </StrictMode>,
     );
     return;

@@ -101,7 +101,10 @@ export interface HostCapabilities {
   intent: boolean;
   /** Voice: wake word, VAD and speech intent on the frames the page pushes (`listen`). */
   microphone: boolean;
-  /** The wake phrases the voice listens for (KIOSK_WAKE_KEYWORDS), the ones the page names; none without voice. */
+  /**
+   * The wake phrases configured (KIOSK_WAKE_KEYWORDS): the voice listens for them when `microphone`, and the
+   * page names and records only them.
+   */
   wakeKeywords: Keyword[];
   /** A printer attached to this kiosk (tickets print on the bridge's printer otherwise). */
   printer: boolean;

@@ -39,16 +39,16 @@ export const MIN_LOBBY_HOURS = 1;
 /** A lobby recording is cut into files of this length. */
 export const LOBBY_FILE_SECONDS = 3600;
 
-/** Both wake phrases, as the consent and the lobby screen name them. */
-export const WAKE_PHRASES = quotedWakePhrases(', ');
+/** The wake phrases the kiosk listens for, as the consent and the lobby screen name them. */
+export const wakePhrases = (keywords?: readonly Keyword[]): string => quotedWakePhrases(', ', keywords);
 
 /**
  * What a volunteer agrees to, word for word, in their language: shown on the consent screen and kept
- * with their consent in `consent.jsonl`.
+ * with their consent in `consent.jsonl`. It names the phrases the kiosk listens for (default both).
  */
-export function consentText(language: Language): string {
+export function consentText(language: Language, keywords?: readonly Keyword[]): string {
   return translator(language, 'UTC').t('kiosk.samples_consent_body', {
-    phrases: WAKE_PHRASES,
+    phrases: wakePhrases(keywords),
     takes: TAKES_PER_KEYWORD,
   });
 }

@@ -1,21 +1,21 @@
 import { LANGUAGES, type Language } from '@reception/protocol';
 import { directionOf, LOCALES, translator, type MessageKey } from '@reception/i18n';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KioskHostApi } from '../../shared/host-api.ts';
 import {
   consentText,
   TAKES_PER_KEYWORD,
-  WAKE_PHRASES,
+  wakePhrases,
   type SamplesStatus,
   type TakeProblem,
 } from '../../shared/samples-api.ts';
-import { VOICE_SAMPLE_RATE, WAKE_PHRASE } from '../../shared/voice-api.ts';
+import { VOICE_SAMPLE_RATE, WAKE_PHRASE, type Keyword } from '../../shared/voice-api.ts';
 import { applyDocumentLanguage, kioskTranslator } from '../i18n.ts';
 import { TranslatorProvider, useTranslator } from '../translator-context.tsx';
 import { MicCaptureError, startMicCapture, type MicProblem } from '../voice/mic-capture.ts';
 import { LevelMeter } from '../voice/voice-status.tsx';
 import { joinFrames, TakeCapture } from './take-capture.ts';
-import { redoTarget, TAKE_ORDER, takeAt, TAKES_IN_ALL } from './takes-plan.ts';
+import { redoTarget, takeAt, takeOrder, takesInAll } from './takes-plan.ts';
 
 const PROBLEM_KEY: Record<TakeProblem, MessageKey> = {
   too_short: 'kiosk.samples_problem_too_short',
@@ -72,8 +72,15 @@ function useMicrophone(microphone: string) {
  * calibration. Home (how much there is, the command to run), a volunteer's consent, their takes of each
  * phrase, thanks (with "delete my recordings"), and the lobby recording.
  */
-export function SamplesApp(props: { host: KioskHostApi; microphone: string }) {
+export function SamplesApp(props: {
+  host: KioskHostApi;
+  microphone: string;
+  /** The phrases the kiosk listens for (capabilities): the only ones asked for and named. */
+  keywords?: readonly Keyword[] | undefined;
+}) {
   const { host } = props;
+  const { keywords } = props;
+  const order = useMemo(() => takeOrder(keywords), [keywords]);
   const [language, setLanguage] = useState<Language>('vi');
   const [screen, setScreen] = useState<Screen>({ name: 'home' });
   const mic = useMicrophone(props.microphone);
@@ -89,6 +96,7 @@ export function SamplesApp(props: { host: KioskHostApi; microphone: string }) {
       body = (
         <Home
           host={host}
+          order={order}
           onVolunteer={() => setScreen({ name: 'consent' })}
           onLobby={(recording) => setScreen({ name: 'lobby', recording })}
         />
@@ -98,6 +106,7 @@ export function SamplesApp(props: { host: KioskHostApi; microphone: string }) {
       body = (
         <Consent
           host={host}
+          order={order}
           onAgreed={(volunteer) => setScreen({ name: 'takes', volunteer })}
           onDeclined={() => setScreen({ name: 'home' })}
         />
@@ -107,6 +116,7 @@ export function SamplesApp(props: { host: KioskHostApi; microphone: string }) {
       body = (
         <Takes
           host={host}
+          order={order}
           volunteer={screen.volunteer}
           listener={mic.listener}
           onDone={(saved) => setScreen({ name: 'done', volunteer: screen.volunteer, saved, deleted: false })}
@@ -131,6 +141,7 @@ export function SamplesApp(props: { host: KioskHostApi; microphone: string }) {
       body = (
         <Lobby
           host={host}
+          order={order}
           recording={screen.recording}
           listener={mic.listener}
           onStopped={() => setScreen({ name: 'home' })}
@@ -178,7 +189,12 @@ export function SamplesApp(props: { host: KioskHostApi; microphone: string }) {
   );
 }
 
-function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (recording: string) => void }) {
+function Home(props: {
+  host: KioskHostApi;
+  order: readonly Keyword[];
+  onVolunteer: () => void;
+  onLobby: (recording: string) => void;
+}) {
   const { host } = props;
   const i18n = useTranslator();
   const [status, setStatus] = useState<SamplesStatus>();
@@ -193,7 +209,7 @@ function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (re
   };
   const enough =
     status !== undefined &&
-    TAKE_ORDER.every((k) => status.takes[k] >= status.minTakes) &&
+    props.order.every((k) => status.takes[k] >= status.minTakes) &&
     status.lobbySeconds >= status.minLobbyHours * 3600;
   return (
     <main className="samples-home">
@@ -214,7 +230,7 @@ function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (re
       {status && (
         <>
           <ul className="samples-status">
-            {TAKE_ORDER.map((k) => (
+            {props.order.map((k) => (
               <li key={k} data-keyword={k} data-count={status.takes[k]}>
                 {i18n.t('kiosk.samples_takes', {
                   phrase: WAKE_PHRASE[k].text,
@@ -251,6 +267,7 @@ function Home(props: { host: KioskHostApi; onVolunteer: () => void; onLobby: (re
 
 function Consent(props: {
   host: KioskHostApi;
+  order: readonly Keyword[];
   onAgreed: (volunteer: string) => void;
   onDeclined: () => void;
 }) {
@@ -264,7 +281,7 @@ function Consent(props: {
   return (
     <main className="samples-consent">
       <h2 className="screen-heading">{i18n.t('kiosk.samples_consent_title')}</h2>
-      <p className="samples-consent-body">{consentText(i18n.language)}</p>
+      <p className="samples-consent-body">{consentText(i18n.language, props.order)}</p>
       {failed && (
         <p className="notice notice-error" role="alert">
           {i18n.t('kiosk.samples_save_failed')}
@@ -298,17 +315,18 @@ const PROBLEM_MS = 4500;
 /** The takes: each phrase TAKES_PER_KEYWORD times, cut by level (take-capture.ts), checked by the host. */
 function Takes(props: {
   host: KioskHostApi;
+  order: readonly Keyword[];
   volunteer: string;
   listener: React.RefObject<FrameListener | undefined>;
   onDone: (saved: number) => void;
 }) {
-  const { host, volunteer, listener } = props;
+  const { host, volunteer, listener, order } = props;
   const i18n = useTranslator();
-  const [index, setIndex] = useState(0); // over TAKE_ORDER x TAKES_PER_KEYWORD
+  const [index, setIndex] = useState(0); // over order x TAKES_PER_KEYWORD
   const [phase, setPhase] = useState<TakePhase>({ phase: 'ready' });
   const saved = useRef(0);
   const capture = useRef(new TakeCapture());
-  const { keyword, n } = takeAt(index);
+  const { keyword, n } = takeAt(index, order);
   // The parent re-renders at every microphone frame (its level meter): its callback is read, not watched.
   const onDone = useRef(props.onDone);
   onDone.current = props.onDone;
@@ -358,7 +376,7 @@ function Takes(props: {
         break;
       case 'saved':
         timer = setTimeout(() => {
-          if (index + 1 >= TAKES_IN_ALL) finish();
+          if (index + 1 >= takesInAll(order)) finish();
           else {
             setIndex(index + 1);
             setPhase({ phase: 'ready' });
@@ -375,7 +393,7 @@ function Takes(props: {
   }, [phase, index, finish]);
 
   const redo = async () => {
-    const target = redoTarget(index, phase.phase === 'saved');
+    const target = redoTarget(index, phase.phase === 'saved', order);
     if (!target) return;
     capture.current.disarm();
     const r = await host.discardTake({ volunteer, keyword: target.keyword });
@@ -494,6 +512,7 @@ function Done(props: {
 
 function Lobby(props: {
   host: KioskHostApi;
+  order: readonly Keyword[];
   recording: string;
   listener: React.RefObject<FrameListener | undefined>;
   onStopped: () => void;
@@ -542,7 +561,7 @@ function Lobby(props: {
       <h2 className="screen-heading">
         <span className="samples-dot" aria-hidden="true" /> {i18n.t('kiosk.samples_lobby_title')}
       </h2>
-      <p>{i18n.t('kiosk.samples_lobby_body', { phrases: WAKE_PHRASES })}</p>
+      <p>{i18n.t('kiosk.samples_lobby_body', { phrases: wakePhrases(props.order) })}</p>
       <p className="samples-clock" dir="ltr">
         {clock}
       </p>

@@ -1,15 +1,24 @@
 import { TAKES_PER_KEYWORD } from '../../shared/samples-api.ts';
-import type { Keyword } from '../../shared/voice-api.ts';
+import { keywordSchema, type Keyword } from '../../shared/voice-api.ts';
 
-/** The phrases in the order a volunteer says them. */
-export const TAKE_ORDER: readonly Keyword[] = ['xin_chao_robot', 'hello_robot'];
+/**
+ * The phrases in the order a volunteer says them: Vietnamese first, and only those the kiosk listens for
+ * (KIOSK_WAKE_KEYWORDS, from the host's capabilities; both when it does not say).
+ */
+export function takeOrder(listened: readonly Keyword[] = keywordSchema.options): readonly Keyword[] {
+  const order = keywordSchema.options.filter((k) => listened.includes(k));
+  return order.length > 0 ? order : keywordSchema.options;
+}
+
 /** Takes a volunteer is asked for in all. */
-export const TAKES_IN_ALL = TAKE_ORDER.length * TAKES_PER_KEYWORD;
+export function takesInAll(order: readonly Keyword[]): number {
+  return order.length * TAKES_PER_KEYWORD;
+}
 
 /** The phrase and its take number (1-based) at position `index` of a volunteer's takes. */
-export function takeAt(index: number): { keyword: Keyword; n: number } {
-  const keyword = TAKE_ORDER[Math.min(TAKE_ORDER.length - 1, Math.floor(index / TAKES_PER_KEYWORD))];
-  return { keyword: keyword ?? 'hello_robot', n: (index % TAKES_PER_KEYWORD) + 1 };
+export function takeAt(index: number, order: readonly Keyword[]): { keyword: Keyword; n: number } {
+  const keyword = order[Math.min(order.length - 1, Math.floor(index / TAKES_PER_KEYWORD))];
+  return { keyword: keyword ?? 'xin_chao_robot', n: (index % TAKES_PER_KEYWORD) + 1 };
 }
 
 /**
@@ -20,8 +29,9 @@ export function takeAt(index: number): { keyword: Keyword; n: number } {
 export function redoTarget(
   index: number,
   justSaved: boolean,
+  order: readonly Keyword[],
 ): { index: number; keyword: Keyword } | undefined {
   const last = justSaved ? index : index - 1;
   if (last < 0) return undefined;
-  return { index: last, keyword: takeAt(last).keyword };
+  return { index: last, keyword: takeAt(last, order).keyword };
 }
