@@ -11,10 +11,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWav16k } from '../src/audio/read-wav.ts';
 import { MODELS_DIR, WAKE_WORD_MODEL } from '../src/paths.ts';
-import { compressTrace, replayTrace, type ScoreTrace, traceSignal } from '../src/wake/score-trace.ts';
+import {
+  compressTrace,
+  listenOnly,
+  replayTrace,
+  type ScoreTrace,
+  traceSignal,
+} from '../src/wake/score-trace.ts';
 import { REFRACTORY_S } from '../src/wake/onnx-wake-word.ts';
 import { lowestQuietThreshold, THRESHOLD_GRID } from '../src/wake/site-calibration.ts';
-import { formatThreshold, KEYWORDS, type WakeThreshold } from '../src/wake/wake-word-engine.ts';
+import { formatThreshold, KEYWORDS, type Keyword, type WakeThreshold } from '../src/wake/wake-word-engine.ts';
 import type { KeywordEvent } from '../bench/eval-set.ts';
 import { scorePositives } from '../bench/wake-metrics.ts';
 
@@ -48,15 +54,8 @@ for (const th of [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99]) {
   );
 }
 // For information: each keyword alone, its lowest threshold for 0..6 of its own dev false accepts (one hit).
-for (const [k, name] of [
-  [0, 'xin_chao_robot'],
-  [1, 'hello_robot'],
-] as const) {
-  const alone = (t: ScoreTrace): ScoreTrace => {
-    const none = new Float32Array(t.time.length);
-    return { time: t.time, scores: k === 0 ? [t.scores[0], none] : [none, t.scores[1]] };
-  };
-  const [negK, posK] = [alone(negQuiet), alone(pos.trace)];
+for (const name of KEYWORDS) {
+  const [negK, posK] = [listenOnly(negQuiet, [name]), listenOnly(pos.trace, [name])];
   const rows: string[] = [];
   let last = -1;
   for (const th of THRESHOLD_GRID) {
@@ -77,12 +76,8 @@ for (const [k, name] of [
  */
 const BUDGET = Math.floor(TARGET_FA_PER_HOUR * hours + 1e-9); // dev false accepts the target allows
 /** n -> the lowest grid threshold with at most n dev false accepts of keyword k alone (n <= BUDGET). */
-function lowestFor(k: 0 | 1, minConsecutive: number): Map<number, number> {
-  const none = new Float32Array(negQuiet.time.length);
-  const negK: ScoreTrace = {
-    time: negQuiet.time,
-    scores: k === 0 ? [negQuiet.scores[0], none] : [none, negQuiet.scores[1]],
-  };
+function lowestFor(k: Keyword, minConsecutive: number): Map<number, number> {
+  const negK = listenOnly(negQuiet, [k]);
   const byCount = new Map<number, number>();
   for (const th of THRESHOLD_GRID) {
     const fa = replayTrace(negK, th, REFRACTORY_S, minConsecutive).length;
@@ -95,7 +90,10 @@ function calibratePerKeyword(
   minConsecutive: number,
 ): { threshold: [number, number]; frr: number } | undefined {
   const budget = BUDGET;
-  const [xin, hello] = [lowestFor(0, minConsecutive), lowestFor(1, minConsecutive)];
+  const [xin, hello] = [
+    lowestFor('xin_chao_robot', minConsecutive),
+    lowestFor('hello_robot', minConsecutive),
+  ];
   let best: { threshold: [number, number]; frr: number } | undefined;
   for (const [nx, tx] of xin) {
     for (const [nh, th] of hello) {
@@ -134,17 +132,11 @@ if (typeof chosen === 'number') {
 }
 // For information (the engine does not use it: model card, "One threshold per keyword"): each keyword
 // alone with the whole budget, as a kiosk listening for one keyword only could have it.
-const alone = ([0, 1] as const).map((k) => {
-  const th = Math.ceil((lowestFor(k, best.k).get(BUDGET) ?? 0.99999) * 1e6) / 1e6;
-  const none = new Float32Array(pos.trace.time.length);
-  const posK: ScoreTrace = {
-    time: pos.trace.time,
-    scores: k === 0 ? [pos.trace.scores[0], none] : [none, pos.trace.scores[1]],
-  };
-  const name = KEYWORDS[k] ?? 'xin_chao_robot';
+const alone = KEYWORDS.map((name) => {
+  const th = Math.ceil((lowestFor(name, best.k).get(BUDGET) ?? 0.99999) * 1e6) / 1e6;
+  const posK = listenOnly(pos.trace, [name]);
   return { name, th, frr: scorePositives(events, replayTrace(posK, th, REFRACTORY_S, best.k)).frr[name] };
 });
-delete meta.thresholds_alone;
 meta.min_consecutive = best.k;
 meta.calibration = {
   rule:

@@ -70,7 +70,7 @@ async function traceFiles(
   for (const p of paths) {
     for (const file of await wavFiles(p)) {
       const { samples } = await readWav16k(file);
-      const t = await traceSignal(samples, model, keywords);
+      const t = await traceSignal(samples, model);
       clips.push({ file, seconds: t.seconds, trace: listenOnly(t.trace, keywords) });
       rule = { threshold: t.threshold, minConsecutive: t.minConsecutive };
     }

@@ -14,14 +14,12 @@ export interface ScoreTrace {
 
 /**
  * Runs our wake word model over a whole 16 kHz signal (as `detectInSignal` does, so the times line up with
- * the engine's) and keeps every evaluation's scores (of both keywords; `keywords` only sets the rule
- * returned, as an engine listening for them would have it). `cpuMs` and `wallMs`: what the run
+ * the engine's) and keeps every evaluation's scores. `cpuMs` and `wallMs`: what the run
  * took (process CPU time, elapsed).
  */
 export async function traceSignal(
   samples: Float32Array,
   modelPath?: string,
-  keywords?: readonly Keyword[],
 ): Promise<{
   trace: ScoreTrace;
   seconds: number;
@@ -35,7 +33,6 @@ export async function traceSignal(
   const b: number[] = [];
   const engine = await OnnxWakeWord.create({
     ...(modelPath === undefined ? {} : { modelPath }),
-    ...(keywords === undefined ? {} : { keywords }),
     onScores: (s, t) => {
       time.push(t);
       a.push(s[0] ?? 0);
