@@ -19,8 +19,13 @@ import {
   traceSignal,
 } from '../src/wake/score-trace.ts';
 import { REFRACTORY_S } from '../src/wake/onnx-wake-word.ts';
-import { lowestQuietThreshold, THRESHOLD_GRID } from '../src/wake/site-calibration.ts';
-import { formatThreshold, KEYWORDS, type Keyword, type WakeThreshold } from '../src/wake/wake-word-engine.ts';
+import {
+  lowestQuietThreshold,
+  perKeywordThresholds,
+  quietThresholdsFor,
+  THRESHOLD_GRID,
+} from '../src/wake/site-calibration.ts';
+import { formatThreshold, KEYWORDS, type WakeThreshold } from '../src/wake/wake-word-engine.ts';
 import type { KeywordEvent } from '../bench/eval-set.ts';
 import { scorePositives } from '../bench/wake-metrics.ts';
 
@@ -67,43 +72,19 @@ for (const name of KEYWORDS) {
   }
   process.stdout.write(`dev ${name} alone: ${rows.join(', ')}\n`);
 }
-/**
- * One threshold per keyword: for each keyword alone, the lowest grid threshold with at most n of its own dev
- * false accepts (n = 0 .. the budget); of the pairs whose counts add up to the budget at most, the one
- * missing fewest dev keywords (mean of the two), checked again with both keywords live (the refractory
- * period can merge detections; a pair over budget together is skipped). The budget is what
- * TARGET_FA_PER_HOUR allows in the dev hours.
- */
 const BUDGET = Math.floor(TARGET_FA_PER_HOUR * hours + 1e-9); // dev false accepts the target allows
-/** n -> the lowest grid threshold with at most n dev false accepts of keyword k alone (n <= BUDGET). */
-function lowestFor(k: Keyword, minConsecutive: number): Map<number, number> {
-  const negK = listenOnly(negQuiet, [k]);
-  const byCount = new Map<number, number>();
-  for (const th of THRESHOLD_GRID) {
-    const fa = replayTrace(negK, th, REFRACTORY_S, minConsecutive).length;
-    for (let n = fa; n <= BUDGET; n++) if (!byCount.has(n)) byCount.set(n, th);
-    if (fa === 0) break;
-  }
-  return byCount;
-}
+/**
+ * One threshold per keyword, as a site calibration chooses them (`perKeywordThresholds`): of the pairs
+ * within the budget, the one missing fewest dev keywords (mean of the two).
+ */
 function calibratePerKeyword(
   minConsecutive: number,
 ): { threshold: [number, number]; frr: number } | undefined {
-  const budget = BUDGET;
-  const [xin, hello] = [
-    lowestFor('xin_chao_robot', minConsecutive),
-    lowestFor('hello_robot', minConsecutive),
-  ];
   let best: { threshold: [number, number]; frr: number } | undefined;
-  for (const [nx, tx] of xin) {
-    for (const [nh, th] of hello) {
-      if (nx + nh > budget) continue;
-      const pair: [number, number] = [Math.ceil(tx * 1e6) / 1e6, Math.ceil(th * 1e6) / 1e6];
-      if (replayTrace(negQuiet, pair, REFRACTORY_S, minConsecutive).length > budget) continue;
-      const r = scorePositives(events, replayTrace(pos.trace, pair, REFRACTORY_S, minConsecutive));
-      const frr = (r.frr.xin_chao_robot + r.frr.hello_robot) / 2;
-      if (!best || frr < best.frr) best = { threshold: pair, frr };
-    }
+  for (const pair of perKeywordThresholds([negQuiet], BUDGET, minConsecutive)) {
+    const r = scorePositives(events, replayTrace(pos.trace, pair, REFRACTORY_S, minConsecutive));
+    const frr = (r.frr.xin_chao_robot + r.frr.hello_robot) / 2;
+    if (!best || frr < best.frr) best = { threshold: pair, frr };
   }
   return best;
 }
@@ -133,7 +114,8 @@ if (typeof chosen === 'number') {
 // For information (the engine does not use it: model card, "One threshold per keyword"): each keyword
 // alone with the whole budget, as a kiosk listening for one keyword only could have it.
 const alone = KEYWORDS.map((name) => {
-  const th = Math.ceil((lowestFor(name, best.k).get(BUDGET) ?? 0.99999) * 1e6) / 1e6;
+  const th =
+    Math.ceil((quietThresholdsFor([negQuiet], name, BUDGET, best.k).get(BUDGET) ?? 0.99999) * 1e6) / 1e6;
   const posK = listenOnly(pos.trace, [name]);
   return { name, th, frr: scorePositives(events, replayTrace(posK, th, REFRACTORY_S, best.k)).frr[name] };
 });

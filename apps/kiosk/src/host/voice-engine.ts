@@ -5,7 +5,7 @@ import { VoiceError } from '@reception/voice/errors';
 import { createWakeWordEngine } from '@reception/voice/wake/create-wake-word';
 import { OnnxWakeWord } from '@reception/voice/wake/onnx-wake-word';
 import { readSiteCalibration } from '@reception/voice/wake/site-calibration';
-import { KEYWORDS, type Keyword } from '@reception/voice/wake/wake-word-engine';
+import { KEYWORDS, type Keyword, type WakeThreshold } from '@reception/voice/wake/wake-word-engine';
 import type { PorcupineWakeWordOptions } from '@reception/voice/wake/porcupine-wake-word';
 import type { Logger } from 'pino';
 import type { VoiceEngine } from './voice-sessions.ts';
@@ -93,7 +93,7 @@ async function siteRule(
   modelPath: string | undefined,
   keywords: readonly Keyword[],
   log: Logger,
-): Promise<{ threshold: number; minConsecutive: number } | undefined> {
+): Promise<{ threshold: WakeThreshold; minConsecutive: number } | undefined> {
   try {
     const { threshold, minConsecutive, calibration } = await readSiteCalibration(file, modelPath, keywords);
     log.info(

@@ -187,6 +187,16 @@ describe('loadVoiceEngine with a site calibration (KIOSK_WAKE_CALIBRATION)', () 
     await missing.release();
     expect(lines).toContainEqual(expect.objectContaining({ code: 'calibration_invalid' }));
 
+    // One threshold per phrase, when the site's audio chose that: the engine runs with the pair.
+    const pair = path.join(dir, 'pair.json');
+    writeFileSync(
+      pair,
+      JSON.stringify({ ...calibration, thresholds: { xin_chao_robot: 0.85, hello_robot: 0.9 } }),
+    );
+    const paired = await loadVoiceEngine({ ...opts, wakeCalibration: pair }, spy);
+    expect(paired.wakeRule).toMatchObject({ threshold: [0.85, 0.9], source: 'site' });
+    await paired.release();
+
     // Made listening for "Xin chào Robot" alone: right for a kiosk that listens for it alone, stale for one
     // that listens for both (the English phrase's false wakes were never counted).
     const viOnly = path.join(dir, 'vi-only.json');

@@ -57,10 +57,23 @@ describe('site calibration of the wake word', () => {
     expect(loose.frr).toEqual({ xin_chao_robot: 0, hello_robot: 0.5 });
     expect(loose.missed).toEqual({ xin_chao_robot: [], hello_robot: ['h2.wav'] });
 
-    const strict = chooseOperatingPoint(audio, 0.5); // none in the hour: over 0.9, x2 (0.85) is lost
-    expect(strict.threshold).toBeGreaterThan(0.9);
+    // None in the hour: one threshold for both would be over 0.9 and lose x2 (0.85). The lobby's
+    // "xin chào robot" look-alike scores only 0.7, so that keyword gets its own threshold and keeps x2.
+    const strict = chooseOperatingPoint(audio, 0.5);
+    if (typeof strict.threshold === 'number') throw new Error('one threshold per keyword expected');
+    const [tx = NaN, th = NaN] = strict.threshold;
+    expect(tx).toBeGreaterThan(0.7);
+    expect(tx).toBeLessThan(0.85);
+    expect(th).toBeGreaterThan(0.9);
     expect(strict.faPerHour).toBe(0);
-    expect(strict.missed.xin_chao_robot).toEqual(['x2.wav']);
+    expect(strict.missed.xin_chao_robot).toEqual([]);
+    expect(operatingPoint(audio, th, 1).missed.xin_chao_robot).toEqual(['x2.wav']);
+    // With clips of one keyword only, a split cannot be judged: one threshold for both.
+    const one = chooseOperatingPoint(
+      { ...audio, positives: { xin_chao_robot: audio.positives.xin_chao_robot } },
+      0.5,
+    );
+    expect(typeof one.threshold).toBe('number');
   });
 
   it('prefers consecutive hits when the lobby wakes it in single evaluations and the keyword lasts', () => {
@@ -115,6 +128,10 @@ describe('site calibration of the wake word', () => {
       threshold: 0.91,
       minConsecutive: 2,
     });
+    // one per keyword, when the site's audio chose that: the kiosk gets the pair
+    const pair = join(dir, 'pair.json');
+    writeFileSync(pair, JSON.stringify({ ...good, thresholds: { xin_chao_robot: 0.8, hello_robot: 0.91 } }));
+    await expect(readSiteCalibration(pair, model)).resolves.toMatchObject({ threshold: [0.8, 0.91] });
 
     writeFileSync(model, 'another model');
     await expect(readSiteCalibration(file, model)).rejects.toMatchObject({ code: 'calibration_stale' });

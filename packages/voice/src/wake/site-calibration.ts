@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CalibrationError } from '../errors.ts';
 import { WAKE_WORD_MODEL } from '../paths.ts';
 import { REFRACTORY_S } from './onnx-wake-word.ts';
-import { compressTrace, replayTrace, type ScoreTrace } from './score-trace.ts';
+import { compressTrace, listenOnly, replayTrace, type ScoreTrace } from './score-trace.ts';
 import { KEYWORDS, lowestThreshold, type Keyword, type WakeThreshold } from './wake-word-engine.ts';
 
 // The wake word's threshold chosen on a site's own audio: recordings of people saying the keywords there,
@@ -122,6 +122,52 @@ export function lowestQuietThreshold(
   });
 }
 
+/**
+ * For `keyword` alone: n -> the lowest threshold on `THRESHOLD_GRID` with at most n of its own false accepts
+ * over `background` under a hit rule, for n up to `budget`.
+ */
+export function quietThresholdsFor(
+  background: readonly ScoreTrace[],
+  keyword: Keyword,
+  budget: number,
+  minConsecutive: number,
+): Map<number, number> {
+  const quiet = background.map((t) => listenOnly(compressTrace(t, THRESHOLD_GRID[0] ?? 0.5), [keyword]));
+  const byCount = new Map<number, number>();
+  for (const th of THRESHOLD_GRID) {
+    let fa = 0;
+    for (const t of quiet) fa += replayTrace(t, th, REFRACTORY_S, minConsecutive).length;
+    for (let n = fa; n <= budget; n++) if (!byCount.has(n)) byCount.set(n, th);
+    if (fa === 0) break;
+  }
+  return byCount;
+}
+
+/**
+ * One threshold per keyword (`KEYWORDS` order): each keyword's lowest threshold for its share of `budget`
+ * false accepts over `background`, for every split of the budget, kept when both keywords live together
+ * stay within it (the refractory period can merge their wakes). Rounded up: never a wake more than counted.
+ */
+export function perKeywordThresholds(
+  background: readonly ScoreTrace[],
+  budget: number,
+  minConsecutive: number,
+): [number, number][] {
+  const [xin, hello] = KEYWORDS.map((k) => quietThresholdsFor(background, k, budget, minConsecutive));
+  const quiet = background.map((t) => compressTrace(t, THRESHOLD_GRID[0] ?? 0.5));
+  const pairs: [number, number][] = [];
+  for (const [nx, tx] of xin ?? []) {
+    for (const [nh, th] of hello ?? []) {
+      if (nx + nh > budget) continue;
+      const pair: [number, number] = [Math.ceil(tx * 1e6) / 1e6, Math.ceil(th * 1e6) / 1e6];
+      let n = 0;
+      for (const t of quiet) n += replayTrace(t, pair, REFRACTORY_S, minConsecutive).length;
+      if (n <= budget) pairs.push(pair);
+    }
+  }
+  return pairs;
+}
+
 /** Mean miss rate over the keywords that have clips. */
 export function meanFrr(p: OperatingPoint): number {
   const v = Object.values(p.frr);
@@ -130,23 +176,30 @@ export function meanFrr(p: OperatingPoint): number {
 
 /**
  * The site's rule: for each hit rule, the lowest threshold on `THRESHOLD_GRID` whose false accepts on the
- * background stay at or under `targetFaPerHour`; of those, the one that misses fewest keyword clips (on a
- * tie, fewer consecutive hits: it fires sooner). Throws `calibration_unreachable` when even the highest
- * threshold wakes more often than the target.
+ * background stay at or under `targetFaPerHour`, and, when both keywords have clips, each pair of
+ * per-keyword thresholds within the same number of false accepts (`perKeywordThresholds`); of those, the
+ * one that misses fewest keyword clips (on a tie, one threshold for both, then fewer consecutive hits: it
+ * fires sooner). Throws `calibration_unreachable` when even the highest threshold wakes more often than
+ * the target.
  */
-export function chooseOperatingPoint(
-  audio: SiteAudio,
-  targetFaPerHour: number,
-): OperatingPoint & { threshold: number } {
+export function chooseOperatingPoint(audio: SiteAudio, targetFaPerHour: number): OperatingPoint {
   const hours = backgroundHours(audio);
   const background = audio.background.map((c) => c.trace);
-  let best: (OperatingPoint & { threshold: number }) | undefined;
+  let best: OperatingPoint | undefined;
   for (const k of HIT_RULES) {
     const th = lowestQuietThreshold(background, hours, targetFaPerHour, k);
     if (th === undefined) continue;
-    const threshold = Math.ceil(th * 1e6) / 1e6; // up: never a wake more than counted
-    const p = { ...operatingPoint(audio, threshold, k), threshold };
+    const p = operatingPoint(audio, Math.ceil(th * 1e6) / 1e6, k); // up: never a wake more than counted
     if (!best || meanFrr(p) < meanFrr(best)) best = p;
+  }
+  if (best && KEYWORDS.every((k) => (audio.positives[k]?.length ?? 0) > 0)) {
+    const budget = Math.floor(targetFaPerHour * hours + 1e-9);
+    for (const k of HIT_RULES) {
+      for (const pair of perKeywordThresholds(background, budget, k)) {
+        const p = operatingPoint(audio, pair, k);
+        if (meanFrr(p) < meanFrr(best)) best = p;
+      }
+    }
   }
   if (!best) {
     throw new CalibrationError(
@@ -163,7 +216,13 @@ export const siteCalibrationSchema = z.object({
   version: z.literal(1),
   /** The model it was made for: another model's scores mean nothing at this threshold. */
   model_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** One for both keywords; with `thresholds`, the stricter of the two (for readers that know one). */
   threshold: z.number().gt(0).lte(1),
+  /** One per keyword, when that missed fewer clips: the kiosk uses these. */
+  thresholds: z
+    .object({ xin_chao_robot: z.number().gt(0).lte(1), hello_robot: z.number().gt(0).lte(1) })
+    .strict()
+    .optional(),
   min_consecutive: z.number().int().min(1).max(5),
   /** The keywords it listened for (`--listen`); absent: both. The kiosk must listen for the same. */
   keywords: z.array(z.enum(KEYWORDS)).min(1).optional(),
@@ -193,7 +252,7 @@ export async function readSiteCalibration(
   file: string,
   modelPath: string = WAKE_WORD_MODEL,
   listened: readonly Keyword[] = KEYWORDS,
-): Promise<{ threshold: number; minConsecutive: number; calibration: SiteCalibration }> {
+): Promise<{ threshold: WakeThreshold; minConsecutive: number; calibration: SiteCalibration }> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
@@ -225,8 +284,9 @@ export async function readSiteCalibration(
         '(KIOSK_WAKE_KEYWORDS): run wakeword:calibrate again with --listen for the same keywords',
     );
   }
+  const { thresholds } = parsed.data;
   return {
-    threshold: parsed.data.threshold,
+    threshold: thresholds ? KEYWORDS.map((k) => thresholds[k]) : parsed.data.threshold,
     minConsecutive: parsed.data.min_consecutive,
     calibration: parsed.data,
   };
