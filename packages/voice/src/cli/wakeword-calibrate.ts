@@ -23,6 +23,7 @@ import { WAKE_WORD_MODEL } from '../paths.ts';
 import { listenOnly, traceSignal } from '../wake/score-trace.ts';
 import {
   backgroundHours,
+  calibrationThreshold,
   chooseOperatingPoint,
   meanFrr,
   operatingPoint,
@@ -32,7 +33,7 @@ import {
   type SiteCalibration,
   type TracedClip,
 } from '../wake/site-calibration.ts';
-import { KEYWORDS, thresholdOf, type Keyword, type WakeThreshold } from '../wake/wake-word-engine.ts';
+import { KEYWORDS, type Keyword, type WakeThreshold } from '../wake/wake-word-engine.ts';
 import { out, parseNumber, round, runCli, UsageError } from './cli-support.ts';
 
 const USAGE =
@@ -169,15 +170,7 @@ runCli(USAGE, async () => {
   const file: SiteCalibration = {
     version: 1,
     model_sha256: modelSha256,
-    ...(typeof chosen.threshold === 'number'
-      ? { threshold: chosen.threshold }
-      : {
-          threshold: Math.max(...chosen.threshold),
-          thresholds: {
-            xin_chao_robot: thresholdOf(chosen.threshold, KEYWORDS.indexOf('xin_chao_robot')),
-            hello_robot: thresholdOf(chosen.threshold, KEYWORDS.indexOf('hello_robot')),
-          },
-        }),
+    ...calibrationThreshold(chosen.threshold),
     min_consecutive: chosen.minConsecutive,
     ...(listen.length < KEYWORDS.length ? { keywords: listen } : {}),
     target_fa_per_hour: target,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CalibrationError } from '../errors.ts';
 import { compressTrace, replayTrace, type ScoreTrace } from './score-trace.ts';
 import {
+  calibrationThreshold,
   chooseOperatingPoint,
   operatingPoint,
   readSiteCalibration,
@@ -128,9 +129,13 @@ describe('site calibration of the wake word', () => {
       threshold: 0.91,
       minConsecutive: 2,
     });
-    // one per keyword, when the site's audio chose that: the kiosk gets the pair
+    // one per keyword, when the site's audio chose that: written with the stricter as `threshold`, read
+    // back as the pair
+    expect(calibrationThreshold(0.9)).toEqual({ threshold: 0.9 });
+    const both = calibrationThreshold([0.8, 0.91]);
+    expect(both).toEqual({ threshold: 0.91, thresholds: { xin_chao_robot: 0.8, hello_robot: 0.91 } });
     const pair = join(dir, 'pair.json');
-    writeFileSync(pair, JSON.stringify({ ...good, thresholds: { xin_chao_robot: 0.8, hello_robot: 0.91 } }));
+    writeFileSync(pair, JSON.stringify({ ...good, ...both }));
     await expect(readSiteCalibration(pair, model)).resolves.toMatchObject({ threshold: [0.8, 0.91] });
 
     writeFileSync(model, 'another model');

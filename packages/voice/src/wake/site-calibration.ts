@@ -5,7 +5,13 @@ import { CalibrationError } from '../errors.ts';
 import { WAKE_WORD_MODEL } from '../paths.ts';
 import { REFRACTORY_S } from './onnx-wake-word.ts';
 import { compressTrace, listenOnly, replayTrace, type ScoreTrace } from './score-trace.ts';
-import { KEYWORDS, lowestThreshold, type Keyword, type WakeThreshold } from './wake-word-engine.ts';
+import {
+  KEYWORDS,
+  lowestThreshold,
+  thresholdOf,
+  type Keyword,
+  type WakeThreshold,
+} from './wake-word-engine.ts';
 
 // The wake word's threshold chosen on a site's own audio: recordings of people saying the keywords there,
 // through the kiosk's microphone, and hours of the lobby without them. The model ships with a threshold
@@ -236,6 +242,20 @@ export const siteCalibrationSchema = z.object({
   created: z.iso.datetime(),
 });
 export type SiteCalibration = z.infer<typeof siteCalibrationSchema>;
+
+/** A chosen rule's threshold as the file keeps it: one, or one per keyword with the stricter as `threshold`. */
+export function calibrationThreshold(
+  threshold: WakeThreshold,
+): Pick<SiteCalibration, 'threshold' | 'thresholds'> {
+  if (typeof threshold === 'number') return { threshold };
+  return {
+    threshold: Math.max(...threshold),
+    thresholds: {
+      xin_chao_robot: thresholdOf(threshold, KEYWORDS.indexOf('xin_chao_robot')),
+      hello_robot: thresholdOf(threshold, KEYWORDS.indexOf('hello_robot')),
+    },
+  };
+}
 
 export async function sha256OfFile(file: string): Promise<string> {
   return createHash('sha256')
