@@ -1,4 +1,3 @@
-import { keywordSchema, type Keyword } from '../shared/voice-api.ts';
 import type { IntentClassifier } from '@reception/intent';
 import { describeZodError, err, ok, type Result } from '@reception/protocol';
 import { VoiceError } from '@reception/voice/errors';
@@ -13,6 +12,7 @@ import {
   type HostResponse,
   type KioskHostConfig,
 } from '../shared/host-api.ts';
+import { keywordSchema, type Keyword } from '../shared/voice-api.ts';
 import { SpeechOutputError } from './speech-output.ts';
 import type { Speaker } from './speaker.ts';
 import { SampleNotFoundError, type VoiceSampleStore } from './voice-samples.ts';

@@ -1,7 +1,7 @@
-import type { Keyword, WakeThreshold } from '@reception/voice/wake/wake-word-engine';
 import { randomUUID } from 'node:crypto';
 import type { VoiceEvent as PipelineEvent } from '@reception/voice/pipeline/voice-events';
 import type { VoicePipeline } from '@reception/voice/pipeline/voice-pipeline';
+import type { Keyword, WakeThreshold } from '@reception/voice/wake/wake-word-engine';
 import { intentSlotsSchema } from '@reception/protocol';
 import type { Logger } from 'pino';
 import { VOICE_SAMPLE_RATE, type ListenOutcome, type VoiceEvent } from '../shared/voice-api.ts';

@@ -1,9 +1,9 @@
-import { formatThreshold } from '@reception/voice/wake/wake-word-engine';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatThreshold } from '@reception/voice/wake/wake-word-engine';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frames, play, toFrames } from './testing/voice-frames.ts';
