@@ -20,6 +20,7 @@ import {
 } from '../src/wake/score-trace.ts';
 import { REFRACTORY_S } from '../src/wake/onnx-wake-word.ts';
 import {
+  calibrationThreshold,
   lowestQuietThreshold,
   perKeywordThresholds,
   quietThresholdsFor,
@@ -103,14 +104,9 @@ const chosen = best.threshold;
 const r = scorePositives(events, replayTrace(pos.trace, chosen, REFRACTORY_S, best.k));
 const metaFile = MODEL.replace(/\.onnx$/, '.json');
 const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
-if (typeof chosen === 'number') {
-  meta.threshold = chosen;
-  delete meta.thresholds;
-} else {
-  // `threshold` stays for readers that know only one: the stricter of the two, which never wakes more
-  meta.threshold = Math.max(...chosen);
-  meta.thresholds = Object.fromEntries(KEYWORDS.map((k, i) => [k, chosen[i]]));
-}
+// as a site calibration keeps it: one threshold, or one per keyword with the stricter as `threshold`
+delete meta.thresholds;
+Object.assign(meta, calibrationThreshold(chosen));
 // For information (the engine does not use it: model card, "One threshold per keyword"): each keyword
 // alone with the whole budget, as a kiosk listening for one keyword only could have it.
 const alone = KEYWORDS.map((name) => {

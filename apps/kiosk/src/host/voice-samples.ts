@@ -14,6 +14,7 @@ import {
 import path from 'node:path';
 import type { Language } from '@reception/protocol';
 import { WAV16_HEADER_BYTES, wav16Header } from '@reception/voice/audio/wav';
+import { inKeywordOrder, KEYWORDS } from '@reception/voice/wake/wake-word-engine';
 import type { Logger } from 'pino';
 import {
   consentText,
@@ -29,7 +30,6 @@ import {
 import { VOICE_SAMPLE_RATE, type Keyword } from '../shared/voice-api.ts';
 import { pcm16ToFloat } from './voice-sessions.ts';
 
-const KEYWORDS: readonly Keyword[] = ['xin_chao_robot', 'hello_robot'];
 const LOBBY = 'lobby';
 const CONSENT = 'consent.jsonl';
 const HEADER_BYTES = WAV16_HEADER_BYTES;
@@ -119,7 +119,7 @@ export class VoiceSampleStore {
   ) {
     this.now = opts.now ?? (() => new Date());
     this.checkout = opts.checkout;
-    this.listen = KEYWORDS.filter((k) => (opts.listen ?? KEYWORDS).includes(k));
+    this.listen = inKeywordOrder(opts.listen);
   }
 
   async init(): Promise<void> {

@@ -33,7 +33,7 @@ import {
   type SiteCalibration,
   type TracedClip,
 } from '../wake/site-calibration.ts';
-import { KEYWORDS, type Keyword, type WakeThreshold } from '../wake/wake-word-engine.ts';
+import { inKeywordOrder, KEYWORDS, type Keyword, type WakeThreshold } from '../wake/wake-word-engine.ts';
 import { out, parseNumber, round, runCli, UsageError } from './cli-support.ts';
 
 const USAGE =
@@ -122,7 +122,7 @@ runCli(USAGE, async () => {
   }
   if (Object.keys(keywordPaths).length === 0) throw new UsageError('give the keyword recordings: --keyword');
   // The keywords the kiosk will listen for (KIOSK_WAKE_KEYWORDS): only their false accepts count.
-  const listen = KEYWORDS.filter((k) => (values.listen ?? KEYWORDS).includes(k));
+  const listen = inKeywordOrder(values.listen);
   for (const k of values.listen ?? [])
     if (!KEYWORDS.includes(k as Keyword))
       throw new UsageError(`--listen takes one of ${KEYWORDS.join(', ')}, not ${k}`);

@@ -5,17 +5,16 @@ import { loadMeta, loadSession, ort, requireInputs } from '../onnx.ts';
 import { WAKE_WORD_MODEL } from '../paths.ts';
 import { Detector } from './detector.ts';
 import {
+  inKeywordOrder,
   KEYWORDS,
+  keywordThresholdsSchema,
   thresholdOf,
+  wakeThreshold,
   type Keyword,
   type WakeDetection,
   type WakeThreshold,
   type WakeWordEngine,
 } from './wake-word-engine.ts';
-
-const perKeyword = z
-  .object({ xin_chao_robot: z.number().gt(0).lte(1), hello_robot: z.number().gt(0).lte(1) })
-  .strict();
 
 const Meta = z.object({
   labels: z.tuple([z.literal('none'), z.literal('xin_chao_robot'), z.literal('hello_robot')]),
@@ -23,7 +22,7 @@ const Meta = z.object({
   mels: z.literal(N_MELS),
   threshold: z.number().gt(0).lte(1),
   /** One threshold per keyword (scripts/calibrate-wake-threshold.ts); when present it replaces `threshold`. */
-  thresholds: perKeyword.optional(),
+  thresholds: keywordThresholdsSchema.optional(),
   /** Calibrated with the threshold (scripts/calibrate-wake-threshold.ts); 1 when absent. */
   min_consecutive: z.number().int().min(1).max(5).optional(),
 });
@@ -94,7 +93,7 @@ export class OnnxWakeWord implements WakeWordEngine {
   }
 
   static async create(opts: OnnxWakeWordOptions = {}): Promise<OnnxWakeWord> {
-    const keywords = KEYWORDS.filter((k) => (opts.keywords ?? KEYWORDS).includes(k));
+    const keywords = inKeywordOrder(opts.keywords);
     if (keywords.length === 0) throw new RangeError('keywords: listen for at least one keyword');
     const file = opts.modelPath ?? WAKE_WORD_MODEL;
     const session = await loadSession(file);
@@ -107,7 +106,7 @@ export class OnnxWakeWord implements WakeWordEngine {
     const { frames, threshold, thresholds, min_consecutive: minConsecutive } = parsed.data;
     // Listening for one keyword keeps its threshold: what it would gain from the other's budget is the
     // site's to measure (`wakeword:calibrate --listen`; the model card says why).
-    const own: WakeThreshold = thresholds ? KEYWORDS.map((k) => thresholds[k]) : threshold;
+    const own = wakeThreshold(threshold, thresholds);
     return new OnnxWakeWord(
       session,
       frames,

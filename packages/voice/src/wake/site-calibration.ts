@@ -7,10 +7,12 @@ import { REFRACTORY_S } from './onnx-wake-word.ts';
 import { compressTrace, listenOnly, replayTrace, type ScoreTrace } from './score-trace.ts';
 import {
   KEYWORDS,
+  keywordThresholdsSchema,
   lowestThreshold,
   thresholdOf,
   type Keyword,
   type WakeThreshold,
+  wakeThreshold,
 } from './wake-word-engine.ts';
 
 // The wake word's threshold chosen on a site's own audio: recordings of people saying the keywords there,
@@ -225,10 +227,7 @@ export const siteCalibrationSchema = z.object({
   /** One for both keywords; with `thresholds`, the stricter of the two (for readers that know one). */
   threshold: z.number().gt(0).lte(1),
   /** One per keyword, when that missed fewer clips: the kiosk uses these. */
-  thresholds: z
-    .object({ xin_chao_robot: z.number().gt(0).lte(1), hello_robot: z.number().gt(0).lte(1) })
-    .strict()
-    .optional(),
+  thresholds: keywordThresholdsSchema.optional(),
   min_consecutive: z.number().int().min(1).max(5),
   /** The keywords it listened for (`--listen`); absent: both. The kiosk must listen for the same. */
   keywords: z.array(z.enum(KEYWORDS)).min(1).optional(),
@@ -304,9 +303,8 @@ export async function readSiteCalibration(
         '(KIOSK_WAKE_KEYWORDS): run wakeword:calibrate again with --listen for the same keywords',
     );
   }
-  const { thresholds } = parsed.data;
   return {
-    threshold: thresholds ? KEYWORDS.map((k) => thresholds[k]) : parsed.data.threshold,
+    threshold: wakeThreshold(parsed.data.threshold, parsed.data.thresholds),
     minConsecutive: parsed.data.min_consecutive,
     calibration: parsed.data,
   };

@@ -1,13 +1,31 @@
+import { z } from 'zod';
+
 /** The keywords the kiosk wakes on (DESIGN.md section 7). */
 export type Keyword = 'xin_chao_robot' | 'hello_robot';
 
 export const KEYWORDS: readonly Keyword[] = ['xin_chao_robot', 'hello_robot'];
+
+/** The keywords of `listened` (default all) that are keywords, in `KEYWORDS` order. */
+export function inKeywordOrder(listened: readonly string[] = KEYWORDS): Keyword[] {
+  return KEYWORDS.filter((k) => listened.includes(k));
+}
 
 /**
  * The score a keyword must reach: one for every keyword, or one per keyword (in `KEYWORDS` order), so a
  * keyword whose look-alikes are rarer can wake on a lower score than the other.
  */
 export type WakeThreshold = number | readonly number[];
+
+/** One threshold per keyword as the model's metadata and a site calibration keep them. */
+export const keywordThresholdsSchema = z
+  .object({ xin_chao_robot: z.number().gt(0).lte(1), hello_robot: z.number().gt(0).lte(1) })
+  .strict();
+export type KeywordThresholds = z.infer<typeof keywordThresholdsSchema>;
+
+/** Per-keyword thresholds if given, else the one for all, as the Detector takes them. */
+export function wakeThreshold(threshold: number, thresholds: KeywordThresholds | undefined): WakeThreshold {
+  return thresholds ? KEYWORDS.map((k) => thresholds[k]) : threshold;
+}
 
 /** The threshold of the `i`th keyword. */
 export function thresholdOf(threshold: WakeThreshold, i: number): number {
