@@ -12,6 +12,7 @@ const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 const CLI = path.join(REPO_ROOT, 'apps/robot-bridge/src/admin/admin-cli.ts');
 let bridge: RunningBridge;
 let root: string;
+const roots: string[] = [];
 let env: Record<string, string>;
 const clients = new BridgeClients(() => bridge);
 
@@ -35,7 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   clients.closeAll();
   await bridge.close();
-  rmSync(root, { recursive: true, force: true });
+  for (const dir of [root, ...roots]) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('admin CLI', () => {
@@ -79,5 +80,43 @@ describe('admin CLI', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--role must be one of kiosk, display');
     expect((await admin('token', 'revoke', '--id', 'kiosk_nothere')).code).toBe(1);
+  }, 60_000);
+
+  it('backs up the running bridge, refuses to restore under it, and restores once it is stopped', async () => {
+    const created = await admin('token', 'create', '--role', 'kiosk', '--name', 'Backed-up kiosk');
+    const token = created.stdout.trim().split('\n').at(-1)!;
+    const id = /created kiosk (kiosk_[0-9a-f]+)/.exec(created.stderr)![1]!;
+    const out = path.join(root, 'backups', 'first');
+    const backup = await admin('backup', '--out', out);
+    expect(backup.code).toBe(0);
+    expect(backup.stdout.trim().split('\n').at(-1)).toBe(out);
+    expect(backup.stderr).toMatch(/bridge\.sqlite +\d+ bytes/);
+    expect(bridge.audit.search({ action: 'backup:', limit: 5 }).entries.map((e) => e.action)).toEqual([
+      'backup:create',
+    ]);
+    const again = await admin('backup', '--out', out);
+    expect([again.code, again.stderr]).toEqual([1, expect.stringContaining('is not empty') as string]);
+    expect((await admin('backup')).code).toBe(2);
+
+    // After the backup the device is revoked; the restore must bring it back, and only with the bridge down.
+    expect((await admin('token', 'revoke', '--id', id)).code).toBe(0);
+    const refused = await admin('restore', '--from', out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('is in use: stop the bridge first');
+    await bridge.close();
+    const restored = await admin('restore', '--from', out);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(/restored bridge\.sqlite, tickets\.sqlite from the backup of /);
+    expect(restored.stdout).toMatch(/the databases it replaced are kept in .*replaced-/);
+
+    const restarted = await startTestBridge({ dataDir: env.DATA_DIR });
+    roots.push(restarted.root);
+    bridge = restarted.bridge;
+    const kiosk = await clients.connect('/kiosk', token);
+    expect((await call(kiosk, 'site:get', {})).ok).toBe(true);
+    // The restored log ends where the backup was taken (its own record came after), then says so.
+    const [entry, ...older] = bridge.audit.search({ action: 'backup:', limit: 5 }).entries;
+    expect([entry?.action, entry?.target, older]).toEqual(['backup:restore', out, []]);
+    expect(entry?.detail).toMatch(/^backup of \d{4}-\d\d-\d\dT/);
   }, 60_000);
 });

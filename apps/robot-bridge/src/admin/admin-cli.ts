@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEVICE_ROLES, type DeviceInfo, type DeviceRole } from '@reception/protocol';
 import { loadSite } from '@reception/protocol/site-file';
 import { AuditLog, DeviceTokenError, DeviceTokens, openAccessDb, StaffSessions } from '@reception/access';
 import { readConfig } from '../config.ts';
+import { BackupError, createBackup, restoreBackup } from './backup.ts';
 
 const USAGE = `usage: npm run -s admin -- COMMAND
   token create --role kiosk|display --name NAME   new device token, printed once (last line)
@@ -12,7 +14,9 @@ const USAGE = `usage: npm run -s admin -- COMMAND
   token revoke --id DEVICE_ID                     the device's sockets are disconnected within seconds
   session list                                    open staff sessions
   session revoke --id SESSION_ID | --user NAME    ends sessions; their sockets are disconnected
-Works on the bridge database in DATA_DIR (the bridge may be running).`;
+  backup --out DIR                                consistent copies of every database, DIR new (last line)
+  restore --from DIR                              puts a backup back; the bridge must be stopped
+Works on the databases in DATA_DIR; the bridge may be running, except for restore.`;
 
 class UsageError extends Error {
   readonly code = 'USAGE';
@@ -27,6 +31,50 @@ function row(d: DeviceInfo): string {
   return `${d.id.padEnd(20)} ${d.role.padEnd(8)} ${JSON.stringify(d.name).padEnd(28)} ${state}`;
 }
 
+/** The audit trail for a backup or restore, in the bridge database (when the data has one). */
+async function audited(
+  dataDir: string,
+  siteDir: string,
+  entry: { action: string; target: string; detail?: string },
+): Promise<void> {
+  if (!existsSync(path.join(dataDir, 'bridge.sqlite'))) return;
+  const db = openAccessDb(dataDir);
+  try {
+    const { site } = await loadSite(path.join(siteDir, 'site.yaml'));
+    new AuditLog(db, () => site.timezone).record({ actor: 'cli', role: 'admin', ...entry });
+  } finally {
+    db.close();
+  }
+}
+
+async function backupCommand(
+  noun: 'backup' | 'restore',
+  dataDir: string,
+  siteDir: string,
+  values: { out?: string; from?: string },
+): Promise<void> {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  if (noun === 'backup') {
+    if (!values.out?.trim()) throw new UsageError('backup needs --out DIR (a new folder)');
+    const dir = path.resolve(values.out.trim());
+    const manifest = createBackup(dataDir, dir);
+    for (const f of manifest.files) process.stderr.write(`${f.name.padEnd(24)} ${f.bytes} bytes\n`);
+    await audited(dataDir, siteDir, { action: 'backup:create', target: dir });
+    out(dir);
+    return;
+  }
+  if (!values.from?.trim()) throw new UsageError('restore needs --from DIR (a folder made by backup)');
+  const from = path.resolve(values.from.trim());
+  const { manifest, keptIn } = restoreBackup(dataDir, from);
+  await audited(dataDir, siteDir, {
+    action: 'backup:restore',
+    target: from,
+    detail: `backup of ${manifest.created_at}`,
+  });
+  out(`restored ${manifest.files.map((f) => f.name).join(', ')} from the backup of ${manifest.created_at}`);
+  if (keptIn) out(`the databases it replaced are kept in ${keptIn}`);
+}
+
 /** `npm run -s admin -- ...`: device tokens and staff sessions from the command line (README). */
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -38,10 +86,14 @@ async function main(argv: string[]): Promise<void> {
       id: { type: 'string' },
       user: { type: 'string' },
       all: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      from: { type: 'string' },
     },
   });
   const [noun, verb] = positionals;
   const config = readConfig(process.env);
+  if ((noun === 'backup' || noun === 'restore') && verb === undefined)
+    return backupCommand(noun, config.DATA_DIR, config.SITE_DIR, values);
   const db = openAccessDb(config.DATA_DIR);
   const { site } = await loadSite(path.join(config.SITE_DIR, 'site.yaml'));
   const audit = new AuditLog(db, () => site.timezone);
@@ -116,5 +168,7 @@ main(process.argv.slice(2)).catch((e: unknown) => {
   process.stderr.write(
     `admin: ${err.message}\n${err.code === 'USAGE' || err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `${USAGE}\n` : ''}`,
   );
-  process.exit(err instanceof DeviceTokenError || err.code === 'CONFIG_INVALID' ? 1 : 2);
+  process.exit(
+    err instanceof DeviceTokenError || err instanceof BackupError || err.code === 'CONFIG_INVALID' ? 1 : 2,
+  );
 });
