@@ -8,6 +8,9 @@ import {
   AuditLog,
   DEFAULT_THROTTLE,
   demoRefusal,
+  demoCredentialsAllowed,
+  demoPasswordRefusal,
+  DEMO_STAFF_PASSWORDS,
   DemoTokensError,
   DeviceTokens,
   loadDemoDevices,
@@ -76,6 +79,15 @@ export async function startBridge(
     siteDir: config.SITE_DIR,
   });
   if (refusal) throw new DemoTokensError(refusal);
+  const staffFile = path.join(config.SITE_DIR, 'staff.yaml');
+  const staffAccounts = await StaffAccounts.fromFile(staffFile);
+  const exposure = { nodeEnv: config.NODE_ENV, host: config.BRIDGE_HOST, demo: config.DEMO };
+  // Only where demo credentials would be refused anyway: the check costs one scrypt per account and password.
+  if (!demoCredentialsAllowed(exposure)) {
+    const weak = await staffAccounts.withPasswords(DEMO_STAFF_PASSWORDS);
+    const passwordRefusal = demoPasswordRefusal(weak, { ...exposure, staffFile });
+    if (passwordRefusal) throw new DemoTokensError(passwordRefusal);
+  }
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
@@ -101,7 +113,7 @@ export async function startBridge(
       },
       now,
     ),
-    await StaffAccounts.fromFile(path.join(config.SITE_DIR, 'staff.yaml')),
+    staffAccounts,
     o.sweepMs,
   );
   const audit = new AuditLog(db, () => site.current.site.timezone, now);

@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { hashPassword } from '@reception/access';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './config.ts';
 import { smallSite, writeSiteDir } from '@reception/protocol/testing/site-fixtures';
+import { parse, stringify } from 'yaml';
 
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 const MAIN = path.join(REPO_ROOT, 'apps/robot-bridge/src/main.ts');
@@ -73,6 +77,40 @@ describe('robot-bridge process', () => {
       ['--demo'],
     );
     expect(demo.code).toBe(0);
+  });
+
+  it('refuses the demo staff passwords in production, naming the accounts, and starts once they are changed', async () => {
+    const dir = await writeSiteDir(smallSite());
+    rmSync(path.join(dir, 'demo-devices.yaml')); // a real centre's folder: no demo tokens
+    const staffFile = path.join(dir, 'staff.yaml');
+    const staff = parse(readFileSync(staffFile, 'utf8')) as {
+      accounts: { username: string; password: string }[];
+    };
+    const own = await hashPassword('a centre-chosen passphrase');
+    const [first, ...rest] = staff.accounts;
+    const write = (firstPassword: string) =>
+      writeFileSync(
+        staffFile,
+        stringify({
+          accounts: [{ ...first!, password: firstPassword }, ...rest.map((a) => ({ ...a, password: own }))],
+        }),
+      );
+    write(first!.password); // counter1 keeps "demo-counter"
+    const data = mkdtempSync(path.join(tmpdir(), 'bridge-data-'));
+    const env = { SITE_DIR: dir, DATA_DIR: data, NODE_ENV: 'production' };
+    const refused = await run(env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${staffFile}: counter1 still has a published demo password`);
+    expect(refused.stderr).toContain('npm run -s staff-password');
+    expect((await run({ ...env, NODE_ENV: '', BRIDGE_HOST: '0.0.0.0' })).stderr).toContain(
+      'counter1 still has a published demo password and the bridge would listen on 0.0.0.0',
+    );
+    write(own);
+    const started = await run(env, (line, kill) => {
+      if (line.includes('bridge listening')) kill();
+    });
+    expect([started.code, started.stderr]).toEqual([0, '']);
+    rmSync(data, { recursive: true, force: true });
   });
 
   it('refuses the retired token variables with what to do instead', async () => {

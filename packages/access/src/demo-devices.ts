@@ -39,6 +39,26 @@ export async function loadDemoDevices(siteDir: string): Promise<DemoDevice[]> {
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
+/** Where a bridge runs: public demo credentials are refused in production and beyond loopback without --demo. */
+export interface Exposure {
+  nodeEnv: string | undefined;
+  host: string;
+  demo: boolean;
+}
+
+/** Whether public demo credentials may be served: never in production, beyond loopback only with --demo. */
+export function demoCredentialsAllowed(o: Exposure): boolean {
+  return o.nodeEnv !== 'production' && (LOOPBACK.test(o.host) || o.demo);
+}
+
+/** Why public demo credentials must not be served here (`what` names them), or undefined if they may. */
+function exposed(what: string, fix: string, o: Exposure): string | undefined {
+  if (o.nodeEnv === 'production') return `${what} and NODE_ENV=production: ${fix}`;
+  if (!LOOPBACK.test(o.host) && !o.demo)
+    return `${what} and the bridge would listen on ${o.host}: start with --demo to run the demo on the network, or listen on 127.0.0.1`;
+  return undefined;
+}
+
 /**
  * Demo tokens are public (they are in the repository), so a bridge holding them must not be reachable: it
  * refuses to start with them in production, or listening beyond loopback unless started with `--demo`
@@ -46,15 +66,34 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
  */
 export function demoRefusal(
   devices: readonly DemoDevice[],
-  o: { nodeEnv: string | undefined; host: string; demo: boolean; siteDir: string },
+  o: Exposure & { siteDir: string },
 ): string | undefined {
   if (devices.length === 0) return undefined;
-  const file = path.join(o.siteDir, DEMO_DEVICES_FILE);
-  if (o.nodeEnv === 'production') {
-    return `${file} holds public demo device tokens and NODE_ENV=production: use a site folder without it and create tokens with \`npm run -s admin -- token create\``;
-  }
-  if (!LOOPBACK.test(o.host) && !o.demo) {
-    return `${file} holds public demo device tokens and the bridge would listen on ${o.host}: start with --demo to run the demo on the network, or listen on 127.0.0.1`;
-  }
-  return undefined;
+  return exposed(
+    `${path.join(o.siteDir, DEMO_DEVICES_FILE)} holds public demo device tokens`,
+    'use a site folder without it and create tokens with `npm run -s admin -- token create`',
+    o,
+  );
+}
+
+/**
+ * The demo centre's staff passwords, published in its `staff.yaml` and README. A centre that starts from
+ * the demo folder keeps them unless someone changes every account; the bridge checks (see below).
+ */
+export const DEMO_STAFF_PASSWORDS: readonly string[] = ['demo-counter', 'demo-admin-pass'];
+
+/**
+ * Staff accounts whose password is a published demo one make the console anyone's: refused under the same
+ * rule as demo tokens. `usernames`: the accounts that still have one (`StaffAccounts.withPasswords`).
+ */
+export function demoPasswordRefusal(
+  usernames: readonly string[],
+  o: Exposure & { staffFile: string },
+): string | undefined {
+  if (usernames.length === 0) return undefined;
+  return exposed(
+    `${o.staffFile}: ${usernames.join(', ')} still ${usernames.length === 1 ? 'has' : 'have'} a published demo password`,
+    'give each account its own (`npm run -s staff-password -- NEW-PASSWORD` makes the hash)',
+    o,
+  );
 }

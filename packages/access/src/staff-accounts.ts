@@ -56,6 +56,21 @@ export class StaffAccounts {
     return StaffAccounts.fromAccounts(parsed.data.accounts);
   }
 
+  /**
+   * Usernames whose stored password is one of `passwords` (the published demo ones), in file order. One
+   * scrypt per account and password: for checks at start, not per request.
+   */
+  async withPasswords(passwords: readonly string[]): Promise<string[]> {
+    const accounts = [...this.byName.values()];
+    const hits = await Promise.all(
+      accounts.map(async (a) => {
+        for (const p of passwords) if (await this.verify(p, a.password)) return true;
+        return false;
+      }),
+    );
+    return accounts.filter((_, i) => hits[i]).map((a) => a.username);
+  }
+
   /** The identity behind a username, or undefined. */
   identity(username: string): StaffIdentity | undefined {
     const a = this.byName.get(username);
