@@ -40,6 +40,12 @@ case "$bridge" in
   *) echo "install.sh: --bridge must be an http(s) URL, not '$bridge'" >&2; exit 2 ;;
 esac
 
+# The units hide /home and /root from the service (ProtectHome=yes), so the checkout must live elsewhere.
+case "$prefix/" in
+  /home/* | /root/*)
+    echo "install.sh: $prefix is under /home or /root, which the service cannot see: put the checkout in /opt or /srv" >&2
+    exit 1 ;;
+esac
 node="$(command -v node || true)"
 if [ -z "$node" ]; then echo "install.sh: node is not on PATH (install Node.js 24)" >&2; exit 1; fi
 major="$("$node" -p 'process.versions.node.split(".")[0]')"
