@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, REPO_ROOT, Teardown } from './harness/index.ts';
+import {
+  envFile,
+  freePort,
+  REPO_ROOT,
+  serviceLines,
+  Teardown,
+  unitComplaints,
+  unitEnv,
+  waitHealthy,
+} from './harness/index.ts';
 
 // The bridge's production path (apps/robot-bridge/deploy): install.sh writes the bridge's unit, its settings
 // and the nightly backup's service and timer; the bridge runs exactly as robot-bridge.service's ExecStart
@@ -17,39 +26,6 @@ const down = new Teardown();
 let root: string;
 let site: string;
 const children: ChildProcess[] = [];
-
-/** `Key=value` lines of a unit's [Service] section, in order (keys repeat). */
-function serviceLines(unit: string): [string, string][] {
-  const section = unit.split(/^\[Service\]$/m)[1]?.split(/^\[/m)[0] ?? '';
-  return section
-    .split('\n')
-    .filter((l) => /^[A-Za-z]+=/.test(l))
-    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]);
-}
-
-function envFile(text: string): Record<string, string> {
-  return Object.fromEntries(
-    text
-      .split('\n')
-      .filter((l) => /^[A-Z_]+=/.test(l))
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
-}
-
-/**
- * What a unit's service would see: its Environment= lines, then its EnvironmentFile's settings over them
- * (systemd's order, whatever the lines' order), then the test's own (a free port, folders under `root`).
- */
-async function unitEnv(unit: string, overrides: Record<string, string>): Promise<Record<string, string>> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: root };
-  const files: string[] = [];
-  for (const [key, value] of serviceLines(unit)) {
-    if (key === 'Environment') env[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1);
-    if (key === 'EnvironmentFile') files.push(value);
-  }
-  for (const file of files) Object.assign(env, envFile(await readFile(path.join(root, file), 'utf8')));
-  return { ...env, ...overrides };
-}
 
 const install = (...args: string[]) => run('sh', [path.join(DEPLOY, 'install.sh'), '--root', root, ...args]);
 
@@ -66,18 +42,6 @@ async function centreSite(dir: string): Promise<void> {
     path.join(dir, 'staff.yaml'),
     staff.replace(/password: '[^']+'/g, `password: '${stdout.trim()}'`),
   );
-}
-
-async function waitHealthy(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} never answered`);
 }
 
 beforeAll(async () => {
@@ -114,17 +78,10 @@ describe('bridge production path: systemd units, backups', () => {
     expect(backup).toMatch(/^ReadWritePaths=\/var\/lib\/reception \/srv\/backups\/reception$/m);
     expect(timer).toMatch(/^OnCalendar=/m);
     // systemd's own checker, where it is installed (it is not on every test machine).
-    const complaints = await run('systemd-analyze', [
-      'verify',
-      ...['robot-bridge.service', 'reception-backup.service', 'reception-backup.timer'].map((u) =>
+    const complaints = await unitComplaints(
+      ['robot-bridge.service', 'reception-backup.service', 'reception-backup.timer'].map((u) =>
         path.join(units, u),
       ),
-    ]).then(
-      (r) => r.stderr,
-      (e: unknown) => {
-        const failure = e as { code?: string; stderr?: string };
-        return failure.code === 'ENOENT' ? '' : (failure.stderr ?? 'systemd-analyze failed');
-      },
     );
     expect(complaints).toBe('');
     const env = envFile(await readFile(path.join(root, 'etc/reception/bridge.env'), 'utf8'));
@@ -163,7 +120,7 @@ describe('bridge production path: systemd units, backups', () => {
     const [exe, ...args] = (bridgeLines.find(([k]) => k === 'ExecStart')?.[1] ?? '').split(' ');
     const bridge = spawn(exe ?? 'node', args, {
       cwd: bridgeLines.find(([k]) => k === 'WorkingDirectory')?.[1],
-      env: await unitEnv(bridgeUnit, overrides),
+      env: await unitEnv(bridgeUnit, root, { PATH: process.env.PATH ?? '', HOME: root }, overrides),
       detached: true,
       stdio: 'ignore',
     });
@@ -190,7 +147,7 @@ describe('bridge production path: systemd units, backups', () => {
     const [shell, ...script] = backupExec.split(' ');
     const { stdout, stderr } = await run(shell ?? 'sh', script, {
       cwd: REPO_ROOT,
-      env: await unitEnv(backupUnit, overrides), // the unit's own PATH: the Node install.sh found
+      env: await unitEnv(backupUnit, root, { HOME: root }, overrides), // PATH: the unit's (the Node install.sh found)
     });
     const made = stdout.trim().split('\n').at(-1) ?? '';
     expect(path.dirname(made)).toBe(backups);

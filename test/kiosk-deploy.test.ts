@@ -8,10 +8,14 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   artifactPath,
+  envFile,
   freePort,
   REPO_ROOT,
+  serviceLines,
+  unitComplaints,
   spawnBridge,
   Teardown,
+  waitHealthy,
   type SpawnedBridge,
 } from './harness/index.ts';
 import { LANGUAGE_BUTTONS } from './kiosk-helpers.ts';
@@ -51,36 +55,6 @@ beforeAll(async () => {
 
 afterAll(() => down.run());
 
-/** `Key=value` lines of a unit's [Service] section, in order (keys repeat). */
-function serviceLines(unit: string): [string, string][] {
-  const section = unit.split(/^\[Service\]$/m)[1]?.split(/^\[/m)[0] ?? '';
-  return section
-    .split('\n')
-    .filter((l) => /^[A-Za-z]+=/.test(l))
-    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]);
-}
-
-function envFile(text: string): Record<string, string> {
-  return Object.fromEntries(
-    text
-      .split('\n')
-      .filter((l) => /^[A-Z_]+=/.test(l))
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
-}
-
-async function waitHealthy(url: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} never answered`);
-}
-
 describe('production path: systemd units, kiosk host, Chromium --kiosk', () => {
   it('install.sh writes both units, the settings and a root-only token', async () => {
     const { stdout } = await run('sh', [
@@ -99,16 +73,7 @@ describe('production path: systemd units, kiosk host, Chromium --kiosk', () => {
     expect(screen).toMatch(/^Restart=always$/m);
     expect(screen).toContain(`${REPO_ROOT}/apps/kiosk/deploy/kiosk-browser.sh`);
     // systemd's own checker on the host unit (the screen unit needs cage, not installed on test machines).
-    const complaints = await run('systemd-analyze', [
-      'verify',
-      path.join(root, 'etc/systemd/system/kiosk-host.service'),
-    ]).then(
-      (r) => r.stderr,
-      (e: unknown) => {
-        const failure = e as { code?: string; stderr?: string };
-        return failure.code === 'ENOENT' ? '' : (failure.stderr ?? 'systemd-analyze failed');
-      },
-    );
+    const complaints = await unitComplaints([path.join(root, 'etc/systemd/system/kiosk-host.service')]);
     expect(complaints).toBe('');
     const env = envFile(await readFile(path.join(root, 'etc/reception/kiosk.env'), 'utf8'));
     expect(env.KIOSK_BRIDGE_URL).toBe(bridge.url);

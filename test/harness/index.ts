@@ -17,3 +17,4 @@ export { KIOSK_DIST, REPO_ROOT } from './paths.ts';
 export { makePtyPair, type PtyPairHandle } from './pty.ts';
 export { freePort, spawnKioskHost, spawnKioskStack, type SpawnedKioskHost } from './kiosk-host.ts';
 export { Teardown } from './teardown.ts';
+export { envFile, serviceLines, unitComplaints, unitEnv, waitHealthy } from './units.ts';

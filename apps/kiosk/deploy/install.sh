@@ -40,24 +40,9 @@ case "$bridge" in
   *) echo "install.sh: --bridge must be an http(s) URL, not '$bridge'" >&2; exit 2 ;;
 esac
 
-# The units hide /home and /root from the service (ProtectHome=yes), so the checkout must live elsewhere.
-case "$prefix/" in
-  /home/* | /root/*)
-    echo "install.sh: $prefix is under /home or /root, which the service cannot see: put the checkout in /opt or /srv" >&2
-    exit 1 ;;
-esac
-node="$(command -v node || true)"
-if [ -z "$node" ]; then echo "install.sh: node is not on PATH (install Node.js 24)" >&2; exit 1; fi
-major="$("$node" -p 'process.versions.node.split(".")[0]')"
-if [ "$major" -lt 24 ]; then echo "install.sh: Node.js $major found, 24 or later needed" >&2; exit 1; fi
-if [ ! -f "$prefix/apps/kiosk/dist/index.html" ]; then
-  echo "install.sh: $prefix/apps/kiosk/dist is not built: run \`npm ci && npm run build\` first" >&2
-  exit 1
-fi
-if [ ! -x "$prefix/node_modules/.bin/tsx" ]; then
-  echo "install.sh: $prefix/node_modules is missing: run \`npm ci\` first" >&2
-  exit 1
-fi
+# Sets $node; stops unless the checkout can run as a service (outside /home, Node 24, built).
+built="apps/kiosk/dist/index.html"
+. "$prefix/scripts/deploy-checkout.sh"
 missing=""
 for cmd in chromium cage espeak-ng curl; do
   command -v "$cmd" >/dev/null 2>&1 || missing="$missing $cmd"

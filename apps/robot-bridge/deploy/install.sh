@@ -53,26 +53,9 @@ if [ -f "$site/demo-devices.yaml" ]; then
   fail "$site/demo-devices.yaml holds the demo's public device tokens, which the bridge refuses in production: remove it and create tokens with \`npm run -s admin -- token create\`"
 fi
 
-# The units hide /home and /root from the service (ProtectHome=yes), so the checkout must live elsewhere.
-case "$prefix/" in
-  /home/* | /root/*)
-    echo "install.sh: $prefix is under /home or /root, which the service cannot see: put the checkout in /opt or /srv" >&2
-    exit 1 ;;
-esac
-node="$(command -v node || true)"
-if [ -z "$node" ]; then echo "install.sh: node is not on PATH (install Node.js 24)" >&2; exit 1; fi
-major="$("$node" -p 'process.versions.node.split(".")[0]')"
-if [ "$major" -lt 24 ]; then echo "install.sh: Node.js $major found, 24 or later needed" >&2; exit 1; fi
-for app in kiosk staff-web; do
-  if [ ! -d "$prefix/apps/$app/dist" ]; then
-    echo "install.sh: $prefix/apps/$app/dist is not built: run \`npm ci && npm run build\` first" >&2
-    exit 1
-  fi
-done
-if [ ! -x "$prefix/node_modules/.bin/tsx" ]; then
-  echo "install.sh: $prefix/node_modules is missing: run \`npm ci\` first" >&2
-  exit 1
-fi
+# Sets $node; stops unless the checkout can run as a service (outside /home, Node 24, built).
+built="apps/kiosk/dist/index.html apps/staff-web/dist"
+. "$prefix/scripts/deploy-checkout.sh"
 
 etc="$root/etc/reception"
 units="$root/etc/systemd/system"

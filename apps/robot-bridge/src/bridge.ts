@@ -79,15 +79,6 @@ export async function startBridge(
     siteDir: config.SITE_DIR,
   });
   if (refusal) throw new DemoTokensError(refusal);
-  const staffFile = path.join(config.SITE_DIR, 'staff.yaml');
-  const staffAccounts = await StaffAccounts.fromFile(staffFile);
-  const exposure = { nodeEnv: config.NODE_ENV, host: config.BRIDGE_HOST, demo: config.DEMO };
-  // Only where demo credentials would be refused anyway: the check costs one scrypt per account and password.
-  if (!demoCredentialsAllowed(exposure)) {
-    const weak = await staffAccounts.withPasswords(DEMO_STAFF_PASSWORDS);
-    const passwordRefusal = demoPasswordRefusal(weak, { ...exposure, staffFile });
-    if (passwordRefusal) throw new DemoTokensError(passwordRefusal);
-  }
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
@@ -101,6 +92,15 @@ export async function startBridge(
   });
   // The map is loaded (and so validated) with the site: counters and facilities must point at real places.
   const site = await SiteStore.open(path.join(config.SITE_DIR, 'site.yaml'), mapPlaceIds);
+  const staffFile = path.join(config.SITE_DIR, 'staff.yaml');
+  const staffAccounts = await StaffAccounts.fromFile(staffFile);
+  const exposure = { nodeEnv: config.NODE_ENV, host: config.BRIDGE_HOST, demo: config.DEMO };
+  // Only where demo credentials would be refused anyway: the check costs one scrypt per account and password.
+  if (!demoCredentialsAllowed(exposure)) {
+    const weak = await staffAccounts.withPasswords(DEMO_STAFF_PASSWORDS);
+    const passwordRefusal = demoPasswordRefusal(weak, { ...exposure, staffFile });
+    if (passwordRefusal) throw new DemoTokensError(passwordRefusal);
+  }
   const db = openAccessDb(config.DATA_DIR);
   const auth = new SqliteAuthenticator(
     db,
