@@ -53,10 +53,9 @@ export function demoCredentialsAllowed(o: Exposure): boolean {
 
 /** Why public demo credentials must not be served here (`what` names them), or undefined if they may. */
 function exposed(what: string, fix: string, o: Exposure): string | undefined {
+  if (demoCredentialsAllowed(o)) return undefined;
   if (o.nodeEnv === 'production') return `${what} and NODE_ENV=production: ${fix}`;
-  if (!LOOPBACK.test(o.host) && !o.demo)
-    return `${what} and the bridge would listen on ${o.host}: start with --demo to run the demo on the network, or listen on 127.0.0.1`;
-  return undefined;
+  return `${what} and the bridge would listen on ${o.host}: start with --demo to run the demo on the network, or listen on 127.0.0.1`;
 }
 
 /**

@@ -31,19 +31,28 @@ function row(d: DeviceInfo): string {
   return `${d.id.padEnd(20)} ${d.role.padEnd(8)} ${JSON.stringify(d.name).padEnd(28)} ${state}`;
 }
 
-/** The audit trail for a backup or restore, in the bridge database (when the data has one). */
+/**
+ * The audit trail for a backup or restore, in the bridge database (when the data has one). The backup or
+ * restore has happened by then, so a failure here (a broken site file, say) is a warning, not an error.
+ */
 async function audited(
   dataDir: string,
   siteDir: string,
   entry: { action: string; target: string; detail?: string },
 ): Promise<void> {
   if (!existsSync(path.join(dataDir, 'bridge.sqlite'))) return;
-  const db = openAccessDb(dataDir);
   try {
     const { site } = await loadSite(path.join(siteDir, 'site.yaml'));
-    new AuditLog(db, () => site.timezone).record({ actor: 'cli', role: 'admin', ...entry });
-  } finally {
-    db.close();
+    const db = openAccessDb(dataDir);
+    try {
+      new AuditLog(db, () => site.timezone).record({ actor: 'cli', role: 'admin', ...entry });
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    process.stderr.write(
+      `admin: warning: ${entry.action} done, but not written to the audit log: ${(e as Error).message}\n`,
+    );
   }
 }
 
