@@ -109,6 +109,7 @@ describe('bridge production path: systemd units, backups', () => {
     const dataDir = path.join(root, 'var/lib/reception');
     const backups = path.join(root, 'backups');
     await mkdir(dataDir, { recursive: true });
+    await mkdir(backups, { recursive: true, mode: 0o700 }); // install.sh makes it
     const overrides = {
       BRIDGE_PORT: String(port),
       DATA_DIR: dataDir,
@@ -134,6 +135,15 @@ describe('bridge production path: systemd units, backups', () => {
         body: JSON.stringify({ username: 'lead', password }),
       }).then((r) => r.status);
     expect(await login('a passphrase of this centre')).toBe(200);
+    // The unit's settings name the backup folder, so the bridge watches it (none yet: fine on day one).
+    const health = (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json())) as {
+      checks: { name: string; ok: boolean; detail: string }[];
+    };
+    expect(health.checks.find((c) => c.name === 'backups')).toEqual({
+      name: 'backups',
+      ok: true,
+      detail: `no backup in ${backups} yet (the nightly timer makes the first)`,
+    });
 
     // An old backup of ours (pruned) and an old folder that is not one (kept).
     const old = path.join(backups, '2026-01-01-213000');

@@ -4,6 +4,7 @@ import { SerialRobotBase } from '@reception/robot-link';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { adminHandlers } from './admin/admin-handlers.ts';
+import { BackupWatch } from './admin/backup-watch.ts';
 import {
   AuditLog,
   DEFAULT_THROTTLE,
@@ -147,6 +148,18 @@ export async function startBridge(
   if (missions.engine) robot.setActivity(missions.engine.activity());
   robot.registerMetrics(metrics);
   health.push(robot.health(), missions.health);
+  const backups = config.BACKUP_DIR
+    ? new BackupWatch({
+        dir: config.BACKUP_DIR,
+        maxAgeMs: config.BACKUP_MAX_AGE_HOURS * 3_600_000,
+        startedAt,
+      })
+    : undefined;
+  if (backups) {
+    await backups.start();
+    backups.registerMetrics(metrics);
+    health.push(backups.health());
+  }
 
   const http = await createHttpServer({
     log,
@@ -221,6 +234,7 @@ export async function startBridge(
         await tickets.close();
         staffCalls.dispose();
         systemHealth.close();
+        backups?.stop();
         await dossiers.close();
         await robot.close();
         db.close();

@@ -57,6 +57,18 @@ export const envSchema = z.object({
   EXTERNAL_QUEUE_TOKEN: z.string().optional(),
   /** Shared secret that signs the external system's webhooks (HMAC-SHA256). */
   EXTERNAL_QUEUE_WEBHOOK_SECRET: z.string().optional(),
+  /**
+   * Where the nightly backups go (apps/robot-bridge/deploy sets it for the bridge and the backup alike).
+   * Set: /healthz and /metrics say how old the newest one is. Unset or empty: not watched.
+   */
+  BACKUP_DIR: z.string().optional(),
+  /** The newest backup may be this old before /healthz calls it a fault. */
+  BACKUP_MAX_AGE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 31)
+    .default(36),
   /** ESC/POS ticket printer on a serial port (tty path or USB serial adapter). Unset: no printer here. */
   PRINTER_PORT: z.string().optional(),
   PRINTER_BAUD: z.coerce.number().int().positive().default(19200),

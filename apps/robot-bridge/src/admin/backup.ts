@@ -113,16 +113,20 @@ export function createBackup(dataDir: string, out: string, now = new Date()): Ba
   }
 }
 
+/** A backup folder's manifest, parsed and checked for shape (not the files it lists: `verifyBackup`). */
+export function parseManifest(text: string, file: string): BackupManifest {
+  try {
+    return manifestSchema.parse(JSON.parse(text));
+  } catch (e) {
+    throw new BackupError(`${file}: not a backup manifest (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
 /** Reads and verifies a backup folder: its manifest, and each file's size, hash and integrity. */
 export function verifyBackup(from: string): BackupManifest {
   const file = path.join(from, MANIFEST);
   if (!existsSync(file)) throw new BackupError(`${from} is not a backup: it has no ${MANIFEST}`);
-  let manifest: BackupManifest;
-  try {
-    manifest = manifestSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  } catch (e) {
-    throw new BackupError(`${file}: not a backup manifest (${(e as Error).message.split('\n')[0]})`);
-  }
+  const manifest = parseManifest(readFileSync(file, 'utf8'), file);
   for (const f of manifest.files) {
     const copy = path.join(from, f.name);
     if (!existsSync(copy)) throw new BackupError(`${copy} is missing from the backup`);
