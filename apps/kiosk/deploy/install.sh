@@ -74,6 +74,9 @@ KIOSK_MICROPHONE=
 # Recording the site's voice samples for the wake word calibration (packages/voice/README.md): uncomment,
 # restart, and the kiosk shows the recording screens instead of serving citizens; comment out when done.
 #KIOSK_VOICE_SAMPLES_DIR=/var/lib/reception-kiosk/voice-samples
+# A bridge on HTTPS (KIOSK_BRIDGE_URL=https://...) whose certificate this machine does not trust by
+# itself (self-signed, or the centre's own CA): a copy of it here, and the screen accepts that key only.
+#KIOSK_BRIDGE_CERT=/etc/reception/bridge-cert.pem
 LOG_LEVEL=info
 ENV
   chmod 0644 "$etc/kiosk.env"

@@ -6,6 +6,9 @@
 #   KIOSK_BROWSER              the Chromium executable (default /usr/bin/chromium)
 #   KIOSK_BROWSER_PROFILE      Chromium's profile folder (default $HOME/.config/reception-kiosk)
 #   KIOSK_BROWSER_EXTRA_FLAGS  more flags, split on spaces
+#   KIOSK_BRIDGE_CERT          the bridge's certificate (PEM), when the bridge serves HTTPS with one this
+#                              machine does not trust by itself (self-signed, or the centre's own CA):
+#                              Chromium then accepts that one key, and only it, despite the chain
 set -eu
 port="${KIOSK_HOST_PORT:-8090}"
 url="http://127.0.0.1:${port}/kiosk/"
@@ -26,6 +29,18 @@ while [ "$i" -lt 120 ]; do
   i=$((i + 1))
   sleep 0.5
 done
+
+# Pin the bridge's key (Chromium honours the list only with --user-data-dir, which is always given here).
+pin=""
+if [ -n "${KIOSK_BRIDGE_CERT:-}" ]; then
+  if ! openssl x509 -in "$KIOSK_BRIDGE_CERT" -noout 2>/dev/null; then
+    echo "kiosk-browser.sh: KIOSK_BRIDGE_CERT $KIOSK_BRIDGE_CERT is not a readable PEM certificate" >&2
+    exit 1
+  fi
+  spki="$(openssl x509 -in "$KIOSK_BRIDGE_CERT" -pubkey -noout | openssl pkey -pubin -outform der |
+    openssl dgst -sha256 -binary | base64)"
+  pin="--ignore-certificate-errors-spki-list=$spki"
+fi
 
 # A crash must not leave "Restore pages?" on screen for the next citizen.
 prefs="$profile/Default/Preferences"
@@ -51,5 +66,6 @@ exec "$browser" \
   --check-for-update-interval=31536000 \
   --autoplay-policy=no-user-gesture-required \
   --password-store=basic \
+  ${pin} \
   ${KIOSK_BROWSER_EXTRA_FLAGS:-} \
   "$url"

@@ -71,6 +71,9 @@ SITE_DIR=$site
 BRIDGE_PORT=$port
 ROBOT_PORT=$robot_port
 #PRINTER_PORT=/dev/usb/lp0
+# HTTPS (README "HTTPS"): the certificate and its key, readable by the reception user.
+#BRIDGE_TLS_CERT=/etc/reception/bridge-cert.pem
+#BRIDGE_TLS_KEY=/etc/reception/bridge-key.pem
 #ALLOWED_ORIGINS=app://kiosk
 LOG_LEVEL=info
 # Nightly backups (reception-backup.timer); restore: README "Backups". The backup unit may write only to

@@ -30,6 +30,7 @@ import { apiDocRoutes } from './server/api-docs.ts';
 import { createApplication, type BridgeApplication } from './server/app.ts';
 import type { HealthCheck } from './server/health.ts';
 import { createHttpServer } from './server/http.ts';
+import { readTls } from './server/tls.ts';
 import { mapPlaceIds, SiteStore } from './site/site-store.ts';
 import { siteDerived } from './site/site-derived.ts';
 import { createTicketParts } from './tickets/compose.ts';
@@ -71,6 +72,7 @@ export async function startBridge(
   o: BridgeOptions = {},
 ): Promise<RunningBridge> {
   const startedAt = new Date();
+  const tls = readTls(config);
   const now = o.now ?? Date.now;
   const demoDevices = await loadDemoDevices(config.SITE_DIR);
   const refusal = demoRefusal(demoDevices, {
@@ -162,6 +164,7 @@ export async function startBridge(
   }
 
   const http = await createHttpServer({
+    tls,
     log,
     metrics,
     health,
@@ -210,7 +213,7 @@ export async function startBridge(
   const { port } = http.server.address() as AddressInfo;
   const host =
     config.BRIDGE_HOST === '0.0.0.0' || config.BRIDGE_HOST === '::' ? '127.0.0.1' : config.BRIDGE_HOST;
-  const url = `http://${host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
   publicUrl ||= url;
   log.info({ url, port, site: site.current.site.id }, 'bridge listening');
 

@@ -72,6 +72,13 @@ export const envSchema = z.object({
   /** ESC/POS ticket printer on a serial port (tty path or USB serial adapter). Unset: no printer here. */
   PRINTER_PORT: z.string().optional(),
   PRINTER_BAUD: z.coerce.number().int().positive().default(19200),
+  /**
+   * HTTPS: PEM files of the bridge's certificate (chain) and private key, both or neither. Set, the bridge
+   * serves only HTTPS and WSS on BRIDGE_PORT, so staff passwords and device tokens never cross the centre's
+   * network in clear. Unset: plain HTTP (loopback and the demo).
+   */
+  BRIDGE_TLS_CERT: z.string().optional(),
+  BRIDGE_TLS_KEY: z.string().optional(),
   /** URL citizens' phones reach the bridge at, for the rating QR code on tickets. Default: bridge URL. */
   PUBLIC_URL: z.url().optional(),
   /**
@@ -147,5 +154,9 @@ export function readConfig(
   const parsed = envSchema.safeParse(env);
   if (!parsed.success)
     throw new ConfigError(`invalid environment:\n  ${describeZodError(parsed.error, '\n  ')}`);
+  if (Boolean(parsed.data.BRIDGE_TLS_CERT) !== Boolean(parsed.data.BRIDGE_TLS_KEY))
+    throw new ConfigError(
+      'invalid environment:\n  BRIDGE_TLS_CERT and BRIDGE_TLS_KEY go together: set both (PEM files) or neither',
+    );
   return { ...parsed.data, DEMO: argv.includes('--demo') };
 }

@@ -15,6 +15,7 @@ import { Counter, type Registry } from 'prom-client';
 import { healthReport, type HealthCheck } from './health.ts';
 import { codeForStatus, HttpError } from './http-error.ts';
 import { originAllowed } from './origin.ts';
+import type { TlsFiles } from './tls.ts';
 
 /** Content-Security-Policy directives for every answer the bridge gives (ARCHITECTURE.md section 8). */
 export const CSP_DIRECTIVES = {
@@ -45,6 +46,8 @@ export interface HttpComponents {
   allowedOrigins: readonly string[];
   /** Feature routes (auth, tickets, audit, API documents), each a Fastify plugin. */
   plugins: FastifyPluginAsync[];
+  /** Certificate and key: HTTPS (and WSS) only. Absent: plain HTTP. */
+  tls?: TlsFiles;
 }
 
 const INDEX_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Reception robot bridge</title>
@@ -98,6 +101,7 @@ function webApp(prefix: string, root: string, spa: boolean): FastifyPluginAsync 
 export async function createHttpServer(c: HttpComponents): Promise<FastifyInstance> {
   const logger: FastifyBaseLogger = c.log.child({ component: 'http' });
   const app = Fastify({
+    ...(c.tls ? { https: c.tls } : {}),
     loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,

@@ -1,0 +1,135 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningBridge } from '../bridge.ts';
+import { readConfig } from '../config.ts';
+import { startTestBridge } from '../testing/bridge-clients.ts';
+import { readTls } from './tls.ts';
+
+// HTTPS and WSS on the bridge's one port, with a certificate made here for 127.0.0.1 (as a centre's own
+// CA or a self-signed one would be): health, a staff login and a kiosk socket go over TLS, plain HTTP
+// gets nothing, and bad TLS settings stop the bridge at start with the variable named.
+
+let dir: string;
+let ca: Buffer;
+let bridge: RunningBridge;
+let root: string;
+let tlsKiosk: string;
+
+/** GET or POST over HTTPS, trusting only the test certificate. */
+function https(url: string, body?: object): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        ca,
+        method: body ? 'POST' : 'GET',
+        headers: body ? { 'content-type': 'application/json' } : {},
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body ? JSON.stringify(body) : undefined);
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'bridge-tls-'));
+  await promisify(execFile)('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-subj',
+    '/CN=reception bridge test',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    '-days',
+    '2',
+    '-keyout',
+    path.join(dir, 'key.pem'),
+    '-out',
+    path.join(dir, 'cert.pem'),
+  ]);
+  ca = readFileSync(path.join(dir, 'cert.pem'));
+  const started = await startTestBridge({
+    env: { BRIDGE_TLS_CERT: path.join(dir, 'cert.pem'), BRIDGE_TLS_KEY: path.join(dir, 'key.pem') },
+    kiosks: ['tls kiosk'],
+  });
+  bridge = started.bridge;
+  root = started.root;
+  tlsKiosk = started.kiosks.get('tls kiosk')!;
+}, 60_000);
+
+afterAll(async () => {
+  await bridge.close();
+  rmSync(root, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('bridge over TLS', () => {
+  it('serves health and staff login over HTTPS only', async () => {
+    expect(bridge.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const health = await https(`${bridge.url}/healthz`);
+    expect(health.status).toBe(200);
+    const login = await https(`${bridge.url}/api/auth/login`, {
+      username: 'lead',
+      password: 'demo-admin-pass',
+    });
+    expect(login.status).toBe(200);
+    expect(JSON.parse(login.text)).toHaveProperty('token');
+    // Plain HTTP on the same port: no answer a client could mistake for the bridge.
+    await expect(fetch(bridge.url.replace('https:', 'http:') + '/healthz')).rejects.toThrow();
+    // A client that does not trust the certificate is refused by TLS itself.
+    await expect(fetch(`${bridge.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('carries a kiosk socket over WSS', async () => {
+    const socket = io(`${bridge.url}/kiosk`, {
+      auth: { token: tlsKiosk },
+      transports: ['websocket'],
+      reconnection: false,
+      ca: ca.toString(),
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', resolve);
+        socket.once('connect_error', reject);
+      });
+      const answer = (await socket.timeout(5000).emitWithAck('site:get', {})) as { ok: boolean };
+      expect(answer.ok).toBe(true);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('refuses TLS settings that cannot work, naming the variable', () => {
+    const config = (env: Record<string, string>) => readConfig({ ...env });
+    expect(() => config({ BRIDGE_TLS_CERT: path.join(dir, 'cert.pem') })).toThrow(
+      /BRIDGE_TLS_CERT and BRIDGE_TLS_KEY go together/,
+    );
+    expect(() =>
+      readTls(
+        config({ BRIDGE_TLS_CERT: path.join(dir, 'nothing.pem'), BRIDGE_TLS_KEY: path.join(dir, 'key.pem') }),
+      ),
+    ).toThrow(/BRIDGE_TLS_CERT: cannot read .*nothing\.pem/);
+    writeFileSync(path.join(dir, 'other.pem'), 'not a key\n');
+    expect(() =>
+      readTls(
+        config({ BRIDGE_TLS_CERT: path.join(dir, 'cert.pem'), BRIDGE_TLS_KEY: path.join(dir, 'other.pem') }),
+      ),
+    ).toThrow(/not a usable certificate and key/);
+  });
+});
