@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   envFile,
@@ -135,6 +136,37 @@ describe('bridge production path: systemd units, backups', () => {
         body: JSON.stringify({ username: 'lead', password }),
       }).then((r) => r.status);
     expect(await login('a passphrase of this centre')).toBe(200);
+    // A kiosk as the IT person sets one up: a token from the admin CLI, run with the unit's settings, and
+    // the browser-mode screen's origin (the kiosk host's 127.0.0.1:8090), which bridge.env allows.
+    const created = await run(
+      path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
+      [
+        path.join(REPO_ROOT, 'apps/robot-bridge/src/admin/admin-cli.ts'),
+        'token',
+        'create',
+        '--role',
+        'kiosk',
+        '--name',
+        'Lobby',
+      ],
+      { cwd: REPO_ROOT, env: await unitEnv(bridgeUnit, root, { PATH: process.env.PATH ?? '' }, overrides) },
+    );
+    const kiosk = io(`http://127.0.0.1:${port}/kiosk`, {
+      auth: { token: created.stdout.trim().split('\n').at(-1) },
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { origin: 'http://127.0.0.1:8090' },
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        kiosk.once('connect', resolve);
+        kiosk.once('connect_error', reject);
+      });
+      const site = (await kiosk.timeout(5000).emitWithAck('site:get', {})) as { ok: boolean };
+      expect(site.ok).toBe(true);
+    } finally {
+      kiosk.close();
+    }
     // The unit's settings name the backup folder, so the bridge watches it (none yet: fine on day one).
     const health = (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json())) as {
       checks: { name: string; ok: boolean; detail: string }[];

@@ -74,7 +74,9 @@ ROBOT_PORT=$robot_port
 # HTTPS (README "HTTPS"): the certificate and its key, readable by the reception user.
 #BRIDGE_TLS_CERT=/etc/reception/bridge-cert.pem
 #BRIDGE_TLS_KEY=/etc/reception/bridge-key.pem
-#ALLOWED_ORIGINS=app://kiosk
+# Pages that may open the bridge's sockets besides its own: the Electron kiosk, and the browser-mode kiosk
+# screen, which each kiosk host serves on its own 127.0.0.1:8090 (KIOSK_HOST_PORT).
+ALLOWED_ORIGINS=app://kiosk,http://127.0.0.1:8090,http://localhost:8090
 LOG_LEVEL=info
 # Nightly backups (reception-backup.timer); restore: README "Backups". The backup unit may write only to
 # the folder install.sh was given: to move it, run install.sh again with --backup-dir and change this line.
