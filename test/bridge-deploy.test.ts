@@ -10,6 +10,7 @@ import {
   freePort,
   REPO_ROOT,
   serviceLines,
+  killGroups,
   Teardown,
   unitComplaints,
   unitEnv,
@@ -49,15 +50,7 @@ beforeAll(async () => {
   root = down.add(await mkdtemp(path.join(tmpdir(), 'bridge-install-')), (dir) =>
     rm(dir, { recursive: true, force: true }),
   );
-  down.add(children, (all) => {
-    for (const c of all) {
-      try {
-        if (c.pid) process.kill(-c.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
-  });
+  down.add(children, killGroups);
   site = path.join(root, 'centre-site');
   await centreSite(site);
 }, 60_000);

@@ -14,6 +14,7 @@ import {
   serviceLines,
   unitComplaints,
   spawnBridge,
+  killGroups,
   Teardown,
   waitHealthy,
   type SpawnedBridge,
@@ -39,15 +40,7 @@ beforeAll(async () => {
   root = down.add(await mkdtemp(path.join(tmpdir(), 'kiosk-install-')), (dir) =>
     rm(dir, { recursive: true, force: true }),
   );
-  down.add(children, (all) => {
-    for (const c of all) {
-      try {
-        if (c.pid) process.kill(-c.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
-  });
+  down.add(children, killGroups);
   bridge = down.add(await spawnBridge({ env: { ALLOWED_ORIGINS: `http://127.0.0.1:${hostPort}` } }), (b) =>
     b.stop(),
   );

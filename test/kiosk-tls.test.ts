@@ -11,13 +11,13 @@ import {
   REPO_ROOT,
   spawnBridge,
   spawnKioskHost,
+  killGroups,
   Teardown,
   waitHealthy,
   type SpawnedBridge,
   type SpawnedKioskHost,
 } from './harness/index.ts';
-import { LANGUAGE_BUTTONS } from './kiosk-helpers.ts';
-import { chooseLanguage } from './kiosk-tour.ts';
+import { LANGUAGE_BUTTONS, openAllProcedures, takeTicketFromDetail } from './kiosk-helpers.ts';
 
 // A bridge on HTTPS with a self-signed certificate, as a centre without its own CA would run it: the kiosk
 // screen, started by the production launcher (kiosk-browser.sh), reaches it only when KIOSK_BRIDGE_CERT pins
@@ -34,15 +34,7 @@ beforeAll(async () => {
   dir = down.add(await mkdtemp(path.join(tmpdir(), 'kiosk-tls-')), (d) =>
     rm(d, { recursive: true, force: true }),
   );
-  down.add(children, (all) => {
-    for (const c of all) {
-      try {
-        if (c.pid) process.kill(-c.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
-  });
+  down.add(children, killGroups);
   // The certificate names the address the kiosk uses; it is trusted by nothing until pinned.
   await run('openssl', [
     ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
@@ -104,18 +96,9 @@ describe('kiosk screen and an HTTPS bridge', () => {
     expect(bridge.url).toMatch(/^https:/);
     const { browser, page } = await screen('pinned', { KIOSK_BRIDGE_CERT: path.join(dir, 'cert.pem') });
     try {
-      await chooseLanguage(page, 'vi');
-      await page.locator('[data-menu="procedures"]').click();
-      await page.locator('[data-field="all"] button').click();
+      await openAllProcedures(page, LANGUAGE_BUTTONS.vi);
       await page.locator('[data-service="certified_copy"] button').click();
-      await page.locator('[data-action="check-papers"]').click();
-      await page.locator('[data-action="continue-to-ticket"]').click();
-      const confirm = page.locator('[data-action="confirm-ticket"]');
-      const take = page.locator('[data-action="take-ticket"]');
-      await confirm.or(take).first().waitFor();
-      if (await confirm.isVisible()) await confirm.click();
-      await take.click();
-      await page.locator('.ticket-number').waitFor();
+      await takeTicketFromDetail(page);
       expect(await page.locator('.ticket-number').textContent()).toMatch(/^[A-Z]+\d{3}$/);
       await expect(page.locator('.banner').count()).resolves.toBe(0);
       await page.screenshot({ path: artifactPath('kiosk/tls-pinned-ticket-vi.png') });

@@ -16,5 +16,5 @@ export {
 export { KIOSK_DIST, REPO_ROOT } from './paths.ts';
 export { makePtyPair, type PtyPairHandle } from './pty.ts';
 export { freePort, spawnKioskHost, spawnKioskStack, type SpawnedKioskHost } from './kiosk-host.ts';
-export { Teardown } from './teardown.ts';
+export { killGroups, Teardown } from './teardown.ts';
 export { envFile, serviceLines, unitComplaints, unitEnv, waitHealthy } from './units.ts';

@@ -23,3 +23,14 @@ export class Teardown {
     if (errors.length > 0) throw new AggregateError(errors, `${errors.length} teardown step(s) failed`);
   }
 }
+
+/** SIGKILL to each detached child's whole process group (a launcher and what it exec'd or spawned). */
+export function killGroups(children: readonly { pid?: number | undefined }[]): void {
+  for (const c of children) {
+    try {
+      if (c.pid) process.kill(-c.pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+}
