@@ -38,7 +38,7 @@ beforeAll(async () => {
   // The certificate names the address the kiosk uses; it is trusted by nothing until pinned.
   await run('openssl', [
     ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
-    ...['-subj', '/CN=reception bridge', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '2'],
+    ...['-subj', '/CN=reception bridge', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '30'],
     ...['-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')],
   ]);
   const hostPort = await freePort();

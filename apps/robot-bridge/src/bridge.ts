@@ -30,7 +30,7 @@ import { apiDocRoutes } from './server/api-docs.ts';
 import { createApplication, type BridgeApplication } from './server/app.ts';
 import type { HealthCheck } from './server/health.ts';
 import { createHttpServer } from './server/http.ts';
-import { readTls } from './server/tls.ts';
+import { certificateWatch, readTls } from './server/tls.ts';
 import { mapPlaceIds, SiteStore } from './site/site-store.ts';
 import { siteDerived } from './site/site-derived.ts';
 import { createTicketParts } from './tickets/compose.ts';
@@ -150,6 +150,7 @@ export async function startBridge(
   if (missions.engine) robot.setActivity(missions.engine.activity());
   robot.registerMetrics(metrics);
   health.push(robot.health(), missions.health);
+  if (tls) health.push(certificateWatch(tls, metrics));
   const backups = config.BACKUP_DIR
     ? new BackupWatch({
         dir: config.BACKUP_DIR,

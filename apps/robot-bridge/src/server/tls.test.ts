@@ -1,15 +1,17 @@
 import { execFile } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Registry } from 'prom-client';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBridge } from '../bridge.ts';
 import { readConfig } from '../config.ts';
 import { startTestBridge } from '../testing/bridge-clients.ts';
-import { readTls } from './tls.ts';
+import { certificateWatch, readTls } from './tls.ts';
 
 // HTTPS and WSS on the bridge's one port, with a certificate made here for 127.0.0.1 (as a centre's own
 // CA or a self-signed one would be): health, a staff login and a kiosk socket go over TLS, plain HTTP
@@ -57,7 +59,7 @@ beforeAll(async () => {
     '-addext',
     'subjectAltName=IP:127.0.0.1,DNS:localhost',
     '-days',
-    '2',
+    '30',
     '-keyout',
     path.join(dir, 'key.pem'),
     '-out',
@@ -94,6 +96,30 @@ describe('bridge over TLS', () => {
     await expect(fetch(bridge.url.replace('https:', 'http:') + '/healthz')).rejects.toThrow();
     // A client that does not trust the certificate is refused by TLS itself.
     await expect(fetch(`${bridge.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('says in /healthz and /metrics when the certificate expires, and faults two weeks before', async () => {
+    const health = JSON.parse((await https(`${bridge.url}/healthz`)).text) as {
+      checks: { name: string; ok: boolean; detail: string }[];
+    };
+    const check = health.checks.find((c) => c.name === 'tls');
+    expect(check?.ok).toBe(true);
+    expect(check?.detail).toMatch(
+      /^certificate for IP Address:127\.0\.0\.1, DNS:localhost expires .* \((29|30) days\)$/,
+    );
+    const expires = Date.parse(new X509Certificate(ca).validTo);
+    expect((await https(`${bridge.url}/metrics`)).text).toContain(
+      `bridge_tls_cert_expiry_timestamp_seconds ${expires / 1000}`,
+    );
+    // The same certificate seen from later: 13 days before its end, then after it.
+    const files = { cert: ca, key: readFileSync(path.join(dir, 'key.pem')) };
+    const soon = certificateWatch(files, new Registry(), () => expires - 13 * 86_400_000).check();
+    expect(soon).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/in 13 days: renew it/) as string,
+    });
+    const late = certificateWatch(files, new Registry(), () => expires + 1000).check();
+    expect(late).toMatchObject({ ok: false, detail: expect.stringMatching(/it has expired/) as string });
   });
 
   it('carries a kiosk socket over WSS', async () => {
