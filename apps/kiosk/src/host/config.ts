@@ -61,6 +61,8 @@ const flag = z
  * - KIOSK_VOICE_SAMPLES_DIR: collect the site's voice samples for the wake word calibration in this folder
  *   (created if missing): the page shows the recording screens (volunteers' consent, the wake phrases, the
  *   lobby) instead of the citizen's journey. Unset (default): audio is never stored.
+ * - KIOSK_BRIDGE_CERT: the bridge's certificate (PEM) when it serves HTTPS with one this machine does not
+ *   trust by itself: the Electron shell and kiosk-browser.sh accept that one key for the bridge.
  * - KIOSK_MICROPHONE: part of the capture device's label to prefer (e.g. `ReSpeaker`); default device else.
  * - LOG_LEVEL: pino level of the host's logs.
  */
@@ -104,6 +106,7 @@ export const kioskEnvSchema = z.object({
   KIOSK_VOICE_END_SILENCE_MS: z.coerce.number().int().min(200).max(3000).default(500),
   KIOSK_VOICE_MAX_UTTERANCE_MS: z.coerce.number().int().min(2000).max(30000).default(8000),
   KIOSK_MICROPHONE: z.string().trim().max(200).default(''),
+  KIOSK_BRIDGE_CERT: z.string().trim().min(1).optional(),
   KIOSK_VOICE_SAMPLES_DIR: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

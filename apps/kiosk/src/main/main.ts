@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -24,8 +25,10 @@ import {
   devToolsEnabled,
   isTrustedUrl,
   mediaAllowed,
+  pinnedBridgeCertificate,
   rendererUrl,
   resolveAppFile,
+  spkiPin,
   trustedOrigin,
 } from './security.ts';
 
@@ -135,6 +138,16 @@ async function main(): Promise<void> {
   }
   const trusted = trustedOrigin(config);
   const csp = contentSecurityPolicy(config.KIOSK_BRIDGE_URL);
+  let pin: string | undefined;
+  try {
+    pin = config.KIOSK_BRIDGE_CERT ? spkiPin(readFileSync(config.KIOSK_BRIDGE_CERT)) : undefined;
+  } catch (e) {
+    process.stderr.write(
+      `kiosk: KIOSK_BRIDGE_CERT ${config.KIOSK_BRIDGE_CERT}: not a readable PEM certificate (${(e as Error).message})\n`,
+    );
+    app.exit(2);
+    return;
+  }
 
   app.on('web-contents-created', (_event, contents) => lockDown(contents, trusted));
   app.on('window-all-closed', () => app.quit());
@@ -142,6 +155,18 @@ async function main(): Promise<void> {
   if (config.KIOSK_MODE) Menu.setApplicationMenu(null);
 
   const ses = session.defaultSession;
+  // A bridge on HTTPS with a certificate this machine does not trust by itself: accept its pinned key only.
+  if (pin) {
+    ses.setCertificateVerifyProc((request, callback) => {
+      const ok = pinnedBridgeCertificate({
+        hostname: request.hostname,
+        certificatePem: request.certificate.data,
+        bridgeUrl: config.KIOSK_BRIDGE_URL,
+        pin,
+      });
+      callback(ok ? 0 : -3); // 0: accept; -3: Chromium's own verdict
+    });
+  }
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });

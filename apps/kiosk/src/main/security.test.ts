@@ -1,8 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   devToolsEnabled,
   mediaAllowed,
+  pinnedBridgeCertificate,
+  spkiPin,
   contentSecurityPolicy,
   contentTypeOf,
   isTrustedUrl,
@@ -83,5 +88,48 @@ describe('mediaAllowed and devToolsEnabled', () => {
     expect(devToolsEnabled({ KIOSK_DEVTOOLS: true }, true)).toBe(false);
     expect(devToolsEnabled({ KIOSK_DEVTOOLS: false }, false)).toBe(false);
     expect(devToolsEnabled({ KIOSK_DEVTOOLS: true }, false)).toBe(true);
+  });
+});
+
+describe('pinned bridge certificate (KIOSK_BRIDGE_CERT)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-pin-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** A self-signed certificate for 10.0.0.2 made by openssl, as a centre without a CA would make one. */
+  const makeCert = (name: string): string => {
+    const cert = path.join(dir, `${name}.pem`);
+    execFileSync('openssl', [
+      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
+      ...['-subj', `/CN=${name}`, '-addext', 'subjectAltName=IP:10.0.0.2', '-days', '2'],
+      ...['-keyout', path.join(dir, `${name}-key.pem`), '-out', cert],
+    ]);
+    return readFileSync(cert, 'utf8');
+  };
+  const bridge = makeCert('bridge');
+  const other = makeCert('other');
+
+  it('computes the same pin as the production launcher (kiosk-browser.sh, openssl)', () => {
+    const launcher = execFileSync(
+      'sh',
+      [
+        '-c',
+        'openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64',
+      ],
+      { input: bridge },
+    )
+      .toString()
+      .trim();
+    expect(spkiPin(bridge)).toBe(launcher);
+    expect(spkiPin(other)).not.toBe(launcher);
+  });
+
+  it('accepts the pinned key on the bridge host only, and nothing without a pin', () => {
+    const pin = spkiPin(bridge);
+    const check = (hostname: string, certificatePem: string, p: { pin: string | undefined } = { pin }) =>
+      pinnedBridgeCertificate({ hostname, certificatePem, bridgeUrl: 'https://10.0.0.2:8080', ...p });
+    expect(check('10.0.0.2', bridge)).toBe(true);
+    expect(check('10.0.0.2', other)).toBe(false);
+    expect(check('example.org', bridge)).toBe(false);
+    expect(check('10.0.0.2', bridge, { pin: undefined })).toBe(false);
+    expect(check('10.0.0.2', 'not a certificate')).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash, X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import type { KioskConfig } from '../host/config.ts';
 
@@ -129,4 +130,39 @@ export function mediaAllowed(
 /** DevTools never in a packaged (production) kiosk; in development only when KIOSK_DEVTOOLS asks for them. */
 export function devToolsEnabled(config: Pick<KioskConfig, 'KIOSK_DEVTOOLS'>, packaged: boolean): boolean {
   return !packaged && config.KIOSK_DEVTOOLS;
+}
+
+/**
+ * The pin of a certificate: base64 SHA-256 of its public key (SubjectPublicKeyInfo, DER), as Chromium's
+ * `--ignore-certificate-errors-spki-list` takes it and as `deploy/kiosk-browser.sh` computes it with openssl.
+ */
+export function spkiPin(pem: string | Buffer): string {
+  const der = new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(der).digest('base64');
+}
+
+/**
+ * Electron's certificate check for one connection (`setCertificateVerifyProc`): accept a chain Chromium
+ * does not trust only when it is the bridge's host and the served certificate carries the pinned key
+ * (KIOSK_BRIDGE_CERT). Everything else keeps Chromium's own verdict.
+ */
+export function pinnedBridgeCertificate(o: {
+  hostname: string;
+  certificatePem: string;
+  bridgeUrl: string;
+  pin: string | undefined;
+}): boolean {
+  if (!o.pin) return false;
+  let bridgeHost: string;
+  try {
+    bridgeHost = new URL(o.bridgeUrl).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  if (o.hostname !== bridgeHost) return false;
+  try {
+    return spkiPin(o.certificatePem) === o.pin;
+  } catch {
+    return false;
+  }
 }
