@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { selfSignedCertificate, type TestCertificate } from '@reception/testkit/certificate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   artifactPath,
@@ -26,6 +27,7 @@ import { LANGUAGE_BUTTONS, openAllProcedures, takeTicketFromDetail } from './kio
 const run = promisify(execFile);
 const down = new Teardown();
 let dir: string;
+let cert: TestCertificate;
 let bridge: SpawnedBridge;
 let host: SpawnedKioskHost;
 const children: ChildProcess[] = [];
@@ -36,17 +38,13 @@ beforeAll(async () => {
   );
   down.add(children, killGroups);
   // The certificate names the address the kiosk uses; it is trusted by nothing until pinned.
-  await run('openssl', [
-    ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
-    ...['-subj', '/CN=reception bridge', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '30'],
-    ...['-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')],
-  ]);
+  cert = await selfSignedCertificate(dir, { name: 'bridge', san: 'IP:127.0.0.1', days: 30 });
   const hostPort = await freePort();
   bridge = down.add(
     await spawnBridge({
       env: {
-        BRIDGE_TLS_CERT: path.join(dir, 'cert.pem'),
-        BRIDGE_TLS_KEY: path.join(dir, 'key.pem'),
+        BRIDGE_TLS_CERT: cert.certFile,
+        BRIDGE_TLS_KEY: cert.keyFile,
         ALLOWED_ORIGINS: `http://127.0.0.1:${hostPort}`,
       },
     }),
@@ -94,7 +92,7 @@ async function screen(name: string, env: Record<string, string>): Promise<{ brow
 describe('kiosk screen and an HTTPS bridge', () => {
   it('reaches the bridge over WSS when its certificate is pinned, and takes a ticket', async () => {
     expect(bridge.url).toMatch(/^https:/);
-    const { browser, page } = await screen('pinned', { KIOSK_BRIDGE_CERT: path.join(dir, 'cert.pem') });
+    const { browser, page } = await screen('pinned', { KIOSK_BRIDGE_CERT: cert.certFile });
     try {
       await openAllProcedures(page, LANGUAGE_BUTTONS.vi);
       await page.locator('[data-service="certified_copy"] button').click();
@@ -131,7 +129,7 @@ describe('kiosk screen and an HTTPS bridge', () => {
         HOME: dir,
         KIOSK_HOST_PORT: new URL(host.url).port,
         KIOSK_BROWSER: '/bin/false',
-        KIOSK_BRIDGE_CERT: path.join(dir, 'key.pem'),
+        KIOSK_BRIDGE_CERT: cert.keyFile,
       },
     }).then(
       () => ({ code: 0, stderr: '' }),

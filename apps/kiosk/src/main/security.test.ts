@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { selfSignedCertificate } from '@reception/testkit/certificate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   devToolsEnabled,
   mediaAllowed,
@@ -93,19 +94,14 @@ describe('mediaAllowed and devToolsEnabled', () => {
 
 describe('pinned bridge certificate (KIOSK_BRIDGE_CERT)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-pin-'));
+  let bridge: string;
+  let other: string;
+  beforeAll(async () => {
+    const san = 'IP:10.0.0.2';
+    bridge = (await selfSignedCertificate(dir, { name: 'bridge', san, days: 2 })).pem;
+    other = (await selfSignedCertificate(dir, { name: 'other', san, days: 2 })).pem;
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  /** A self-signed certificate for 10.0.0.2 made by openssl, as a centre without a CA would make one. */
-  const makeCert = (name: string): string => {
-    const cert = path.join(dir, `${name}.pem`);
-    execFileSync('openssl', [
-      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
-      ...['-subj', `/CN=${name}`, '-addext', 'subjectAltName=IP:10.0.0.2', '-days', '2'],
-      ...['-keyout', path.join(dir, `${name}-key.pem`), '-out', cert],
-    ]);
-    return readFileSync(cert, 'utf8');
-  };
-  const bridge = makeCert('bridge');
-  const other = makeCert('other');
 
   it('computes the same pin as the production launcher (kiosk-browser.sh, openssl)', () => {
     const launcher = execFileSync(

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Registry } from 'prom-client';
+import { selfSignedCertificate, type TestCertificate } from '@reception/testkit/certificate';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBridge } from '../bridge.ts';
@@ -18,6 +17,7 @@ import { certificateWatch, readTls } from './tls.ts';
 // gets nothing, and bad TLS settings stop the bridge at start with the variable named.
 
 let dir: string;
+let cert: TestCertificate;
 let ca: Buffer;
 let bridge: RunningBridge;
 let root: string;
@@ -46,28 +46,10 @@ function https(url: string, body?: object): Promise<{ status: number; text: stri
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'bridge-tls-'));
-  await promisify(execFile)('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-subj',
-    '/CN=reception bridge test',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    '-days',
-    '30',
-    '-keyout',
-    path.join(dir, 'key.pem'),
-    '-out',
-    path.join(dir, 'cert.pem'),
-  ]);
-  ca = readFileSync(path.join(dir, 'cert.pem'));
+  cert = await selfSignedCertificate(dir, { name: 'bridge', san: 'IP:127.0.0.1,DNS:localhost', days: 30 });
+  ca = Buffer.from(cert.pem);
   const started = await startTestBridge({
-    env: { BRIDGE_TLS_CERT: path.join(dir, 'cert.pem'), BRIDGE_TLS_KEY: path.join(dir, 'key.pem') },
+    env: { BRIDGE_TLS_CERT: cert.certFile, BRIDGE_TLS_KEY: cert.keyFile },
     kiosks: ['tls kiosk'],
   });
   bridge = started.bridge;
@@ -112,7 +94,7 @@ describe('bridge over TLS', () => {
       `bridge_tls_cert_expiry_timestamp_seconds ${expires / 1000}`,
     );
     // The same certificate seen from later: 13 days before its end, then after it.
-    const files = { cert: ca, key: readFileSync(path.join(dir, 'key.pem')) };
+    const files = { cert: ca, key: readFileSync(cert.keyFile) };
     const soon = certificateWatch(files, new Registry(), () => expires - 13 * 86_400_000).check();
     expect(soon).toMatchObject({
       ok: false,
@@ -143,19 +125,15 @@ describe('bridge over TLS', () => {
 
   it('refuses TLS settings that cannot work, naming the variable', () => {
     const config = (env: Record<string, string>) => readConfig({ ...env });
-    expect(() => config({ BRIDGE_TLS_CERT: path.join(dir, 'cert.pem') })).toThrow(
+    expect(() => config({ BRIDGE_TLS_CERT: cert.certFile })).toThrow(
       /BRIDGE_TLS_CERT and BRIDGE_TLS_KEY go together/,
     );
     expect(() =>
-      readTls(
-        config({ BRIDGE_TLS_CERT: path.join(dir, 'nothing.pem'), BRIDGE_TLS_KEY: path.join(dir, 'key.pem') }),
-      ),
+      readTls(config({ BRIDGE_TLS_CERT: path.join(dir, 'nothing.pem'), BRIDGE_TLS_KEY: cert.keyFile })),
     ).toThrow(/BRIDGE_TLS_CERT: cannot read .*nothing\.pem/);
     writeFileSync(path.join(dir, 'other.pem'), 'not a key\n');
     expect(() =>
-      readTls(
-        config({ BRIDGE_TLS_CERT: path.join(dir, 'cert.pem'), BRIDGE_TLS_KEY: path.join(dir, 'other.pem') }),
-      ),
+      readTls(config({ BRIDGE_TLS_CERT: cert.certFile, BRIDGE_TLS_KEY: path.join(dir, 'other.pem') })),
     ).toThrow(/not a usable certificate and key/);
   });
 });
