@@ -75,12 +75,9 @@ export async function startBridge(
   const tls = readTls(config);
   const now = o.now ?? Date.now;
   const demoDevices = await loadDemoDevices(config.SITE_DIR);
-  const refusal = demoRefusal(demoDevices, {
-    nodeEnv: config.NODE_ENV,
-    host: config.BRIDGE_HOST,
-    demo: config.DEMO,
-    siteDir: config.SITE_DIR,
-  });
+  // Where the bridge is reachable decides whether public demo credentials (tokens, passwords) may be served.
+  const exposure = { nodeEnv: config.NODE_ENV, host: config.BRIDGE_HOST, demo: config.DEMO };
+  const refusal = demoRefusal(demoDevices, { ...exposure, siteDir: config.SITE_DIR });
   if (refusal) throw new DemoTokensError(refusal);
 
   const metrics = new Registry();
@@ -97,7 +94,6 @@ export async function startBridge(
   const site = await SiteStore.open(path.join(config.SITE_DIR, 'site.yaml'), mapPlaceIds);
   const staffFile = path.join(config.SITE_DIR, 'staff.yaml');
   const staffAccounts = await StaffAccounts.fromFile(staffFile);
-  const exposure = { nodeEnv: config.NODE_ENV, host: config.BRIDGE_HOST, demo: config.DEMO };
   // Only where demo credentials would be refused anyway: the check costs one scrypt per account and password.
   if (!demoCredentialsAllowed(exposure)) {
     const weak = await staffAccounts.withPasswords(DEMO_STAFF_PASSWORDS);
